@@ -1,0 +1,31 @@
+use std::io::{self, Read, Write};
+
+#[allow(unused_variables)]
+fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {
+    // TODO: return [i, j] with i < j and nums[i] + nums[j] == target
+    Vec::new()
+}
+
+fn parse_ints(line: &str) -> Vec<i32> {
+    line.split_whitespace().map(|x| x.parse().unwrap()).collect()
+}
+
+fn join<T: ToString>(values: &[T]) -> String {
+    values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" ")
+}
+
+fn main() {
+    let mut input = String::new();
+    io::stdin().read_to_string(&mut input).unwrap();
+    let mut lines = input.split('\n').map(|l| l.trim_end_matches('\r'));
+    let mut next_line = move || lines.next().unwrap_or("");
+
+    next_line(); // n
+    let nums = parse_ints(next_line());
+    let target: i32 = next_line().trim().parse().unwrap();
+
+    let result = two_sum(nums, target);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    writeln!(out, "{}", join(&result)).unwrap();
+}

@@ -1,0 +1,27 @@
+import sys
+from typing import List, Optional
+
+
+def is_valid(s: str) -> bool:
+    # TODO: return true if every bracket in s is closed correctly
+    return False
+
+
+def main() -> None:
+    data = sys.stdin.read().split("\n")
+    pos = 0
+
+    def next_line() -> str:
+        nonlocal pos
+        line = data[pos].rstrip("\r") if pos < len(data) else ""
+        pos += 1
+        return line
+
+    s = next_line()
+
+    result = is_valid(s)
+    print("true" if result else "false")
+
+
+if __name__ == "__main__":
+    main()
