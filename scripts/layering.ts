@@ -1,0 +1,171 @@
+// The import rules of ARCHITECTURE.md ("Folders and who may import whom"), plus "named exports only"
+// and "planes talk through their index.ts". `npm run lint` runs them; test/foundation proves they bite.
+import ts from 'typescript';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+export interface Violation {
+  file: string;
+  line: number;
+  message: string;
+}
+
+const SOURCE_DIRS = ['server', 'main', 'preload', 'renderer', 'test', 'scripts', 'bench'];
+const SKIP_DIRS = new Set(['node_modules', 'dist', '.tools', 'fixtures']);
+const PLANES = ['collab', 'control', 'execution', 'ai'];
+/** Files allowed a default export because their tool demands one. */
+const DEFAULT_EXPORT_ALLOWED = new Set(['vite.config.ts', 'vitest.config.ts']);
+const BUILTINS = new Set(builtinModules);
+
+type Target =
+  | { kind: 'builtin' }
+  | { kind: 'package'; name: string }
+  | { kind: 'local'; path: string };
+
+interface Layer {
+  name: string;
+  allowed: string;
+  check: (from: string, target: Target) => boolean;
+}
+
+const isUnder = (path: string, folder: string): boolean => path === folder || path.startsWith(folder + '/');
+
+const LAYERS: Layer[] = [
+  {
+    name: 'server/protocol/',
+    allowed: 'only server/protocol/ itself and pure packages (no node:*, no DOM, nothing else of ours)',
+    check: (_from, t) =>
+      t.kind === 'package' ? t.name !== 'electron' : t.kind === 'local' && isUnder(t.path, 'server/protocol'),
+  },
+  {
+    name: 'server/',
+    allowed: 'server/, node:* and server-side packages (never electron, main/, preload/ or renderer/)',
+    check: (_from, t) => t.kind === 'builtin' || (t.kind === 'package' ? t.name !== 'electron' : isUnder(t.path, 'server')),
+  },
+  {
+    name: 'main/',
+    allowed: 'main/, server/protocol/, preload/api.ts, electron, node:* and packages (fork the server by path, never import it)',
+    check: (_from, t) =>
+      t.kind !== 'local' ||
+      isUnder(t.path, 'main') ||
+      isUnder(t.path, 'server/protocol') ||
+      t.path === 'preload/api.ts',
+  },
+  {
+    name: 'preload/',
+    allowed: 'preload/, server/protocol/ and electron (contextBridge, ipcRenderer)',
+    check: (_from, t) =>
+      t.kind === 'local'
+        ? isUnder(t.path, 'preload') || isUnder(t.path, 'server/protocol')
+        : t.kind === 'package' && t.name === 'electron',
+  },
+  {
+    name: 'renderer/',
+    allowed: 'renderer/, server/protocol/, preload/api.ts and DOM/React packages (never node:*, electron, main/ or the rest of server/)',
+    check: (_from, t) =>
+      t.kind === 'builtin'
+        ? false
+        : t.kind === 'package'
+          ? t.name !== 'electron'
+          : isUnder(t.path, 'renderer') || isUnder(t.path, 'server/protocol') || t.path === 'preload/api.ts',
+  },
+];
+
+function layerOf(file: string): Layer | undefined {
+  if (isUnder(file, 'server/protocol')) return LAYERS[0];
+  if (isUnder(file, 'server')) return LAYERS[1];
+  if (isUnder(file, 'main')) return LAYERS[2];
+  if (isUnder(file, 'preload')) return LAYERS[3];
+  if (isUnder(file, 'renderer')) return LAYERS[4];
+  return undefined; // test/, scripts/, bench/: anything
+}
+
+function planeOf(file: string): string | undefined {
+  const m = /^server\/([^/]+)\//.exec(file);
+  return m && PLANES.includes(m[1]!) ? m[1] : undefined;
+}
+
+function classify(root: string, fromFile: string, specifier: string): Target {
+  if (specifier.startsWith('node:') || BUILTINS.has(specifier) || BUILTINS.has(specifier.split('/')[0]!)) {
+    return { kind: 'builtin' };
+  }
+  if (specifier.startsWith('.') || specifier.startsWith('/')) {
+    const abs = resolve(dirname(join(root, fromFile)), specifier);
+    return { kind: 'local', path: relative(root, abs).split(sep).join('/') };
+  }
+  const parts = specifier.split('/');
+  const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  return { kind: 'package', name };
+}
+
+function listSources(root: string, dir: string, out: string[]): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(join(root, dir));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (SKIP_DIRS.has(entry)) continue;
+    const rel = `${dir}/${entry}`;
+    if (statSync(join(root, rel)).isDirectory()) listSources(root, rel, out);
+    else if (/\.(ts|tsx|mts|cts)$/.test(entry) && !entry.endsWith('.d.ts')) out.push(rel);
+  }
+}
+
+export function checkRepository(root: string): Violation[] {
+  const files: string[] = [];
+  for (const dir of SOURCE_DIRS) listSources(root, dir, files);
+  const violations: Violation[] = [];
+  for (const file of files) violations.push(...checkFile(root, file, readFileSync(join(root, file), 'utf8')));
+  return violations;
+}
+
+export function checkFile(root: string, file: string, text: string): Violation[] {
+  const violations: Violation[] = [];
+  const lineOf = (pos: number): number => text.slice(0, pos).split('\n').length;
+  const layer = layerOf(file);
+  const fromPlane = planeOf(file);
+  const info = ts.preProcessFile(text, true, true);
+  for (const ref of info.importedFiles) {
+    const target = classify(root, file, ref.fileName);
+    if (layer && !layer.check(file, target)) {
+      violations.push({
+        file,
+        line: lineOf(ref.pos),
+        message: `${file} may not import '${ref.fileName}': ${layer.name} may import ${layer.allowed}.`,
+      });
+      continue;
+    }
+    if (fromPlane && target.kind === 'local') {
+      const toPlane = planeOf(target.path);
+      const face = toPlane && /^server\/[^/]+\/(index|types)\.ts$/.test(target.path);
+      if (toPlane && toPlane !== fromPlane && !face) {
+        violations.push({
+          file,
+          line: lineOf(ref.pos),
+          message: `${file} reaches into '${target.path}': planes talk through server/${toPlane}/index.ts (or types.ts), not each other's internals.`,
+        });
+      }
+    }
+  }
+  const base = file.split('/').pop()!;
+  if (!DEFAULT_EXPORT_ALLOWED.has(base)) {
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+    for (const statement of source.statements) {
+      const isDefault =
+        ts.isExportAssignment(statement) ||
+        (ts.canHaveModifiers(statement) &&
+          (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword));
+      if (isDefault) {
+        violations.push({
+          file,
+          line: lineOf(statement.getStart(source)),
+          message: `${file} has a default export: use named exports only.`,
+        });
+      }
+    }
+  }
+  return violations;
+}

@@ -1,0 +1,39 @@
+// `npm run server`: the standalone (hosted) server. Maps flags/env to options, prints the ready line,
+// and shuts down cleanly on SIGINT/SIGTERM (spec README, "Running the server").
+import { CliHelp, optionsFromCli } from './cli-options.ts';
+import { startServer } from './start-server.ts';
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = optionsFromCli(process.argv.slice(2), process.env);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(error instanceof CliHelp ? 0 : 2);
+  }
+  const server = await startServer(options);
+  process.stdout.write(`SynCode server listening on ${server.url}\n`);
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`Received ${signal}, shutting down\n`);
+    setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`SynCode server failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

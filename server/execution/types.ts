@@ -1,0 +1,89 @@
+// The execution plane's public contract, used by the control plane's run/submit routes.
+// Implemented by `createExecutionPlane` in ./index.ts.
+
+import type {
+  RunResult,
+  SubmissionResult,
+  SubmissionSummary,
+  SupportedLanguage,
+  JobStatus,
+  Verdict,
+} from '../protocol/index.ts';
+
+export interface ExecutionFeatures {
+  /** Languages whose toolchain was found on this machine. */
+  languages: SupportedLanguage[];
+  /** `isolated`: namespaces (bubblewrap); `limited`: resource limits only. */
+  sandbox: 'isolated' | 'limited';
+}
+
+export interface RunRequest {
+  roomId: string;
+  userId: string;
+  language: SupportedLanguage;
+  code: string;
+  stdin: string;
+  /** The room problem's limits, or 5000 ms / 262144 KiB without a problem (§9.12). */
+  timeLimitMs: number;
+  memoryLimitKb: number;
+}
+
+export interface JudgeTestCase {
+  id: string;
+  input: string;
+  expectedOutput: string;
+  hidden: boolean;
+}
+
+export interface SubmissionRequest {
+  roomId: string;
+  userId: string;
+  problemId: string;
+  language: SupportedLanguage;
+  /** The exact text of the `submit` snapshot. */
+  code: string;
+  snapshotId: string;
+  tests: JudgeTestCase[];
+  timeLimitMs: number;
+  memoryLimitKb: number;
+}
+
+export interface PageRequest {
+  limit: number;
+  /** Opaque cursor from a previous page; a malformed one throws AppError VALIDATION_FAILED. */
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ExecutionFinished {
+  kind: 'run' | 'submission';
+  id: string;
+  roomId: string;
+  userId: string;
+  status: JobStatus;
+  verdict: Verdict | null;
+}
+
+export interface ExecutionPlane {
+  features(): ExecutionFeatures;
+  /** Queues a run; throws AppError EXEC_UNAVAILABLE for a language this machine cannot run. */
+  enqueueRun(req: RunRequest): RunResult;
+  getRun(id: string): RunResult | undefined;
+  /** Newest first. */
+  listRuns(roomId: string, page: PageRequest): Page<RunResult>;
+  enqueueSubmission(req: SubmissionRequest): SubmissionSummary;
+  /** Full results, hidden tests included: the caller filters for non-admins. */
+  getSubmission(id: string): SubmissionResult | undefined;
+  /** Newest first. */
+  listSubmissions(roomId: string, page: PageRequest): Page<SubmissionSummary>;
+  /** Whether a submission of the room is queued or running (EXEC_SUBMISSION_IN_PROGRESS). */
+  hasActiveSubmission(roomId: string): boolean;
+  /** Called once per job when it reaches `completed` or `failed`. Returns an unsubscribe function. */
+  onDidFinish(listener: (event: ExecutionFinished) => void): () => void;
+  /** Stops the workers and kills running executions; queued jobs stay queued in the store. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,108 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The web client's CSP: nothing loads from another origin except the LiveKit and collab sockets. */
+export const WEB_CLIENT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' ws: wss: http: https:",
+  "worker-src 'self' blob:",
+  "media-src 'self' blob: mediastream:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Serves the built web client from `root`. An unknown path whose request accepts text/html gets
+ * index.html (SPA routes such as /join/ABC234); anything else unknown is a plain 404.
+ */
+export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string | null): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD' });
+    res.end();
+    return;
+  }
+  if (!root) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('This server has no web client.\n');
+    return;
+  }
+  const pathname = decodeSafely(new URL(req.url ?? '/', 'http://localhost').pathname);
+  const relative = normalize(pathname).replace(/^([/\\])+/, '');
+  const file = join(root, relative);
+  if (pathname.includes('\0') || (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep))) {
+    res.writeHead(404);
+    res.end();
+    return;
+  }
+  const found = await fileAt(file);
+  if (found) return sendFile(req, res, found, relative.startsWith('assets/'));
+  const wantsHtml = (req.headers.accept ?? '').includes('text/html');
+  const index = wantsHtml ? await fileAt(join(root, 'index.html')) : undefined;
+  if (index) return sendFile(req, res, index, false);
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('Not found\n');
+}
+
+async function fileAt(path: string): Promise<string | undefined> {
+  try {
+    const s = await stat(path);
+    if (s.isFile()) return path;
+    if (s.isDirectory()) {
+      const index = join(path, 'index.html');
+      if ((await stat(index)).isFile()) return index;
+    }
+  } catch {
+    // missing: fall through
+  }
+  return undefined;
+}
+
+function sendFile(req: IncomingMessage, res: ServerResponse, file: string, immutable: boolean): void {
+  const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const headers: Record<string, string> = {
+    'content-type': type,
+    'x-content-type-options': 'nosniff',
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+  };
+  if (type.startsWith('text/html')) headers['content-security-policy'] = WEB_CLIENT_CSP;
+  res.writeHead(200, headers);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+}
+
+function decodeSafely(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return '\0';
+  }
+}

@@ -1,0 +1,30 @@
+// Message types on the /collab wire (collab-plane.md §4): standard y-websocket framing plus type 100.
+
+export const MessageType = {
+  SYNC: 0,
+  AWARENESS: 1,
+  AUTH: 2,
+  QUERY_AWARENESS: 3,
+  ROOM_EVENT: 100,
+} as const;
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+export const SyncMessageType = {
+  STEP1: 0,
+  STEP2: 1,
+  UPDATE: 2,
+} as const;
+
+export const COLLAB_DOCS = ['code', 'whiteboard'] as const;
+export type CollabDoc = (typeof COLLAB_DOCS)[number];
+
+/** Incoming frame limits (§4, §11). Outgoing frames are not limited. */
+export const MAX_INCOMING_FRAME_BYTES: Record<CollabDoc, number> = {
+  code: 1024 * 1024,
+  whiteboard: 8 * 1024 * 1024,
+};
+
+/** Root names of the shared types (§2). */
+export const CODE_TEXT = 'code';
+export const CODE_META = 'meta';
+export const WHITEBOARD_ARRAY = 'tldraw';

@@ -1,0 +1,32 @@
+// GET /v1/health (control-plane.md §9.16, §10.7).
+
+import type { ServerMode, SupportedLanguage } from './enums.ts';
+
+export type CheckStatus = 'ok' | 'degraded' | 'down' | 'disabled';
+export const HEALTH_CHECK_NAMES = ['database', 'collab', 'execution', 'ai', 'media', 'storage', 'email', 'matchmaking'] as const;
+export type HealthCheckName = (typeof HEALTH_CHECK_NAMES)[number];
+
+export interface HealthCheck {
+  status: CheckStatus;
+  latencyMs: number | null;
+  message: string | null;
+}
+
+export interface HealthFeatures {
+  media: boolean;
+  recording: boolean;
+  matchmaking: boolean;
+  ai: boolean;
+  email: boolean;
+  languages: SupportedLanguage[];
+  sandbox: 'isolated' | 'limited';
+}
+
+export interface HealthResponse {
+  status: 'ok' | 'degraded' | 'down';
+  version: string;
+  mode: ServerMode;
+  uptimeMs: number;
+  checks: Record<HealthCheckName, HealthCheck>;
+  features: HealthFeatures;
+}

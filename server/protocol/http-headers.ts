@@ -1,0 +1,3 @@
+/** Embedded mode: the per-launch secret that the desktop app adds to every request and socket. */
+export const LAUNCH_SECRET_HEADER = 'x-syncode-launch-secret';
+export const REQUEST_ID_HEADER = 'x-request-id';

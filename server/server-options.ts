@@ -1,0 +1,55 @@
+import type { ServerMode } from './protocol/index.ts';
+
+export interface LiveKitOptions {
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+}
+
+/** Everything the server needs, passed in: nothing is read from process.env here (the CLI maps env/flags). */
+export interface ServerOptions {
+  /** Bind address. Default 127.0.0.1. Embedded mode refuses anything but loopback. */
+  host?: string;
+  /** Default 3000; 0 picks a free port. */
+  port?: number;
+  /** Directory for the SQLite files and generated secrets; created if missing. */
+  dataDir: string;
+  mode?: ServerMode;
+  jwtSecret?: string;
+  internalSecret?: string;
+  /** Rate limits of control-plane.md §6 and collab-plane.md §11. Default true. */
+  rateLimits?: boolean;
+  adminEmail?: string;
+  adminPassword?: string;
+  livekit?: LiveKitOptions;
+  /** Directory of the built web client served at `/`; null serves none. Default: dist/renderer. */
+  webRoot?: string | null;
+  /** Directory of bundled problems seeded on start. Default: resources/problems. */
+  problemsDir?: string | null;
+  /**
+   * Embedded mode: a per-launch secret every HTTP request and WebSocket upgrade must carry in the
+   * `x-syncode-launch-secret` header, so other local programs and web pages cannot use the server.
+   */
+  launchSecret?: string;
+  /** Origins allowed to send requests (checked when an Origin header is present). Default: any in hosted, loopback in embedded. */
+  allowedOrigins?: string[];
+  /** Collab document idle unload (collab-plane.md §11). Default 300000. */
+  documentIdleTtlMs?: number;
+  /** Periodic snapshot interval (collab-plane.md §11). Default 30000. */
+  snapshotIntervalMs?: number;
+  log?: Logger;
+}
+
+export interface Logger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+export interface RunningServer {
+  /** `http://HOST:PORT` with the real port. */
+  url: string;
+  port: number;
+  /** Stops accepting, closes sockets with 1001, flushes the stores, releases everything. */
+  close(): Promise<void>;
+}

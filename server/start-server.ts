@@ -1,0 +1,119 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { join } from 'node:path';
+import { ApiRouter } from './http/api-router.ts';
+import { refuseAccess, type AccessPolicy } from './http/access-guard.ts';
+import { serveStatic } from './http/static-files.ts';
+import { sendJson } from './http/respond.ts';
+import { registerHealthRoute } from './control/health-route.ts';
+import { loadOrCreateSecret } from './config/secrets.ts';
+import { openDatabase } from './storage/database.ts';
+import { SERVER_VERSION } from './version.ts';
+import { DEFAULT_WEB_ROOT } from './paths.ts';
+import { consoleLogger } from './logger.ts';
+import type { RunningServer, ServerOptions } from './server-options.ts';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * Starts one SynCode server: REST at /v1, the collab WebSocket at /collab, the web client at /.
+ * No globals: two servers can run in one process (tests do), and close() releases everything.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const mode = options.mode ?? 'hosted';
+  const host = options.host ?? '127.0.0.1';
+  if (mode === 'embedded' && !LOOPBACK_HOSTS.has(host)) {
+    throw new Error(`Embedded mode binds loopback only, not ${host}.`);
+  }
+  const log = options.log ?? consoleLogger;
+  const startedAt = Date.now();
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  const jwtSecret = loadOrCreateSecret(options.dataDir, 'jwt-secret', options.jwtSecret);
+  const access: AccessPolicy = {
+    launchSecret: options.launchSecret,
+    allowedOrigins: options.allowedOrigins ?? (mode === 'embedded' ? ['loopback'] : undefined),
+  };
+
+  const db = openDatabase(join(options.dataDir, 'syncode.sqlite'));
+  const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { error: String(error) }));
+  registerHealthRoute(router, {
+    version: SERVER_VERSION,
+    mode,
+    startedAt,
+    probes: {
+      database: () => {
+        db.prepare('SELECT 1').get();
+        return { status: 'ok', latencyMs: null, message: null };
+      },
+    },
+    features: () => ({
+      media: Boolean(options.livekit),
+      recording: false,
+      matchmaking: false,
+      ai: false,
+      email: false,
+      languages: [],
+      sandbox: 'limited',
+    }),
+  });
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    const refused = refuseAccess(req, access);
+    if (refused) {
+      sendJson(res, 403, { code: 'AUTH_UNAUTHENTICATED', message: 'This server only accepts its own app.', requestId: '' });
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (path === '/v1' || path.startsWith('/v1/')) {
+      void router.handle(req, res);
+    } else if (path === '/collab' || path.startsWith('/collab/')) {
+      res.writeHead(426, { connection: 'Upgrade', upgrade: 'websocket', 'content-type': 'text/plain' });
+      res.end('WebSocket upgrade required.\n');
+    } else if (path === '/internal' || path.startsWith('/internal/')) {
+      sendJson(res, 404, { code: 'VALIDATION_UNKNOWN_ROUTE', message: 'Not found.', requestId: '' });
+    } else {
+      serveStatic(req, res, webRoot).catch((error: unknown) => {
+        log.error('static file error', { error: String(error) });
+        res.destroy();
+      });
+    }
+  };
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, _head: Buffer): void => {
+    if (refuseAccess(req, access)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  };
+
+  const server = createServer(onRequest);
+  server.on('upgrade', onUpgrade);
+  server.on('clientError', (_error, socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 3000, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 3000);
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../server/paths.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+
+const READY = /^SynCode server listening on (http:\/\/127\.0\.0\.1:(\d+))$/m;
+
+describe('npm run server (CLI contract)', () => {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => {
+    for (const c of cleanups.splice(0)) c();
+  });
+
+  async function startCli(args: string[]): Promise<{ child: ChildProcess; url: string; stdout: () => string }> {
+    const dir = makeTempDir();
+    cleanups.push(dir.remove);
+    const child = spawn(process.execPath, ['server/cli.ts', '--data-dir', dir.path, ...args], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    cleanups.push(() => child.kill('SIGKILL'));
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    const deadline = Date.now() + 20_000;
+    while (!READY.test(out)) {
+      if (child.exitCode !== null) throw new Error(`server exited early with ${child.exitCode}`);
+      if (Date.now() > deadline) throw new Error(`no ready line; stdout: ${out}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return { child, url: READY.exec(out)![1]!, stdout: () => out };
+  }
+
+  it('prints the ready line with the real port, serves health and the web client, exits 0 on SIGTERM', async () => {
+    const { child, url, stdout } = await startCli(['--port', '0']);
+    expect(url).not.toMatch(/:0$/);
+    const health = await fetch(`${url}/v1/health`);
+    expect(health.status).toBe(200);
+    const page = await fetch(`${url}/join/ABC234`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    expect(stdout().trim().split('\n')).toHaveLength(1);
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const [code] = (await exited) as [number | null];
+    expect(code).toBe(0);
+  });
+
+  it('rejects an invalid port with a clear message and exit code 2', async () => {
+    const child = spawn(process.execPath, ['server/cli.ts', '--port', 'abc'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    cleanups.push(() => child.kill('SIGKILL'));
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(2);
+    expect(err).toContain('Invalid port');
+  });
+});

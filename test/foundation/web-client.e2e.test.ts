@@ -1,0 +1,31 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { screenshotPath } from '../support/artifacts.ts';
+
+describe('web client served by the server (Chromium)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('loads at / and shows the server health', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const response = await page.goto(server.url + '/');
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+    await expect.poll(() => page.getByTestId('server-health').textContent(), { timeout: 10_000 }).toMatch(/hosted\): ok/);
+    await page.screenshot({ path: screenshotPath('foundation-health.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
