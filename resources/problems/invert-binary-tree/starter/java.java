@@ -1,0 +1,93 @@
+import java.io.*;
+import java.util.*;
+
+class TreeNode {
+    int val;
+    TreeNode left;
+    TreeNode right;
+
+    TreeNode(int val) {
+        this.val = val;
+    }
+}
+
+public class Main {
+    static TreeNode invertTree(TreeNode root) {
+        // TODO: implement
+        return null;
+    }
+
+    // ---- input / output (no need to change anything below) ----
+
+    private static BufferedReader reader;
+    private static StringTokenizer tokenizer = new StringTokenizer("");
+
+    private static String next() throws IOException {
+        while (!tokenizer.hasMoreTokens()) {
+            String line = reader.readLine();
+            if (line == null) {
+                return null;
+            }
+            tokenizer = new StringTokenizer(line);
+        }
+        return tokenizer.nextToken();
+    }
+
+    private static TreeNode buildTree(List<String> tokens) {
+        if (tokens.isEmpty() || tokens.get(0).equals("null")) {
+            return null;
+        }
+        TreeNode root = new TreeNode(Integer.parseInt(tokens.get(0)));
+        ArrayDeque<TreeNode> queue = new ArrayDeque<>();
+        queue.add(root);
+        int i = 1;
+        while (!queue.isEmpty() && i < tokens.size()) {
+            TreeNode node = queue.poll();
+            if (i < tokens.size() && !tokens.get(i).equals("null")) {
+                node.left = new TreeNode(Integer.parseInt(tokens.get(i)));
+                queue.add(node.left);
+            }
+            i++;
+            if (i < tokens.size() && !tokens.get(i).equals("null")) {
+                node.right = new TreeNode(Integer.parseInt(tokens.get(i)));
+                queue.add(node.right);
+            }
+            i++;
+        }
+        return root;
+    }
+
+    private static String serializeTree(TreeNode root) {
+        List<String> parts = new ArrayList<>();
+        List<TreeNode> queue = new ArrayList<>();
+        queue.add(root);
+        for (int head = 0; head < queue.size(); head++) {
+            TreeNode node = queue.get(head);
+            if (node == null) {
+                parts.add("null");
+            } else {
+                parts.add(String.valueOf(node.val));
+                queue.add(node.left);
+                queue.add(node.right);
+            }
+        }
+        while (!parts.isEmpty() && parts.get(parts.size() - 1).equals("null")) {
+            parts.remove(parts.size() - 1);
+        }
+        return String.join(" ", parts);
+    }
+
+    public static void main(String[] args) throws IOException {
+        reader = new BufferedReader(new InputStreamReader(System.in));
+        List<String> tokens = new ArrayList<>();
+        for (String t = next(); t != null; t = next()) {
+            tokens.add(t);
+        }
+        TreeNode root = buildTree(tokens);
+        TreeNode result = invertTree(root);
+        StringBuilder sb = new StringBuilder();
+        sb.append(serializeTree(result)).append('\n');
+        System.out.print(sb);
+        System.out.flush();
+    }
+}
