@@ -1,0 +1,26 @@
+declare const require: any;
+declare const process: any;
+
+function lengthOfLongestSubstring(s: string): number {
+  // TODO: return the length of the longest substring of s with all characters distinct
+  return 0;
+}
+
+const data: string[] = require('fs').readFileSync(0, 'utf8').split('\n');
+let pos = 0;
+
+function nextLine(): string {
+  const line = pos < data.length ? data[pos] : '';
+  pos++;
+  return line.replace(/\r$/, '');
+}
+
+function parseInts(line: string): number[] {
+  const t = line.trim();
+  return t === '' ? [] : t.split(/\s+/).map(Number);
+}
+
+const s = nextLine();
+
+const result = lengthOfLongestSubstring(s);
+process.stdout.write(String(result) + '\n');
