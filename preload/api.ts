@@ -1,30 +1,131 @@
 // The whole IPC contract between the renderer and main, as one typed map: channel → signature.
 // main/ registers exactly one handler per channel through its sender-checked wrapper; preload/ exposes
 // exactly one bridge function per channel as `window.syncode`. Nothing else touches ipcMain/ipcRenderer.
+// Only structured-clone data crosses: no functions, no class instances.
+
+import type { CollabDoc } from '../server/protocol/index.ts';
 
 export interface AppInfo {
   version: string;
   platform: string;
 }
 
+/** Identifies one locally persisted Yjs document: the server it belongs to, the room, the doc. */
+export interface LocalDocKey {
+  /** The server's base URL (origin), e.g. `http://127.0.0.1:43121` or `https://rooms.example.com`. */
+  server: string;
+  roomId: string;
+  doc: CollabDoc;
+}
+
+export type ProfileKind = 'local' | 'hosted';
+
+export interface Profile {
+  id: string;
+  kind: ProfileKind;
+  /** "This computer" for the local profile, else the server's host name. */
+  label: string;
+  /** Base URL of the server (the embedded server's URL changes per launch). */
+  baseUrl: string;
+  /** Email of the signed-in account, if any. */
+  account: string | null;
+}
+
+export interface ActiveSession {
+  profile: Profile;
+  /** Tokens the renderer uses against `profile.baseUrl`; null when signed out. */
+  tokens: { accessToken: string; refreshToken: string } | null;
+  /** Whether the refresh token is kept in the OS keychain ("not remembered on this device" otherwise). */
+  remembered: boolean;
+}
+
+export type EmbeddedServerState = 'starting' | 'ready' | 'restarting' | 'stopped' | 'failed';
+
+export interface EmbeddedServerStatus {
+  state: EmbeddedServerState;
+  url: string | null;
+  /** Human-readable detail for `restarting` / `failed`. */
+  message: string | null;
+}
+
+export interface RecentRoom {
+  server: string;
+  roomId: string;
+  name: string;
+  lastOpenedAt: string;
+}
+
+export type MenuAction = 'run' | 'submit' | 'lock' | 'unlock';
+
 export interface SyncodeApi {
   'app:info': () => AppInfo;
+  /** Opens an http(s) URL in the OS browser after validation. */
+  'shell:open-external': (url: string) => void;
+  'server:status': () => EmbeddedServerStatus;
+  'profiles:list': () => Profile[];
+  'profiles:active': () => ActiveSession;
+  'profiles:add-hosted': (baseUrl: string) => Profile;
+  'profiles:switch': (profileId: string) => ActiveSession;
+  'profiles:remove': (profileId: string) => void;
+  /** Stores the session after sign-in or a token refresh; the refresh token goes to the OS keychain. */
+  'auth:save': (profileId: string, session: { account: string; accessToken: string; refreshToken: string }) => ActiveSession;
+  'auth:clear': (profileId: string) => void;
+  /** The merged local state of a document (one Yjs update), or null when nothing is stored. */
+  'store:load': (key: LocalDocKey) => Uint8Array | null;
+  /** Appends one Yjs update produced or received by the renderer. */
+  'store:append': (key: LocalDocKey, update: Uint8Array) => void;
+  /** Drops the local copy (after `update-rejected` or 1009: collab-plane.md §8). */
+  'store:clear': (key: LocalDocKey) => void;
+  'recent:list': () => RecentRoom[];
+  'recent:add': (room: Omit<RecentRoom, 'lastOpenedAt'>) => void;
+}
+
+/** Events main pushes to the renderer. */
+export interface SyncodeEvents {
+  'server-status': EmbeddedServerStatus;
+  /** A `syncode://join/<code>` link was opened: go to the join screen. */
+  'deep-link': { code: string };
+  'menu-action': MenuAction;
 }
 
 export type IpcChannel = keyof SyncodeApi;
+export type IpcEvent = keyof SyncodeEvents;
 
-/** The channel list, in one place, for the bridge and the completeness test. */
-export const IPC_CHANNELS = ['app:info'] as const satisfies readonly IpcChannel[];
+/** The channel lists, in one place, for the bridge and the completeness test. */
+export const IPC_CHANNELS = [
+  'app:info',
+  'shell:open-external',
+  'server:status',
+  'profiles:list',
+  'profiles:active',
+  'profiles:add-hosted',
+  'profiles:switch',
+  'profiles:remove',
+  'auth:save',
+  'auth:clear',
+  'store:load',
+  'store:append',
+  'store:clear',
+  'recent:list',
+  'recent:add',
+] as const satisfies readonly IpcChannel[];
+export const IPC_EVENTS = ['server-status', 'deep-link', 'menu-action'] as const satisfies readonly IpcEvent[];
 
-/** What the renderer sees as `window.syncode`: every channel as an async function. */
+/** What the renderer sees as `window.syncode`: every channel as an async function, plus `on`. */
 export type SyncodeBridge = {
   [K in IpcChannel as BridgeName<K>]: (...args: Parameters<SyncodeApi[K]>) => Promise<Awaited<ReturnType<SyncodeApi[K]>>>;
+} & {
+  /** Subscribes to a main → renderer event; returns the unsubscribe function. */
+  on<E extends IpcEvent>(event: E, listener: (payload: SyncodeEvents[E]) => void): () => void;
 };
 
-/** `app:info` → `appInfo`. */
+/** `store:load` → `storeLoad`, `profiles:add-hosted` → `profilesAddHosted`. */
 export type BridgeName<K extends string> = K extends `${infer A}:${infer B}` ? `${A}${Capitalize<CamelCase<B>>}` : CamelCase<K>;
 type CamelCase<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<CamelCase<B>>}` : S;
 
 export function bridgeName<K extends IpcChannel>(channel: K): BridgeName<K> {
   return channel.replace(/[:-](\w)/g, (_m, c: string) => c.toUpperCase()) as BridgeName<K>;
 }
+
+/** The IPC channel that carries main → renderer events. */
+export const EVENT_CHANNEL = 'syncode:event';
