@@ -1,0 +1,28 @@
+declare const require: any;
+declare const process: any;
+
+function coinChange(coins: number[], amount: number): number {
+  // TODO: return the fewest coins summing to amount, or -1 if impossible
+  return 0;
+}
+
+const data: string[] = require('fs').readFileSync(0, 'utf8').split('\n');
+let pos = 0;
+
+function nextLine(): string {
+  const line = pos < data.length ? data[pos] : '';
+  pos++;
+  return line.replace(/\r$/, '');
+}
+
+function parseInts(line: string): number[] {
+  const t = line.trim();
+  return t === '' ? [] : t.split(/\s+/).map(Number);
+}
+
+nextLine(); // n
+const coins = parseInts(nextLine());
+const amount = Number(nextLine().trim());
+
+const result = coinChange(coins, amount);
+process.stdout.write(String(result) + '\n');
