@@ -1,0 +1,44 @@
+import java.io.*;
+import java.util.*;
+
+public class Main {
+    static long trap(int[] height) {
+        // TODO: return the total units of water trapped between the bars
+        return 0L;
+    }
+
+    static BufferedReader reader;
+
+    static String nextLine() throws IOException {
+        String line = reader.readLine();
+        return line == null ? "" : line;
+    }
+
+    static int[] parseInts(String line) {
+        StringTokenizer st = new StringTokenizer(line);
+        int[] values = new int[st.countTokens()];
+        for (int i = 0; i < values.length; i++) values[i] = Integer.parseInt(st.nextToken());
+        return values;
+    }
+
+    static void appendRow(StringBuilder sb, int[] row) {
+        for (int i = 0; i < row.length; i++) {
+            if (i > 0) sb.append(' ');
+            sb.append(row[i]);
+        }
+        sb.append('\n');
+    }
+
+    public static void main(String[] args) throws IOException {
+        reader = new BufferedReader(new InputStreamReader(System.in), 1 << 16);
+        nextLine(); // n
+        int[] height = parseInts(nextLine());
+
+        long result = trap(height);
+        StringBuilder sb = new StringBuilder();
+        sb.append(result).append('\n');
+        PrintWriter pw = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out)));
+        pw.print(sb);
+        pw.flush();
+    }
+}
