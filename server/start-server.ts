@@ -6,10 +6,11 @@ import { refuseAccess, type AccessPolicy } from './http/access-guard.ts';
 import { serveStatic } from './http/static-files.ts';
 import { sendJson } from './http/respond.ts';
 import { registerHealthRoute } from './control/health-route.ts';
+import { createControlPlane } from './control/index.ts';
 import { loadOrCreateSecret } from './config/secrets.ts';
 import { openDatabase } from './storage/database.ts';
 import { SERVER_VERSION } from './version.ts';
-import { DEFAULT_WEB_ROOT } from './paths.ts';
+import { DEFAULT_PROBLEMS_DIR, DEFAULT_WEB_ROOT } from './paths.ts';
 import { consoleLogger } from './logger.ts';
 import type { RunningServer, ServerOptions } from './server-options.ts';
 
@@ -55,6 +56,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       languages: [],
       sandbox: 'limited',
     }),
+  });
+
+  const control = await createControlPlane({
+    router,
+    db,
+    jwtSecret,
+    mode,
+    rateLimits: options.rateLimits ?? true,
+    problemsDir: options.problemsDir === undefined ? DEFAULT_PROBLEMS_DIR : options.problemsDir,
+    adminEmail: options.adminEmail,
+    adminPassword: options.adminPassword,
+    livekit: options.livekit,
+    log,
   });
 
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
@@ -111,6 +125,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await control.close();
         db.close();
       })();
       return closing;

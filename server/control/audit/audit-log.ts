@@ -1,0 +1,126 @@
+// The audit log of control-plane.md §9.15. `record` never throws into the request that triggered it
+// for a reason other than a broken database, and is synchronous so an entry commits with its action.
+import { randomUUID } from 'node:crypto';
+import type { SqliteDatabase } from '../../storage/database.ts';
+
+/** Audited actions (§9.15 minimum list). New actions are additive (§2 Versioning). */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login-failed',
+  'auth.refresh-reuse',
+  'auth.password-changed',
+  'auth.password-reset',
+  'user.deleted',
+  'admin.user-updated',
+  'admin.room-closed',
+  'problem.created',
+  'problem.updated',
+  'problem.deleted',
+  'room.created',
+  'room.destroyed',
+  'room.participant-kicked',
+  'room.recording-started',
+  'room.recording-stopped',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditActorType = 'user' | 'admin' | 'system';
+export type AuditTargetType = 'user' | 'room' | 'problem' | 'session';
+
+export interface AuditEntryInput {
+  /** The acting user, or null for the system (e.g. reuse detection, auto-finish). */
+  actorId: string | null;
+  /** Defaults to `system` without an actor, else `user`. */
+  actorType?: AuditActorType;
+  targetType?: AuditTargetType | null;
+  targetId?: string | null;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** AuditLogEntry of §10.7, with `at` as epoch ms (routes convert). */
+export interface AuditRecord {
+  id: string;
+  at: number;
+  actorId: string | null;
+  actorType: AuditActorType;
+  action: string;
+  targetType: AuditTargetType | null;
+  targetId: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditRow {
+  id: string;
+  at: number;
+  actor_id: string | null;
+  actor_type: AuditActorType;
+  action: string;
+  target_type: AuditTargetType | null;
+  target_id: string | null;
+  ip: string | null;
+  details: string;
+}
+
+export function toAuditRecord(row: AuditRow): AuditRecord {
+  return {
+    id: row.id,
+    at: row.at,
+    actorId: row.actor_id,
+    actorType: row.actor_type,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    ip: row.ip,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+  };
+}
+
+export class AuditLog {
+  readonly #db: SqliteDatabase;
+
+  constructor(db: SqliteDatabase) {
+    this.#db = db;
+  }
+
+  /** Writes one entry, e.g. `audit.record('room.created', { actorId: user.id, targetType: 'room', targetId, ip: ctx.ip })`. */
+  record(action: AuditAction, entry: AuditEntryInput, now = Date.now()): AuditRecord {
+    const record: AuditRecord = {
+      id: randomUUID(),
+      at: now,
+      actorId: entry.actorId,
+      actorType: entry.actorType ?? (entry.actorId === null ? 'system' : 'user'),
+      action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      ip: entry.ip ?? null,
+      details: entry.details ?? {},
+    };
+    this.#db
+      .prepare(
+        `INSERT INTO audit_log (id, at, actor_id, actor_type, action, target_type, target_id, ip, details)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        record.id,
+        record.at,
+        record.actorId,
+        record.actorType,
+        record.action,
+        record.targetType,
+        record.targetId,
+        record.ip,
+        JSON.stringify(record.details),
+      );
+    return record;
+  }
+
+  /** The newest entries about one user (as actor or target), newest first. */
+  recentForUser(userId: string, limit: number): AuditRecord[] {
+    const rows = this.#db
+      .prepare('SELECT * FROM audit_log WHERE actor_id = ? OR target_id = ? ORDER BY at DESC, id DESC LIMIT ?')
+      .all(userId, userId, limit) as AuditRow[];
+    return rows.map(toAuditRecord);
+  }
+}

@@ -1,0 +1,136 @@
+// The control plane (REST /v1, control-plane.md): its public face.
+//
+// createControlPlane(deps) runs the `control` migrations, bootstraps the admin account, installs the
+// §6 rate-limit middleware and registers every /v1 route group. Shared helpers for route modules
+// (part B's rooms and sessions included) — all reachable from the ControlContext it builds:
+//   - ctx.auth.requireUser(apiCtx) / requireAdmin  → AuthUser { id, role, displayName, email, ... }   auth/authenticate.ts
+//   - parseBody(schema, apiCtx.body) / parseQuery(schema, apiCtx.query) → 400 VALIDATION_FAILED    http/validate.ts
+//   - ctx.cursors + toPage / keysetAfter / orderBy: opaque, HMAC-signed, per-endpoint cursors       http/pagination.ts
+//   - isUuid (protocol/api/common.ts), toTimestamp (http/time.ts)
+//   - ctx.audit.record(action, { actorId, targetType, targetId, ip, details })                       audit/audit-log.ts
+//   - ctx.tokens.signCollab({ userId, roomId, role, name, color }) → { token, expiresAt }           auth/tokens.ts
+//   - defineRoute(router, ctx.docs, method, pattern, { summary, tag, body, query, response, status }, handler)
+//     so the route appears with its schemas in GET /v1/openapi.json                                    route-docs.ts
+//   - rate limits: applied centrally by route pattern (ratelimit/rate-limits.ts RATE_LIMIT_RULES);
+//     run/submit/ai/analysis patterns are already listed there, nothing to call.
+//   - ctx.rooms: set it to the rooms module's RoomDirectory (room-directory.ts) so user deletion,
+//     bans, active-room, stats, PROBLEM_IN_USE and admin rooms reach the room service.
+//   - ctx.collabCallbacks: set it to the collab callbacks receiver; `callbacks` below forwards to it.
+import { randomUUID } from 'node:crypto';
+import type { ApiRouter } from '../http/api-router.ts';
+import type { ApiContext } from '../http/api-context.ts';
+import { migrate, type SqliteDatabase } from '../storage/database.ts';
+import { CONTROL_MIGRATIONS } from '../storage/control/control-migrations.ts';
+import { UsersRepository } from '../storage/control/users-repository.ts';
+import { AppError, type CollabCallbacks, type CollabControl, type ServerMode } from '../protocol/index.ts';
+import type { ExecutionPlane } from '../execution/types.ts';
+import type { LiveKitOptions, Logger } from '../server-options.ts';
+import { AuditLog } from './audit/audit-log.ts';
+import { createAuthenticator } from './auth/authenticate.ts';
+import { createTokenSigner } from './auth/tokens.ts';
+import { hashPassword } from './auth/passwords.ts';
+import type { Mailer } from './auth/mailer.ts';
+import { createCursorCodec } from './http/pagination.ts';
+import { createRateLimitMiddleware } from './ratelimit/rate-limits.ts';
+import { RouteDocs } from './route-docs.ts';
+import type { ControlContext } from './context.ts';
+
+export type { ControlContext, ControlConfig } from './context.ts';
+export type { AuthUser } from './auth/authenticate.ts';
+export type { RoomDirectory } from './room-directory.ts';
+
+export interface ControlPlaneDeps {
+  router: ApiRouter;
+  /** The server's syncode.sqlite connection. */
+  db: SqliteDatabase;
+  jwtSecret: string;
+  mode: ServerMode;
+  /** ServerOptions.rateLimits: false disables every §6 limit. */
+  rateLimits: boolean;
+  collab?: CollabControl;
+  execution?: ExecutionPlane;
+  /** Bundled problem bank seeded on start; null seeds nothing. */
+  problemsDir: string | null;
+  adminEmail?: string;
+  adminPassword?: string;
+  livekit?: LiveKitOptions;
+  mailer?: Mailer;
+  publicBaseUrl?: string;
+  log: Logger;
+}
+
+export interface ControlPlane {
+  context: ControlContext;
+  /** Hand these to the in-process collab plane; they forward to the rooms module's receiver. */
+  callbacks: CollabCallbacks;
+  close(): Promise<void>;
+}
+
+export async function createControlPlane(deps: ControlPlaneDeps): Promise<ControlPlane> {
+  migrate(deps.db, 'control', CONTROL_MIGRATIONS);
+  const users = new UsersRepository(deps.db);
+  const tokens = createTokenSigner(deps.jwtSecret);
+  const auth = createAuthenticator(tokens, users);
+  const baseUrlFor = (ctx: ApiContext): string => {
+    if (deps.publicBaseUrl) return deps.publicBaseUrl.replace(/\/+$/, '');
+    const forwarded = ctx.req.headers['x-forwarded-proto'];
+    const proto = typeof forwarded === 'string' && forwarded.split(',')[0]!.trim() === 'https' ? 'https' : 'http';
+    return `${proto}://${ctx.req.headers.host ?? '127.0.0.1'}`;
+  };
+  const ctx: ControlContext = {
+    router: deps.router,
+    db: deps.db,
+    config: { mode: deps.mode, livekit: deps.livekit, mailer: deps.mailer, publicBaseUrl: deps.publicBaseUrl },
+    log: deps.log,
+    users,
+    audit: new AuditLog(deps.db),
+    auth,
+    tokens,
+    cursors: createCursorCodec(deps.jwtSecret),
+    docs: new RouteDocs(),
+    collab: deps.collab,
+    execution: deps.execution,
+    rooms: null,
+    collabCallbacks: null,
+    baseUrlFor,
+    collabUrlFor: (apiCtx) => `${baseUrlFor(apiCtx).replace(/^http/, 'ws')}/collab`,
+  };
+
+  deps.router.use(createRateLimitMiddleware({ enabled: deps.rateLimits, mode: deps.mode, userIdOf: auth.peekUserId }));
+  await bootstrapAdmin(ctx, deps.adminEmail, deps.adminPassword);
+
+  // Part B: after the control routes, migrate the `rooms` area and register the rooms side here:
+  //   ctx.rooms = registerRoomRoutes(deps.router, ctx);   // from './rooms/index.ts', returns RoomDirectory
+  //   registerSessionRoutes(deps.router, ctx);             // from './sessions/index.ts'
+  //   ctx.collabCallbacks = <your CollabCallbacks receiver>;
+
+  const receiver = (): CollabCallbacks => {
+    if (!ctx.collabCallbacks) throw new AppError('INTERNAL', 'No collab callback receiver is registered.');
+    return ctx.collabCallbacks;
+  };
+  return {
+    context: ctx,
+    callbacks: {
+      snapshotReady: (payload) => receiver().snapshotReady(payload),
+      userDisconnected: (payload) => receiver().userDisconnected(payload),
+    },
+    async close() {
+      // Nothing of the control plane outlives a request yet; the database is closed by startServer.
+    },
+  };
+}
+
+/** ServerOptions.adminEmail/adminPassword: create the account if missing, make it admin; the password is set only at creation. */
+async function bootstrapAdmin(ctx: ControlContext, email: string | undefined, password: string | undefined): Promise<void> {
+  if (!email || !password) return;
+  const normalized = email.trim().toLowerCase();
+  const now = Date.now();
+  const existing = ctx.users.findByEmail(normalized);
+  if (existing) {
+    if (existing.role !== 'admin') ctx.users.setRole(existing.id, 'admin', now);
+    return;
+  }
+  const passwordHash = await hashPassword(password);
+  ctx.users.insert({ id: randomUUID(), email: normalized, passwordHash, displayName: 'Administrator', role: 'admin' }, now);
+  ctx.log.info('created the bootstrap admin account', { email: normalized });
+}
