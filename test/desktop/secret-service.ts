@@ -3,6 +3,7 @@
 // private D-Bus session bus and an unlocked gnome-keyring for this test process only.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { loadKeytar, openCredentialStore } from '../../main/credentials/credential-store.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
 
 export type SecretService = { available: true; close: () => void } | { available: false; reason: string };
 
@@ -43,7 +44,9 @@ export async function useSecretService(): Promise<SecretService> {
     bus.kill();
     return { available: false, reason: 'dbus-daemon --session did not start' };
   }
-  const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: address };
+  // A throwaway keyring directory: never touches (or depends on the password of) a real login keyring.
+  const keyringHome = makeTempDir('syncode-keyring-');
+  const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: address, XDG_DATA_HOME: keyringHome.path };
   const keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
     env,
     stdio: ['pipe', 'pipe', 'ignore'],
@@ -53,6 +56,7 @@ export async function useSecretService(): Promise<SecretService> {
   const close = (): void => {
     keyring.kill();
     bus.kill();
+    keyringHome.remove();
   };
   if (!ready) {
     close();
