@@ -12,6 +12,7 @@ import type { Mailer } from './auth/mailer.ts';
 import type { CursorCodec } from './http/pagination.ts';
 import type { RouteDocs } from './route-docs.ts';
 import type { RoomDirectory } from './room-directory.ts';
+import type { ProblemCatalog } from './problems/problem-catalog.ts';
 
 export interface ControlConfig {
   mode: ServerMode;
@@ -32,6 +33,8 @@ export interface ControlContext {
   log: Logger;
   users: UsersRepository;
   audit: AuditLog;
+  /** Problems: findSelectable(id) (PROBLEM_NOT_FOUND when undefined), summary(problem, viewerId), testCases(id), starterCode. */
+  problems: ProblemCatalog;
   /** requireUser / requireAdmin. */
   auth: Authenticator;
   /** Access and collab JWTs (`tokens.signCollab(...)` for `POST /v1/rooms/:roomId/join`). */

@@ -34,10 +34,27 @@ import { createCursorCodec } from './http/pagination.ts';
 import { createRateLimitMiddleware } from './ratelimit/rate-limits.ts';
 import { RouteDocs } from './route-docs.ts';
 import type { ControlContext } from './context.ts';
+import { ProblemsRepository } from '../storage/control/problems-repository.ts';
+import { BookmarksRepository } from '../storage/control/bookmarks-repository.ts';
+import { OutcomesRepository } from '../storage/control/outcomes-repository.ts';
+import { SERVER_VERSION } from '../version.ts';
+import { AuthService } from './auth/auth-service.ts';
+import { registerAuthRoutes } from './auth/auth-routes.ts';
+import { registerUserRoutes } from './users/user-routes.ts';
+import { ProblemCatalog } from './problems/problem-catalog.ts';
+import { registerProblemRoutes } from './problems/problem-routes.ts';
+import { registerBookmarkRoutes } from './problems/bookmark-routes.ts';
+import { seedProblemBank } from './problems/problem-bank.ts';
+import { registerAdminRoutes } from './admin/admin-routes.ts';
+import { registerUnavailableRoutes } from './unavailable/unavailable-routes.ts';
+import { registerOpenApiRoute } from './openapi/openapi-route.ts';
+import { recordExecutionOutcomes } from './execution-outcomes.ts';
 
 export type { ControlContext, ControlConfig } from './context.ts';
 export type { AuthUser } from './auth/authenticate.ts';
-export type { RoomDirectory } from './room-directory.ts';
+export type { RoomDirectory, FinishedSessionFact } from './room-directory.ts';
+export type { Mailer } from './auth/mailer.ts';
+export type { ProblemCatalog } from './problems/problem-catalog.ts';
 
 export interface ControlPlaneDeps {
   router: ApiRouter;
@@ -70,13 +87,16 @@ export async function createControlPlane(deps: ControlPlaneDeps): Promise<Contro
   migrate(deps.db, 'control', CONTROL_MIGRATIONS);
   const users = new UsersRepository(deps.db);
   const tokens = createTokenSigner(deps.jwtSecret);
-  const auth = createAuthenticator(tokens, users);
+  const authenticator = createAuthenticator(tokens, users);
   const baseUrlFor = (ctx: ApiContext): string => {
     if (deps.publicBaseUrl) return deps.publicBaseUrl.replace(/\/+$/, '');
     const forwarded = ctx.req.headers['x-forwarded-proto'];
     const proto = typeof forwarded === 'string' && forwarded.split(',')[0]!.trim() === 'https' ? 'https' : 'http';
     return `${proto}://${ctx.req.headers.host ?? '127.0.0.1'}`;
   };
+  const outcomes = new OutcomesRepository(deps.db);
+  const bookmarks = new BookmarksRepository(deps.db);
+  const problems = new ProblemCatalog(new ProblemsRepository(deps.db), bookmarks, outcomes);
   const ctx: ControlContext = {
     router: deps.router,
     db: deps.db,
@@ -84,7 +104,8 @@ export async function createControlPlane(deps: ControlPlaneDeps): Promise<Contro
     log: deps.log,
     users,
     audit: new AuditLog(deps.db),
-    auth,
+    problems,
+    auth: authenticator,
     tokens,
     cursors: createCursorCodec(deps.jwtSecret),
     docs: new RouteDocs(),
@@ -96,8 +117,22 @@ export async function createControlPlane(deps: ControlPlaneDeps): Promise<Contro
     collabUrlFor: (apiCtx) => `${baseUrlFor(apiCtx).replace(/^http/, 'ws')}/collab`,
   };
 
-  deps.router.use(createRateLimitMiddleware({ enabled: deps.rateLimits, mode: deps.mode, userIdOf: auth.peekUserId }));
+  deps.router.use(createRateLimitMiddleware({ enabled: deps.rateLimits, mode: deps.mode, userIdOf: authenticator.peekUserId }));
   await bootstrapAdmin(ctx, deps.adminEmail, deps.adminPassword);
+  if (deps.problemsDir) {
+    const inserted = seedProblemBank(deps.problemsDir, problems.repo, deps.log);
+    if (inserted > 0) deps.log.info('seeded bundled problems', { inserted });
+  }
+  const unsubscribeOutcomes = deps.execution ? recordExecutionOutcomes(deps.execution, outcomes, deps.log) : undefined;
+
+  const auth = new AuthService(ctx);
+  registerAuthRoutes(ctx, auth);
+  registerUserRoutes(ctx, auth, outcomes);
+  registerProblemRoutes(ctx, problems);
+  registerBookmarkRoutes(ctx, problems, bookmarks);
+  registerAdminRoutes(ctx, auth, outcomes);
+  registerUnavailableRoutes(ctx);
+  registerOpenApiRoute(ctx, SERVER_VERSION);
 
   // Part B: after the control routes, migrate the `rooms` area and register the rooms side here:
   //   ctx.rooms = registerRoomRoutes(deps.router, ctx);   // from './rooms/index.ts', returns RoomDirectory
@@ -115,7 +150,8 @@ export async function createControlPlane(deps: ControlPlaneDeps): Promise<Contro
       userDisconnected: (payload) => receiver().userDisconnected(payload),
     },
     async close() {
-      // Nothing of the control plane outlives a request yet; the database is closed by startServer.
+      // The database is closed by startServer.
+      unsubscribeOutcomes?.();
     },
   };
 }

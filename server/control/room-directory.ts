@@ -16,6 +16,8 @@ export interface FinishedSessionFact {
 }
 
 export interface RoomDirectory {
+  /** Whether a room with this id exists (any status): the 404 check of routes under /v1/rooms/:roomId owned elsewhere. */
+  hasRoom(roomId: string): boolean;
   /** GET /v1/admin/rooms: newest `createdAt` first, cursor from ControlContext.cursors (scope `admin.rooms`). */
   listForAdmin(filter: { status?: RoomStatus; mode?: RoomMode }, page: { limit: number; cursor?: string }): Page<AdminRoomEntry>;
   /**

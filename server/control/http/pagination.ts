@@ -10,8 +10,11 @@ export type CursorKey = readonly (string | number)[];
 
 export interface CursorCodec {
   encode(scope: string, key: CursorKey): string;
-  /** Returns the key, or throws VALIDATION_FAILED (`path: "cursor"`). */
-  decode(scope: string, cursor: string): CursorKey;
+  /**
+   * Returns the key, or throws VALIDATION_FAILED (`path: "cursor"`). With `shape`, the key must have exactly
+   * those element types (e.g. `['number', 'string']` for [createdAt, id]).
+   */
+  decode(scope: string, cursor: string, shape?: readonly ('string' | 'number')[]): CursorKey;
 }
 
 export function createCursorCodec(secret: string): CursorCodec {
@@ -23,7 +26,7 @@ export function createCursorCodec(secret: string): CursorCodec {
       const payload = Buffer.from(JSON.stringify(key)).toString('base64url');
       return `${payload}.${sign(scope, payload).toString('base64url')}`;
     },
-    decode(scope, cursor) {
+    decode(scope, cursor, shape) {
       const [payload, mac, extra] = cursor.split('.');
       if (!payload || !mac || extra !== undefined) throw invalid();
       const given = Buffer.from(mac, 'base64url');
@@ -31,6 +34,7 @@ export function createCursorCodec(secret: string): CursorCodec {
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
       const key: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
       if (!Array.isArray(key) || !key.every((v) => typeof v === 'string' || typeof v === 'number')) throw invalid();
+      if (shape && (key.length !== shape.length || key.some((v, i) => typeof v !== shape[i]))) throw invalid();
       return key as CursorKey;
     },
   };

@@ -1,0 +1,185 @@
+// Account credentials of control-plane.md §3: token pairs, refresh rotation with reuse detection,
+// password change and reset. Routes (auth-routes.ts) only validate input and call these.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { AppError } from '../../protocol/index.ts';
+import type { AuthTokens } from '../../protocol/api/auth.ts';
+import { CredentialsRepository } from '../../storage/control/credentials-repository.ts';
+import type { UserRecord } from '../../storage/control/users-repository.ts';
+import type { ControlContext } from '../context.ts';
+import { toTimestamp } from '../http/time.ts';
+import { toUserProfile } from '../users/user-views.ts';
+import { createDecoyHash, hashPassword, verifyPassword } from './passwords.ts';
+
+export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
+export const RESET_TOKEN_TTL_MS = 3600 * 1000;
+
+/** 256 random bits, base64url (§3). */
+function newSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('base64url');
+}
+
+const invalidRefresh = () => new AppError('AUTH_REFRESH_INVALID', 'The refresh token is not valid.');
+
+export function bannedError(user: UserRecord): AppError {
+  return new AppError('AUTH_ACCOUNT_BANNED', 'This account is banned.', { reason: user.banReason ?? '' });
+}
+
+export class AuthService {
+  readonly #ctx: ControlContext;
+  readonly #credentials: CredentialsRepository;
+  #decoy: Promise<string> | undefined;
+
+  constructor(ctx: ControlContext) {
+    this.#ctx = ctx;
+    this.#credentials = new CredentialsRepository(ctx.db);
+  }
+
+  /** A new access token and a refresh token in `familyId`, or in a new family (a new login). */
+  async issueTokens(user: UserRecord, familyId?: string): Promise<AuthTokens> {
+    const now = Date.now();
+    const family = familyId ?? this.#credentials.createFamily(user.id, now);
+    const refreshToken = newSecret();
+    const refreshExpiresAt = now + REFRESH_TOKEN_TTL_MS;
+    this.#credentials.insertRefreshToken(family, hashSecret(refreshToken), now, refreshExpiresAt);
+    const access = await this.#ctx.tokens.signAccess(user.id, user.role);
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: toTimestamp(access.expiresAt),
+      refreshToken,
+      refreshTokenExpiresAt: toTimestamp(refreshExpiresAt),
+      user: toUserProfile(user),
+    };
+  }
+
+  async register(input: { email: string; password: string; displayName: string }): Promise<AuthTokens> {
+    if (this.#ctx.users.findByEmail(input.email)) throw emailTaken();
+    const passwordHash = await hashPassword(input.password);
+    let user: UserRecord;
+    try {
+      user = this.#ctx.users.insert(
+        { id: randomUUID(), email: input.email, passwordHash, displayName: input.displayName, role: 'user' },
+        Date.now(),
+      );
+    } catch (error) {
+      // Two registrations raced past the check above: the UNIQUE constraint decides.
+      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw emailTaken();
+      throw error;
+    }
+    return this.issueTokens(user);
+  }
+
+  /** Unknown email, wrong password and deleted account are indistinguishable, in answer and in time. */
+  async login(input: { email: string; password: string }, ip: string): Promise<AuthTokens> {
+    const user = this.#ctx.users.findByEmail(input.email);
+    const usable = user && user.deletedAt === null ? user : undefined;
+    this.#decoy ??= createDecoyHash();
+    const ok = await verifyPassword(input.password, usable ? usable.passwordHash : await this.#decoy);
+    if (!usable || !ok) {
+      this.#ctx.audit.record('auth.login-failed', {
+        actorId: null,
+        targetType: usable ? 'user' : null,
+        targetId: usable?.id ?? null,
+        ip,
+        details: { email: input.email },
+      });
+      throw new AppError('AUTH_INVALID_CREDENTIALS', 'The email or password is wrong.');
+    }
+    if (usable.bannedAt !== null) throw bannedError(usable);
+    const now = Date.now();
+    this.#ctx.users.setLastLogin(usable.id, now);
+    this.#ctx.audit.record('auth.login', { actorId: usable.id, targetType: 'user', targetId: usable.id, ip });
+    return this.issueTokens({ ...usable, lastLoginAt: now });
+  }
+
+  /**
+   * Rotation (§3): the presented token is consumed and a new pair is issued in the same family. A token of
+   * a revoked family, or an expired or unknown one → AUTH_REFRESH_INVALID; an already-rotated token of a
+   * live family → the family is revoked, `auth.refresh-reuse` is audited, AUTH_REFRESH_REUSED.
+   */
+  async refresh(refreshToken: string, ip: string): Promise<AuthTokens> {
+    const record = this.#credentials.findRefreshToken(hashSecret(refreshToken));
+    const now = Date.now();
+    if (!record || record.familyRevokedAt !== null || record.expiresAt <= now) throw invalidRefresh();
+    if (record.usedAt !== null || !this.#credentials.markRefreshTokenUsed(record.id, now)) {
+      this.#credentials.revokeFamily(record.familyId, 'reuse', now);
+      this.#ctx.audit.record('auth.refresh-reuse', {
+        actorId: null,
+        targetType: 'user',
+        targetId: record.userId,
+        ip,
+        details: { familyId: record.familyId },
+      });
+      throw new AppError('AUTH_REFRESH_REUSED', 'This refresh token was already used; sign in again.');
+    }
+    const user = this.#ctx.users.findById(record.userId);
+    if (!user || user.deletedAt !== null) throw invalidRefresh();
+    if (user.bannedAt !== null) throw bannedError(user);
+    return this.issueTokens(user, record.familyId);
+  }
+
+  /** Revokes the token's family; unknown or revoked tokens are fine (204 either way). */
+  logout(refreshToken: string): void {
+    const record = this.#credentials.findRefreshToken(hashSecret(refreshToken));
+    if (record) this.#credentials.revokeFamily(record.familyId, 'logout', Date.now());
+  }
+
+  /** Every refresh family of the user (password change/reset, ban, deletion). */
+  revokeAllSessions(userId: string, reason: string): void {
+    this.#credentials.revokeAllFamilies(userId, reason, Date.now());
+  }
+
+  /** Throws AUTH_WRONG_PASSWORD unless `password` is the user's current password. */
+  async checkPassword(userId: string, password: string): Promise<UserRecord> {
+    const user = this.#ctx.users.findById(userId);
+    if (!user || !(await verifyPassword(password, user.passwordHash))) {
+      throw new AppError('AUTH_WRONG_PASSWORD', 'The password is wrong.');
+    }
+    return user;
+  }
+
+  async changePassword(userId: string, currentPassword: string, newPassword: string, ip: string): Promise<AuthTokens> {
+    const user = await this.checkPassword(userId, currentPassword);
+    const now = Date.now();
+    this.#ctx.users.setPasswordHash(user.id, await hashPassword(newPassword), now);
+    this.revokeAllSessions(user.id, 'password-changed');
+    this.#ctx.audit.record('auth.password-changed', { actorId: user.id, targetType: 'user', targetId: user.id, ip });
+    return this.issueTokens(this.#ctx.users.findById(user.id)!);
+  }
+
+  /**
+   * Creates a 1-hour single-use reset token and mails it when a mailer (SMTP) is configured. Without one
+   * nothing is sent. The caller answers the same in every case (§3).
+   */
+  async requestPasswordReset(email: string): Promise<void> {
+    const mailer = this.#ctx.config.mailer;
+    const user = this.#ctx.users.findByEmail(email);
+    if (!mailer || !user || user.deletedAt !== null) return;
+    const token = newSecret();
+    const now = Date.now();
+    this.#credentials.insertPasswordReset(user.id, hashSecret(token), now, now + RESET_TOKEN_TTL_MS);
+    mailer
+      .sendPasswordReset({ to: user.email, token, expiresAt: toTimestamp(now + RESET_TOKEN_TTL_MS) })
+      .catch((error: unknown) => this.#ctx.log.warn('password reset email failed', { error: String(error) }));
+  }
+
+  async resetPassword(token: string, newPassword: string, ip: string): Promise<void> {
+    const record = this.#credentials.findPasswordReset(hashSecret(token));
+    const now = Date.now();
+    const user = record && this.#ctx.users.findById(record.userId);
+    const invalid = () => new AppError('AUTH_RESET_TOKEN_INVALID', 'The reset token is invalid, expired or used.');
+    if (!record || !user || user.deletedAt !== null || record.usedAt !== null || record.expiresAt <= now) throw invalid();
+    const passwordHash = await hashPassword(newPassword);
+    if (!this.#credentials.consumePasswordResets(record.id, user.id, Date.now())) throw invalid();
+    this.#ctx.users.setPasswordHash(user.id, passwordHash, Date.now());
+    this.revokeAllSessions(user.id, 'password-reset');
+    this.#ctx.audit.record('auth.password-reset', { actorId: user.id, targetType: 'user', targetId: user.id, ip });
+  }
+}
+
+function emailTaken(): AppError {
+  return new AppError('AUTH_EMAIL_TAKEN', 'An account with this email already exists.');
+}

@@ -1,0 +1,30 @@
+// QuotaInfo of control-plane.md §10.1. No plans are configured in this deployment, so every limit is null
+// (unlimited, §6) and USER_QUOTA_EXCEEDED never occurs; usage is still reported for the current day/month.
+import type { QuotaInfo } from '../../protocol/api/users.ts';
+import type { ServerMode } from '../../protocol/index.ts';
+import type { OutcomesRepository } from '../../storage/control/outcomes-repository.ts';
+import type { SqliteDatabase } from '../../storage/database.ts';
+import { toTimestamp } from '../http/time.ts';
+
+export function quotaInfo(mode: ServerMode, userId: string, db: SqliteDatabase, outcomes: OutcomesRepository, now = Date.now()): QuotaInfo {
+  const d = new Date(now);
+  const dayStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  const executions = outcomes.countSince(dayStart, userId);
+  // Rooms created today, from the audit trail the rooms module writes (`room.created`).
+  const rooms = db
+    .prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'room.created' AND actor_id = ? AND at >= ?`)
+    .get(userId, dayStart) as { n: number };
+  return {
+    plan: mode === 'embedded' ? 'local' : 'free',
+    limits: { roomsPerDay: null, runsPerDay: null, submissionsPerDay: null, aiRequestsPerDay: null, recordingMinutesPerMonth: null },
+    usage: {
+      roomsPerDay: rooms.n,
+      runsPerDay: executions.runs,
+      submissionsPerDay: executions.submissions,
+      // No AI provider and no recording in this deployment.
+      aiRequestsPerDay: 0,
+      recordingMinutesPerMonth: 0,
+    },
+    resetsAt: toTimestamp(dayStart + 24 * 3600 * 1000),
+  };
+}

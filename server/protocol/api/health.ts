@@ -1,0 +1,28 @@
+// HealthResponse of control-plane.md §10.7 (GET /v1/health), for the OpenAPI document and the client.
+import { z } from 'zod';
+import { HEALTH_CHECK_NAMES } from '../health.ts';
+import { SERVER_MODES } from '../enums.ts';
+import { zSupportedLanguage } from './common.ts';
+
+const zCheck = z.object({
+  status: z.enum(['ok', 'degraded', 'down', 'disabled']),
+  latencyMs: z.number().int().nullable(),
+  message: z.string().nullable(),
+});
+
+export const zHealthResponse = z.object({
+  status: z.enum(['ok', 'degraded', 'down']),
+  version: z.string(),
+  mode: z.enum(SERVER_MODES),
+  uptimeMs: z.number().int(),
+  checks: z.object(Object.fromEntries(HEALTH_CHECK_NAMES.map((name) => [name, zCheck])) as Record<(typeof HEALTH_CHECK_NAMES)[number], typeof zCheck>),
+  features: z.object({
+    media: z.boolean(),
+    recording: z.boolean(),
+    matchmaking: z.boolean(),
+    ai: z.boolean(),
+    email: z.boolean(),
+    languages: z.array(zSupportedLanguage),
+    sandbox: z.enum(['isolated', 'limited']),
+  }),
+});

@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import type { SqliteDatabase } from '../database.ts';
+import type { Difficulty, SupportedLanguage } from '../../protocol/index.ts';
+import type { ProblemExample, TestCase } from '../../protocol/api/problems.ts';
+
+/** One problem as stored (deleted ones included). Instants are epoch ms. */
+export interface ProblemRecord {
+  id: string;
+  slug: string;
+  title: string;
+  difficulty: Difficulty;
+  description: string;
+  constraints: string[];
+  tags: string[];
+  languages: SupportedLanguage[];
+  examples: ProblemExample[];
+  starterCode: Partial<Record<SupportedLanguage, string>>;
+  timeLimitMs: number;
+  memoryLimitKb: number;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+  deletedAt: number | null;
+}
+
+/** The editable fields, all present (defaults applied by the caller). */
+export type ProblemFields = Omit<ProblemRecord, 'id' | 'createdBy' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
+export type NewTestCase = Omit<TestCase, 'id'>;
+
+interface ProblemRow {
+  id: string;
+  slug: string;
+  title: string;
+  difficulty: Difficulty;
+  description: string;
+  constraints: string;
+  tags: string;
+  languages: string;
+  examples: string;
+  starter_code: string;
+  time_limit_ms: number;
+  memory_limit_kb: number;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+export function toProblemRecord(row: ProblemRow): ProblemRecord {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    difficulty: row.difficulty,
+    description: row.description,
+    constraints: JSON.parse(row.constraints) as string[],
+    tags: JSON.parse(row.tags) as string[],
+    languages: JSON.parse(row.languages) as SupportedLanguage[],
+    examples: JSON.parse(row.examples) as ProblemExample[],
+    starterCode: JSON.parse(row.starter_code) as Partial<Record<SupportedLanguage, string>>,
+    timeLimitMs: row.time_limit_ms,
+    memoryLimitKb: row.memory_limit_kb,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+  };
+}
+
+export interface ProblemFilter {
+  q?: string;
+  difficulty?: Difficulty;
+  tags?: string[];
+  language?: SupportedLanguage;
+  bookmarked?: boolean;
+  solved?: boolean;
+}
+
+/** Problems, their tags (denormalized for filtering) and test cases. */
+export class ProblemsRepository {
+  readonly #db: SqliteDatabase;
+
+  constructor(db: SqliteDatabase) {
+    this.#db = db;
+  }
+
+  findById(id: string): ProblemRecord | undefined {
+    const row = this.#db.prepare('SELECT * FROM problems WHERE id = ?').get(id) as ProblemRow | undefined;
+    return row && toProblemRecord(row);
+  }
+
+  slugExists(slug: string, exceptId?: string): boolean {
+    return this.#db.prepare('SELECT 1 FROM problems WHERE slug = ? AND id IS NOT ?').get(slug, exceptId ?? null) !== undefined;
+  }
+
+  insert(fields: ProblemFields, tests: readonly NewTestCase[], createdBy: string, now: number): string {
+    const id = randomUUID();
+    this.#db.transaction(() => {
+      this.#db
+        .prepare(
+          `INSERT INTO problems (id, slug, title, difficulty, description, constraints, tags, languages, examples,
+             starter_code, time_limit_ms, memory_limit_kb, created_by, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, ...fieldValues(fields), createdBy, now, now);
+      this.#writeTags(id, fields.tags);
+      this.#writeTests(id, tests);
+    })();
+    return id;
+  }
+
+  /** Replaces the fields; `tests` (when given) replaces the whole list. */
+  update(id: string, fields: ProblemFields, tests: readonly NewTestCase[] | undefined, now: number): void {
+    this.#db.transaction(() => {
+      this.#db
+        .prepare(
+          `UPDATE problems SET slug = ?, title = ?, difficulty = ?, description = ?, constraints = ?, tags = ?,
+             languages = ?, examples = ?, starter_code = ?, time_limit_ms = ?, memory_limit_kb = ?, updated_at = ?
+           WHERE id = ?`,
+        )
+        .run(...fieldValues(fields), now, id);
+      this.#db.prepare('DELETE FROM problem_tags WHERE problem_id = ?').run(id);
+      this.#writeTags(id, fields.tags);
+      if (tests) {
+        this.#db.prepare('DELETE FROM test_cases WHERE problem_id = ?').run(id);
+        this.#writeTests(id, tests);
+      }
+    })();
+  }
+
+  softDelete(id: string, now: number): void {
+    this.#db.prepare('UPDATE problems SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
+  }
+
+  testCases(problemId: string): TestCase[] {
+    return (
+      this.#db
+        .prepare('SELECT id, input, expected_output, hidden FROM test_cases WHERE problem_id = ? ORDER BY position')
+        .all(problemId) as { id: string; input: string; expected_output: string; hidden: number }[]
+    ).map((r) => ({ id: r.id, input: r.input, expectedOutput: r.expected_output, hidden: r.hidden === 1 }));
+  }
+
+  /**
+   * Non-deleted problems matching the filter, ordered by title (case-insensitive) then id, starting after
+   * `after` (a [title, id] key), at most `limit` rows.
+   */
+  list(filter: ProblemFilter, viewerId: string, limit: number, after?: readonly [string, string]): ProblemRecord[] {
+    const where = ['p.deleted_at IS NULL'];
+    const params: (string | number)[] = [];
+    if (filter.q) {
+      where.push(`(p.title LIKE ? ESCAPE '\\' OR p.slug LIKE ? ESCAPE '\\')`);
+      const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      params.push(like, like);
+    }
+    if (filter.difficulty) {
+      where.push('p.difficulty = ?');
+      params.push(filter.difficulty);
+    }
+    for (const tag of filter.tags ?? []) {
+      where.push('EXISTS (SELECT 1 FROM problem_tags t WHERE t.problem_id = p.id AND t.tag = ?)');
+      params.push(tag);
+    }
+    if (filter.language) {
+      where.push('EXISTS (SELECT 1 FROM json_each(p.languages) WHERE value = ?)');
+      params.push(filter.language);
+    }
+    if (filter.bookmarked !== undefined) {
+      where.push(`${filter.bookmarked ? '' : 'NOT '}EXISTS (SELECT 1 FROM bookmarks b WHERE b.problem_id = p.id AND b.user_id = ?)`);
+      params.push(viewerId);
+    }
+    if (filter.solved !== undefined) {
+      where.push(
+        `${filter.solved ? '' : 'NOT '}EXISTS (SELECT 1 FROM execution_outcomes o WHERE o.problem_id = p.id AND o.user_id = ?
+           AND o.kind = 'submission' AND o.verdict = 'ACCEPTED')`,
+      );
+      params.push(viewerId);
+    }
+    if (after) {
+      where.push('(p.title COLLATE NOCASE > ? OR (p.title COLLATE NOCASE = ? AND p.id > ?))');
+      params.push(after[0], after[0], after[1]);
+    }
+    const rows = this.#db
+      .prepare(`SELECT p.* FROM problems p WHERE ${where.join(' AND ')} ORDER BY p.title COLLATE NOCASE, p.id LIMIT ?`)
+      .all(...params, limit) as ProblemRow[];
+    return rows.map(toProblemRecord);
+  }
+
+  /** TagInfo of §10.3: tags of non-deleted problems, by name. */
+  tags(): { name: string; problemCount: number }[] {
+    return this.#db
+      .prepare(
+        `SELECT t.tag AS name, COUNT(*) AS problemCount FROM problem_tags t JOIN problems p ON p.id = t.problem_id
+         WHERE p.deleted_at IS NULL GROUP BY t.tag ORDER BY t.tag`,
+      )
+      .all() as { name: string; problemCount: number }[];
+  }
+
+  #writeTags(id: string, tags: readonly string[]): void {
+    const insert = this.#db.prepare('INSERT OR IGNORE INTO problem_tags (problem_id, tag) VALUES (?, ?)');
+    for (const tag of tags) insert.run(id, tag);
+  }
+
+  #writeTests(id: string, tests: readonly NewTestCase[]): void {
+    const insert = this.#db.prepare(
+      'INSERT INTO test_cases (id, problem_id, position, input, expected_output, hidden) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    tests.forEach((t, i) => insert.run(randomUUID(), id, i, t.input, t.expectedOutput, t.hidden ? 1 : 0));
+  }
+}
+
+function fieldValues(f: ProblemFields): (string | number)[] {
+  return [
+    f.slug,
+    f.title,
+    f.difficulty,
+    f.description,
+    JSON.stringify(f.constraints),
+    JSON.stringify(f.tags),
+    JSON.stringify(f.languages),
+    JSON.stringify(f.examples),
+    JSON.stringify(f.starterCode),
+    f.timeLimitMs,
+    f.memoryLimitKb,
+  ];
+}
