@@ -1,5 +1,5 @@
 // The execution plane's public contract, used by the control plane's run/submit routes.
-// Implemented by `createExecutionPlane` in ./index.ts.
+// Implemented by `createExecutionPlane` in ./index.ts (async: it probes the toolchains and the sandbox first).
 
 import type {
   RunResult,
@@ -84,6 +84,9 @@ export interface ExecutionPlane {
   hasActiveSubmission(roomId: string): boolean;
   /** Called once per job when it reaches `completed` or `failed`. Returns an unsubscribe function. */
   onDidFinish(listener: (event: ExecutionFinished) => void): () => void;
-  /** Stops the workers and kills running executions; queued jobs stay queued in the store. */
+  /**
+   * Stops the workers and kills running executions. Queued jobs stay queued in the store and run after the next
+   * start; jobs that were running are marked `failed` (INTERNAL, "interrupted by a server restart") at that start.
+   */
   close(): Promise<void>;
 }

@@ -1,0 +1,160 @@
+// Per-execution control groups (cgroup v1 `memory` + `pids` hierarchies) for exact memory and process limits.
+//
+// Why cgroups and not rlimits: RLIMIT_AS counts reserved address space (the JVM, Go and V8 reserve gigabytes they
+// never touch), and RLIMIT_NPROC is per host uid, which is root here and therefore exempt. A memory cgroup
+// counts what is really resident and records the peak; `pids.max` counts tasks (threads included) of one
+// execution only. cgroup v2 with delegated `memory`+`pids` controllers would do the same job; this host only
+// offers them through v1, so only v1 is implemented (docs/sandbox.md).
+
+import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { readFile, rmdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface ExecutionCgroup {
+  /** The `cgroup.procs` files the launcher writes its own pid into before exec'ing the sandbox. */
+  procsFiles: string[];
+  /** Peak memory charged to the group (resident + page cache it created), in KiB. */
+  peakKb(): number;
+  /** Whether the kernel OOM killer fired inside the group. */
+  oomKilled(): boolean;
+  /** SIGKILLs every task still in the group, waits until it is empty, and removes it. */
+  destroy(): Promise<void>;
+}
+
+export interface CgroupLimits {
+  memoryBytes: number;
+  pids: number;
+}
+
+export interface CgroupRoot {
+  create(id: string, limits: CgroupLimits): ExecutionCgroup;
+  /** Removes the plane's parent groups (children must be destroyed first). */
+  close(): void;
+}
+
+interface Hierarchy {
+  memory: string;
+  pids: string;
+}
+
+/**
+ * Creates `<our cgroup>/<name>` in the memory and pids hierarchies, or returns null when they are missing or not
+ * writable (then the sandbox falls back to rlimits).
+ */
+export function createCgroupRoot(name: string): CgroupRoot | null {
+  const found = findV1Hierarchies();
+  if (!found) return null;
+  const root: Hierarchy = { memory: join(found.memory, name), pids: join(found.pids, name) };
+  try {
+    mkdirSync(root.memory, { recursive: true });
+    mkdirSync(root.pids, { recursive: true });
+    // Probe: a child group must accept limits, otherwise we are not really allowed to use it.
+    const probe = join(root.pids, 'probe');
+    mkdirSync(probe);
+    writeFileSync(join(probe, 'pids.max'), '1');
+    rmdirSync(probe);
+  } catch {
+    tryRmdir(root.memory);
+    tryRmdir(root.pids);
+    return null;
+  }
+  return {
+    create: (id, limits) => createGroup(root, id, limits),
+    close() {
+      tryRmdir(root.memory);
+      tryRmdir(root.pids);
+    },
+  };
+}
+
+function createGroup(root: Hierarchy, id: string, limits: CgroupLimits): ExecutionCgroup {
+  const memory = join(root.memory, id);
+  const pids = join(root.pids, id);
+  mkdirSync(memory);
+  mkdirSync(pids);
+  writeFileSync(join(memory, 'memory.limit_in_bytes'), String(limits.memoryBytes));
+  // Without swap accounting this file is absent; with it, swap must not extend the limit.
+  const memsw = join(memory, 'memory.memsw.limit_in_bytes');
+  if (existsSync(memsw)) writeFileSync(memsw, String(limits.memoryBytes));
+  writeFileSync(join(pids, 'pids.max'), String(limits.pids));
+  return {
+    procsFiles: [join(memory, 'cgroup.procs'), join(pids, 'cgroup.procs')],
+    peakKb: () => Math.ceil(Number(readFileSync(join(memory, 'memory.max_usage_in_bytes'), 'utf8')) / 1024),
+    oomKilled() {
+      const m = /^oom_kill (\d+)$/m.exec(readFileSync(join(memory, 'memory.oom_control'), 'utf8'));
+      if (m) return Number(m[1]) > 0;
+      return Number(readFileSync(join(memory, 'memory.failcnt'), 'utf8')) > 0;
+    },
+    async destroy() {
+      for (const dir of [pids, memory]) await emptyAndRemove(dir);
+    },
+  };
+}
+
+async function emptyAndRemove(dir: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const procs = (await readFile(join(dir, 'cgroup.procs'), 'utf8')).split('\n').filter(Boolean);
+    for (const pid of procs) {
+      try {
+        process.kill(Number(pid), 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    if (procs.length === 0) {
+      try {
+        await rmdir(dir);
+        return;
+      } catch (error) {
+        // EBUSY while the last task is being reaped: retry below.
+        if (Date.now() > deadline) throw error;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`cgroup ${dir} did not empty`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function findV1Hierarchies(): Hierarchy | null {
+  let mountinfo: string;
+  let membership: string;
+  try {
+    mountinfo = readFileSync('/proc/self/mountinfo', 'utf8');
+    membership = readFileSync('/proc/self/cgroup', 'utf8');
+  } catch {
+    return null;
+  }
+  const locate = (controller: string): string | null => {
+    const own = membership
+      .split('\n')
+      .map((l) => l.split(':'))
+      .find((f) => f.length >= 3 && f[1]!.split(',').includes(controller));
+    if (!own) return null;
+    for (const line of mountinfo.split('\n')) {
+      const [left, right] = line.split(' - ');
+      if (!left || !right) continue;
+      const [fstype, , superOptions] = right.split(' ');
+      if (fstype !== 'cgroup' || !superOptions?.split(',').includes(controller)) continue;
+      const fields = left.split(' ');
+      const mountRoot = fields[3]!;
+      const mountPoint = fields[4]!;
+      const path = own.slice(2).join(':');
+      if (!path.startsWith(mountRoot)) return null;
+      const dir = join(mountPoint, path.slice(mountRoot.length));
+      return existsSync(join(dir, 'cgroup.procs')) ? dir : null;
+    }
+    return null;
+  };
+  const memory = locate('memory');
+  const pids = locate('pids');
+  return memory && pids ? { memory, pids } : null;
+}
+
+function tryRmdir(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Busy or absent: nothing more to do at shutdown.
+  }
+}

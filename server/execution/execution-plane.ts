@@ -1,0 +1,186 @@
+import { availableParallelism, tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError, type JobError, type SupportedLanguage } from '../protocol/index.ts';
+import type { SqliteDatabase } from '../storage/database.ts';
+import { createExecutionStore, type JobKind, type JudgedTest, type QueuedJob } from '../storage/execution/execution-store.ts';
+import type { Logger } from '../server-options.ts';
+import { FairQueue } from './fair-queue.ts';
+import { compileErrorResult, executeProgram, prepareProgram, type Program } from './judge.ts';
+import { createSandbox } from './sandbox.ts';
+import { findToolchains, type Toolchain } from './toolchains.ts';
+import type { ExecutionFinished, ExecutionPlane } from './types.ts';
+
+export interface ExecutionPlaneOptions {
+  /** The shared `syncode.sqlite` connection; the plane migrates its own area (`execution`). */
+  db: SqliteDatabase;
+  /** Concurrent executions. Default: the number of CPU cores. */
+  workers?: number;
+  /** `limited` forces the no-namespace, rlimit-only mode of platforms without isolation. Default `auto`. */
+  sandbox?: 'auto' | 'limited';
+  /** Parent of the per-job temp dirs. Default: the OS temp dir. */
+  workRoot?: string;
+  /** Where toolchains are looked up. Default: the server's PATH. */
+  searchPath?: string;
+  /** Node binary for JavaScript/TypeScript. Default: the one running the server. */
+  nodePath?: string;
+  bwrapPath?: string;
+  log: Logger;
+}
+
+/** Shown on jobs that were running when the previous server process stopped. */
+const INTERRUPTED: JobError = { code: 'INTERNAL', message: 'interrupted by a server restart' };
+const EXECUTION_FAILED: JobError = { code: 'INTERNAL', message: 'the execution failed' };
+
+/**
+ * The execution plane: a stored job queue served fairly by a bounded pool of workers, each job compiled once
+ * and executed in the sandbox. All work happens in child processes; the event loop only moves bytes.
+ */
+export async function createExecutionPlane(options: ExecutionPlaneOptions): Promise<ExecutionPlane> {
+  const { log } = options;
+  const store = createExecutionStore(options.db);
+  const workRoot = await mkdtemp(join(options.workRoot ?? tmpdir(), 'syncode-exec-'));
+  const [sandbox, toolchains] = await Promise.all([
+    createSandbox({ mode: options.sandbox ?? 'auto', bwrapPath: options.bwrapPath ?? '/usr/bin/bwrap', scratchRoot: workRoot }),
+    findToolchains({ searchPath: options.searchPath ?? process.env.PATH ?? '', nodePath: options.nodePath ?? process.execPath }),
+  ]);
+  const workers = Math.max(1, options.workers ?? availableParallelism());
+  const listeners = new Set<(event: ExecutionFinished) => void>();
+  const queue = new FairQueue<QueuedJob>();
+  const inFlight = new Set<Promise<void>>();
+  let closing = false;
+
+  const interrupted = store.failInterrupted(INTERRUPTED);
+  if (interrupted.length > 0) log.warn('execution jobs interrupted by a restart were marked failed', { count: interrupted.length });
+  for (const job of store.queuedJobs()) queue.push(job.userId, job);
+
+  const toolchainFor = (language: SupportedLanguage): Toolchain => {
+    const toolchain = toolchains.get(language);
+    if (!toolchain) throw new AppError('EXEC_UNAVAILABLE', `No ${language} toolchain is available on this server.`);
+    return toolchain;
+  };
+
+  const emit = (event: ExecutionFinished): void => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        log.error('execution-finished listener failed', { error: String(error) });
+      }
+    }
+  };
+
+  const execute = async (job: QueuedJob): Promise<void> => {
+    try {
+      if (job.kind === 'run') await executeRun(job.id);
+      else await executeSubmission(job.id);
+    } catch (error) {
+      // Shutting down kills executions mid-flight: the job stays `running` and the next start marks it failed.
+      if (closing) return;
+      log.error('execution job failed', { kind: job.kind, id: job.id, error: String(error) });
+      fail(job.kind, job.id, EXECUTION_FAILED);
+    }
+  };
+
+  const fail = (kind: JobKind, id: string, error: JobError): void => {
+    store.failJob(kind, id, error);
+    const stored = kind === 'run' ? store.getRun(id) : store.getSubmission(id);
+    if (stored) emit({ kind, id, roomId: stored.roomId, userId: stored.userId, status: 'failed', verdict: null });
+  };
+
+  const withProgram = async <T>(toolchain: Toolchain, code: string, use: (program: Program) => Promise<T>): Promise<T> => {
+    const program = await prepareProgram(sandbox, toolchain, code, workRoot);
+    try {
+      return await use(program);
+    } finally {
+      await program.dispose();
+    }
+  };
+
+  const executeRun = async (id: string): Promise<void> => {
+    const run = store.startRun(id);
+    if (!run) return;
+    const toolchain = toolchains.get(run.language);
+    if (!toolchain) return fail('run', id, { code: 'EXEC_UNAVAILABLE', message: `No ${run.language} toolchain is available.` });
+    const result = await withProgram(toolchain, run.code, async (program) =>
+      program.compileError !== null ? compileErrorResult(program.compileError) : (await executeProgram(sandbox, program, run.stdin, run)).result,
+    );
+    if (closing) return;
+    store.completeRun(id, result);
+    emit({ kind: 'run', id, roomId: run.roomId, userId: run.userId, status: 'completed', verdict: result.verdict });
+  };
+
+  const executeSubmission = async (id: string): Promise<void> => {
+    const submission = store.startSubmission(id);
+    if (!submission) return;
+    const toolchain = toolchains.get(submission.language);
+    if (!toolchain) return fail('submission', id, { code: 'EXEC_UNAVAILABLE', message: `No ${submission.language} toolchain is available.` });
+    const outcome = await withProgram(toolchain, submission.code, async (program) => {
+      if (program.compileError !== null) {
+        const tests = submission.tests.map((): JudgedTest => ({ verdict: 'COMPILE_ERROR', timeMs: 0, memoryKb: 0, actualOutput: null, stderr: null }));
+        return { verdict: 'COMPILE_ERROR' as const, compileOutput: program.compileError, tests };
+      }
+      // §9.12: every test runs, in order, even after a failure.
+      const tests: JudgedTest[] = [];
+      for (const test of submission.tests) {
+        if (closing) break;
+        const { result } = await executeProgram(sandbox, program, test.input, submission, test.expectedOutput);
+        tests.push({ verdict: result.verdict, timeMs: result.timeMs, memoryKb: result.memoryKb, actualOutput: result.stdout, stderr: result.stderr });
+      }
+      return { verdict: tests.find((t) => t.verdict !== 'ACCEPTED')?.verdict ?? ('ACCEPTED' as const), compileOutput: null, tests };
+    });
+    if (closing) return;
+    store.completeSubmission(id, outcome);
+    emit({ kind: 'submission', id, roomId: submission.roomId, userId: submission.userId, status: 'completed', verdict: outcome.verdict });
+  };
+
+  const pump = (): void => {
+    while (!closing && inFlight.size < workers && queue.size > 0) {
+      const job = queue.shift()!;
+      const running: Promise<void> = execute(job).finally(() => {
+        inFlight.delete(running);
+        pump();
+      });
+      inFlight.add(running);
+    }
+  };
+  pump();
+
+  return {
+    features: () => ({
+      languages: [...toolchains.keys()],
+      sandbox: sandbox.mode,
+    }),
+    enqueueRun(req) {
+      toolchainFor(req.language);
+      const run = store.createRun(req);
+      queue.push(req.userId, { kind: 'run', id: run.id, userId: req.userId });
+      pump();
+      return run;
+    },
+    getRun: (id) => store.getRun(id),
+    listRuns: (roomId, page) => store.listRuns(roomId, page),
+    enqueueSubmission(req) {
+      toolchainFor(req.language);
+      const submission = store.createSubmission(req);
+      queue.push(req.userId, { kind: 'submission', id: submission.id, userId: req.userId });
+      pump();
+      return submission;
+    },
+    getSubmission: (id) => store.getSubmission(id),
+    listSubmissions: (roomId, page) => store.listSubmissions(roomId, page),
+    hasActiveSubmission: (roomId) => store.hasActiveSubmission(roomId),
+    onDidFinish(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      if (closing) return;
+      closing = true;
+      await sandbox.close();
+      await Promise.all(inFlight);
+      listeners.clear();
+      await rm(workRoot, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { Migration } from '../database.ts';
+
+/**
+ * Execution jobs. `seq` gives the stable newest-first order of the list endpoints and the cursor. Test inputs are
+ * copied into the job when it is queued, so a queued submission can run after a restart even if the problem
+ * changed meanwhile. No foreign keys to rooms/users: those tables belong to other areas.
+ */
+export const EXECUTION_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'runs, submissions and per-test results',
+    up(db) {
+      db.exec(`
+        CREATE TABLE exec_runs (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          id TEXT NOT NULL UNIQUE,
+          room_id TEXT NOT NULL,
+          user_id TEXT NOT NULL,
+          language TEXT NOT NULL,
+          code TEXT NOT NULL,
+          stdin TEXT NOT NULL,
+          time_limit_ms INTEGER NOT NULL,
+          memory_limit_kb INTEGER NOT NULL,
+          status TEXT NOT NULL,
+          result_json TEXT,
+          error_code TEXT,
+          error_message TEXT,
+          created_at TEXT NOT NULL,
+          completed_at TEXT
+        );
+        CREATE INDEX exec_runs_room ON exec_runs (room_id, seq);
+        CREATE INDEX exec_runs_status ON exec_runs (status);
+
+        CREATE TABLE exec_submissions (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          id TEXT NOT NULL UNIQUE,
+          room_id TEXT NOT NULL,
+          user_id TEXT NOT NULL,
+          problem_id TEXT NOT NULL,
+          language TEXT NOT NULL,
+          snapshot_id TEXT NOT NULL,
+          code TEXT NOT NULL,
+          time_limit_ms INTEGER NOT NULL,
+          memory_limit_kb INTEGER NOT NULL,
+          status TEXT NOT NULL,
+          verdict TEXT,
+          passed INTEGER NOT NULL DEFAULT 0,
+          total INTEGER NOT NULL,
+          compile_output TEXT,
+          max_time_ms INTEGER,
+          max_memory_kb INTEGER,
+          error_code TEXT,
+          error_message TEXT,
+          created_at TEXT NOT NULL,
+          completed_at TEXT
+        );
+        CREATE INDEX exec_submissions_room ON exec_submissions (room_id, seq);
+        CREATE INDEX exec_submissions_status ON exec_submissions (status);
+
+        CREATE TABLE exec_submission_tests (
+          submission_id TEXT NOT NULL REFERENCES exec_submissions (id) ON DELETE CASCADE,
+          idx INTEGER NOT NULL,
+          test_case_id TEXT NOT NULL,
+          hidden INTEGER NOT NULL,
+          input TEXT NOT NULL,
+          expected_output TEXT NOT NULL,
+          verdict TEXT,
+          time_ms INTEGER,
+          memory_kb INTEGER,
+          actual_output TEXT,
+          stderr TEXT,
+          PRIMARY KEY (submission_id, idx)
+        );
+      `);
+    },
+  },
+];

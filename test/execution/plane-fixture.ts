@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import { createExecutionPlane, type ExecutionPlane, type ExecutionPlaneOptions } from '../../server/execution/index.ts';
+import { silentLogger } from '../../server/logger.ts';
+import type { RunResult, SubmissionResult, SupportedLanguage } from '../../server/protocol/index.ts';
+import { openDatabase, type SqliteDatabase } from '../../server/storage/database.ts';
+import { pollUntil } from '../support/poll.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+
+export interface PlaneFixture {
+  plane: ExecutionPlane;
+  db: SqliteDatabase;
+  dataDir: string;
+  /** Closes the plane and the database and removes the data dir. */
+  close(): Promise<void>;
+}
+
+/** A real plane on a real SQLite file in a fresh data dir (or `dataDir`, to simulate a restart). */
+export async function startPlane(options: Partial<ExecutionPlaneOptions> & { dataDir?: string } = {}): Promise<PlaneFixture> {
+  const temp = options.dataDir ? undefined : makeTempDir('syncode-exec-test-');
+  const dataDir = options.dataDir ?? temp!.path;
+  const db = openDatabase(join(dataDir, 'syncode.sqlite'));
+  const plane = await createExecutionPlane({ log: silentLogger, ...options, db });
+  return {
+    plane,
+    db,
+    dataDir,
+    async close() {
+      await plane.close();
+      db.close();
+      temp?.remove();
+    },
+  };
+}
+
+const ROOM = '00000000-0000-4000-8000-000000000001';
+const USER = '00000000-0000-4000-8000-000000000002';
+
+export function runRequest(language: SupportedLanguage, code: string, extra: { stdin?: string; timeLimitMs?: number; memoryLimitKb?: number; userId?: string } = {}) {
+  return {
+    roomId: ROOM,
+    userId: extra.userId ?? USER,
+    language,
+    code,
+    stdin: extra.stdin ?? '',
+    timeLimitMs: extra.timeLimitMs ?? 5000,
+    memoryLimitKb: extra.memoryLimitKb ?? 262144,
+  };
+}
+
+export function submissionRequest(
+  language: SupportedLanguage,
+  code: string,
+  tests: { input: string; expectedOutput: string; hidden?: boolean }[],
+  extra: { timeLimitMs?: number; memoryLimitKb?: number; userId?: string; roomId?: string } = {},
+) {
+  return {
+    roomId: extra.roomId ?? ROOM,
+    userId: extra.userId ?? USER,
+    problemId: '00000000-0000-4000-8000-000000000003',
+    language,
+    code,
+    snapshotId: '00000000-0000-4000-8000-000000000004',
+    tests: tests.map((t, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, hidden: t.hidden ?? false, ...t })),
+    timeLimitMs: extra.timeLimitMs ?? 2000,
+    memoryLimitKb: extra.memoryLimitKb ?? 262144,
+  };
+}
+
+const done = (status: string): boolean => status === 'completed' || status === 'failed';
+
+export async function runToEnd(plane: ExecutionPlane, req: ReturnType<typeof runRequest>, timeoutMs = 60_000): Promise<RunResult> {
+  const { id } = plane.enqueueRun(req);
+  return waitForRun(plane, id, timeoutMs);
+}
+
+export function waitForRun(plane: ExecutionPlane, id: string, timeoutMs = 60_000): Promise<RunResult> {
+  return pollUntil(() => plane.getRun(id)!, (r) => done(r.status), { timeoutMs, intervalMs: 25, what: `run ${id}` });
+}
+
+export async function submitToEnd(plane: ExecutionPlane, req: ReturnType<typeof submissionRequest>, timeoutMs = 120_000): Promise<SubmissionResult> {
+  const { id } = plane.enqueueSubmission(req);
+  return waitForSubmission(plane, id, timeoutMs);
+}
+
+export function waitForSubmission(plane: ExecutionPlane, id: string, timeoutMs = 120_000): Promise<SubmissionResult> {
+  return pollUntil(() => plane.getSubmission(id)!, (s) => done(s.status), { timeoutMs, intervalMs: 25, what: `submission ${id}` });
+}

@@ -1,0 +1,79 @@
+// Every language through the real plane, real bubblewrap and real toolchains: one submission whose tests hit
+// each verdict, one that is accepted, and one that does not compile.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUPPORTED_LANGUAGES } from '../../server/protocol/index.ts';
+import { startPlane, submissionRequest, submitToEnd, runRequest, runToEnd, type PlaneFixture } from './plane-fixture.ts';
+import { BROKEN_PROGRAMS, MODE_PROGRAMS } from './programs.ts';
+
+let fx: PlaneFixture;
+beforeAll(async () => {
+  fx = await startPlane({ workers: 2 });
+});
+afterAll(() => fx.close());
+
+const MODE_TESTS = [
+  { input: 'echo 42\n', expectedOutput: '42\n' },
+  { input: 'echo 42\n', expectedOutput: '43\n' },
+  { input: 'crash\n', expectedOutput: '' },
+  { input: 'loop\n', expectedOutput: '' },
+  { input: 'mem\n', expectedOutput: '' },
+];
+
+describe.concurrent('verdicts per language', () => {
+  it('finds every toolchain of this machine and runs isolated', () => {
+    expect(fx.plane.features()).toEqual({ languages: [...SUPPORTED_LANGUAGES], sandbox: 'isolated' });
+  });
+
+  for (const language of SUPPORTED_LANGUAGES) {
+    it(`${language}: ACCEPTED, WRONG_ANSWER, RUNTIME_ERROR, TIME_LIMIT, MEMORY_LIMIT, COMPILE_ERROR`, async () => {
+      const limits = { timeLimitMs: 1500, memoryLimitKb: 128 * 1024 };
+      const broken = BROKEN_PROGRAMS[language];
+      const [mixed, accepted, notCompiled] = await Promise.all([
+        submitToEnd(fx.plane, submissionRequest(language, MODE_PROGRAMS[language], MODE_TESTS, limits)),
+        submitToEnd(fx.plane, submissionRequest(language, MODE_PROGRAMS[language], [MODE_TESTS[0]!, { input: 'echo 7 \r\n', expectedOutput: '7\n\n\n' }], limits)),
+        broken ? submitToEnd(fx.plane, submissionRequest(language, broken, MODE_TESTS.slice(0, 2), limits)) : undefined,
+      ]);
+
+      expect(mixed.status).toBe('completed');
+      expect(mixed.tests.map((t) => t.verdict)).toEqual(['ACCEPTED', 'WRONG_ANSWER', 'RUNTIME_ERROR', 'TIME_LIMIT', 'MEMORY_LIMIT']);
+      expect(mixed.verdict).toBe('WRONG_ANSWER');
+      expect({ passed: mixed.passed, total: mixed.total, compileOutput: mixed.compileOutput }).toEqual({ passed: 1, total: 5, compileOutput: null });
+      expect(mixed.tests[0]!.actualOutput).toBe('42\n');
+      expect(mixed.tests[3]!.timeMs).toBeGreaterThanOrEqual(1500);
+      expect(mixed.maxTimeMs).toBeGreaterThanOrEqual(1500);
+
+      expect(accepted.verdict).toBe('ACCEPTED');
+      expect(accepted.passed).toBe(2);
+      expect(accepted.tests[0]!.memoryKb).toBeGreaterThan(0);
+
+      if (notCompiled) {
+        expect(notCompiled.verdict).toBe('COMPILE_ERROR');
+        expect(notCompiled.compileOutput).toMatch(/\S/);
+        expect(notCompiled.tests.map((t) => [t.verdict, t.timeMs])).toEqual([['COMPILE_ERROR', 0], ['COMPILE_ERROR', 0]]);
+        expect(notCompiled.maxTimeMs).toBeNull();
+      }
+    });
+  }
+
+  it('a run is ACCEPTED when it exits 0 and echoes its stdin; WRONG_ANSWER never occurs for runs', async () => {
+    const run = await runToEnd(fx.plane, runRequest('python', MODE_PROGRAMS.python, { stdin: 'echo hello\n' }));
+    expect(run.status).toBe('completed');
+    expect(run.result).toMatchObject({ verdict: 'ACCEPTED', stdout: 'hello\n', exitCode: 0, stdoutTruncated: false });
+    expect(run.completedAt).not.toBeNull();
+  });
+
+  it('a run that exits non-zero is RUNTIME_ERROR with its exit code; a signal gives exitCode null', async () => {
+    const [exit3, segv] = await Promise.all([
+      runToEnd(fx.plane, runRequest('c', MODE_PROGRAMS.c, { stdin: 'crash\n' })),
+      runToEnd(fx.plane, runRequest('c', '#include <signal.h>\nint main(void) { raise(SIGSEGV); return 0; }\n')),
+    ]);
+    expect(exit3.result).toMatchObject({ verdict: 'RUNTIME_ERROR', exitCode: 3 });
+    expect(segv.result).toMatchObject({ verdict: 'RUNTIME_ERROR', exitCode: null });
+  });
+
+  it('a run that does not compile shows the compiler output as stderr', async () => {
+    const run = await runToEnd(fx.plane, runRequest('cpp', BROKEN_PROGRAMS.cpp!));
+    expect(run.result).toMatchObject({ verdict: 'COMPILE_ERROR', exitCode: null, timeMs: 0 });
+    expect(run.result!.stderr).toContain('error');
+  });
+});
