@@ -1,25 +1,98 @@
-import { useEffect, useState } from 'react';
-import type { HealthResponse } from '../../server/protocol/index.ts';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { ServerChooser } from './auth/ServerChooser.tsx';
+import { SignInScreen } from './auth/SignInScreen.tsx';
+import { desktopBridge } from './app/desktop-bridge.ts';
+import { navigate, useRoute, type Route } from './app/router.ts';
+import { SessionProvider, useSession, type ServerTarget } from './app/session-context.tsx';
+import { useHealth } from './app/use-health.ts';
+import { HistoryScreen } from './history/HistoryScreen.tsx';
+import { JoinScreen } from './lobby/JoinScreen.tsx';
+import { LobbyScreen } from './lobby/LobbyScreen.tsx';
 
-type HealthState = { kind: 'loading' } | { kind: 'ok'; health: HealthResponse } | { kind: 'error'; message: string };
+// Monaco, Yjs and tldraw live in these chunks only: the lobby's first load stays small.
+const RoomScreen = lazy(() => import('./room/RoomScreen.tsx').then((m) => ({ default: m.RoomScreen })));
+const SessionScreen = lazy(() => import('./history/SessionScreen.tsx').then((m) => ({ default: m.SessionScreen })));
 
 export function App() {
-  const [state, setState] = useState<HealthState>({ kind: 'loading' });
+  const [target, setTarget] = useState<ServerTarget | null>(() => (desktopBridge() ? null : { baseUrl: location.origin, profile: null }));
   useEffect(() => {
-    fetch('/v1/health')
-      .then(async (res) => setState({ kind: 'ok', health: (await res.json()) as HealthResponse }))
-      .catch((error: unknown) => setState({ kind: 'error', message: String(error) }));
+    const bridge = desktopBridge();
+    if (!bridge) return;
+    void bridge.profilesActive().then((active) => setTarget({ baseUrl: active.profile.baseUrl, profile: active.profile }));
+    return bridge.on('deep-link', ({ code }) => navigate({ name: 'join', code }));
   }, []);
+  if (!target) return <div className="center muted">Starting…</div>;
   return (
-    <main className="app">
-      <h1>SynCode</h1>
-      {state.kind === 'loading' && <p>Connecting to the server…</p>}
-      {state.kind === 'error' && <p role="alert">Server unreachable: {state.message}</p>}
-      {state.kind === 'ok' && (
-        <p data-testid="server-health">
-          Server {state.health.version} ({state.health.mode}): {state.health.status}
-        </p>
-      )}
-    </main>
+    <SessionProvider initial={target}>
+      <Shell />
+    </SessionProvider>
+  );
+}
+
+function Shell() {
+  const route = useRoute();
+  const { user, signOut, server } = useSession();
+  return (
+    <div className={`app ${route.name === 'room' ? 'in-room' : ''}`}>
+      <header className="topbar">
+        <button type="button" className="brand link" onClick={() => navigate({ name: 'lobby', tab: 'rooms' })}>SynCode</button>
+        {user && (
+          <nav className="row tight">
+            <button type="button" className="link" onClick={() => navigate({ name: 'lobby', tab: 'rooms' })}>Lobby</button>
+            <button type="button" className="link" onClick={() => navigate({ name: 'lobby', tab: 'problems' })}>Problems</button>
+            <button type="button" className="link" onClick={() => navigate({ name: 'history' })}>History</button>
+          </nav>
+        )}
+        <span className="grow" />
+        <ServerHealth baseUrl={server.baseUrl} />
+        {user && (
+          <span className="row tight">
+            <span data-testid="signed-in-as">{user.displayName}</span>
+            <button type="button" onClick={() => void signOut()}>Sign out</button>
+          </span>
+        )}
+      </header>
+      <div className="content">{user ? <Screen route={route} /> : <SignedOut route={route} />}</div>
+    </div>
+  );
+}
+
+function SignedOut({ route }: { route: Route }) {
+  const { server } = useSession();
+  const note = route.name === 'join' ? `Sign in or create an account to join room ${route.code}.` : undefined;
+  return (
+    <div className="stack center-column">
+      {desktopBridge() && !server.profile?.account && <ServerChooser />}
+      <SignInScreen note={note} />
+    </div>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  const fallback = <div className="center muted" role="status">Loading…</div>;
+  switch (route.name) {
+    case 'lobby':
+      return <LobbyScreen tab={route.tab} />;
+    case 'join':
+      return <JoinScreen code={route.code} />;
+    case 'room':
+      return <Suspense fallback={fallback}><RoomScreen key={route.roomId} roomId={route.roomId} /></Suspense>;
+    case 'history':
+      return <HistoryScreen />;
+    case 'session':
+      return <Suspense fallback={fallback}><SessionScreen key={route.sessionId} sessionId={route.sessionId} /></Suspense>;
+    case 'not-found':
+      return <p className="center">Nothing here. <button type="button" className="link" onClick={() => navigate({ name: 'lobby', tab: 'rooms' })}>Go to the lobby</button></p>;
+  }
+}
+
+function ServerHealth({ baseUrl }: { baseUrl: string }) {
+  const { health, error } = useHealth(baseUrl);
+  if (error) return <span className="muted small" role="alert">Server unreachable</span>;
+  if (!health) return <span className="muted small">Connecting to the server…</span>;
+  return (
+    <span className="muted small" data-testid="server-health" title={`Server ${health.version}`}>
+      Server {health.version} ({health.mode}): {health.status}
+    </span>
   );
 }

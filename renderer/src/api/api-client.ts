@@ -1,0 +1,123 @@
+// The one HTTP client of the renderer. Errors become ApiError with the spec's `code` (UI switches on it,
+// never on `message`); an expired access token is refreshed once and the request retried once.
+import { ErrorCode, REQUEST_ID_HEADER } from '../../../server/protocol/index.ts';
+import type { AuthTokens } from './types.ts';
+
+/** Codes the client itself produces: the server was not reached, or answered something that is not JSON. */
+export const ClientErrorCode = {
+  NETWORK_UNREACHABLE: 'NETWORK_UNREACHABLE',
+  BAD_RESPONSE: 'BAD_RESPONSE',
+} as const;
+export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
+
+export class ApiError extends Error {
+  readonly code: ErrorCode | ClientErrorCode;
+  readonly status: number;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode | ClientErrorCode, status: number, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+    this.details = details;
+  }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return value instanceof ApiError;
+}
+
+/** Where the client keeps its tokens (localStorage in a browser, the OS keychain through main in the desktop app). */
+export interface TokenKeeper {
+  current(): AuthTokens | null;
+  /** Called after every refresh or sign-in. */
+  update(tokens: AuthTokens): void;
+  /** Called when the refresh token is no longer accepted: the user must sign in again. */
+  expire(): void;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export class ApiClient {
+  readonly baseUrl: string;
+  readonly #tokens: TokenKeeper;
+  #refreshing: Promise<void> | null = null;
+
+  constructor(baseUrl: string, tokens: TokenKeeper) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.#tokens = tokens;
+  }
+
+  get<T>(path: string): Promise<T> {
+    return this.request<T>('GET', path);
+  }
+  post<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('POST', path, body ?? {});
+  }
+  patch<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PATCH', path, body);
+  }
+  put<T>(path: string): Promise<T> {
+    return this.request<T>('PUT', path);
+  }
+  delete<T>(path: string): Promise<T> {
+    return this.request<T>('DELETE', path);
+  }
+
+  /** Absolute URL for a server-relative path such as a job's `pollUrl`. */
+  url(path: string): string {
+    return /^https?:/.test(path) ? path : this.baseUrl + path;
+  }
+
+  async request<T>(method: Method, path: string, body?: unknown, retried = false): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const tokens = this.#tokens.current();
+    if (tokens) headers.authorization = `Bearer ${tokens.accessToken}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await fetch(this.url(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (error) {
+      throw new ApiError(ClientErrorCode.NETWORK_UNREACHABLE, 0, `Server unreachable: ${String(error)}`);
+    }
+    if (res.status === 204) return undefined as T;
+    const payload = await res.json().catch(() => undefined);
+    if (res.ok) return payload as T;
+    const error = toApiError(res, payload);
+    if (error.code === ErrorCode.AUTH_TOKEN_EXPIRED && tokens && !retried) {
+      await this.refresh();
+      return this.request<T>(method, path, body, true);
+    }
+    throw error;
+  }
+
+  /** One refresh at a time: concurrent requests that hit an expired token share it. */
+  refresh(): Promise<void> {
+    this.#refreshing ??= this.#doRefresh().finally(() => {
+      this.#refreshing = null;
+    });
+    return this.#refreshing;
+  }
+
+  async #doRefresh(): Promise<void> {
+    const tokens = this.#tokens.current();
+    if (!tokens) throw new ApiError(ErrorCode.AUTH_UNAUTHENTICATED, 401, 'Not signed in.');
+    try {
+      const next = await this.request<AuthTokens>('POST', '/v1/auth/refresh', { refreshToken: tokens.refreshToken }, true);
+      this.#tokens.update(next);
+    } catch (error) {
+      if (isApiError(error) && error.code !== ClientErrorCode.NETWORK_UNREACHABLE) this.#tokens.expire();
+      throw error;
+    }
+  }
+}
+
+function toApiError(res: Response, payload: unknown): ApiError {
+  const body = payload as { code?: unknown; message?: unknown; details?: Record<string, unknown> } | undefined;
+  if (body && typeof body.code === 'string') {
+    return new ApiError(body.code as ErrorCode, res.status, String(body.message ?? ''), body.details);
+  }
+  const requestId = res.headers.get(REQUEST_ID_HEADER) ?? '';
+  return new ApiError(ClientErrorCode.BAD_RESPONSE, res.status, `Unexpected ${res.status} response ${requestId}`.trim());
+}

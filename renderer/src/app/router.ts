@@ -1,0 +1,62 @@
+// A tiny history router: the app has a handful of screens, so a path parser beats a routing library
+// in the lobby bundle. `/join/<code>` must be a real path because invite links point at it.
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'lobby'; tab: 'rooms' | 'problems' }
+  | { name: 'join'; code: string }
+  | { name: 'room'; roomId: string }
+  | { name: 'history' }
+  | { name: 'session'; sessionId: string }
+  | { name: 'not-found'; path: string };
+
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const [head, arg] = parts;
+  if (parts.length === 0) return { name: 'lobby', tab: 'rooms' };
+  if (head === 'problems' && parts.length === 1) return { name: 'lobby', tab: 'problems' };
+  if (head === 'join' && arg && parts.length === 2) return { name: 'join', code: arg.toUpperCase() };
+  if (head === 'rooms' && arg && parts.length === 2) return { name: 'room', roomId: arg };
+  if (head === 'history' && parts.length === 1) return { name: 'history' };
+  if (head === 'sessions' && arg && parts.length === 2) return { name: 'session', sessionId: arg };
+  return { name: 'not-found', path: pathname };
+}
+
+export function routePath(route: Route): string {
+  switch (route.name) {
+    case 'lobby':
+      return route.tab === 'problems' ? '/problems' : '/';
+    case 'join':
+      return `/join/${encodeURIComponent(route.code)}`;
+    case 'room':
+      return `/rooms/${route.roomId}`;
+    case 'history':
+      return '/history';
+    case 'session':
+      return `/sessions/${route.sessionId}`;
+    case 'not-found':
+      return route.path;
+  }
+}
+
+const listeners = new Set<() => void>();
+window.addEventListener('popstate', () => listeners.forEach((l) => l()));
+
+export function navigate(route: Route, { replace = false } = {}): void {
+  const path = routePath(route);
+  if (path === location.pathname) return;
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  listeners.forEach((l) => l());
+}
+
+export function useRoute(): Route {
+  const path = useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => location.pathname,
+  );
+  return parseRoute(path);
+}

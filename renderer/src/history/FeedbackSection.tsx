@@ -1,0 +1,74 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { PeerFeedbackEntry, SessionDetail, UserProfile } from '../api/types.ts';
+import type { ApiClient } from '../api/api-client.ts';
+import { errorCode, errorText } from '../ui/error-text.ts';
+
+const RATINGS = ['problemSolving', 'communication', 'codeQuality', 'overall'] as const;
+const LABEL: Record<(typeof RATINGS)[number], string> = { problemSolving: 'Problem solving', communication: 'Communication', codeQuality: 'Code quality', overall: 'Overall' };
+
+export function FeedbackSection({ api, detail, me }: { api: ApiClient; detail: SessionDetail; me: UserProfile }) {
+  const [entries, setEntries] = useState<PeerFeedbackEntry[]>([]);
+  const [reload, setReload] = useState(0);
+  useEffect(() => {
+    api.get<{ items: PeerFeedbackEntry[] }>(`/v1/sessions/${detail.id}/feedback`).then((r) => setEntries(r.items)).catch(() => setEntries([]));
+  }, [api, detail.id, reload]);
+  const targets = detail.participants.filter((p) => p.userId !== me.id && p.role !== 'spectator');
+  const canWrite = detail.myRole !== 'spectator' && targets.length > 0;
+  return (
+    <section className="card" aria-labelledby="feedback-title">
+      <h3 id="feedback-title">Feedback</h3>
+      {entries.length === 0 && <p className="muted">No feedback yet.</p>}
+      <ul className="list">
+        {entries.map((f) => (
+          <li key={f.id} className="list-row">
+            <span className="grow">
+              <strong>{f.authorName}</strong> → {detail.participants.find((p) => p.userId === f.targetUserId)?.displayName ?? 'someone'}:{' '}
+              {RATINGS.map((r) => `${LABEL[r]} ${f.ratings[r]}/5`).join(' · ')}
+              {f.comment && <><br />{f.comment}</>}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {canWrite && <FeedbackForm api={api} roomId={detail.id} targets={targets} onDone={() => setReload((n) => n + 1)} />}
+    </section>
+  );
+}
+
+function FeedbackForm({ api, roomId, targets, onDone }: { api: ApiClient; roomId: string; targets: { userId: string; displayName: string }[]; onDone: () => void }) {
+  const [target, setTarget] = useState(targets[0]!.userId);
+  const [ratings, setRatings] = useState({ problemSolving: 3, communication: 3, codeQuality: 3, overall: 3 });
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api.post(`/v1/rooms/${roomId}/feedback`, { targetUserId: target, ratings, ...(comment ? { comment } : {}) });
+      setComment('');
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form onSubmit={submit} className="stack">
+      <label>
+        About
+        <select value={target} onChange={(e) => setTarget(e.target.value)}>
+          {targets.map((t) => <option key={t.userId} value={t.userId}>{t.displayName}</option>)}
+        </select>
+      </label>
+      <div className="row">
+        {RATINGS.map((r) => (
+          <label key={r} className="grow">
+            {LABEL[r]}
+            <input type="number" min={1} max={5} value={ratings[r]} onChange={(e) => setRatings({ ...ratings, [r]: Math.max(1, Math.min(5, Number(e.target.value) || 1)) })} />
+          </label>
+        ))}
+      </div>
+      <label>Comment<textarea value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} rows={3} /></label>
+      {error !== null && <p role="alert" className="error" data-error-code={errorCode(error)}>{errorText(error)}</p>}
+      <button type="submit">Send feedback</button>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+// A finished (or live) session: timeline, snapshot slider and diff, final whiteboard, feedback.
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { WhiteboardExport } from '../api/types.ts';
+import { useSession } from '../app/session-context.tsx';
+import { errorCode, errorText } from '../ui/error-text.ts';
+import { formatDuration, formatTime } from '../ui/format.ts';
+import { FeedbackSection } from './FeedbackSection.tsx';
+import { SnapshotViewer } from './SnapshotViewer.tsx';
+import { useSessionData } from './use-session-data.ts';
+
+const FinalWhiteboard = lazy(() => import('./FinalWhiteboard.tsx').then((m) => ({ default: m.FinalWhiteboard })));
+
+export function SessionScreen({ sessionId }: { sessionId: string }) {
+  const { api, user } = useSession();
+  const { data, error } = useSessionData(api, sessionId);
+  const [board, setBoard] = useState<WhiteboardExport | null>(null);
+  const [showBoard, setShowBoard] = useState(false);
+  useEffect(() => {
+    if (!showBoard || board) return;
+    api.get<WhiteboardExport>(`/v1/sessions/${sessionId}/whiteboard?format=json`).then(setBoard).catch(() => setBoard(null));
+  }, [api, sessionId, showBoard, board]);
+
+  if (error) return <p role="alert" className="card error" data-error-code={errorCode(error)}>{errorText(error)}</p>;
+  if (!data) return <p className="center muted" role="status">Loading the session…</p>;
+  const { detail, timeline, snapshots } = data;
+  const names = new Map(detail.participants.map((p) => [p.userId, p.displayName]));
+  return (
+    <div className="session stack" data-testid="session-page">
+      <section className="card">
+        <h2>{detail.name}</h2>
+        <p className="muted">
+          {detail.mode} · {detail.problem?.title ?? 'no problem'} · {detail.language} · {detail.status} · finished {formatTime(detail.finishedAt)} · {formatDuration(detail.durationMs)}
+          {detail.finalVerdict && <> · final verdict <strong>{detail.finalVerdict}</strong></>}
+        </p>
+        <p>{detail.participants.map((p) => `${p.displayName} (${p.role}${p.kicked ? ', kicked' : ''})`).join(', ')}</p>
+      </section>
+      <section className="card">
+        <h3>Code over time</h3>
+        <SnapshotViewer snapshots={snapshots} language={detail.language} />
+      </section>
+      <div className="session-grid">
+        <section className="card">
+          <h3>Timeline</h3>
+          <ol className="timeline" data-testid="timeline">
+            {timeline.map((e) => (
+              <li key={e.id}>
+                <span className="muted small">{new Date(e.at).toLocaleTimeString()}</span> <strong>{e.type}</strong>
+                {e.actorId && <span className="muted"> by {names.get(e.actorId) ?? 'someone'}</span>}
+                {describeData(e.data)}
+              </li>
+            ))}
+          </ol>
+        </section>
+        {user && <FeedbackSection api={api} detail={detail} me={user} />}
+      </div>
+      {detail.hasWhiteboard && (
+        <section className="card">
+          <h3>Whiteboard</h3>
+          {!showBoard ? (
+            <button type="button" onClick={() => setShowBoard(true)}>Show the final whiteboard</button>
+          ) : board?.records ? (
+            <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
+              <FinalWhiteboard records={board.records} fileName={`whiteboard-${detail.id.slice(0, 8)}`} />
+            </Suspense>
+          ) : (
+            <p className="muted">Loading…</p>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function describeData(data: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const key of ['from', 'to', 'trigger', 'verdict', 'language', 'reason']) {
+    const v = data[key];
+    if (typeof v === 'string') parts.push(`${key} ${v}`);
+  }
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}

@@ -1,0 +1,60 @@
+// Snapshot slider (the code at each snapshot) and a Monaco diff between any two snapshots.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CodeSnapshot, SupportedLanguage } from '../../../server/protocol/index.ts';
+import { monaco, monacoLanguage } from '../room/editor/monaco-setup.ts';
+import { formatTime } from '../ui/format.ts';
+import { decodeSnapshot } from './snapshot-text.ts';
+
+export function SnapshotViewer({ snapshots, language }: { snapshots: CodeSnapshot[]; language: SupportedLanguage }) {
+  const decoded = useMemo(() => snapshots.map((s) => ({ ...s, ...decodeSnapshot(s.bytes) })), [snapshots]);
+  const [index, setIndex] = useState(Math.max(0, decoded.length - 1));
+  const [a, setA] = useState(0);
+  const [b, setB] = useState(Math.max(0, decoded.length - 1));
+  if (decoded.length === 0) return <p className="muted">No snapshots were taken in this session.</p>;
+  const current = decoded[Math.min(index, decoded.length - 1)]!;
+  const label = (s: (typeof decoded)[number], i: number) => `#${i + 1} ${s.trigger} · ${formatTime(s.takenAt)}`;
+  return (
+    <div className="stack">
+      <label>
+        Snapshot {index + 1} of {decoded.length}: <strong data-testid="snapshot-label">{current.trigger}</strong> at {formatTime(current.takenAt)}
+        <input type="range" min={0} max={decoded.length - 1} value={index} onChange={(e) => setIndex(Number(e.target.value))} aria-label="Snapshot" data-testid="snapshot-slider" />
+      </label>
+      <pre className="code-preview" data-testid="snapshot-code">{current.text}</pre>
+      <h3>Compare</h3>
+      <div className="row">
+        <select aria-label="Compare from" value={a} onChange={(e) => setA(Number(e.target.value))}>
+          {decoded.map((s, i) => <option key={s.id} value={i}>{label(s, i)}</option>)}
+        </select>
+        <span>→</span>
+        <select aria-label="Compare to" value={b} onChange={(e) => setB(Number(e.target.value))}>
+          {decoded.map((s, i) => <option key={s.id} value={i}>{label(s, i)}</option>)}
+        </select>
+      </div>
+      <DiffView original={decoded[a]!.text} modified={decoded[b]!.text} language={decoded[b]!.language ?? language} />
+    </div>
+  );
+}
+
+function DiffView({ original, modified, language }: { original: string; modified: string; language: SupportedLanguage }) {
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
+  useEffect(() => {
+    editor.current = monaco.editor.createDiffEditor(host.current!, { readOnly: true, automaticLayout: true, renderSideBySide: true, minimap: { enabled: false }, theme: 'vs-dark' });
+    return () => {
+      const models = editor.current?.getModel();
+      editor.current?.dispose();
+      models?.original.dispose();
+      models?.modified.dispose();
+    };
+  }, []);
+  useEffect(() => {
+    const e = editor.current;
+    if (!e) return;
+    const old = e.getModel();
+    const lang = monacoLanguage(language);
+    e.setModel({ original: monaco.editor.createModel(original, lang), modified: monaco.editor.createModel(modified, lang) });
+    old?.original.dispose();
+    old?.modified.dispose();
+  }, [original, modified, language]);
+  return <div ref={host} className="diff-editor" data-testid="snapshot-diff" />;
+}

@@ -1,0 +1,126 @@
+import { useState, type FormEvent } from 'react';
+import { ROOM_MODES, SUPPORTED_LANGUAGES, type RoomMode, type SupportedLanguage } from '../../../server/protocol/index.ts';
+import type { CreateRoomRequest, RoomDetail } from '../api/types.ts';
+import { navigate } from '../app/router.ts';
+import { useSession } from '../app/session-context.tsx';
+import { desktopBridge } from '../app/desktop-bridge.ts';
+import { CopyButton } from '../ui/CopyButton.tsx';
+import { errorCode, errorText } from '../ui/error-text.ts';
+import { desktopInviteLink, webInviteLink } from './invite-link.ts';
+import { NO_FILTER, useProblems } from './use-problems.ts';
+
+const MINUTE = 60_000;
+
+export function CreateRoomForm() {
+  const { api, server } = useSession();
+  const { items: problems } = useProblems(NO_FILTER);
+  const [mode, setMode] = useState<RoomMode>('interview');
+  const [problemId, setProblemId] = useState('');
+  const [language, setLanguage] = useState<SupportedLanguage>('python');
+  const [warmup, setWarmup] = useState(5);
+  const [coding, setCoding] = useState(45);
+  const [wrapup, setWrapup] = useState(10);
+  const [spectators, setSpectators] = useState(true);
+  const [created, setCreated] = useState<RoomDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const problem = problems?.find((p) => p.id === problemId);
+  const languages = problem ? problem.languages : SUPPORTED_LANGUAGES;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const body: CreateRoomRequest = {
+      mode,
+      language: languages.includes(language) ? language : languages[0],
+      ...(problemId ? { problemId } : {}),
+      config: {
+        warmupDurationMs: warmup * MINUTE,
+        codingDurationMs: coding * MINUTE,
+        wrapupDurationMs: wrapup * MINUTE,
+        ...(mode === 'practice' ? {} : { allowSpectators: spectators }),
+      },
+    };
+    try {
+      const room = await api.post<RoomDetail>('/v1/rooms', body);
+      if (mode === 'practice') navigate({ name: 'room', roomId: room.id });
+      else setCreated(room);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  if (created) {
+    const link = webInviteLink(server.baseUrl, created.code);
+    return (
+      <section className="card" aria-labelledby="created-title">
+        <h2 id="created-title">Room ready: {created.name}</h2>
+        <p>Send this link to the candidate. It works in any browser, nothing to install.</p>
+        <div className="row">
+          <input readOnly value={link} aria-label="Invite link" data-testid="invite-link" className="grow" onFocus={(e) => e.target.select()} />
+          <CopyButton text={link} label="Copy link" />
+        </div>
+        <p className="muted">
+          Code <strong data-testid="invite-code">{created.code}</strong>
+          {desktopBridge() && <> · app link <code>{desktopInviteLink(created.code)}</code></>}
+        </p>
+        <div className="row">
+          <button type="button" className="primary" onClick={() => navigate({ name: 'room', roomId: created.id })}>
+            Enter room
+          </button>
+          <button type="button" onClick={() => setCreated(null)}>Create another</button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className="card" aria-labelledby="create-title">
+      <h2 id="create-title">Create a room</h2>
+      <form onSubmit={submit} className="stack">
+        <div className="row">
+          <label className="grow">
+            Mode
+            <select name="mode" value={mode} onChange={(e) => setMode(e.target.value as RoomMode)}>
+              {ROOM_MODES.map((m) => <option key={m} value={m}>{m}</option>)}
+            </select>
+          </label>
+          <label className="grow">
+            Language
+            <select name="language" value={language} onChange={(e) => setLanguage(e.target.value as SupportedLanguage)}>
+              {languages.map((l) => <option key={l} value={l}>{l}</option>)}
+            </select>
+          </label>
+        </div>
+        <label>
+          Problem
+          <select name="problem" value={problemId} onChange={(e) => setProblemId(e.target.value)}>
+            <option value="">No problem yet (choose in the room)</option>
+            {problems?.map((p) => <option key={p.id} value={p.id}>{p.title} ({p.difficulty})</option>)}
+          </select>
+        </label>
+        <fieldset className="row">
+          <legend>Phase durations (minutes, 0 = untimed)</legend>
+          <NumberField label="Warm-up" value={warmup} onChange={setWarmup} max={60} />
+          <NumberField label="Coding" value={coding} onChange={setCoding} max={240} />
+          <NumberField label="Wrap-up" value={wrapup} onChange={setWrapup} max={60} />
+        </fieldset>
+        {mode !== 'practice' && (
+          <label className="check">
+            <input type="checkbox" checked={spectators} onChange={(e) => setSpectators(e.target.checked)} /> Allow spectators
+          </label>
+        )}
+        {error !== null && <p role="alert" className="error" data-error-code={errorCode(error)}>{errorText(error)}</p>}
+        <button type="submit" className="primary">Create room</button>
+      </form>
+    </section>
+  );
+}
+
+function NumberField({ label, value, onChange, max }: { label: string; value: number; onChange: (v: number) => void; max: number }) {
+  return (
+    <label className="grow">
+      {label}
+      <input type="number" min={0} max={max} value={value} onChange={(e) => onChange(Math.max(0, Math.min(max, Number(e.target.value) || 0)))} />
+    </label>
+  );
+}

@@ -1,0 +1,57 @@
+// `/join/<code>`: where invite links land. Shows the room, lets the joiner pick a seat, then enters.
+import { useEffect, useState } from 'react';
+import type { JoinRoomResponse, RoomPreview } from '../api/types.ts';
+import { navigate } from '../app/router.ts';
+import { useSession } from '../app/session-context.tsx';
+import { rememberJoin } from '../room/collab/join-cache.ts';
+import { errorCode, errorText } from '../ui/error-text.ts';
+
+export function JoinScreen({ code }: { code: string }) {
+  const { api } = useSession();
+  const [preview, setPreview] = useState<RoomPreview | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api.get<RoomPreview>(`/v1/rooms/lookup/${encodeURIComponent(code)}`).then(setPreview).catch(setError);
+  }, [api, code]);
+
+  const join = async (role: 'candidate' | 'spectator' | undefined) => {
+    if (!preview) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api.post<JoinRoomResponse>(`/v1/rooms/${preview.id}/join`, { code, ...(role ? { role } : {}) });
+      rememberJoin(api.baseUrl, res);
+      navigate({ name: 'room', roomId: preview.id }, { replace: true });
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card narrow" aria-labelledby="join-room-title">
+      <h2 id="join-room-title">{preview ? preview.name : `Joining ${code}`}</h2>
+      {preview && (
+        <>
+          <p>
+            Hosted by <strong>{preview.hostName}</strong> · {preview.mode} · {preview.status} · {preview.participantCount}/{preview.maxParticipants} people
+          </p>
+          <div className="row">
+            <button type="button" className="primary" disabled={busy || !preview.candidateSeatFree} onClick={() => join('candidate')}>
+              Join as candidate
+            </button>
+            {preview.allowSpectators && (
+              <button type="button" disabled={busy} onClick={() => join('spectator')}>
+                Watch as spectator
+              </button>
+            )}
+          </div>
+          {!preview.candidateSeatFree && <p className="muted">The candidate seat is taken.</p>}
+        </>
+      )}
+      {error !== null && <p role="alert" className="error" data-error-code={errorCode(error)}>{errorText(error)}</p>}
+    </section>
+  );
+}

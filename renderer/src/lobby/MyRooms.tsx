@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import type { Page, RoomSummary } from '../api/types.ts';
+import { navigate } from '../app/router.ts';
+import { useSession } from '../app/session-context.tsx';
+import { errorText } from '../ui/error-text.ts';
+
+export function MyRooms() {
+  const { api } = useSession();
+  const [rooms, setRooms] = useState<RoomSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api
+      .get<Page<RoomSummary>>('/v1/rooms?limit=20')
+      .then((p) => setRooms(p.items))
+      .catch((e: unknown) => setError(errorText(e)));
+  }, [api]);
+  return (
+    <section className="card" aria-labelledby="my-rooms-title">
+      <h2 id="my-rooms-title">My rooms</h2>
+      {error && <p role="alert" className="error">{error}</p>}
+      {rooms === null && !error && <p className="muted">Loading…</p>}
+      {rooms?.length === 0 && <p className="muted">No rooms yet.</p>}
+      <ul className="list">
+        {rooms?.map((r) => (
+          <li key={r.id} className="list-row">
+            <span className="grow">
+              <strong>{r.name}</strong> <span className="muted">{r.mode} · {r.status}{r.problemTitle ? ` · ${r.problemTitle}` : ''}</span>
+            </span>
+            {r.status === 'finished' ? (
+              <button type="button" onClick={() => navigate({ name: 'session', sessionId: r.id })}>Session</button>
+            ) : (
+              <button type="button" onClick={() => navigate({ name: 'room', roomId: r.id })}>Open</button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

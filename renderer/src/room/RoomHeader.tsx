@@ -1,0 +1,50 @@
+import { SUPPORTED_LANGUAGES, type RoomStatus, type SupportedLanguage } from '../../../server/protocol/index.ts';
+import { desktopBridge } from '../app/desktop-bridge.ts';
+import { useSession } from '../app/session-context.tsx';
+import { desktopInviteLink, webInviteLink } from '../lobby/invite-link.ts';
+import { CopyButton } from '../ui/CopyButton.tsx';
+import { isStaff, type RoomView } from './collab/room-view.ts';
+import { Countdown } from './panels/Countdown.tsx';
+import { nextPhase, PhaseStepper } from './panels/PhaseStepper.tsx';
+import { StatusChip } from './panels/StatusChip.tsx';
+
+export interface RoomHeaderProps {
+  view: RoomView;
+  onAdvance: (to: RoomStatus) => void;
+  onLanguage: (language: SupportedLanguage) => void;
+}
+
+export function RoomHeader({ view, onAdvance, onLanguage }: RoomHeaderProps) {
+  const { server } = useSession();
+  const staff = isStaff(view.role);
+  const languages = view.room.problem?.languages ?? SUPPORTED_LANGUAGES;
+  const canChangeLanguage = staff || (view.role === 'candidate' && !view.editorLocked);
+  const next = nextPhase(view.phase);
+  const link = view.room.code ? webInviteLink(server.baseUrl, view.room.code) : null;
+  return (
+    <header className="room-header">
+      <div className="room-title">
+        <strong>{view.room.name}</strong>
+        <span className="muted small">{view.room.mode} · you are {view.role}</span>
+      </div>
+      <PhaseStepper phase={view.phase} canAdvance={staff} onAdvance={onAdvance} />
+      <Countdown timer={view.timer} clockOffsetMs={view.clockOffsetMs} />
+      {staff && next && (
+        <button type="button" onClick={() => onAdvance(next)} data-testid="advance-phase">
+          {next === 'finished' ? 'Finish' : 'Next phase'}
+        </button>
+      )}
+      <span className="grow" />
+      <select aria-label="Language" value={view.language} disabled={!canChangeLanguage} onChange={(e) => onLanguage(e.target.value as SupportedLanguage)}>
+        {languages.map((l) => <option key={l} value={l}>{l}</option>)}
+      </select>
+      {link && view.room.mode !== 'practice' && (
+        <span className="row tight invite" title={desktopBridge() ? desktopInviteLink(view.room.code) : link}>
+          <code data-testid="room-code">{view.room.code}</code>
+          <CopyButton text={link} label="Copy invite" />
+        </span>
+      )}
+      <StatusChip view={view} />
+    </header>
+  );
+}

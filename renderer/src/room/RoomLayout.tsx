@@ -1,0 +1,141 @@
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { CODE_TEXT, type RoomRole, type RoomStatus, type SupportedLanguage } from '../../../server/protocol/index.ts';
+import type { RoomParticipantSummary } from '../api/types.ts';
+import { useSession } from '../app/session-context.tsx';
+import { errorText } from '../ui/error-text.ts';
+import type { RoomConnection } from './collab/room-connection.ts';
+import { canWriteCode, isStaff } from './collab/room-view.ts';
+import { CodeEditor } from './editor/CodeEditor.tsx';
+import { Console, type ConsoleHandle } from './panels/Console.tsx';
+import { Participants } from './panels/Participants.tsx';
+import { ProblemPanel } from './panels/ProblemPanel.tsx';
+import { StaffControls } from './panels/StaffControls.tsx';
+import { VideoPanel } from './panels/VideoPanel.tsx';
+import { RoomHeader } from './RoomHeader.tsx';
+import { RoomStopScreen } from './RoomStopScreen.tsx';
+import { useOnlineUsers } from './use-online-users.ts';
+import { useRoomView } from './use-room-connection.ts';
+
+const Whiteboard = lazy(() => import('./whiteboard/Whiteboard.tsx').then((m) => ({ default: m.Whiteboard })));
+
+type CenterTab = 'code' | 'whiteboard';
+
+export function RoomLayout({ conn }: { conn: RoomConnection }) {
+  const { api } = useSession();
+  const view = useRoomView(conn);
+  const online = useOnlineUsers(conn.code);
+  const [tab, setTab] = useState<CenterTab>('code');
+  const [boardOpened, setBoardOpened] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const consoleRef = useRef<ConsoleHandle>(null);
+  const base = `/v1/rooms/${view.room.id}`;
+
+  const act = useCallback((_label: string, fn: () => Promise<unknown>) => {
+    setActionError(null);
+    fn()
+      .then(() => conn.refresh())
+      .catch((e: unknown) => setActionError(errorText(e)));
+  }, [conn]);
+  const post = useCallback(<T,>(path: string, body?: unknown) => api.post<T>(path, body), [api]);
+  const patch = useCallback(<T,>(path: string, body: unknown) => api.patch<T>(path, body), [api]);
+
+  if (view.stop) return <RoomStopScreen stop={view.stop} roomId={view.room.id} onUseHere={() => conn.useHere()} />;
+
+  const writable = canWriteCode(view);
+  const readOnlyReason =
+    view.role === 'spectator'
+      ? 'You are watching as a spectator: the editor is read-only.'
+      : view.editorLocked
+        ? view.lockReason === 'submit'
+          ? 'The editor is locked while the submission is judged.'
+          : 'The interviewer locked the editor.'
+        : '';
+  const staff = isStaff(view.role);
+  const advance = (to: RoomStatus) => {
+    if (to === 'finished' && !window.confirm('Finish the session for everybody?')) return;
+    act('phase', () => post(`${base}/control/phase`, { to }));
+  };
+  const changeLanguage = (language: SupportedLanguage) => act('language', () => post(`${base}/control/problem`, { language }));
+  const kick = (p: RoomParticipantSummary) => {
+    if (window.confirm(`Remove ${p.displayName} from the room?`)) act('kick', () => api.delete(`${base}/participants/${p.userId}`));
+  };
+  const setRole = (p: RoomParticipantSummary, role: RoomRole) => act('role', () => patch(`${base}/participants/${p.userId}`, { role }));
+  const openTab = (t: CenterTab) => {
+    setTab(t);
+    if (t === 'whiteboard') setBoardOpened(true);
+  };
+
+  return (
+    <div className="room" data-testid="room" data-role={view.role}>
+      <RoomHeader view={view} onAdvance={advance} onLanguage={changeLanguage} />
+      {!writable && (
+        <div className="banner locked" role="status" data-testid="readonly-banner">
+          {readOnlyReason}
+        </div>
+      )}
+      {view.notice && (
+        <div className="banner warn" role="alert" data-testid="room-notice">
+          {view.notice} <button type="button" className="link" onClick={() => conn.dismissNotice()}>Dismiss</button>
+        </div>
+      )}
+      {actionError && (
+        <div className="banner error" role="alert">
+          {actionError} <button type="button" className="link" onClick={() => setActionError(null)}>Dismiss</button>
+        </div>
+      )}
+      <div className="room-body">
+        <aside className="room-left">
+          <ProblemPanel problemId={view.problemId} />
+        </aside>
+        <main className="room-center">
+          <nav className="tabs" aria-label="Workspace">
+            <button type="button" aria-pressed={tab === 'code'} onClick={() => openTab('code')}>Code</button>
+            <button type="button" aria-pressed={tab === 'whiteboard'} onClick={() => openTab('whiteboard')} data-testid="whiteboard-tab">Whiteboard</button>
+          </nav>
+          <div className="workspace" hidden={tab !== 'code'}>
+            <CodeEditor
+              conn={conn.code}
+              language={view.language}
+              readOnly={!writable}
+              readOnlyMessage={readOnlyReason}
+              onRun={() => consoleRef.current?.run()}
+              onSubmit={() => consoleRef.current?.askSubmit()}
+            />
+            <Console ref={consoleRef} view={view} readCode={() => conn.code.doc.getText(CODE_TEXT).toString()} />
+          </div>
+          {boardOpened && (
+            <div className="workspace" hidden={tab !== 'whiteboard'}>
+              <Suspense fallback={<p className="center muted">Loading the whiteboard…</p>}>
+                <Whiteboard
+                  conn={conn.whiteboard}
+                  readOnly={view.role === 'spectator'}
+                  user={{ id: view.me.userId, name: view.me.displayName, color: view.me.color }}
+                  fileName={`whiteboard-${view.room.id.slice(0, 8)}`}
+                />
+              </Suspense>
+            </div>
+          )}
+        </main>
+        <aside className="room-right">
+          <VideoPanel roomId={view.room.id} />
+          <h3>People</h3>
+          <Participants
+            participants={view.room.participants}
+            meId={view.me.userId}
+            myRole={view.role}
+            interviewMode={view.room.mode === 'interview'}
+            online={online}
+            onKick={kick}
+            onRole={setRole}
+          />
+          {staff && (
+            <>
+              <h3>Controls</h3>
+              <StaffControls view={view} act={act} post={post} patch={patch} />
+            </>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,253 @@
+// One room document over one y-websocket provider, with the client obligations of collab-plane.md:
+// §7 room events (type 100) through the provider's message-handler table, §8 discard-and-resync on
+// `update-rejected`, §9 one action per close code, and a pending-edit count for the status chip.
+import * as decoding from 'lib0/decoding';
+import { ObservableV2 } from 'lib0/observable';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { CloseCode, closeActionFor, MessageType, type CollabDoc, type RoomEvent } from '../../../../server/protocol/index.ts';
+import { persistLocally, type LocalPersistence } from './local-persistence.ts';
+
+export type DocSyncState = 'connecting' | 'syncing' | 'synced' | 'offline';
+
+/** Why a document stopped for good (until the user acts). */
+export type DocStop =
+  | { kind: 'kicked' }
+  | { kind: 'room-closed' }
+  | { kind: 'replaced' }
+  | { kind: 'unauthorized' }
+  | { kind: 'left' }
+  | { kind: 'not-found' }
+  | { kind: 'client-error'; code: number };
+
+export interface DocConnectionOptions {
+  serverUrl: string;
+  collabUrl: string;
+  roomId: string;
+  doc: CollabDoc;
+  token: string;
+  /** Local awareness state to publish on every (re)created provider. */
+  awarenessState: () => Record<string, unknown>;
+  /** Fetches a fresh collab token (POST /join); rejects when the join fails. */
+  renewToken: () => Promise<string>;
+}
+
+type Events = {
+  state: (state: DocSyncState, pending: number) => void;
+  /** A new Y.Doc replaced the old one (after a rejected update or 1009); rebind editors to it. */
+  'doc-replaced': (doc: Y.Doc, provider: WebsocketProvider, reason: string) => void;
+  'room-event': (event: RoomEvent) => void;
+  stopped: (stop: DocStop) => void;
+  'rate-limited': (retryInMs: number) => void;
+};
+
+/** Spec §9: 4029 → reconnect after at least 10 s plus jitter. */
+const RATE_LIMIT_DELAY_MS = 10_000;
+const RATE_LIMIT_JITTER_MS = 5_000;
+
+export class DocConnection extends ObservableV2<Events> {
+  readonly options: DocConnectionOptions;
+  doc!: Y.Doc;
+  provider!: WebsocketProvider;
+  #persistence!: LocalPersistence;
+  #pending = 0;
+  #state: DocSyncState = 'connecting';
+  #rejoinedOnce = false;
+  #timers = new Set<ReturnType<typeof setTimeout>>();
+  #destroyed = false;
+  #resyncing = false;
+  readonly #onOnline = () => this.#reconnectNow();
+
+  constructor(options: DocConnectionOptions) {
+    super();
+    this.options = options;
+    this.#open();
+    window.addEventListener('online', this.#onOnline);
+  }
+
+  get state(): DocSyncState {
+    return this.#state;
+  }
+  get pending(): number {
+    return this.#pending;
+  }
+  get whenLoaded(): Promise<void> {
+    return this.#persistence.whenLoaded;
+  }
+
+  /** "Use here" after 4009, or a manual retry after a stop. */
+  reconnect(): void {
+    this.provider.connect();
+  }
+
+  setToken(token: string): void {
+    this.provider.params = { ...this.provider.params, token };
+  }
+
+  /** Spec §8 client obligations: drop the doc and its local copy, start over from the server's state. */
+  async resync(reason: string): Promise<void> {
+    if (this.#resyncing || this.#destroyed) return;
+    this.#resyncing = true;
+    this.provider.destroy();
+    await this.#persistence.clear();
+    this.doc.destroy();
+    this.#pending = 0;
+    this.#open();
+    this.#resyncing = false;
+    this.emit('doc-replaced', [this.doc, this.provider, reason]);
+  }
+
+  override destroy(): void {
+    this.#destroyed = true;
+    window.removeEventListener('online', this.#onOnline);
+    for (const t of this.#timers) clearTimeout(t);
+    this.provider.destroy();
+    this.#persistence.destroy();
+    this.doc.destroy();
+    super.destroy();
+  }
+
+  #open(): void {
+    const { collabUrl, roomId, doc: name, serverUrl, token } = this.options;
+    const doc = new Y.Doc();
+    const persistence = persistLocally({ server: serverUrl, roomId, doc: name }, doc);
+    const provider = new WebsocketProvider(collabUrl, `${roomId}/${name}`, doc, {
+      connect: false,
+      params: { token: this.provider?.params.token ?? token },
+      // Cross-tab sync would bypass the server's enforcement (collab-plane.md §8).
+      disableBc: true,
+      maxBackoffTime: 10_000,
+      shouldReconnect: (event) => this.#onClose(event.code),
+    });
+    provider.messageHandlers[MessageType.ROOM_EVENT] = (_encoder, decoder) => {
+      // Writes nothing into the reply encoder (§7).
+      this.#onRoomEvent(decoding.readVarString(decoder));
+    };
+    provider.awareness.setLocalState(this.options.awarenessState());
+    provider.on('status', () => this.#recompute());
+    provider.on('sync', (synced) => {
+      if (synced) {
+        this.#pending = 0;
+        this.#rejoinedOnce = false;
+      }
+      this.#recompute();
+    });
+    doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin === provider || origin === persistence.origin) return;
+      this.#pending++;
+      this.#recompute();
+      this.#settleWhenFlushed();
+    });
+    this.doc = doc;
+    this.provider = provider;
+    this.#persistence = persistence;
+    provider.connect();
+  }
+
+  /** While connected and synced, an edit is on the wire as soon as the socket's buffer drains. */
+  #settleWhenFlushed(): void {
+    if (!this.provider.wsconnected || !this.provider.synced) return;
+    const check = () => {
+      const ws = this.provider.ws;
+      if (this.provider.synced && ws && ws.bufferedAmount === 0) {
+        this.#pending = 0;
+        this.#recompute();
+      } else if (this.provider.synced && ws) {
+        this.#later(check, 16);
+      }
+    };
+    queueMicrotask(check);
+  }
+
+  #recompute(): void {
+    const p = this.provider;
+    const next: DocSyncState = p.wsconnected ? (p.synced && this.#pending === 0 ? 'synced' : 'syncing') : navigator.onLine && p.wsconnecting ? 'connecting' : 'offline';
+    this.#state = next;
+    this.emit('state', [next, this.#pending]);
+  }
+
+  #onRoomEvent(json: string): void {
+    let event: RoomEvent;
+    try {
+      event = JSON.parse(json) as RoomEvent;
+    } catch {
+      return;
+    }
+    if (event.type === 'update-rejected' && event.doc === this.options.doc) {
+      void this.resync(event.reason);
+      return;
+    }
+    this.emit('room-event', [event]);
+  }
+
+  /** Maps a close code to the §9 action. Returns whether the provider may reconnect by itself. */
+  #onClose(code: number): boolean {
+    const action = closeActionFor(code);
+    switch (action) {
+      case 'reconnect-backoff':
+        return true;
+      case 'stop':
+        this.emit('stopped', [stopFor(code)]);
+        return false;
+      case 'show-session':
+        this.emit('stopped', [{ kind: 'room-closed' }]);
+        return false;
+      case 'offer-use-here':
+        this.emit('stopped', [{ kind: 'replaced' }]);
+        return false;
+      case 'resync':
+        queueMicrotask(() => void this.resync('message-too-big'));
+        return false;
+      case 'rejoin-once':
+        if (this.#rejoinedOnce) {
+          this.emit('stopped', [{ kind: 'unauthorized' }]);
+          return false;
+        }
+        this.#rejoinedOnce = true;
+        this.options
+          .renewToken()
+          .then((token) => {
+            this.setToken(token);
+            if (!this.#destroyed) this.provider.connect();
+          })
+          .catch(() => this.emit('stopped', [{ kind: 'unauthorized' }]));
+        return false;
+      case 'retry-after-10s': {
+        const delay = RATE_LIMIT_DELAY_MS + Math.random() * RATE_LIMIT_JITTER_MS;
+        this.emit('rate-limited', [delay]);
+        this.#later(() => this.provider.connect(), delay);
+        return false;
+      }
+    }
+  }
+
+  #reconnectNow(): void {
+    const p = this.provider;
+    // The browser says the network is back: skip the remaining back-off instead of waiting it out.
+    if (p.shouldConnect && !p.wsconnected && !p.wsconnecting) {
+      p.wsUnsuccessfulReconnects = 0;
+      p.connect();
+    }
+  }
+
+  #later(fn: () => void, ms: number): void {
+    const t = setTimeout(() => {
+      this.#timers.delete(t);
+      if (!this.#destroyed) fn();
+    }, ms);
+    this.#timers.add(t);
+  }
+}
+
+function stopFor(code: number): DocStop {
+  switch (code) {
+    case CloseCode.KICKED.code:
+      return { kind: 'kicked' };
+    case CloseCode.NORMAL.code:
+      return { kind: 'left' };
+    case CloseCode.ROOM_NOT_FOUND.code:
+      return { kind: 'not-found' };
+    default:
+      return { kind: 'client-error', code };
+  }
+}

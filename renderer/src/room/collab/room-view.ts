@@ -1,0 +1,150 @@
+// The room as the UI sees it: the last REST RoomDetail, corrected live by room events (collab-plane.md §7).
+import { assertNever, type LockReason, type RoomEvent, type RoomRole, type RoomStatus, type SupportedLanguage } from '../../../../server/protocol/index.ts';
+import type { ExecutionFinishedEvent, TimerState } from '../../../../server/protocol/index.ts';
+import type { JoinRoomResponse, RoomDetail, RoomParticipantSummary } from '../../api/types.ts';
+import type { DocStop, DocSyncState } from './doc-connection.ts';
+
+export interface DocStatus {
+  state: DocSyncState;
+  pending: number;
+}
+
+export interface RoomView {
+  room: RoomDetail;
+  me: RoomParticipantSummary;
+  role: RoomRole;
+  phase: RoomStatus;
+  editorLocked: boolean;
+  lockReason: LockReason | null;
+  problemId: string | null;
+  language: SupportedLanguage;
+  timer: TimerState | null;
+  /** serverTime − local time when the timer was received; count down from endsAt with it. */
+  clockOffsetMs: number;
+  code: DocStatus;
+  whiteboard: DocStatus;
+  stop: DocStop | null;
+  /** A sentence the user must see once (e.g. discarded edits). */
+  notice: string | null;
+  lastExecution: ExecutionFinishedEvent | null;
+  snapshotsTaken: number;
+  rateLimitedUntil: number | null;
+}
+
+export function initialView(join: JoinRoomResponse): RoomView {
+  const { room, me } = join;
+  return {
+    room,
+    me,
+    role: room.myRole ?? me.role,
+    phase: room.status,
+    editorLocked: room.editorLocked,
+    lockReason: room.lockReason,
+    problemId: room.problem?.id ?? null,
+    language: room.language,
+    timer: room.timer,
+    clockOffsetMs: room.timer ? Date.parse(room.timer.serverTime) - Date.now() : 0,
+    code: { state: 'connecting', pending: 0 },
+    whiteboard: { state: 'connecting', pending: 0 },
+    stop: null,
+    notice: null,
+    lastExecution: null,
+    snapshotsTaken: 0,
+    rateLimitedUntil: null,
+  };
+}
+
+/** The view after `event`, and whether the REST detail should be refetched (participants, problem, …). */
+export function applyRoomEvent(view: RoomView, event: RoomEvent): { view: RoomView; refetch: boolean } {
+  switch (event.type) {
+    case 'room-state':
+      return {
+        view: {
+          ...view,
+          phase: event.phase,
+          editorLocked: event.editorLocked,
+          lockReason: event.lockReason,
+          role: event.role,
+          problemId: event.problemId,
+          language: event.language,
+          ...withTimer(event.timer),
+        },
+        refetch: event.problemId !== view.problemId || event.phase !== view.phase,
+      };
+    case 'phase-changed':
+      return { view: { ...view, phase: event.to }, refetch: true };
+    case 'editor-lock':
+      return { view: { ...view, editorLocked: event.locked, lockReason: event.reason }, refetch: false };
+    case 'participant-joined':
+    case 'participant-left':
+    case 'participant-kicked':
+      return { view, refetch: true };
+    case 'participant-updated':
+      return { view: event.userId === view.me.userId ? { ...view, role: event.role } : view, refetch: true };
+    case 'problem-changed':
+      return { view: { ...view, problemId: event.problemId, language: event.language }, refetch: true };
+    case 'settings-changed':
+      return { view: { ...view, room: { ...view.room, name: event.name, config: event.config } }, refetch: false };
+    case 'timer':
+      return { view: { ...view, ...withTimer(event.timer) }, refetch: false };
+    case 'role-swap': {
+      const mine = event.roles?.[view.me.userId];
+      return { view: mine ? { ...view, role: mine } : view, refetch: event.action === 'accepted' };
+    }
+    case 'room-closed':
+      return { view: { ...view, phase: 'finished', stop: { kind: 'room-closed' } }, refetch: false };
+    case 'snapshot-taken':
+      return { view: { ...view, snapshotsTaken: view.snapshotsTaken + 1 }, refetch: false };
+    case 'execution-finished':
+      return { view: { ...view, lastExecution: event }, refetch: false };
+    case 'recording-changed':
+    case 'update-rejected':
+      // update-rejected is handled by the document's connection (resync); recording has no UI yet.
+      return { view, refetch: false };
+    default:
+      return assertNever(event);
+  }
+}
+
+/** Adopts a freshly fetched RoomDetail, keeping live fields that events own. */
+export function withRoomDetail(view: RoomView, room: RoomDetail): RoomView {
+  return {
+    ...view,
+    room,
+    phase: room.status,
+    editorLocked: room.editorLocked,
+    lockReason: room.lockReason,
+    problemId: room.problem?.id ?? null,
+    language: room.language,
+    role: room.myRole ?? view.role,
+    ...withTimer(room.timer),
+  };
+}
+
+function withTimer(timer: TimerState | null): Pick<RoomView, 'timer' | 'clockOffsetMs'> {
+  return { timer, clockOffsetMs: timer ? Date.parse(timer.serverTime) - Date.now() : 0 };
+}
+
+/** Milliseconds left on the phase timer, on the server's clock. */
+export function remainingMs(timer: TimerState, clockOffsetMs: number, now = Date.now()): number {
+  if (!timer.running || !timer.endsAt) return timer.remainingMs;
+  return Math.max(0, Date.parse(timer.endsAt) - (now + clockOffsetMs));
+}
+
+export function canWriteCode(view: Pick<RoomView, 'role' | 'editorLocked'>): boolean {
+  switch (view.role) {
+    case 'host':
+    case 'interviewer':
+      return true;
+    case 'candidate':
+      return !view.editorLocked;
+    case 'spectator':
+      return false;
+    default:
+      return assertNever(view.role);
+  }
+}
+
+export function isStaff(role: RoomRole): boolean {
+  return role === 'host' || role === 'interviewer';
+}

@@ -1,0 +1,85 @@
+// Monaco bound to the room's `code` Y.Text. Undo/redo go through a Yjs UndoManager that tracks only this
+// binding's transactions, so Ctrl/Cmd+Z never reverts a collaborator's edit.
+import { useEffect, useRef } from 'react';
+import { MonacoBinding } from 'y-monaco';
+import * as Y from 'yjs';
+import { CODE_TEXT, type SupportedLanguage } from '../../../../server/protocol/index.ts';
+import type { DocConnection } from '../collab/doc-connection.ts';
+import { monaco, monacoLanguage } from './monaco-setup.ts';
+import { trackRemoteCursors } from './remote-cursors.ts';
+
+export interface CodeEditorProps {
+  conn: DocConnection;
+  language: SupportedLanguage;
+  readOnly: boolean;
+  readOnlyMessage: string;
+  onRun: () => void;
+  onSubmit: () => void;
+}
+
+export function CodeEditor({ conn, language, readOnly, readOnlyMessage, onRun, onSubmit }: CodeEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const actions = useRef({ onRun, onSubmit });
+  actions.current = { onRun, onSubmit };
+
+  useEffect(() => {
+    const model = monaco.editor.createModel('', monacoLanguage(language));
+    const editor = monaco.editor.create(host.current!, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 14,
+      scrollBeyondLastLine: false,
+      // EditContext lets tldraw's document-level shortcuts eat keystrokes meant for the editor.
+      editContext: false,
+      tabSize: 4,
+      theme: 'vs-dark',
+    });
+    editorRef.current = editor;
+    let undo: Y.UndoManager | null = null;
+    let unbind = () => {};
+    const bind = (doc: Y.Doc) => {
+      unbind();
+      const ytext = doc.getText(CODE_TEXT);
+      const binding = new MonacoBinding(ytext, model, new Set([editor]));
+      undo = new Y.UndoManager(ytext, { trackedOrigins: new Set([binding]), captureTimeout: 500 });
+      const stopCursors = trackRemoteCursors(editor, ytext, conn.provider.awareness);
+      unbind = () => {
+        stopCursors();
+        undo?.destroy();
+        binding.destroy();
+      };
+    };
+    bind(conn.doc);
+    const onReplaced = (doc: Y.Doc) => bind(doc);
+    conn.on('doc-replaced', onReplaced);
+
+    const { KeyMod, KeyCode } = monaco;
+    editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, () => undo?.undo());
+    editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => undo?.redo());
+    editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => undo?.redo());
+    editor.addCommand(KeyMod.CtrlCmd | KeyCode.Enter, () => actions.current.onRun());
+    editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.Enter, () => actions.current.onSubmit());
+    return () => {
+      conn.off('doc-replaced', onReplaced);
+      unbind();
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+    };
+    // The editor lives as long as the connection; language and lock are applied below without a rebuild.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [conn]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (model) monaco.editor.setModelLanguage(model, monacoLanguage(language));
+  }, [language]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ readOnly, readOnlyMessage: { value: readOnlyMessage } });
+  }, [readOnly, readOnlyMessage]);
+
+  return <div ref={host} className="code-editor" data-testid="code-editor" data-readonly={readOnly} />;
+}

@@ -1,0 +1,20 @@
+// Monaco without a CDN: the core API, the syntax colouring of our languages, and its worker bundled by
+// Vite (`?worker`). Imported only from room and history chunks, so the lobby never pays for it.
+import * as monaco from 'monaco-editor/editor/editor.api.js';
+import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
+import 'monaco-editor/languages/definitions/javascript/register.js';
+import 'monaco-editor/languages/definitions/typescript/register.js';
+import 'monaco-editor/languages/definitions/python/register.js';
+import 'monaco-editor/languages/definitions/go/register.js';
+import 'monaco-editor/languages/definitions/rust/register.js';
+import 'monaco-editor/languages/definitions/java/register.js';
+import 'monaco-editor/languages/definitions/cpp/register.js';
+import type { SupportedLanguage } from '../../../../server/protocol/index.ts';
+
+self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+
+export function monacoLanguage(language: SupportedLanguage): string {
+  return language === 'c' ? 'cpp' : language;
+}
+
+export { monaco };

@@ -1,0 +1,83 @@
+// LiveKit participant tiles with mute/camera toggles and device choice. Loaded only when the server has media.
+import { Room, RoomEvent, Track, type Participant } from 'livekit-client';
+import { useEffect, useRef, useState } from 'react';
+import type { MediaToken } from '../../api/types.ts';
+import { useSession } from '../../app/session-context.tsx';
+import { errorText } from '../../ui/error-text.ts';
+
+export function LiveKitRoom({ roomId }: { roomId: string }) {
+  const { api } = useSession();
+  const [room] = useState(() => new Room({ adaptiveStream: true, dynacast: true }));
+  const [participants, setParticipants] = useState<Participant[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [mic, setMic] = useState(false);
+  const [cam, setCam] = useState(false);
+  const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
+
+  useEffect(() => {
+    let cancelled = false;
+    const refresh = () => setParticipants([room.localParticipant, ...room.remoteParticipants.values()]);
+    room.on(RoomEvent.ParticipantConnected, refresh).on(RoomEvent.ParticipantDisconnected, refresh).on(RoomEvent.TrackSubscribed, refresh).on(RoomEvent.TrackUnsubscribed, refresh).on(RoomEvent.LocalTrackPublished, refresh).on(RoomEvent.TrackMuted, refresh).on(RoomEvent.TrackUnmuted, refresh);
+    (async () => {
+      try {
+        const token = await api.post<MediaToken>(`/v1/rooms/${roomId}/media/token`);
+        if (cancelled) return;
+        await room.connect(token.url, token.token);
+        refresh();
+        if (token.canPublish) setCameras(await Room.getLocalDevices('videoinput'));
+      } catch (e) {
+        if (!cancelled) setError(errorText(e));
+      }
+    })();
+    return () => {
+      cancelled = true;
+      void room.disconnect();
+    };
+  }, [api, room, roomId]);
+
+  const toggleMic = async () => {
+    await room.localParticipant.setMicrophoneEnabled(!mic);
+    setMic(!mic);
+  };
+  const toggleCam = async () => {
+    await room.localParticipant.setCameraEnabled(!cam);
+    setCam(!cam);
+  };
+
+  return (
+    <div className="video-panel" data-testid="video-panel">
+      {error && <p className="error small">Video unavailable: {error}</p>}
+      <div className="tiles">
+        {participants.map((p) => <Tile key={p.identity} participant={p} />)}
+      </div>
+      <div className="row tight">
+        <button type="button" onClick={toggleMic}>{mic ? 'Mute' : 'Unmute'}</button>
+        <button type="button" onClick={toggleCam}>{cam ? 'Camera off' : 'Camera on'}</button>
+        {cameras.length > 1 && (
+          <select aria-label="Camera" onChange={(e) => void room.switchActiveDevice('videoinput', e.target.value)}>
+            {cameras.map((d) => <option key={d.deviceId} value={d.deviceId}>{d.label || 'Camera'}</option>)}
+          </select>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Tile({ participant }: { participant: Participant }) {
+  const ref = useRef<HTMLVideoElement>(null);
+  const pub = participant.getTrackPublication(Track.Source.Camera);
+  const track = pub?.track;
+  useEffect(() => {
+    if (!track || !ref.current) return;
+    track.attach(ref.current);
+    return () => {
+      track.detach();
+    };
+  }, [track]);
+  return (
+    <figure className="tile">
+      {track && !pub?.isMuted ? <video ref={ref} autoPlay playsInline muted={participant.isLocal} /> : <div className="tile-off">{participant.name || participant.identity}</div>}
+      <figcaption>{participant.name || participant.identity}{participant.isMicrophoneEnabled ? '' : ' (muted)'}</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,41 @@
+import type { RoomRole } from '../../../../server/protocol/index.ts';
+import type { RoomParticipantSummary } from '../../api/types.ts';
+
+export interface ParticipantsProps {
+  participants: RoomParticipantSummary[];
+  meId: string;
+  myRole: RoomRole;
+  interviewMode: boolean;
+  online: Set<string>;
+  onKick: (p: RoomParticipantSummary) => void;
+  onRole: (p: RoomParticipantSummary, role: RoomRole) => void;
+}
+
+export function Participants({ participants, meId, myRole, interviewMode, online, onKick, onRole }: ParticipantsProps) {
+  const isHost = myRole === 'host';
+  return (
+    <ul className="participants" data-testid="participants">
+      {participants.map((p) => (
+        <li key={p.userId} data-testid={`participant-${p.displayName}`}>
+          <span className="avatar" style={{ background: p.color }} aria-hidden="true">{p.displayName.slice(0, 1).toUpperCase()}</span>
+          <span className="grow">
+            {p.displayName}
+            {p.userId === meId && <span className="muted"> (you)</span>}
+            <br />
+            <span className="muted small">
+              {p.role} · {online.has(p.userId) ? 'online' : 'away'}
+            </span>
+          </span>
+          {isHost && p.userId !== meId && (
+            <span className="row tight">
+              {interviewMode && p.role !== 'interviewer' && (
+                <button type="button" onClick={() => onRole(p, 'interviewer')} title="Promote to interviewer">Promote</button>
+              )}
+              <button type="button" className="danger" onClick={() => onKick(p)} data-testid={`kick-${p.displayName}`}>Kick</button>
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,29 @@
+import { comparePhases, ROOM_STATUSES, type RoomStatus } from '../../../../server/protocol/index.ts';
+
+const LABEL: Record<RoomStatus, string> = { waiting: 'Waiting', warmup: 'Warm-up', coding: 'Coding', wrapup: 'Wrap-up', finished: 'Finished' };
+
+export function PhaseStepper({ phase, canAdvance, onAdvance }: { phase: RoomStatus; canAdvance: boolean; onAdvance: (to: RoomStatus) => void }) {
+  return (
+    <ol className="phases" data-testid="phase" data-phase={phase} aria-label="Interview phase">
+      {ROOM_STATUSES.map((p) => {
+        const order = comparePhases(p, phase);
+        return (
+          <li key={p} className={order < 0 ? 'done' : order === 0 ? 'current' : 'todo'} aria-current={order === 0 ? 'step' : undefined}>
+            {canAdvance && order > 0 ? (
+              <button type="button" className="link" onClick={() => onAdvance(p)} title={`Move to ${LABEL[p]}`}>
+                {LABEL[p]}
+              </button>
+            ) : (
+              LABEL[p]
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function nextPhase(phase: RoomStatus): RoomStatus | null {
+  const i = ROOM_STATUSES.indexOf(phase);
+  return ROOM_STATUSES[i + 1] ?? null;
+}

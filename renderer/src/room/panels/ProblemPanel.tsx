@@ -1,0 +1,49 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ProblemDetail } from '../../api/types.ts';
+import { useSession } from '../../app/session-context.tsx';
+import { errorText } from '../../ui/error-text.ts';
+import { renderMarkdown } from '../../ui/markdown.ts';
+
+export function ProblemPanel({ problemId }: { problemId: string | null }) {
+  const { api } = useSession();
+  const [problem, setProblem] = useState<ProblemDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setProblem(null);
+    setError(null);
+    if (!problemId) return;
+    api.get<ProblemDetail>(`/v1/problems/${problemId}`).then(setProblem).catch((e: unknown) => setError(errorText(e)));
+  }, [api, problemId]);
+  const html = useMemo(() => (problem ? renderMarkdown(problem.description) : ''), [problem]);
+
+  if (!problemId) return <div className="problem-panel muted">No problem selected yet. The interviewer chooses one.</div>;
+  if (error) return <div className="problem-panel error" role="alert">{error}</div>;
+  if (!problem) return <div className="problem-panel muted">Loading problem…</div>;
+  return (
+    <article className="problem-panel" data-testid="problem-panel">
+      <h2>
+        {problem.title} <span className={`badge ${problem.difficulty}`}>{problem.difficulty}</span>
+      </h2>
+      <div className="markdown" dangerouslySetInnerHTML={{ __html: html }} />
+      {problem.examples.length > 0 && (
+        <section>
+          <h3>Examples</h3>
+          {problem.examples.map((ex, i) => (
+            <div key={i} className="example">
+              <div><strong>Input</strong><pre>{ex.input}</pre></div>
+              <div><strong>Output</strong><pre>{ex.output}</pre></div>
+              {ex.explanation && <p className="muted">{ex.explanation}</p>}
+            </div>
+          ))}
+        </section>
+      )}
+      {problem.constraints.length > 0 && (
+        <section>
+          <h3>Constraints</h3>
+          <ul>{problem.constraints.map((c, i) => <li key={i}><code>{c}</code></li>)}</ul>
+        </section>
+      )}
+      <p className="muted small">Time limit {problem.timeLimitMs} ms · memory {Math.round(problem.memoryLimitKb / 1024)} MiB</p>
+    </article>
+  );
+}

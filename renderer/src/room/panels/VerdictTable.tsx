@@ -1,0 +1,38 @@
+import type { SubmissionResult } from '../../../../server/protocol/index.ts';
+
+export function VerdictTable({ result }: { result: SubmissionResult }) {
+  if (result.status === 'failed') return <p role="alert" className="error">Judging failed: {result.error?.code}</p>;
+  if (result.status !== 'completed') return <p className="muted" role="status"><span className="spinner" /> Judging… ({result.status})</p>;
+  return (
+    <div className="verdicts" data-testid="verdict-table">
+      <p className="meta">
+        <span className={`badge ${result.verdict === 'ACCEPTED' ? 'ok' : 'bad'}`} data-testid="verdict">{result.verdict}</span> {result.passed}/{result.total} tests passed
+        {result.maxTimeMs !== null && <> · max {result.maxTimeMs} ms</>}
+      </p>
+      {result.compileOutput && <pre className="stderr">{result.compileOutput}</pre>}
+      <table>
+        <thead>
+          <tr><th>#</th><th>Verdict</th><th>Time</th><th>Input</th><th>Expected</th><th>Actual</th></tr>
+        </thead>
+        <tbody>
+          {result.tests.map((t) => (
+            <tr key={t.testCaseId} className={t.verdict === 'ACCEPTED' ? 'pass' : 'fail'}>
+              <td>{t.index + 1}</td>
+              <td>{t.verdict === 'ACCEPTED' ? 'pass' : t.verdict}</td>
+              <td>{t.timeMs} ms</td>
+              {t.hidden && t.input === null ? (
+                <td colSpan={3} className="muted">hidden test</td>
+              ) : (
+                <>
+                  <td><pre>{t.input}</pre></td>
+                  <td><pre>{t.expectedOutput}</pre></td>
+                  <td><pre>{t.actualOutput}</pre></td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

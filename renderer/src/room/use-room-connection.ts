@@ -1,0 +1,51 @@
+// Opens the room: a fresh join (or the one the join screen just made), falling back to the cached join
+// when the server is unreachable so that an offline reload still shows the local copy.
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { ApiClient } from '../api/api-client.ts';
+import { ClientErrorCode, isApiError } from '../api/api-client.ts';
+import type { JoinRoomResponse } from '../api/types.ts';
+import { recallJoin, rememberJoin } from './collab/join-cache.ts';
+import { RoomConnection } from './collab/room-connection.ts';
+import type { RoomView } from './collab/room-view.ts';
+
+/** A join made by the join screen this long ago is reused instead of joining twice. */
+const FRESH_JOIN_MS = 30_000;
+
+export type RoomOpening = { kind: 'opening' } | { kind: 'failed'; error: unknown } | { kind: 'open'; conn: RoomConnection; offline: boolean };
+
+export function useRoomConnection(api: ApiClient, roomId: string): RoomOpening {
+  const [opening, setOpening] = useState<RoomOpening>({ kind: 'opening' });
+  useEffect(() => {
+    let conn: RoomConnection | null = null;
+    let cancelled = false;
+    (async () => {
+      let join = recallJoin(api.baseUrl, roomId, FRESH_JOIN_MS);
+      let offline = false;
+      if (!join) {
+        try {
+          join = await api.post<JoinRoomResponse>(`/v1/rooms/${roomId}/join`, {});
+          rememberJoin(api.baseUrl, join);
+        } catch (error) {
+          join = isApiError(error) && error.code === ClientErrorCode.NETWORK_UNREACHABLE ? recallJoin(api.baseUrl, roomId) : null;
+          if (!join) {
+            if (!cancelled) setOpening({ kind: 'failed', error });
+            return;
+          }
+          offline = true;
+        }
+      }
+      if (cancelled) return;
+      conn = new RoomConnection(api, join);
+      setOpening({ kind: 'open', conn, offline });
+    })();
+    return () => {
+      cancelled = true;
+      conn?.close();
+    };
+  }, [api, roomId]);
+  return opening;
+}
+
+export function useRoomView(conn: RoomConnection): RoomView {
+  return useSyncExternalStore(conn.subscribe, conn.getView);
+}

@@ -1,0 +1,77 @@
+// tldraw store ⇄ `whiteboard` Y.Doc (collab-plane.md §2: y-utility YKeyValue over getArray('tldraw'),
+// one entry per TLRecord). Local user changes go into Yjs as one transaction; remote Yjs changes enter
+// the store through mergeRemoteChanges, which marks them 'remote' so they are never echoed back.
+import type { TLRecord, TLStore } from 'tldraw';
+import { YKeyValue } from 'y-utility/y-keyvalue';
+import type * as Y from 'yjs';
+import { WHITEBOARD_ARRAY } from '../../../../server/protocol/index.ts';
+
+type Change = { action: 'add' | 'update' | 'delete' };
+
+export function bindStoreToDoc(store: TLStore, doc: Y.Doc): { records: () => TLRecord[]; unbind: () => void } {
+  const yarray = doc.getArray<{ key: string; val: TLRecord }>(WHITEBOARD_ARRAY);
+  const kv = new YKeyValue<TLRecord>(yarray);
+  const origin = Symbol('tldraw-store');
+
+  // Start from the shared state. An empty document (a fresh room) is seeded with this store's pages.
+  if (kv.map.size === 0) {
+    doc.transact(() => {
+      for (const r of store.allRecords()) if (isDocumentRecord(store, r)) kv.set(r.id, r);
+    }, origin);
+  } else {
+    applyRemote(store, [...kv.map.values()].map((e) => e.val), documentIdsNotIn(store, kv));
+  }
+
+  const stopListening = store.listen(
+    ({ changes }) => {
+      doc.transact(() => {
+        for (const r of Object.values(changes.added)) kv.set(r.id, r);
+        for (const [, to] of Object.values(changes.updated)) kv.set(to.id, to);
+        for (const r of Object.values(changes.removed)) kv.delete(r.id);
+      }, origin);
+    },
+    { source: 'user', scope: 'document' },
+  );
+
+  const onChange = (changes: Map<string, Change>, tr: Y.Transaction) => {
+    if (tr.origin === origin) return;
+    const put: TLRecord[] = [];
+    const remove: TLRecord['id'][] = [];
+    changes.forEach((change, key) => {
+      const val = kv.get(key);
+      if (change.action === 'delete' || !val) remove.push(key as TLRecord['id']);
+      else put.push(val);
+    });
+    applyRemote(store, put, remove);
+  };
+  kv.on('change', onChange);
+
+  return {
+    records: () => [...kv.map.values()].map((e) => e.val),
+    unbind: () => {
+      stopListening();
+      kv.off('change', onChange);
+      kv.destroy();
+    },
+  };
+}
+
+function applyRemote(store: TLStore, put: TLRecord[], remove: TLRecord['id'][]): void {
+  store.mergeRemoteChanges(() => {
+    const present = remove.filter((id) => store.has(id));
+    if (present.length) store.remove(present);
+    if (put.length) store.put(put);
+  });
+}
+
+function isDocumentRecord(store: TLStore, r: TLRecord): boolean {
+  return store.scopedTypes.document.has(r.typeName);
+}
+
+/** Shapes the fresh store has that the shared document does not (only default records, in practice). */
+function documentIdsNotIn(store: TLStore, kv: YKeyValue<TLRecord>): TLRecord['id'][] {
+  return store
+    .allRecords()
+    .filter((r) => isDocumentRecord(store, r) && r.typeName === 'shape' && !kv.map.has(r.id))
+    .map((r) => r.id);
+}
