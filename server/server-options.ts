@@ -1,4 +1,5 @@
 import type { ServerMode } from './protocol/index.ts';
+import type { Mailer } from './control/index.ts';
 
 export interface LiveKitOptions {
   url: string;
@@ -22,6 +23,8 @@ export interface ServerOptions {
   adminEmail?: string;
   adminPassword?: string;
   livekit?: LiveKitOptions;
+  /** Outgoing email (password reset). Absent: no email is sent (control-plane.md §3). */
+  mailer?: Mailer;
   /** Directory of the built web client served at `/`; null serves none. Default: dist/renderer. */
   webRoot?: string | null;
   /** Directory of bundled problems seeded on start. Default: resources/problems. */

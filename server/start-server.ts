@@ -52,7 +52,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       recording: false,
       matchmaking: false,
       ai: false,
-      email: false,
+      email: Boolean(options.mailer),
       languages: [],
       sandbox: 'limited',
     }),
@@ -68,6 +68,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adminEmail: options.adminEmail,
     adminPassword: options.adminPassword,
     livekit: options.livekit,
+    mailer: options.mailer,
     log,
   });
 
