@@ -61,7 +61,8 @@ export function buildBwrapArgs(spec: BwrapSpec, env: Record<string, string>): st
   ];
   for (const path of spec.binds) args.push('--ro-bind', path, path);
   args.push(spec.boxWritable ? '--bind' : '--ro-bind', spec.boxDir, SANDBOX_BOX);
-  args.push('--chdir', SANDBOX_WORK, '--clearenv');
+  // bubblewrap's root is a writable tmpfs holding the mount points: freeze it so /tmp stays the only writable place.
+  args.push('--remount-ro', '/', '--chdir', SANDBOX_WORK, '--clearenv');
   for (const [name, value] of Object.entries(env)) args.push('--setenv', name, value);
   return args;
 }
