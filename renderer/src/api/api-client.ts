@@ -89,6 +89,8 @@ export class ApiClient {
       await this.refresh();
       return this.request<T>(method, path, body, true);
     }
+    // A token the server no longer accepts (deleted user, rotated secret): back to the sign-in screen.
+    if (error.code === ErrorCode.AUTH_UNAUTHENTICATED && tokens) this.#tokens.expire();
     throw error;
   }
 

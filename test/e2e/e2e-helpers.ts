@@ -1,0 +1,74 @@
+// Helpers shared by the renderer's Chromium e2e files: accounts made over REST (fast), pages signed in by
+// seeding the renderer's localStorage session, and Monaco reading/typing through the DOM.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export interface TestUser {
+  tokens: { accessToken: string; refreshToken: string; user: { id: string; displayName: string; email: string } };
+  email: string;
+  password: string;
+}
+
+let counter = 0;
+
+export async function registerUser(serverUrl: string, displayName: string): Promise<TestUser> {
+  const email = `${displayName.toLowerCase()}-${process.pid}-${++counter}-${Date.now()}@example.com`;
+  const password = 'correct horse battery';
+  const res = await fetch(`${serverUrl}/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password, displayName }),
+  });
+  expect(res.status).toBe(201);
+  return { tokens: (await res.json()) as TestUser['tokens'], email, password };
+}
+
+/** A browser context whose renderer starts signed in as `user` (the same localStorage entry sign-in writes). */
+export async function signedInContext(browser: Browser, serverUrl: string, user: TestUser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(
+    ([key, value]) => {
+      if (!localStorage.getItem(key!)) localStorage.setItem(key!, value!);
+    },
+    [`syncode.session:${serverUrl}`, JSON.stringify(user.tokens)],
+  );
+  return context;
+}
+
+export async function api<T>(serverUrl: string, user: TestUser, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(serverUrl + path, {
+    method,
+    headers: { authorization: `Bearer ${user.tokens.accessToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The editor's visible text (Monaco renders spaces as NBSP). */
+export async function editorText(page: Page): Promise<string> {
+  return page.locator('[data-testid="code-editor"] .view-lines').evaluate((el) => {
+    const lines = [...el.querySelectorAll<HTMLElement>('.view-line')]
+      .map((l) => ({ top: parseFloat(l.style.top || '0'), text: (l.textContent ?? '').replace(/\u00a0/g, ' ') }))
+      .sort((a, b) => a.top - b.top);
+    return lines.map((l) => l.text).join('\n');
+  });
+}
+
+export async function focusEditorEnd(page: Page): Promise<void> {
+  await page.locator('[data-testid="code-editor"] .view-lines').click();
+  await page.keyboard.press('Control+End');
+}
+
+/** Collects page errors and requests to other origins (the app must load nothing from a CDN). */
+export function watchPage(page: Page, serverUrl: string): { errors: string[]; foreign: string[] } {
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(serverUrl) && !url.startsWith(serverUrl.replace('http', 'ws')) && !/^(data|blob):/.test(url)) foreign.push(url);
+  });
+  return { errors, foreign };
+}

@@ -1,0 +1,104 @@
+// Sign-in, sign-out and the lobby in a real Chromium against a real server.
+import { SignJWT } from 'jose';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotPath } from '../support/artifacts.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { registerUser, signedInContext, watchPage } from './e2e-helpers.ts';
+
+const JWT_SECRET = 'e2e-sign-in-secret-with-enough-length-0123456789';
+
+describe('sign-in and lobby (Chromium)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer({ jwtSecret: JWT_SECRET });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('registers, signs out, rejects a wrong password by code, and signs in again', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const watch = watchPage(page, server.url);
+    await page.goto(server.url + '/');
+    await page.getByRole('button', { name: 'No account yet? Create one' }).click();
+    await page.getByLabel('Display name').fill('Ada');
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.screenshot({ path: screenshotPath('sign-in-register.png') });
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent(), { timeout: 10_000 }).toBe('Ada');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').getAttribute('data-error-code')).toBe('AUTH_INVALID_CREDENTIALS');
+    await page.screenshot({ path: screenshotPath('sign-in-error.png') });
+
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toBe('Ada');
+    // The session survives a reload (tokens are kept per server).
+    await page.reload();
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toBe('Ada');
+    await page.screenshot({ path: screenshotPath('lobby.png') });
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreign).toEqual([]);
+    await context.close();
+  });
+
+  it('refreshes an expired access token once and retries the request', async () => {
+    const user = await registerUser(server.url, 'Grace');
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await new SignJWT({ role: 'user', typ: 'access', jti: crypto.randomUUID() })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(user.tokens.user.id)
+      .setIssuedAt(now - 1000)
+      .setExpirationTime(now - 100)
+      .sign(new TextEncoder().encode(JWT_SECRET));
+    const context = await signedInContext(browser, server.url, { ...user, tokens: { ...user.tokens, accessToken: expired } });
+    const page = await context.newPage();
+    await page.goto(server.url + '/problems');
+    await expect.poll(() => page.getByTestId('problem-list').locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}') as { accessToken?: string; refreshToken?: string }, `syncode.session:${server.url}`);
+    expect(stored.accessToken).not.toBe(expired);
+    expect(stored.refreshToken).not.toBe(user.tokens.refreshToken);
+    await context.close();
+  });
+
+  it('goes back to sign-in when the server no longer accepts the token', async () => {
+    const user = await registerUser(server.url, 'Barbara');
+    const context = await signedInContext(browser, server.url, { ...user, tokens: { ...user.tokens, accessToken: 'not-a-token' } });
+    const page = await context.newPage();
+    await page.goto(server.url + '/problems');
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await context.close();
+  });
+
+  it('browses problems: search, difficulty, tags and bookmarks', async () => {
+    const user = await registerUser(server.url, 'Linus');
+    const context = await signedInContext(browser, server.url, user);
+    const page = await context.newPage();
+    await page.goto(server.url + '/problems');
+    const rows = page.getByTestId('problem-list').locator('li');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThan(10);
+    await page.getByLabel('Search problems').fill('two sum');
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining('Two Sum')]);
+    await rows.first().getByRole('button', { name: 'Bookmark' }).click();
+    await page.getByLabel('Search problems').fill('');
+    await page.getByLabel('Bookmarked').check();
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining('Two Sum')]);
+    await page.getByLabel('Bookmarked').uncheck();
+    await page.getByLabel('Difficulty').selectOption('hard');
+    await expect.poll(async () => (await rows.allTextContents()).every((t) => t.includes('hard'))).toBe(true);
+    await page.screenshot({ path: screenshotPath('problem-browser.png') });
+    await context.close();
+  });
+});
