@@ -1,67 +1,187 @@
-// Electron entry: thin glue only. Logic lives in plain modules beside this file.
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
-import { fileURLToPath } from 'node:url';
-import { registerIpcHandlers, type IpcHandlers } from './ipc-handlers.ts';
+// Electron entry: thin glue only. Every decision lives in a plain module beside this file (tested without
+// Electron); this file connects them to app, windows, sessions, menus and IPC.
+import { app, BrowserWindow, ipcMain, Menu, screen, session, shell, type WebContents } from 'electron';
+import { join, resolve } from 'node:path';
+import type { EmbeddedServerStatus, IpcEvent, SyncodeEvents } from '../preload/api.ts';
+import { EVENT_CHANNEL } from '../preload/api.ts';
+import { createIpcHandlers } from './app-handlers.ts';
+import { appPaths } from './app-paths.ts';
+import { loadKeytar, openCredentialStore } from './credentials/credential-store.ts';
+import { DEEP_LINK_SCHEME, findDeepLink, parseDeepLink } from './deep-link.ts';
 import { isSafeExternalUrl } from './external-url.ts';
+import { registerIpcHandlers } from './ipc-handlers.ts';
+import { LocalStore } from './local-store/local-store.ts';
+import { buildMenuTemplate } from './menu-template.ts';
+import { signInLocalAccount } from './profiles/local-account.ts';
+import { LOCAL_PROFILE_ID, ProfileService } from './profiles/profile-service.ts';
+import { isAllowedNavigation, originOf, withLaunchSecret } from './renderer-origin.ts';
+import { startServerSupervisor, type ServerSupervisor } from './server-supervisor.ts';
+import { forkUtilityProcess } from './utility-fork.ts';
 import { RENDERER_CSP, secureWindowOptions } from './window-options.ts';
+import { restoreWindowState, type WindowState } from './window-state.ts';
 
-const rendererIndex = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
-const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
+const paths = appPaths(import.meta.url);
+const log = (message: string, data?: unknown): void => console.error(`[main] ${message}`, data ?? '');
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(secureWindowOptions(preloadPath));
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  let win: BrowserWindow | null = null;
+  let supervisor: ServerSupervisor | null = null;
+  let store: LocalStore | null = null;
+  /** The embedded server's origin = the renderer's origin: the only trusted IPC sender. */
+  let rendererOrigin: string | null = null;
+  let pendingLink = findDeepLink(process.argv);
+  let quitting = false;
+
+  if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [resolve(process.argv[1] ?? '.')]);
+
+  const sendEvent = <E extends IpcEvent>(event: E, payload: SyncodeEvents[E]): void => {
+    const contents = win?.webContents;
+    if (contents && rendererOrigin && originOf(contents.getURL()) === rendererOrigin) {
+      contents.send(EVENT_CHANNEL, { event, payload });
+    }
+  };
+  const deliverLink = (link: { code: string } | null): void => {
+    if (!link) return;
+    if (!win) return void (pendingLink = link);
+    if (win.isMinimized()) win.restore();
+    win.focus();
+    sendEvent('deep-link', link);
+  };
+
+  app.on('second-instance', (_event, argv) => deliverLink(findDeepLink(argv)));
+  app.on('open-url', (event, url) => {
+    event.preventDefault(); // macOS delivers deep links here
+    deliverLink(parseDeepLink(url));
   });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith('file://')) event.preventDefault();
+
+  // Every web contents, whoever creates it: no new windows, no navigation off our origin, no webviews.
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(url, rendererOrigin)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  const onStatus = (status: EmbeddedServerStatus): void => {
+    if (status.state === 'ready' && status.url) {
+      const moved = rendererOrigin !== null && rendererOrigin !== status.url;
+      rendererOrigin = status.url;
+      store?.setSetting('embedded-port', Number(new URL(status.url).port));
+      // A restart could not get the old port back: the page's origin is gone, load it from the new one.
+      if (moved) void win?.loadURL(`${status.url}/`);
+    }
+    sendEvent('server-status', status);
+  };
+
+  app.whenReady().then(async () => {
+    const dataDir = app.getPath('userData');
+    store = new LocalStore({ file: join(dataDir, 'local-store.sqlite') });
+    const { store: credentials, fallbackReason } = await openCredentialStore({ loadKeychain: loadKeytar });
+    if (fallbackReason) log('no OS keychain; sign-ins are not remembered on this device', fallbackReason);
+
+    supervisor = startServerSupervisor({
+      fork: forkUtilityProcess,
+      entryPath: paths.embeddedEntry,
+      dataDir: join(dataDir, 'server'),
+      webRoot: paths.webRoot,
+      problemsDir: paths.problemsDir,
+      preferredPort: store.getSetting<number>('embedded-port') ?? 0,
+      onStatus,
+    });
+    const sup = supervisor;
+    const profiles = new ProfileService({ settings: store, credentials, localBaseUrl: () => sup.status().url });
+
+    const requests = session.defaultSession.webRequest;
+    requests.onBeforeSendHeaders((details, callback) =>
+      callback({ requestHeaders: withLaunchSecret(details.url, details.requestHeaders, rendererOrigin, sup.launchSecret) }),
+    );
+    requests.onHeadersReceived((details, callback) => {
+      if (originOf(details.url) !== rendererOrigin) return callback({});
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
+    });
+    // Camera and microphone (video calls) and clipboard writes, for our own page only.
+    session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => {
+      const ours = originOf(contents.getURL()) === rendererOrigin;
+      callback(ours && ['media', 'clipboard-sanitized-write', 'fullscreen'].includes(permission));
+    });
+
+    registerIpcHandlers(
+      ipcMain,
+      createIpcHandlers({
+        appInfo: { version: app.getVersion(), platform: process.platform },
+        openExternal: (url) => void shell.openExternal(url),
+        serverStatus: () => sup.status(),
+        profiles,
+        store,
+      }),
+      () => (rendererOrigin ? [rendererOrigin] : []),
+      (channel, error) => log(`IPC ${channel} failed`, String(error)),
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, (a) => sendEvent('menu-action', a))));
+
+    win = createWindow(store);
+    let url: string;
+    try {
+      url = await sup.ready();
+    } catch (error) {
+      const text = `The local SynCode server could not start: ${String(error)}`;
+      void win.loadURL(`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`);
+      return;
+    }
+    try {
+      const local = await signInLocalAccount({ baseUrl: url, launchSecret: sup.launchSecret, credentials, settings: store });
+      await profiles.saveSession(LOCAL_PROFILE_ID, { account: local.email, ...local });
+    } catch (error) {
+      log('local account sign-in failed; the renderer will offer to sign in', String(error));
+    }
+    await win.loadURL(`${url}/`);
+    deliverLink(pendingLink);
+    pendingLink = null;
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    event.preventDefault(); // stop the embedded server and close the store first, then quit for real
+    quitting = true;
+    if (win && store) saveWindowState(win, store);
+    void (supervisor?.close() ?? Promise.resolve()).finally(() => {
+      store?.close();
+      store = null;
+      app.quit();
+    });
+  });
+}
+
+function createWindow(store: LocalStore): BrowserWindow {
+  const displays = screen.getAllDisplays().map((d) => d.workArea);
+  const state = restoreWindowState(store.getSetting<WindowState>('window'), displays);
+  const win = new BrowserWindow({ ...secureWindowOptions(paths.preload), ...state });
+  if (state.maximized) win.maximize();
+  // Closing the last window quits (except on macOS), so this is where the state is usually saved;
+  // a quit from the menu saves it in before-quit, before the store closes.
+  win.on('close', () => {
+    if (store.isOpen) saveWindowState(win, store);
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(rendererIndex);
   return win;
 }
 
-// Interim: the real handlers (profiles, store, supervisor) are being wired in; until then they refuse.
-function notYet(): never {
-  throw new Error('Not available in this build yet.');
+function saveWindowState(win: BrowserWindow, store: LocalStore): void {
+  if (win.isDestroyed()) return;
+  store.setSetting('window', { ...win.getNormalBounds(), maximized: win.isMaximized() } satisfies WindowState);
 }
-
-function handlers(): IpcHandlers {
-  return {
-    'app:info': () => ({ version: app.getVersion(), platform: process.platform }),
-    'shell:open-external': (url) => {
-      if (!isSafeExternalUrl(url)) throw new Error('Refused: only https links open externally.');
-      void shell.openExternal(url);
-    },
-    'server:status': notYet,
-    'profiles:list': notYet,
-    'profiles:active': notYet,
-    'profiles:add-hosted': notYet,
-    'profiles:switch': notYet,
-    'profiles:remove': notYet,
-    'auth:save': notYet,
-    'auth:clear': notYet,
-    'store:load': notYet,
-    'store:append': notYet,
-    'store:clear': notYet,
-    'recent:list': notYet,
-    'recent:add': notYet,
-  };
-}
-
-app.whenReady().then(() => {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
-  });
-  registerIpcHandlers(
-    ipcMain,
-    handlers(),
-    ['file://'],
-  );
-  createWindow();
-});
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});

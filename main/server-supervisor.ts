@@ -26,6 +26,8 @@ export interface SupervisorOptions {
   dataDir: string;
   webRoot: string | null;
   problemsDir?: string | null;
+  /** The port the last launch used (kept in settings): the same origin keeps the renderer's storage. */
+  preferredPort?: number;
   onStatus: (status: EmbeddedServerStatus) => void;
   /** Default 20000: a cold start on a slow disk migrates and seeds the database first. */
   readyTimeoutMs?: number;
@@ -58,7 +60,7 @@ export function startServerSupervisor(options: SupervisorOptions): ServerSupervi
 
   let status: EmbeddedServerStatus = { state: 'starting', url: null, message: null };
   let child: EmbeddedChild | null = null;
-  let lastPort = 0;
+  let lastPort = options.preferredPort ?? 0;
   let failures = 0;
   let readyAt = 0;
   let timer: NodeJS.Timeout | null = null;

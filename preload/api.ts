@@ -3,7 +3,7 @@
 // exactly one bridge function per channel as `window.syncode`. Nothing else touches ipcMain/ipcRenderer.
 // Only structured-clone data crosses: no functions, no class instances.
 
-import type { CollabDoc } from '../server/protocol/index.ts';
+import type { CollabDoc, ErrorCode } from '../server/protocol/index.ts';
 
 export interface AppInfo {
   version: string;
@@ -33,7 +33,10 @@ export interface Profile {
 
 export interface ActiveSession {
   profile: Profile;
-  /** Tokens the renderer uses against `profile.baseUrl`; null when signed out. */
+  /**
+   * Tokens the renderer uses against `profile.baseUrl`; null when signed out. After an app restart only
+   * the refresh token is known (it was in the keychain): `accessToken` is then `''`, so refresh first.
+   */
   tokens: { accessToken: string; refreshToken: string } | null;
   /** Whether the refresh token is kept in the OS keychain ("not remembered on this device" otherwise). */
   remembered: boolean;
@@ -110,6 +113,18 @@ export const IPC_CHANNELS = [
   'recent:add',
 ] as const satisfies readonly IpcChannel[];
 export const IPC_EVENTS = ['server-status', 'deep-link', 'menu-action'] as const satisfies readonly IpcEvent[];
+
+/**
+ * Why a bridge call failed: bridge functions reject with this plain object (not an Error: only an Error's
+ * message survives the context bridge). `VALIDATION_FAILED` for bad arguments, `INTERNAL` otherwise.
+ */
+export interface IpcFailure {
+  code: ErrorCode;
+  message: string;
+}
+
+/** What main answers on every channel; the preload unwraps it (resolve `value`, reject `error`). */
+export type IpcReply<T> = { ok: true; value: T } | { ok: false; error: IpcFailure };
 
 /** What the renderer sees as `window.syncode`: every channel as an async function, plus `on`. */
 export type SyncodeBridge = {

@@ -143,6 +143,10 @@ export class LocalStore {
     })();
   }
 
+  get isOpen(): boolean {
+    return this.#db.open;
+  }
+
   close(): void {
     if (this.#db.open) this.#db.close();
   }

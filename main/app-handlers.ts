@@ -1,0 +1,41 @@
+// Every IPC channel of preload/api.ts mapped to the plain services behind it, with each argument
+// validated first. Pure wiring: main.ts builds the services, registerIpcHandlers adds the sender check.
+import type { AppInfo, EmbeddedServerStatus } from '../preload/api.ts';
+import { AppError } from '../server/protocol/index.ts';
+import type { IpcHandlers } from './ipc-handlers.ts';
+import { isSafeExternalUrl } from './external-url.ts';
+import { parseArg, zDocKey, zProfileId, zRecentRoom, zServerUrl, zSession, zUpdate } from './ipc-validation.ts';
+import type { LocalStore } from './local-store/local-store.ts';
+import type { ProfileService } from './profiles/profile-service.ts';
+
+export interface AppServices {
+  appInfo: AppInfo;
+  openExternal: (url: string) => void;
+  serverStatus: () => EmbeddedServerStatus;
+  profiles: ProfileService;
+  store: LocalStore;
+}
+
+export function createIpcHandlers(s: AppServices): IpcHandlers {
+  return {
+    'app:info': () => s.appInfo,
+    'shell:open-external': (url) => {
+      if (!isSafeExternalUrl(url)) throw new AppError('VALIDATION_FAILED', 'Only https links open outside the app.');
+      s.openExternal(url);
+    },
+    'server:status': () => s.serverStatus(),
+    'profiles:list': () => s.profiles.list(),
+    'profiles:active': () => s.profiles.active(),
+    'profiles:add-hosted': (baseUrl) => s.profiles.addHosted(parseArg(zServerUrl, baseUrl, 'baseUrl')),
+    'profiles:switch': (id) => s.profiles.switchTo(parseArg(zProfileId, id, 'profileId')),
+    'profiles:remove': (id) => s.profiles.remove(parseArg(zProfileId, id, 'profileId')),
+    'auth:save': (id, session) =>
+      s.profiles.saveSession(parseArg(zProfileId, id, 'profileId'), parseArg(zSession, session, 'session')),
+    'auth:clear': (id) => s.profiles.clearSession(parseArg(zProfileId, id, 'profileId')),
+    'store:load': (key) => s.store.load(parseArg(zDocKey, key, 'key')),
+    'store:append': (key, update) => s.store.append(parseArg(zDocKey, key, 'key'), parseArg(zUpdate, update, 'update')),
+    'store:clear': (key) => s.store.clear(parseArg(zDocKey, key, 'key')),
+    'recent:list': () => s.store.listRecentRooms(),
+    'recent:add': (room) => s.store.addRecentRoom(parseArg(zRecentRoom, room, 'room')),
+  };
+}

@@ -1,0 +1,56 @@
+// Everything the renderer sends is untrusted input (a compromised renderer is the threat IPC guards
+// against): each argument is checked here before a handler sees it. Failures are VALIDATION_FAILED.
+import { z } from 'zod';
+import { AppError, COLLAB_DOCS } from '../server/protocol/index.ts';
+
+/** Largest update accepted from the renderer: a received SyncStep2 carries a whole document, and the
+ *  whiteboard's incoming frame limit is 8 MiB (collab-plane.md §11); 32 MiB leaves room for that. */
+export const MAX_UPDATE_BYTES = 32 * 1024 * 1024;
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** A server origin: https anywhere, or http on loopback only (a server run with `npm run server`). */
+export const zServerUrl = z
+  .string()
+  .max(2048)
+  .refine((raw) => {
+    try {
+      const url = new URL(raw);
+      if (url.username || url.password) return false;
+      return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+    } catch {
+      return false;
+    }
+  }, 'must be an https URL (or http on 127.0.0.1/localhost)');
+
+export const zProfileId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+
+export const zDocKey = z.object({
+  server: zServerUrl,
+  roomId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+  doc: z.enum(COLLAB_DOCS),
+});
+
+export const zUpdate = z
+  .instanceof(Uint8Array)
+  .refine((u) => u.byteLength > 0 && u.byteLength <= MAX_UPDATE_BYTES, `must be 1..${MAX_UPDATE_BYTES} bytes`);
+
+export const zSession = z.object({
+  account: z.string().min(1).max(254),
+  accessToken: z.string().max(8192),
+  refreshToken: z.string().min(1).max(8192),
+});
+
+export const zRecentRoom = z.object({
+  server: zServerUrl,
+  roomId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+  name: z.string().min(1).max(200),
+});
+
+/** Parses one IPC argument; the error names the argument and the rule, never echoes its value. */
+export function parseArg<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((i) => ({ path: [name, ...i.path].join('.'), message: i.message }));
+  throw new AppError('VALIDATION_FAILED', `Invalid ${name}.`, { fields });
+}
