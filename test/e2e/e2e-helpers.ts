@@ -49,7 +49,8 @@ export async function api<T>(serverUrl: string, user: TestUser, method: string, 
 /** The editor's visible text (Monaco renders spaces as NBSP). */
 export async function editorText(page: Page): Promise<string> {
   return page.locator('[data-testid="code-editor"] .view-lines').evaluate((el) => {
-    const lines = [...el.querySelectorAll<HTMLElement>('.view-line')]
+    type Line = { style: { top: string }; textContent: string | null };
+    const lines = [...(el.querySelectorAll('.view-line') as unknown as Line[])]
       .map((l) => ({ top: parseFloat(l.style.top || '0'), text: (l.textContent ?? '').replace(/\u00a0/g, ' ') }))
       .sort((a, b) => a.top - b.top);
     return lines.map((l) => l.text).join('\n');
