@@ -49,6 +49,8 @@ import { registerAdminRoutes } from './admin/admin-routes.ts';
 import { registerUnavailableRoutes } from './unavailable/unavailable-routes.ts';
 import { registerOpenApiRoute } from './openapi/openapi-route.ts';
 import { recordExecutionOutcomes } from './execution-outcomes.ts';
+import { registerRoomRoutes, type RoomModuleOptions } from './rooms/index.ts';
+import { registerSessionRoutes } from './sessions/index.ts';
 
 export type { ControlContext, ControlConfig } from './context.ts';
 export type { AuthUser } from './auth/authenticate.ts';
@@ -73,6 +75,8 @@ export interface ControlPlaneDeps {
   livekit?: LiveKitOptions;
   mailer?: Mailer;
   publicBaseUrl?: string;
+  /** Rooms module options (role-swap TTL for tests, split-deployment collab URL). */
+  rooms?: RoomModuleOptions;
   log: Logger;
 }
 
@@ -134,10 +138,11 @@ export async function createControlPlane(deps: ControlPlaneDeps): Promise<Contro
   registerUnavailableRoutes(ctx);
   registerOpenApiRoute(ctx, SERVER_VERSION);
 
-  // Part B: after the control routes, migrate the `rooms` area and register the rooms side here:
-  //   ctx.rooms = registerRoomRoutes(deps.router, ctx);   // from './rooms/index.ts', returns RoomDirectory
-  //   registerSessionRoutes(deps.router, ctx);             // from './sessions/index.ts'
-  //   ctx.collabCallbacks = <your CollabCallbacks receiver>;
+  // The rooms side (part B): migrates area `rooms`, serves /v1/rooms and /v1/sessions, receives collab callbacks.
+  const rooms = registerRoomRoutes(deps.router, ctx, deps.rooms);
+  ctx.rooms = rooms;
+  ctx.collabCallbacks = rooms.callbacks;
+  registerSessionRoutes(deps.router, ctx);
 
   const receiver = (): CollabCallbacks => {
     if (!ctx.collabCallbacks) throw new AppError('INTERNAL', 'No collab callback receiver is registered.');
@@ -152,6 +157,7 @@ export async function createControlPlane(deps: ControlPlaneDeps): Promise<Contro
     async close() {
       // The database is closed by startServer.
       unsubscribeOutcomes?.();
+      await rooms.close();
     },
   };
 }

@@ -1,0 +1,27 @@
+// RoomProblems over the problems module's ProblemCatalog (ControlContext.problems).
+import type { ProblemCatalog } from '../problems/problem-catalog.ts';
+import type { RoomProblems } from './room-problems.ts';
+
+export function catalogProblems(catalog: ProblemCatalog): RoomProblems {
+  return {
+    get(problemId) {
+      const p = catalog.findAny(problemId);
+      if (!p) return undefined;
+      return {
+        id: p.id,
+        title: p.title,
+        difficulty: p.difficulty,
+        languages: p.languages,
+        starterCode: p.starterCode,
+        testCases: catalog.testCases(p.id),
+        timeLimitMs: p.timeLimitMs,
+        memoryLimitKb: p.memoryLimitKb,
+        deleted: p.deletedAt !== null,
+      };
+    },
+    summary(problemId, viewerId) {
+      const p = catalog.findAny(problemId);
+      return p && catalog.summary(p, viewerId);
+    },
+  };
+}

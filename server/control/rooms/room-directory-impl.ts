@@ -1,0 +1,102 @@
+// The rooms side of ControlContext.rooms (RoomDirectory, server/control/room-directory.ts): what user,
+// admin and problem routes ask of rooms — force close, leave/kick everywhere, listings and counts.
+import { AppError, type RoomStatus } from '../../protocol/index.ts';
+import { isUuid } from '../../protocol/api/common.ts';
+import type { FinishedSessionFact, RoomDirectory } from '../room-directory.ts';
+import { toPage } from '../http/pagination.ts';
+import type { RoomDeps } from './room-deps.ts';
+import { leaveLocked } from './room-lifecycle.ts';
+import { kickLocked } from './room-participants.ts';
+import { adminRoomEntry, roomSummary } from './room-views.ts';
+
+/** A finished-session listing large enough for stats over any allowed range (≤ 366 buckets). */
+const ALL_SESSIONS = 100_000;
+
+export function createRoomDirectory(d: RoomDeps): RoomDirectory {
+  const { engine } = d;
+  const store = engine.store;
+
+  /** Runs `fn` for each room id under that room's queue; one failing room does not stop the others. */
+  const eachRoom = async (roomIds: string[], what: string, fn: (roomId: string) => Promise<void>): Promise<void> => {
+    for (const roomId of roomIds) {
+      try {
+        await engine.exclusive(roomId, () => fn(roomId));
+      } catch (error) {
+        engine.log.warn(`${what} failed for a room`, { roomId, error: String(error) });
+      }
+    }
+  };
+
+  return {
+    hasRoom: (roomId) => isUuid(roomId) && store.rooms.getRoom(roomId) !== undefined,
+
+    listForAdmin(filter, page) {
+      const after = page.cursor ? d.control.cursors.decode('admin.rooms', page.cursor) : undefined;
+      const rows = store.rooms.listAllRooms({
+        ...filter,
+        limit: page.limit,
+        after: after ? [Number(after[0]), String(after[1])] : undefined,
+      });
+      return toPage(rows, page.limit, d.control.cursors, 'admin.rooms', (r) => [r.createdAt, r.id], (r) => adminRoomEntry(store, r));
+    },
+
+    async forceClose(roomId, input) {
+      if (!isUuid(roomId)) throw new AppError('ROOM_NOT_FOUND', 'No such room.');
+      engine.requireRoom(roomId);
+      await engine.exclusive(roomId, async () => {
+        const room = engine.requireRoom(roomId);
+        if (room.status === 'finished') throw new AppError('ROOM_CLOSED', 'This room has already finished.');
+        await engine.finishLocked(room, 'force-closed', input.actorId);
+        d.control.audit.record('admin.room-closed', {
+          actorId: input.actorId,
+          actorType: 'admin',
+          targetType: 'room',
+          targetId: roomId,
+          ip: input.ip,
+          details: { reason: input.reason },
+        });
+      });
+    },
+
+    leaveAllRooms: (userId) =>
+      eachRoom(store.rooms.listOpenRoomIdsWhereActive(userId), 'leave on account deletion', async (roomId) => {
+        const room = engine.requireRoom(roomId);
+        const me = store.rooms.getParticipant(roomId, userId);
+        if (room.status !== 'finished' && me?.state === 'active') await leaveLocked(d, room, me);
+      }),
+
+    kickFromAllRooms: (userId, byAdminId) =>
+      eachRoom(store.rooms.listOpenRoomIdsOfUser(userId), 'kick on ban', async (roomId) => {
+        const room = engine.requireRoom(roomId);
+        const target = store.rooms.getParticipant(roomId, userId);
+        if (room.status !== 'finished' && target && target.state !== 'kicked') await kickLocked(d, room, target, byAdminId, 'banned');
+      }),
+
+    activeRoomOf(userId) {
+      const roomId = store.rooms.listOpenRoomIdsWhereActive(userId)[0];
+      const room = roomId ? store.rooms.getRoom(roomId) : undefined;
+      return room ? roomSummary(store, d.problems, room, userId) : null;
+    },
+
+    isProblemInUse: (problemId) => store.rooms.isProblemInUse(problemId),
+
+    finishedSessionsOf(userId, fromMs, toMs): FinishedSessionFact[] {
+      return store.sessions
+        .listFinishedSessionsOf(userId, { from: fromMs, to: toMs - 1, limit: ALL_SESSIONS })
+        .map((r) => ({
+          finishedAt: r.finishedAt!,
+          durationMs: r.startedAt === null ? null : r.finishedAt! - r.startedAt,
+          mode: r.mode,
+          overallScore: null,
+        }));
+    },
+
+    sessionsCompleted: (userId) => store.sessions.countFinishedSessionsOf(userId),
+
+    dashboard(now) {
+      const byStatus = store.rooms.countRoomsByStatus();
+      const active = (Object.keys(byStatus) as RoomStatus[]).filter((s) => s !== 'finished').reduce((n, s) => n + byStatus[s], 0);
+      return { active, createdLast24h: store.rooms.countRoomsCreatedSince(now - 24 * 60 * 60 * 1000), byStatus };
+    },
+  };
+}

@@ -1,0 +1,158 @@
+// The room service's core: storage, the collab plane behind failure mapping, one queue per room so that
+// concurrent requests on a room apply in order, session events, and the transitions every other part
+// builds on (entering a phase, finishing). Functions named `...Locked` expect the caller to hold the
+// room's queue (`exclusive`); public entry points take it.
+import { randomUUID } from 'node:crypto';
+import {
+  AppError,
+  isAppError,
+  type CollabControl,
+  type PushableRoomEvent,
+  type RoomClosedReason,
+  type RoomStatus,
+} from '../../protocol/index.ts';
+import type { SessionEventType } from '../../protocol/api/sessions.ts';
+import type { RoomRecord, RoomStore } from '../../storage/rooms/index.ts';
+import type { Logger } from '../../server-options.ts';
+import { phaseDurationMs } from './room-model.ts';
+import { startTimer, timerState } from './room-timer.ts';
+
+export interface RoomEngineOptions {
+  /** Role-swap requests expire after this long (§9.5: 60 s). Shorter only in tests. */
+  roleSwapTtlMs: number;
+  /** Auto-finish this long after creation (§7: 24 h). */
+  maxRoomAgeMs: number;
+}
+
+/** Hooks the scheduler installs so that transitions (re)arm timers without importing it. */
+export interface RoomTimers {
+  roomChanged(room: RoomRecord): void;
+  roomFinished(roomId: string): void;
+}
+
+export class RoomEngine {
+  readonly store: RoomStore;
+  readonly log: Logger;
+  readonly options: RoomEngineOptions;
+  timers: RoomTimers = { roomChanged() {}, roomFinished() {} };
+  readonly #collab: CollabControl | undefined;
+  readonly #queues = new Map<string, Promise<void>>();
+
+  constructor(store: RoomStore, collab: CollabControl | undefined, log: Logger, options: RoomEngineOptions) {
+    this.store = store;
+    this.#collab = collab;
+    this.log = log;
+    this.options = options;
+  }
+
+  now(): number {
+    return Date.now();
+  }
+
+  /** Runs `fn` after every earlier queued operation on the same room. */
+  exclusive<T>(roomId: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.#queues.get(roomId) ?? Promise.resolve();
+    const run = previous.then(fn);
+    const tail = run.then(
+      () => {},
+      () => {},
+    );
+    this.#queues.set(roomId, tail);
+    void tail.then(() => {
+      if (this.#queues.get(roomId) === tail) this.#queues.delete(roomId);
+    });
+    return run;
+  }
+
+  /** Waits for every queued room operation (shutdown). */
+  async drain(): Promise<void> {
+    while (this.#queues.size > 0) await Promise.all([...this.#queues.values()]);
+  }
+
+  requireRoom(roomId: string): RoomRecord {
+    const room = this.store.rooms.getRoom(roomId);
+    if (!room) throw new AppError('ROOM_NOT_FOUND', 'No such room.');
+    return room;
+  }
+
+  /**
+   * The collab plane, with every failure it did not answer with a meaningful code mapped to 503
+   * ROOM_COLLAB_UNAVAILABLE (§9.3): the REST caller learns that the collab side could not be changed.
+   */
+  async collab<T>(what: string, call: (collab: CollabControl) => Promise<T>): Promise<T> {
+    if (!this.#collab) throw new AppError('ROOM_COLLAB_UNAVAILABLE', 'The collaboration service is not available.');
+    try {
+      return await call(this.#collab);
+    } catch (error) {
+      if (isAppError(error) && error.code === 'ROOM_COLLAB_UNAVAILABLE') throw error;
+      this.log.warn('collab plane call failed', { what, error: String(error) });
+      throw new AppError('ROOM_COLLAB_UNAVAILABLE', 'The collaboration service could not be reached.');
+    }
+  }
+
+  push(roomId: string, event: PushableRoomEvent): Promise<{ delivered: number }> {
+    return this.collab(event.type, (c) => c.pushEvent(roomId, event));
+  }
+
+  record(roomId: string, type: SessionEventType, actorId: string | null, data: Record<string, unknown>, at = this.now()): void {
+    this.store.sessions.appendEvent({ id: randomUUID(), roomId, at, type, actorId, data });
+  }
+
+  save(room: RoomRecord): void {
+    room.updatedAt = this.now();
+    this.store.rooms.saveRoom(room);
+    this.timers.roomChanged(room);
+  }
+
+  /**
+   * Enters a later, non-final phase: broadcasts `phase-changed` (the collab plane takes the
+   * `phase-change` snapshot), then `timer` `started` when the phase is timed.
+   */
+  async enterPhaseLocked(room: RoomRecord, to: Exclude<RoomStatus, 'finished'>, by: string | null): Promise<void> {
+    const from = room.status;
+    const now = this.now();
+    const timer = startTimer(phaseDurationMs(room.config, to), now);
+    await this.push(room.id, { type: 'phase-changed', from, to, by });
+    if (timer) await this.push(room.id, { type: 'timer', action: 'started', timer: timerState(timer, to, now) });
+    room.status = to;
+    room.timer = timer;
+    room.startedAt ??= now;
+    this.save(room);
+    this.record(room.id, 'phase-changed', by, { from, to, by });
+  }
+
+  /**
+   * Finishes the room (§7): the collab plane takes the session-end snapshots, sends `room-closed` and
+   * closes every socket with 4003 (DestroyDocument); pending role swaps expire; running jobs still
+   * complete. A document already destroyed (a retried finish) counts as done.
+   */
+  async finishLocked(room: RoomRecord, reason: RoomClosedReason, by: string | null): Promise<void> {
+    if (room.status === 'finished') return;
+    await this.collab('destroyDocument', async (c) => {
+      try {
+        await c.destroyDocument(room.id, reason);
+      } catch (error) {
+        if (!(isAppError(error) && (error.code === 'ROOM_CLOSED' || error.code === 'ROOM_NOT_FOUND'))) throw error;
+      }
+    });
+    const from = room.status;
+    const now = this.now();
+    room.status = 'finished';
+    room.finishedAt = now;
+    room.timer = null;
+    this.store.transaction(() => {
+      this.save(room);
+      const pending = this.store.swaps.pendingOf(room.id);
+      if (pending) this.store.swaps.resolve(pending.id, 'expired', now);
+      this.record(room.id, 'phase-changed', by, { from, to: 'finished', by });
+      this.record(room.id, 'room-finished', by, { reason, reportStatus: 'unavailable' });
+    });
+    this.timers.roomFinished(room.id);
+  }
+
+  /** Auto-finish (§7) once nobody is active any more. */
+  async finishIfEmptyLocked(room: RoomRecord): Promise<void> {
+    const active = this.store.rooms.listParticipants(room.id).some((p) => p.state === 'active');
+    if (!active) await this.finishLocked(room, 'finished', null);
+  }
+}

@@ -1,0 +1,32 @@
+// What rooms need to know about problems, as a port over the problems module's repository (part A):
+// selection checks, starter code for a reset, the judge's test cases and limits, and the caller's summary.
+import type { Difficulty, SupportedLanguage } from '../../protocol/index.ts';
+import type { ProblemSummary } from '../../protocol/api/problems.ts';
+import type { JudgeTestCase } from '../../execution/types.ts';
+
+export interface RoomProblem {
+  id: string;
+  title: string;
+  difficulty: Difficulty;
+  languages: SupportedLanguage[];
+  starterCode: Partial<Record<SupportedLanguage, string>>;
+  /** Visible and hidden, in order. */
+  testCases: JudgeTestCase[];
+  timeLimitMs: number;
+  memoryLimitKb: number;
+  /** Soft-deleted problems are no longer selectable but stay readable through rooms that used them. */
+  deleted: boolean;
+}
+
+export interface RoomProblems {
+  /** Any problem, deleted ones included; undefined when the id was never a problem. */
+  get(problemId: string): RoomProblem | undefined;
+  /** ProblemSummary with `bookmarked`/`solved` about `viewerId`. */
+  summary(problemId: string, viewerId: string): ProblemSummary | undefined;
+}
+
+/** A problem that may be selected now: exists and is not deleted, else PROBLEM_NOT_FOUND. */
+export function selectableProblem(problems: RoomProblems, problemId: string): RoomProblem | undefined {
+  const p = problems.get(problemId);
+  return p && !p.deleted ? p : undefined;
+}

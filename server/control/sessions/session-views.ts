@@ -1,0 +1,113 @@
+// Stored rooms → the session shapes of control-plane.md §10.6.
+import * as Y from 'yjs';
+import { YKeyValue } from 'y-utility/y-keyvalue';
+import { WHITEBOARD_ARRAY, type RoomRole, type SubmissionSummary } from '../../protocol/index.ts';
+import type { SessionDetail, SessionEvent, SessionSummary, TrainingReport } from '../../protocol/api/sessions.ts';
+import type { ExecutionPlane } from '../../execution/types.ts';
+import type { RoomRecord, RoomStore, SessionEventRecord } from '../../storage/rooms/index.ts';
+import { toTimestamp, toTimestampOrNull } from '../http/time.ts';
+import type { RoomProblems } from '../rooms/room-problems.ts';
+import { REPORT_DIMENSIONS } from '../../protocol/api/sessions.ts';
+
+/** Every submission of the room, newest first (the execution plane pages at most 100 at a time). */
+export function allSubmissions(execution: ExecutionPlane | undefined, roomId: string): SubmissionSummary[] {
+  if (!execution) return [];
+  const out: SubmissionSummary[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = execution.listSubmissions(roomId, cursor === undefined ? { limit: 100 } : { limit: 100, cursor });
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return out;
+}
+
+export function sessionSummary(
+  room: RoomRecord,
+  myRole: RoomRole,
+  problems: RoomProblems,
+  execution: ExecutionPlane | undefined,
+): SessionSummary {
+  const problem = room.problemId ? problems.get(room.problemId) : undefined;
+  const last = execution?.listSubmissions(room.id, { limit: 1 }).items[0];
+  return {
+    id: room.id,
+    name: room.name,
+    mode: room.mode,
+    myRole,
+    problem: problem ? { id: problem.id, title: problem.title, difficulty: problem.difficulty } : null,
+    language: room.language,
+    startedAt: toTimestampOrNull(room.startedAt),
+    finishedAt: toTimestampOrNull(room.finishedAt),
+    durationMs: room.startedAt !== null && room.finishedAt !== null ? room.finishedAt - room.startedAt : null,
+    finalVerdict: last?.verdict ?? null,
+    // No AI provider exists in this deployment, so no report and no score.
+    overallScore: null,
+  };
+}
+
+export function sessionDetail(
+  store: RoomStore,
+  room: RoomRecord,
+  myRole: RoomRole,
+  problems: RoomProblems,
+  execution: ExecutionPlane | undefined,
+): SessionDetail {
+  return {
+    ...sessionSummary(room, myRole, problems, execution),
+    status: room.status,
+    participants: store.rooms.listParticipants(room.id).map((p) => ({
+      userId: p.userId,
+      displayName: p.displayName,
+      role: p.role,
+      joinedAt: toTimestamp(p.joinedAt),
+      leftAt: toTimestampOrNull(p.leftAt),
+      kicked: p.state === 'kicked',
+    })),
+    submissions: allSubmissions(execution, room.id),
+    snapshotCount: store.sessions.countSnapshots(room.id),
+    hasRecording: false,
+    hasWhiteboard: store.sessions.getWhiteboard(room.id) !== undefined,
+    reportStatus: room.status === 'finished' ? 'unavailable' : 'none',
+  };
+}
+
+export function eventView(e: SessionEventRecord): SessionEvent {
+  return {
+    id: e.id,
+    sessionId: e.roomId,
+    at: toTimestamp(e.at),
+    type: e.type as SessionEvent['type'],
+    actorId: e.actorId,
+    data: e.data,
+  };
+}
+
+/** The report of a deployment without an AI provider (§10.6 TrainingReport `status: "unavailable"`). */
+export function unavailableReport(sessionId: string, subjectUserId: string): TrainingReport {
+  return {
+    sessionId,
+    subjectUserId,
+    status: 'unavailable',
+    overallScore: null,
+    summary: null,
+    dimensions: [],
+    strengths: [],
+    improvements: [],
+    generatedAt: null,
+  };
+}
+
+export const COMPARISON_DIMENSIONS = REPORT_DIMENSIONS;
+
+/** Every tldraw record of a whiteboard state (YKeyValue over the `tldraw` array: one value per id). */
+export function whiteboardRecords(bytes: Uint8Array): Record<string, unknown>[] {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, bytes);
+    const kv = new YKeyValue<Record<string, unknown>>(doc.getArray(WHITEBOARD_ARRAY));
+    return [...kv.map.values()].map((entry) => entry.val);
+  } finally {
+    doc.destroy();
+  }
+}

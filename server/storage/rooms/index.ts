@@ -1,0 +1,33 @@
+// Storage of area `rooms`: one entry point that migrates the schema and hands out the repositories.
+import { migrate, type SqliteDatabase } from '../database.ts';
+import { FeedbackRepository } from './feedback-repository.ts';
+import { ROOM_MIGRATIONS } from './room-migrations.ts';
+import { RoomRepository } from './room-repository.ts';
+import { SessionRepository } from './session-repository.ts';
+import { SwapRepository } from './swap-repository.ts';
+
+export interface RoomStore {
+  rooms: RoomRepository;
+  swaps: SwapRepository;
+  sessions: SessionRepository;
+  feedback: FeedbackRepository;
+  /** Runs `fn` in one SQLite transaction. */
+  transaction<T>(fn: () => T): T;
+}
+
+/** Applies area `rooms` migrations (after area `control`, whose users table they reference). */
+export function openRoomStore(db: SqliteDatabase): RoomStore {
+  migrate(db, 'rooms', ROOM_MIGRATIONS);
+  return {
+    rooms: new RoomRepository(db),
+    swaps: new SwapRepository(db),
+    sessions: new SessionRepository(db),
+    feedback: new FeedbackRepository(db),
+    transaction: (fn) => db.transaction(fn)(),
+  };
+}
+
+export { DELETED_USER_NAME } from './room-repository.ts';
+export type * from './room-records.ts';
+export type { RoomListFilter } from './room-repository.ts';
+export type { SessionListFilter } from './session-repository.ts';
