@@ -40,6 +40,8 @@ export interface ServerOptions {
   documentIdleTtlMs?: number;
   /** Periodic snapshot interval (collab-plane.md §11). Default 30000. */
   snapshotIntervalMs?: number;
+  /** Execution plane (server/execution): worker count (default: CPU cores) and `limited` to force the no-namespace mode. */
+  execution?: { workers?: number; sandbox?: 'auto' | 'limited' };
   log?: Logger;
 }
 

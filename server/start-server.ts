@@ -7,6 +7,7 @@ import { serveStatic } from './http/static-files.ts';
 import { sendJson } from './http/respond.ts';
 import { registerHealthRoute } from './control/health-route.ts';
 import { createControlPlane } from './control/index.ts';
+import { createExecutionPlane } from './execution/index.ts';
 import { loadOrCreateSecret } from './config/secrets.ts';
 import { openDatabase } from './storage/database.ts';
 import { SERVER_VERSION } from './version.ts';
@@ -36,6 +37,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   const db = openDatabase(join(options.dataDir, 'syncode.sqlite'));
+  const execution = await createExecutionPlane({ db, ...options.execution, log });
   const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { error: String(error) }));
   registerHealthRoute(router, {
     version: SERVER_VERSION,
@@ -46,6 +48,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         db.prepare('SELECT 1').get();
         return { status: 'ok', latencyMs: null, message: null };
       },
+      execution: () => {
+        const { languages, sandbox } = execution.features();
+        return languages.length > 0
+          ? { status: 'ok', latencyMs: null, message: `${languages.length} languages, ${sandbox} sandbox` }
+          : { status: 'degraded', latencyMs: null, message: 'no language toolchain found' };
+      },
     },
     features: () => ({
       media: Boolean(options.livekit),
@@ -53,8 +61,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       matchmaking: false,
       ai: false,
       email: Boolean(options.mailer),
-      languages: [],
-      sandbox: 'limited',
+      ...execution.features(),
     }),
   });
 
@@ -69,6 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     adminPassword: options.adminPassword,
     livekit: options.livekit,
     mailer: options.mailer,
+    execution,
     log,
   });
 
@@ -127,6 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           server.closeAllConnections();
         });
         await control.close();
+        await execution.close();
         db.close();
       })();
       return closing;

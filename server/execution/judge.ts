@@ -93,6 +93,7 @@ export async function executeProgram(
   const { toolchain } = program;
   const outcome = await sandbox.run({
     command: (paths) => toolchain.run(paths, limits.memoryLimitKb),
+    env: toolchain.runEnv ? () => toolchain.runEnv! : undefined,
     binds: toolchain.binds,
     boxDir: program.boxDir,
     boxWritable: false,

@@ -12,6 +12,9 @@ import type { SandboxPaths } from './sandbox.ts';
 
 const run = promisify(execFile);
 
+/** Inside the desktop app the "Node" binary is Electron's, which acts as plain Node only with this set. */
+const NODE_ENV: Record<string, string> = process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {};
+
 export interface Toolchain {
   language: SupportedLanguage;
   /** File name of the source inside the box. */
@@ -22,6 +25,7 @@ export interface Toolchain {
   compile: ((paths: SandboxPaths) => string[]) | null;
   compileEnv?: (paths: SandboxPaths) => Record<string, string>;
   run: (paths: SandboxPaths, memoryLimitKb: number) => string[];
+  runEnv?: Record<string, string>;
   /**
    * Whether RLIMIT_AS may stand in for a memory cgroup: runtimes that reserve large address spaces up front
    * (JVM, Go, V8) would fail to start under it.
@@ -63,6 +67,7 @@ async function probe(language: SupportedLanguage, search: ToolchainSearch): Prom
         binds: installRoot(node),
         compile: null,
         run: (p) => [node, box(p, 'main.js')],
+        runEnv: NODE_ENV,
         addressSpaceLimit: false,
       };
     }
@@ -77,6 +82,7 @@ async function probe(language: SupportedLanguage, search: ToolchainSearch): Prom
         // Transpile only (no type check), like ts-node --transpile-only: a syntax error is a COMPILE_ERROR.
         compile: (p) => [esbuild, box(p, 'main.ts'), '--format=cjs', '--platform=node', `--outfile=${box(p, 'main.js')}`, '--log-level=error', '--color=false'],
         run: (p) => [node, box(p, 'main.js')],
+        runEnv: NODE_ENV,
         addressSpaceLimit: false,
       };
     }
