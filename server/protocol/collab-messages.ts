@@ -28,3 +28,17 @@ export const MAX_INCOMING_FRAME_BYTES: Record<CollabDoc, number> = {
 export const CODE_TEXT = 'code';
 export const CODE_META = 'meta';
 export const WHITEBOARD_ARRAY = 'tldraw';
+
+/** Awareness rules of §6. */
+export const AWARENESS_THROTTLE_MS = 50;
+export const AWARENESS_TIMEOUT_MS = 30_000;
+export const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
+
+/** Limits of §11. */
+export const MESSAGE_RATE_LIMIT = { messages: 1000, windowMs: 10_000 } as const;
+export const CONNECTION_RATE_LIMIT = { attempts: 20, windowMs: 60_000 } as const;
+export const PING_INTERVAL_MS = 30_000;
+export const DOCUMENT_IDLE_TTL_MS = 300_000;
+export const SNAPSHOT_INTERVAL_MS = 30_000;
+/** `update-rejected` is sent for the first rejection on a connection, then at most once per this interval (§8). */
+export const REJECTION_NOTICE_INTERVAL_MS = 1000;

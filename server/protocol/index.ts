@@ -9,3 +9,4 @@ export * from './collab-control.ts';
 export * from './health.ts';
 export * from './execution-types.ts';
 export * from './http-headers.ts';
+export * from './collab-token.ts';

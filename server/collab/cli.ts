@@ -1,0 +1,52 @@
+// The standalone collab process of a split deployment (collab-plane.md §1):
+//   node server/collab/cli.ts [--host 127.0.0.1] [--port 3001] [--data-dir ./data]
+// Environment: SYNCODE_JWT_SECRET, SYNCODE_INTERNAL_SECRET (generated in the data dir when absent),
+// SYNCODE_CONTROL_URL (the control plane's internal base URL for callbacks), SYNCODE_RATE_LIMITS (on|off).
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadOrCreateSecret } from '../config/secrets.ts';
+import { consoleLogger } from '../logger.ts';
+import { acknowledgingCallbacks } from './acknowledging-callbacks.ts';
+import { startCollabServer } from './collab-server.ts';
+
+const { values } = parseArgs({
+  options: {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'snapshot-interval-ms': { type: 'string' },
+    'idle-ttl-ms': { type: 'string' },
+  },
+  strict: true,
+});
+const env = process.env;
+const dataDir = resolve(values['data-dir'] ?? env.SYNCODE_DATA_DIR ?? './data');
+const optionalNumber = (text: string | undefined): number | undefined => (text === undefined ? undefined : Number(text));
+const controlUrl = env.SYNCODE_CONTROL_URL;
+if (!controlUrl) consoleLogger.warn('SYNCODE_CONTROL_URL is not set: callbacks are only acknowledged, not delivered');
+
+const server = await startCollabServer({
+  host: values.host ?? env.HOST ?? '127.0.0.1',
+  port: Number(values.port ?? env.PORT ?? '3001'),
+  dataDir,
+  jwtSecret: loadOrCreateSecret(dataDir, 'jwt-secret', env.SYNCODE_JWT_SECRET),
+  internalSecret: loadOrCreateSecret(dataDir, 'internal-secret', env.SYNCODE_INTERNAL_SECRET),
+  callbacks: controlUrl ? { baseUrl: controlUrl } : acknowledgingCallbacks,
+  rateLimits: (env.SYNCODE_RATE_LIMITS ?? 'on') !== 'off',
+  snapshotIntervalMs: optionalNumber(values['snapshot-interval-ms']),
+  documentIdleTtlMs: optionalNumber(values['idle-ttl-ms']),
+  log: consoleLogger,
+});
+process.stdout.write(`SynCode collab listening on ${server.url}\n`);
+let stopping = false;
+const stop = (): void => {
+  if (stopping) return;
+  stopping = true;
+  setTimeout(() => process.exit(1), 10_000).unref();
+  server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

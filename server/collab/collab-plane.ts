@@ -1,0 +1,254 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
+import {
+  AWARENESS_THROTTLE_MS,
+  AWARENESS_TIMEOUT_MS,
+  CloseCode,
+  CONNECTION_RATE_LIMIT,
+  DOCUMENT_IDLE_TTL_MS,
+  MAX_AWARENESS_STATE_BYTES,
+  MAX_INCOMING_FRAME_BYTES,
+  MESSAGE_RATE_LIMIT,
+  PING_INTERVAL_MS,
+  SNAPSHOT_INTERVAL_MS,
+  type CollabCallbacks,
+  type CollabControl,
+  type CollabDoc,
+  type CollabHealth,
+  type CollabTokenClaims,
+} from '../protocol/index.ts';
+import { openSqliteCollabStore } from '../storage/collab/index.ts';
+import type { Logger } from '../server-options.ts';
+import { CollabConnection } from './collab-connection.ts';
+import { encodeAwarenessMessage, encodeRoomEvent, encodeSyncStep1 } from './collab-wire.ts';
+import { AttemptLimiter, parseCollabPath, verifyCollabToken } from './handshake.ts';
+import { createInProcessControl } from './in-process-control.ts';
+import { PlaneCore } from './plane-core.ts';
+import { resumeAfterRestart } from './snapshots.ts';
+import { handleFrame } from './sync-handler.ts';
+
+export interface CollabPlaneOptions {
+  /** `collab.sqlite` lives here. */
+  dataDir: string;
+  jwtSecret: string;
+  callbacks: CollabCallbacks & { pendingCount?: () => number };
+  /** collab-plane.md §11 limits (message and connection-attempt rates). Default true. */
+  rateLimits?: boolean;
+  documentIdleTtlMs?: number;
+  snapshotIntervalMs?: number;
+  pingIntervalMs?: number;
+  /** Awareness timings; tests shorten them. */
+  awarenessTimeoutMs?: number;
+  awarenessThrottleMs?: number;
+  log: Logger;
+}
+
+export interface CollabPlane {
+  control: CollabControl;
+  /** Completes the WebSocket upgrade of a `/collab/...` request, then runs the §3 handshake on the socket. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  health(): Promise<CollabHealth>;
+  /** Closes every socket with 1001, flushes and closes the store. */
+  close(): Promise<void>;
+}
+
+export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
+  const startedAt = Date.now();
+  const rateLimits = options.rateLimits ?? true;
+  const snapshotIntervalMs = options.snapshotIntervalMs ?? SNAPSHOT_INTERVAL_MS;
+  const awarenessTimeoutMs = options.awarenessTimeoutMs ?? AWARENESS_TIMEOUT_MS;
+  const store = openSqliteCollabStore(options.dataDir);
+  const core = new PlaneCore(store, options.callbacks, options.log, {
+    documentIdleTtlMs: options.documentIdleTtlMs ?? DOCUMENT_IDLE_TTL_MS,
+    awareness: {
+      throttleMs: options.awarenessThrottleMs ?? AWARENESS_THROTTLE_MS,
+      timeoutMs: awarenessTimeoutMs,
+      maxStateBytes: MAX_AWARENESS_STATE_BYTES,
+    },
+  });
+  const control = createInProcessControl(core, {
+    snapshotIntervalMs,
+    startedAt,
+    pendingCallbacks: () => options.callbacks.pendingCount?.() ?? 0,
+  });
+  const key = new TextEncoder().encode(options.jwtSecret);
+  const attempts = new AttemptLimiter(CONNECTION_RATE_LIMIT.attempts, CONNECTION_RATE_LIMIT.windowMs);
+  // One server per document kind so `ws` enforces each frame limit itself (close 1009, §4).
+  const servers: Record<CollabDoc, WebSocketServer> = {
+    code: new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_FRAME_BYTES.code }),
+    whiteboard: new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_FRAME_BYTES.whiteboard }),
+  };
+  const sockets = new Set<WebSocket>();
+  const connections = new Set<CollabConnection>();
+  let closing = false;
+
+  resumeAfterRestart(core, snapshotIntervalMs);
+
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    for (const room of core.rooms.values()) for (const doc of room.docs.values()) doc.awareness.sweep(now);
+    attempts.prune(now);
+  }, Math.max(10, Math.floor(awarenessTimeoutMs / 10)));
+  sweep.unref();
+
+  // A connection that has not answered the previous ping by the next one is terminated (§9).
+  const ping = setInterval(() => {
+    for (const c of connections) {
+      if (!c.alive) {
+        c.ws.terminate();
+        continue;
+      }
+      c.alive = false;
+      c.ws.ping();
+    }
+  }, options.pingIntervalMs ?? PING_INTERVAL_MS);
+  ping.unref();
+
+  async function accept(ws: WebSocket, target: { roomId: string; doc: CollabDoc } | null, token: string | null): Promise<void> {
+    const queued: Uint8Array[] = [];
+    let conn: CollabConnection | null = null;
+    let refused = false;
+    ws.on('error', () => {
+      // ws reports protocol errors (e.g. 1009 over maxPayload) here and closes the socket itself.
+    });
+    ws.on('message', (data, isBinary) => {
+      if (refused) return;
+      if (!isBinary) {
+        refused = true;
+        if (conn) core.closeConnection(conn, CloseCode.POLICY_VIOLATION);
+        else ws.close(CloseCode.POLICY_VIOLATION.code, CloseCode.POLICY_VIOLATION.reason);
+        return;
+      }
+      const frame = toBytes(data);
+      if (conn) onFrame(conn, frame);
+      else queued.push(frame);
+    });
+    ws.on('close', (code) => {
+      sockets.delete(ws);
+      if (conn) {
+        connections.delete(conn);
+        core.dropConnection(conn, code);
+      }
+    });
+    ws.on('pong', () => {
+      if (conn) conn.alive = true;
+    });
+    const refuse = (close: (typeof CloseCode)[keyof typeof CloseCode]): void => {
+      refused = true;
+      ws.close(close.code, close.reason);
+    };
+    if (!target) return refuse(CloseCode.POLICY_VIOLATION);
+    const claims = await verifyCollabToken(token, key);
+    if (ws.readyState !== ws.OPEN || refused) return;
+    if (!claims || claims.roomId !== target.roomId) return refuse(CloseCode.UNAUTHORIZED);
+    const room = core.room(target.roomId);
+    if (!room) return refuse(CloseCode.ROOM_NOT_FOUND);
+    if (room.closed) return refuse(CloseCode.ROOM_CLOSED);
+    const participant = room.participants.get(claims.sub);
+    if (participant?.kicked) return refuse(CloseCode.KICKED);
+    if (participant?.leftAt != null && claims.iat < Math.floor(participant.leftAt / 1000)) return refuse(CloseCode.UNAUTHORIZED);
+    if (rateLimits && !attempts.attempt(`${claims.sub}:${room.id}`, Date.now())) return refuse(CloseCode.RATE_LIMITED);
+    if (closing) return refuse(CloseCode.GOING_AWAY);
+    conn = open(ws, claims, target.doc);
+    for (const frame of queued.splice(0)) if (!conn.closed) onFrame(conn, frame);
+  }
+
+  function open(ws: WebSocket, claims: CollabTokenClaims, docName: CollabDoc): CollabConnection {
+    const room = core.room(claims.roomId)!;
+    const doc = core.doc(room, docName);
+    const probation = core.store.hasResyncFlag(room.id, claims.sub, docName);
+    const conn = new CollabConnection(ws, claims, docName, probation, rateLimits ? MESSAGE_RATE_LIMIT : null);
+    const older = [...doc.connections].filter((c) => c.userId === claims.sub);
+    doc.connections.add(conn);
+    // Step 8: the newer connection survives; the older one goes first, with its awareness states.
+    for (const old of older) core.closeConnection(old, CloseCode.REPLACED);
+    connections.add(conn);
+    core.scheduleIdleUnload(room, doc);
+    // The server speaks first (§5): SyncStep1, awareness, room-state.
+    doc.afterCommit(() => {
+      if (conn.closed) return;
+      conn.send(encodeSyncStep1(Y.encodeStateVector(doc.ydoc)));
+    });
+    const states = doc.awareness.encodeAll();
+    if (states) conn.send(encodeAwarenessMessage(states));
+    if (docName === 'code') {
+      const r = room.record;
+      conn.send(
+        encodeRoomEvent({
+          type: 'room-state',
+          roomId: room.id,
+          at: new Date().toISOString(),
+          phase: r.phase,
+          editorLocked: r.editorLocked,
+          lockReason: r.lockReason,
+          role: room.roleOf(claims.sub, claims.role),
+          problemId: r.problemId,
+          language: r.language,
+          timer: r.timer,
+          recording: r.recording,
+        }),
+      );
+    }
+    return conn;
+  }
+
+  function onFrame(conn: CollabConnection, frame: Uint8Array): void {
+    if (conn.closed) return;
+    if (!conn.countMessage(Date.now())) {
+      core.closeConnection(conn, CloseCode.RATE_LIMITED);
+      return;
+    }
+    const room = core.rooms.get(conn.roomId);
+    const doc = room?.docs.get(conn.doc);
+    if (room && doc) handleFrame(core, room, doc, conn, frame);
+  }
+
+  return {
+    control,
+    handleUpgrade(req, socket, head) {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const target = parseCollabPath(url.pathname);
+      const server = servers[target?.doc ?? 'code'];
+      server.handleUpgrade(req, socket, head, (ws) => {
+        sockets.add(ws);
+        accept(ws, target, url.searchParams.get('token')).catch((error: unknown) => {
+          options.log.error('collab handshake failed', { error: String(error) });
+          ws.close(CloseCode.INTERNAL_ERROR.code, CloseCode.INTERNAL_ERROR.reason);
+        });
+      });
+    },
+    health: () => control.health(),
+    async close() {
+      if (closing) return;
+      closing = true;
+      clearInterval(sweep);
+      clearInterval(ping);
+      for (const c of [...connections]) core.closeConnection(c, CloseCode.GOING_AWAY);
+      for (const ws of sockets) if (ws.readyState === ws.CONNECTING || ws.readyState === ws.OPEN) ws.close(CloseCode.GOING_AWAY.code, CloseCode.GOING_AWAY.reason);
+      core.flush();
+      for (const room of [...core.rooms.values()]) {
+        if (room.periodicTimer) clearInterval(room.periodicTimer);
+        room.periodicTimer = null;
+        for (const doc of [...room.docs.values()]) core.unload(room, doc);
+      }
+      core.rooms.clear();
+      await waitForSockets(sockets);
+      for (const server of Object.values(servers)) server.close();
+      store.close();
+    },
+  };
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** Gives closing sockets a moment to finish their close handshake, then cuts the rest. */
+async function waitForSockets(sockets: Set<WebSocket>): Promise<void> {
+  const deadline = Date.now() + 1000;
+  while (sockets.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  for (const ws of sockets) ws.terminate();
+}

@@ -1,0 +1,37 @@
+import { assertNever, type CollabDoc, type RoomRole, type UpdateRejectedReason } from '../protocol/index.ts';
+import type { UpdateAnalysis } from './update-analysis.ts';
+
+/** R1: may this role write this document now (collab-plane.md §8 table)? Returns the rejection reason or null. */
+export function writeRefusal(role: RoomRole, doc: CollabDoc, editorLocked: boolean): UpdateRejectedReason | null {
+  switch (role) {
+    case 'host':
+    case 'interviewer':
+      return null;
+    case 'candidate':
+      return doc === 'code' && editorLocked ? 'editor-locked' : null;
+    case 'spectator':
+      return 'read-only-role';
+    default:
+      return assertNever(role);
+  }
+}
+
+export interface JudgedSender {
+  role: RoomRole;
+  doc: CollabDoc;
+  editorLocked: boolean;
+  /** Tainted or in probation (R4). */
+  mustResync: boolean;
+  bans: ReadonlySet<number>;
+}
+
+/** Rules R1–R5 in order for a content-bearing message; null when it is accepted. */
+export function judgeUpdate(sender: JudgedSender, analysis: UpdateAnalysis): UpdateRejectedReason | null {
+  const refusal = writeRefusal(sender.role, sender.doc, sender.editorLocked);
+  if (refusal) return refusal;
+  if (analysis.touchesGuardedRoot) return 'meta-readonly';
+  for (const client of analysis.authors) if (sender.bans.has(client)) return 'banned-client';
+  if (sender.mustResync) return 'resync-required';
+  if (analysis.missingDependencies) return 'invalid-update';
+  return null;
+}

@@ -1,0 +1,168 @@
+import * as Y from 'yjs';
+import {
+  AppError,
+  CloseCode,
+  CODE_META,
+  CODE_TEXT,
+  type CollabControl,
+  type CollabHealth,
+  type CreateDocumentRequest,
+  type PushableRoomEvent,
+} from '../protocol/index.ts';
+import {
+  createDocumentSchema,
+  kickUserSchema,
+  lockEditorSchema,
+  parseOrThrow,
+  pushEventSchema,
+  roomClosedReasonSchema,
+} from './control-schemas.ts';
+import { pushRoomEvent } from './event-effects.ts';
+import type { PlaneCore } from './plane-core.ts';
+import type { Room } from './room.ts';
+import { deliverSnapshots, schedulePeriodic, takeCodeSnapshot, takeWhiteboardState } from './snapshots.ts';
+
+export interface ControlSettings {
+  snapshotIntervalMs: number;
+  startedAt: number;
+  pendingCallbacks: () => number;
+}
+
+/** The §12 operations as direct calls (§14): same shapes, same AppError codes as the internal HTTP API. */
+export function createInProcessControl(core: PlaneCore, settings: ControlSettings): CollabControl {
+  const existing = (roomId: string): Room => {
+    const room = core.room(roomId);
+    if (!room) throw new AppError('ROOM_NOT_FOUND', 'No document exists for this room.');
+    return room;
+  };
+  const open = (roomId: string): Room => {
+    const room = existing(roomId);
+    if (room.record.destroyedAt !== null) throw new AppError('ROOM_CLOSED', 'The room documents were destroyed.');
+    return room;
+  };
+
+  return {
+    async createDocument(input) {
+      const req = parseOrThrow(createDocumentSchema, input) as CreateDocumentRequest;
+      const now = Date.now();
+      const created = core.store.createRoom(
+        {
+          roomId: req.roomId,
+          mode: req.mode,
+          phase: req.phase,
+          language: req.language,
+          problemId: req.problemId,
+          editorLocked: req.editorLocked,
+          lockReason: req.editorLocked ? 'manual' : null,
+          timer: null,
+          recording: false,
+          createdAt: now,
+          destroyedAt: null,
+          lastSnapshotUpdateId: 0,
+        },
+        req.participants,
+        [{ roomId: req.roomId, doc: 'code', update: initialCodeState(req), userId: null, acceptedAt: now }],
+      );
+      if (!created) throw new AppError('ROOM_DOCUMENT_EXISTS', 'This room already has documents.');
+      const room = core.room(req.roomId);
+      if (room) schedulePeriodic(core, room, settings.snapshotIntervalMs);
+      return { roomId: req.roomId, docs: ['code', 'whiteboard'], createdAt: new Date(now).toISOString() };
+    },
+
+    async destroyDocument(roomId, reasonInput) {
+      const reason = parseOrThrow(roomClosedReasonSchema, reasonInput);
+      const room = open(roomId);
+      const code = takeCodeSnapshot(core, room, 'session-end');
+      const whiteboard = takeWhiteboardState(core, room);
+      deliverSnapshots(core, [code.item, whiteboard]);
+      const at = new Date().toISOString();
+      const connections = room.connections();
+      core.sendEvent(room, { type: 'room-closed', roomId, at, reason }, () => true);
+      for (const c of connections) core.closeConnection(c, CloseCode.ROOM_CLOSED);
+      room.record.destroyedAt = Date.now();
+      core.store.updateRoom(roomId, { destroyedAt: room.record.destroyedAt });
+      schedulePeriodic(core, room, settings.snapshotIntervalMs);
+      for (const doc of [...room.docs.values()]) core.unload(room, doc);
+      core.rooms.delete(roomId);
+      return { roomId, closedConnections: connections.length, finalSnapshots: { code: code.snapshot.id, whiteboard: whiteboard.id } };
+    },
+
+    async kickUser(roomId, input) {
+      const req = parseOrThrow(kickUserSchema, input);
+      const room = existing(roomId);
+      room.participant(req.userId).kicked = true;
+      core.store.setKicked(roomId, req.userId);
+      const connections = room.connectionsOf(req.userId);
+      for (const c of connections) core.closeConnection(c, CloseCode.KICKED);
+      return { roomId, userId: req.userId, closedConnections: connections.length };
+    },
+
+    async lockEditor(roomId, input) {
+      const req = parseOrThrow(lockEditorSchema, input);
+      const room = open(roomId);
+      // Enforced before it is announced (§8 "Lock sequencing").
+      room.record.editorLocked = req.locked;
+      room.record.lockReason = req.locked ? (req.reason ?? 'manual') : null;
+      core.store.updateRoom(roomId, { editorLocked: req.locked, lockReason: room.record.lockReason });
+      core.sendEvent(room, {
+        type: 'editor-lock',
+        roomId,
+        at: new Date().toISOString(),
+        locked: req.locked,
+        reason: room.record.lockReason,
+        by: req.by,
+      });
+      let snapshot = null;
+      if (req.snapshot && req.locked) {
+        const taken = takeCodeSnapshot(core, room, 'submit');
+        deliverSnapshots(core, [taken.item]);
+        snapshot = taken.snapshot;
+      }
+      return { roomId, locked: req.locked, snapshot };
+    },
+
+    async pushEvent(roomId, input) {
+      const event = parseOrThrow(pushEventSchema, input) as PushableRoomEvent;
+      const room = open(roomId);
+      return { delivered: pushRoomEvent(core, room, event, settings.snapshotIntervalMs) };
+    },
+
+    async takeSnapshot(roomId, trigger) {
+      if (trigger !== 'manual') throw new AppError('VALIDATION_FAILED', 'Only manual snapshots can be requested.');
+      const room = open(roomId);
+      const taken = takeCodeSnapshot(core, room, 'manual');
+      deliverSnapshots(core, [taken.item]);
+      return { snapshot: taken.snapshot };
+    },
+
+    async health(): Promise<CollabHealth> {
+      let documentsLoaded = 0;
+      let connections = 0;
+      for (const room of core.rooms.values()) {
+        documentsLoaded += room.docs.size;
+        connections += room.connections().length;
+      }
+      return {
+        status: 'ok',
+        uptimeMs: Date.now() - settings.startedAt,
+        documentsLoaded,
+        connections,
+        pendingCallbacks: settings.pendingCallbacks(),
+      };
+    },
+  };
+}
+
+/** The first logged update of a code document: `meta` and the initial text, written by the server (§2). */
+function initialCodeState(req: CreateDocumentRequest): Uint8Array {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    const meta = doc.getMap(CODE_META);
+    meta.set('language', req.language);
+    meta.set('problemId', req.problemId);
+    doc.getText(CODE_TEXT).insert(0, req.initialCode);
+  });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}

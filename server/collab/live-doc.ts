@@ -1,0 +1,89 @@
+import * as Y from 'yjs';
+import { CODE_META, CODE_TEXT, WHITEBOARD_ARRAY, type CollabDoc } from '../protocol/index.ts';
+import type { StoredDocument } from '../storage/collab/index.ts';
+import { AwarenessHub, type AwarenessRules } from './awareness-hub.ts';
+import type { CollabConnection } from './collab-connection.ts';
+
+/** Marks transactions that carry a client's accepted update (as opposed to server-origin writes). */
+export const CLIENT_ORIGIN = Symbol('client');
+export const SERVER_ORIGIN = Symbol('server');
+
+/**
+ * One loaded document of a room: the authoritative Y.Doc, its connections and awareness, its bans, and the
+ * write-ahead outbox. Anything that could reveal document state (relays, SyncStep2 replies) goes through
+ * `afterCommit`, so no peer observes an update before the store committed it (collab-plane.md §10).
+ */
+export class LiveDoc {
+  readonly roomId: string;
+  readonly name: CollabDoc;
+  ydoc: Y.Doc;
+  readonly connections = new Set<CollabConnection>();
+  readonly awareness: AwarenessHub<CollabConnection>;
+  readonly bans: Set<number>;
+  lastUpdateId: number;
+  updatesSinceCheckpoint: number;
+  /** Accepted updates applied in memory but not yet committed. */
+  uncommitted = 0;
+  idleTimer: NodeJS.Timeout | null = null;
+  #outbox: (() => void)[] = [];
+
+  constructor(roomId: string, name: CollabDoc, stored: StoredDocument, bans: number[], rules: AwarenessRules) {
+    this.roomId = roomId;
+    this.name = name;
+    this.ydoc = buildDoc(name, stored);
+    this.lastUpdateId = stored.lastUpdateId;
+    this.updatesSinceCheckpoint = stored.updates.length;
+    this.bans = new Set(bans);
+    this.awareness = new AwarenessHub(rules, () => this.connections);
+  }
+
+  afterCommit(effect: () => void): void {
+    if (this.uncommitted > 0) this.#outbox.push(effect);
+    else effect();
+  }
+
+  /** The store committed everything applied so far: release what waited for it, in order. */
+  committed(lastUpdateId: number, count: number): void {
+    this.lastUpdateId = lastUpdateId;
+    this.updatesSinceCheckpoint += count;
+    this.uncommitted = 0;
+    const effects = this.#outbox;
+    this.#outbox = [];
+    for (const effect of effects) effect();
+  }
+
+  /** After a failed commit or a failed apply: drop what was not committed and rebuild from the store. */
+  reset(stored: StoredDocument): void {
+    this.ydoc.destroy();
+    this.ydoc = buildDoc(this.name, stored);
+    this.lastUpdateId = stored.lastUpdateId;
+    this.updatesSinceCheckpoint = stored.updates.length;
+    this.uncommitted = 0;
+    this.#outbox = [];
+  }
+
+  broadcast(frame: Uint8Array, except?: CollabConnection): void {
+    for (const c of this.connections) if (c !== except) c.send(frame);
+  }
+
+  destroy(): void {
+    this.awareness.close();
+    this.ydoc.destroy();
+  }
+}
+
+function buildDoc(name: CollabDoc, stored: StoredDocument): Y.Doc {
+  const doc = new Y.Doc();
+  // Root types are declared before anything is applied so that integrated items get their real types.
+  if (name === 'code') {
+    doc.getText(CODE_TEXT);
+    doc.getMap(CODE_META);
+  } else {
+    doc.getArray(WHITEBOARD_ARRAY);
+  }
+  Y.transact(doc, () => {
+    if (stored.checkpoint) Y.applyUpdate(doc, stored.checkpoint);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
+  });
+  return doc;
+}

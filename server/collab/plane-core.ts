@@ -1,0 +1,198 @@
+import * as Y from 'yjs';
+import { CloseCode, MAX_ROOM_EVENT_BYTES, type CollabCallbacks, type CollabDoc, type RoomEvent } from '../protocol/index.ts';
+import type { CollabStore, NewUpdate } from '../storage/collab/index.ts';
+import type { Logger } from '../server-options.ts';
+import type { AwarenessRules } from './awareness-hub.ts';
+import type { CollabConnection } from './collab-connection.ts';
+import { encodeRoomEvent, encodeSyncUpdate } from './collab-wire.ts';
+import { LiveDoc, SERVER_ORIGIN } from './live-doc.ts';
+import { Room } from './room.ts';
+
+/** A compacted checkpoint is written after this many logged updates, so loading stays fast. */
+const CHECKPOINT_EVERY_UPDATES = 2000;
+
+export interface CoreSettings {
+  documentIdleTtlMs: number;
+  awareness: AwarenessRules;
+}
+
+type CloseCodeEntry = (typeof CloseCode)[keyof typeof CloseCode];
+
+/**
+ * The state every part of the plane shares: rooms and their loaded documents, the group-commit write-ahead
+ * queue, event delivery, and connection teardown. No sockets are accepted here (see collab-plane.ts).
+ */
+export class PlaneCore {
+  readonly store: CollabStore;
+  readonly callbacks: CollabCallbacks;
+  readonly log: Logger;
+  readonly settings: CoreSettings;
+  readonly rooms = new Map<string, Room>();
+  readonly #queue: { doc: LiveDoc; row: NewUpdate }[] = [];
+  #flushScheduled = false;
+
+  constructor(store: CollabStore, callbacks: CollabCallbacks, log: Logger, settings: CoreSettings) {
+    this.store = store;
+    this.callbacks = callbacks;
+    this.log = log;
+    this.settings = settings;
+  }
+
+  /** The room from memory or the store; undefined when no document was ever created for it. */
+  room(roomId: string): Room | undefined {
+    let room = this.rooms.get(roomId);
+    if (room) return room;
+    const record = this.store.getRoom(roomId);
+    if (!record) return undefined;
+    room = new Room(record, this.store.participants(roomId));
+    this.rooms.set(roomId, room);
+    return room;
+  }
+
+  /** Loads the document if needed; an unused one unloads after the idle TTL. */
+  doc(room: Room, name: CollabDoc): LiveDoc {
+    let doc = room.docs.get(name);
+    if (!doc) {
+      doc = new LiveDoc(room.id, name, this.store.loadDocument(room.id, name), this.store.bannedClients(room.id, name), this.settings.awareness);
+      room.docs.set(name, doc);
+      this.scheduleIdleUnload(room, doc);
+    }
+    return doc;
+  }
+
+  scheduleIdleUnload(room: Room, doc: LiveDoc): void {
+    if (doc.idleTimer) clearTimeout(doc.idleTimer);
+    doc.idleTimer = null;
+    if (doc.connections.size > 0) return;
+    doc.idleTimer = setTimeout(() => {
+      doc.idleTimer = null;
+      if (doc.connections.size === 0) this.unload(room, doc);
+    }, this.settings.documentIdleTtlMs);
+    doc.idleTimer.unref();
+  }
+
+  /** Unloading is invisible to clients: everything is durable, the checkpoint only speeds up the next load. */
+  unload(room: Room, doc: LiveDoc): void {
+    this.flush();
+    if (doc.idleTimer) clearTimeout(doc.idleTimer);
+    this.checkpoint(doc);
+    doc.destroy();
+    room.docs.delete(doc.name);
+    if (room.docs.size === 0 && room.periodicTimer === null) this.rooms.delete(room.id);
+  }
+
+  checkpoint(doc: LiveDoc): void {
+    if (doc.updatesSinceCheckpoint === 0 || doc.uncommitted > 0) return;
+    this.store.writeCheckpoint(doc.roomId, doc.name, doc.lastUpdateId, Y.encodeStateAsUpdate(doc.ydoc));
+    doc.updatesSinceCheckpoint = 0;
+  }
+
+  /** Queues an applied update for the next group commit (one transaction per event-loop turn). */
+  enqueue(doc: LiveDoc, row: NewUpdate): void {
+    doc.uncommitted++;
+    this.#queue.push({ doc, row });
+    if (!this.#flushScheduled) {
+      this.#flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /** Commits everything queued, then releases what waited on it. Safe to call at any time. */
+  flush(): void {
+    this.#flushScheduled = false;
+    if (this.#queue.length === 0) return;
+    const batch = this.#queue.splice(0);
+    let ids: number[];
+    try {
+      ids = this.store.appendUpdates(batch.map((b) => b.row));
+    } catch (error) {
+      this.log.error('collab commit failed; dropping uncommitted state', { error: String(error) });
+      for (const doc of new Set(batch.map((b) => b.doc))) this.#failDoc(doc);
+      return;
+    }
+    const last = new Map<LiveDoc, { id: number; count: number }>();
+    batch.forEach((b, i) => {
+      const entry = last.get(b.doc) ?? { id: 0, count: 0 };
+      last.set(b.doc, { id: ids[i]!, count: entry.count + 1 });
+    });
+    for (const [doc, { id, count }] of last) {
+      doc.committed(id, count);
+      if (doc.updatesSinceCheckpoint >= CHECKPOINT_EVERY_UPDATES) this.checkpoint(doc);
+    }
+  }
+
+  /** Rebuilds a document from the store after a failed apply, so nothing uncommitted stays in memory. */
+  reloadDoc(doc: LiveDoc): void {
+    this.flush();
+    doc.reset(this.store.loadDocument(doc.roomId, doc.name));
+  }
+
+  #failDoc(doc: LiveDoc): void {
+    for (const c of [...doc.connections]) this.closeConnection(c, CloseCode.INTERNAL_ERROR);
+    try {
+      doc.reset(this.store.loadDocument(doc.roomId, doc.name));
+    } catch (error) {
+      this.log.error('collab reload failed', { error: String(error) });
+    }
+  }
+
+  /** A server-origin write (meta, code reset): persisted and relayed exactly like an accepted client update. */
+  serverWrite(doc: LiveDoc, write: (ydoc: Y.Doc) => void): void {
+    const updates: Uint8Array[] = [];
+    const capture = (u: Uint8Array): void => void updates.push(u);
+    doc.ydoc.on('update', capture);
+    try {
+      Y.transact(doc.ydoc, () => write(doc.ydoc), SERVER_ORIGIN);
+    } finally {
+      doc.ydoc.off('update', capture);
+    }
+    for (const update of updates) {
+      this.enqueue(doc, { roomId: doc.roomId, doc: doc.name, update, userId: null, acceptedAt: Date.now() });
+      doc.afterCommit(() => doc.broadcast(encodeSyncUpdate(update)));
+    }
+    this.flush();
+  }
+
+  /** Sends a room event to the room's code connections (or those `to` selects); returns how many got it. */
+  sendEvent(room: Room, event: RoomEvent, to?: (c: CollabConnection) => boolean): number {
+    const frame = encodeRoomEvent(event);
+    if (frame.length > MAX_ROOM_EVENT_BYTES + 8) {
+      this.log.warn('room event over 64 KiB not sent', { type: event.type, roomId: room.id });
+      return 0;
+    }
+    const code = room.docs.get('code');
+    let delivered = 0;
+    const targets = to ? room.connections().filter(to) : code ? [...code.connections] : [];
+    for (const c of targets) {
+      c.send(frame);
+      delivered++;
+    }
+    return delivered;
+  }
+
+  /**
+   * Closes a connection from the server side. Its state goes at once (awareness removal is broadcast, the
+   * user-disconnected callback fires if it was the user's last connection to the room).
+   */
+  closeConnection(conn: CollabConnection, close: CloseCodeEntry): void {
+    this.dropConnection(conn, close.code);
+    if (conn.ws.readyState === conn.ws.OPEN || conn.ws.readyState === conn.ws.CONNECTING) conn.ws.close(close.code, close.reason);
+  }
+
+  dropConnection(conn: CollabConnection, closeCode: number): void {
+    if (conn.closed) return;
+    conn.closed = true;
+    const room = this.rooms.get(conn.roomId);
+    const doc = room?.docs.get(conn.doc);
+    if (!room || !doc) return;
+    doc.connections.delete(conn);
+    doc.awareness.disconnect(conn, Date.now());
+    this.scheduleIdleUnload(room, doc);
+    if (room.connectionsOf(conn.userId).length === 0) {
+      const payload = { roomId: room.id, userId: conn.userId, doc: conn.doc, closeCode, disconnectedAt: new Date().toISOString() };
+      this.callbacks.userDisconnected(payload).catch((error: unknown) => {
+        this.log.warn('user-disconnected callback failed', { error: String(error), roomId: room.id });
+      });
+    }
+  }
+}

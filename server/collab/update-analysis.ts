@@ -1,0 +1,146 @@
+import * as Y from 'yjs';
+
+/**
+ * What an incoming update would do to the authoritative document (collab-plane.md §8), computed from the
+ * decoded structs and delete set against the document's struct store: cost is proportional to the update
+ * (plus a binary search per referenced item), never to the document.
+ */
+export interface UpdateAnalysis {
+  /** It holds a struct not yet integrated, or deletes an item not yet deleted. */
+  contentBearing: boolean;
+  /** Clients that authored a not-yet-integrated struct (banned if the update is rejected). */
+  authors: Set<number>;
+  /** Some struct or deletion could not be integrated (R5): applying would leave pending state. */
+  missingDependencies: boolean;
+  /** It inserts into or deletes from the guarded root type (R2: `meta` on the code document). */
+  touchesGuardedRoot: boolean;
+}
+
+type Struct = Y.Item | Y.GC | Y.Skip;
+type Ref = { client: number; clock: number };
+
+/** Throws on a malformed update (the caller closes the connection with 1008). */
+export function analyzeUpdate(doc: Y.Doc, update: Uint8Array, guardedRoot: string | null): UpdateAnalysis {
+  const decoded = Y.decodeUpdate(update);
+  const structs = decoded.structs as Struct[];
+  const ds = decoded.ds;
+  const store = doc.store;
+  const result: UpdateAnalysis = {
+    contentBearing: false,
+    authors: new Set(),
+    missingDependencies: false,
+    touchesGuardedRoot: false,
+  };
+  // Effective state: the document's state extended by the contiguous new structs of this update.
+  const next = new Map<number, number>();
+  const stateOf = (client: number): number => next.get(client) ?? Y.getState(store, client);
+  const byClient = new Map<number, Struct[]>();
+  const fresh: Y.Item[] = [];
+  const gapped = new Set<number>();
+  for (const s of structs) {
+    const client = s.id.client;
+    let list = byClient.get(client);
+    if (!list) byClient.set(client, (list = []));
+    list.push(s);
+    if (s instanceof Y.Skip) continue;
+    const current = stateOf(client);
+    const end = s.id.clock + s.length;
+    if (end <= current) continue; // already integrated: not content
+    result.contentBearing = true;
+    result.authors.add(client);
+    if (s.id.clock > current || gapped.has(client)) {
+      gapped.add(client);
+      result.missingDependencies = true;
+      continue;
+    }
+    next.set(client, end);
+    if (s instanceof Y.Item) fresh.push(s);
+  }
+  const known = (ref: Ref): boolean => ref.clock < stateOf(ref.client);
+  for (const item of fresh) {
+    const parent = item.parent as unknown;
+    for (const ref of [item.origin, item.rightOrigin, parent instanceof Y.ID ? parent : null]) {
+      if (ref === null) continue;
+      if (!known(ref) || (ref.client === item.id.client && ref.clock >= item.id.clock)) {
+        result.missingDependencies = true;
+      }
+    }
+  }
+  for (const [client, deletes] of ds.clients) {
+    const docState = Y.getState(store, client);
+    const effective = stateOf(client);
+    const docStructs = store.clients.get(client);
+    for (const { clock, len } of deletes) {
+      if (clock + len > effective) result.missingDependencies = true;
+      const end = Math.min(clock + len, docState);
+      if (!docStructs || clock >= end) continue;
+      for (let i = Y.findIndexSS(docStructs, clock); i < docStructs.length; i++) {
+        const s = docStructs[i]!;
+        if (s.id.clock >= end) break;
+        if (s.deleted) continue;
+        result.contentBearing = true;
+        if (guardedRoot !== null && s instanceof Y.Item && rootOfType(s.parent) === guardedRoot) {
+          result.touchesGuardedRoot = true;
+        }
+      }
+    }
+  }
+  if (guardedRoot !== null && !result.missingDependencies) {
+    const roots = new RootResolver(doc, byClient);
+    for (const item of fresh) {
+      if (roots.ofNew(item) === guardedRoot) {
+        result.touchesGuardedRoot = true;
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+/** Finds the root type name of new items through parent/origin references (dependencies are known to exist). */
+class RootResolver {
+  readonly #doc: Y.Doc;
+  readonly #byClient: Map<number, Struct[]>;
+  readonly #memo = new Map<Y.Item, string | null>();
+
+  constructor(doc: Y.Doc, byClient: Map<number, Struct[]>) {
+    this.#doc = doc;
+    this.#byClient = byClient;
+  }
+
+  ofNew(item: Y.Item, depth = 0): string | null {
+    const cached = this.#memo.get(item);
+    if (cached !== undefined) return cached;
+    // A hostile update may chain references deeply; the depth bound keeps this iterative cost small.
+    if (depth > 10_000) return null;
+    const parent = item.parent as unknown;
+    let root: string | null = null;
+    if (typeof parent === 'string') root = parent;
+    else if (parent instanceof Y.ID) root = this.#ofRef(parent, depth);
+    else if (item.origin) root = this.#ofRef(item.origin, depth);
+    else if (item.rightOrigin) root = this.#ofRef(item.rightOrigin, depth);
+    this.#memo.set(item, root);
+    return root;
+  }
+
+  #ofRef(ref: Y.ID, depth: number): string | null {
+    if (ref.clock < Y.getState(this.#doc.store, ref.client)) {
+      const existing = Y.getItem(this.#doc.store, ref) as Y.Item | Y.GC;
+      return existing instanceof Y.Item ? rootOfType(existing.parent) : null;
+    }
+    const list = this.#byClient.get(ref.client) ?? [];
+    const found = list.find((s) => s.id.clock <= ref.clock && ref.clock < s.id.clock + s.length);
+    return found instanceof Y.Item ? this.ofNew(found, depth + 1) : null;
+  }
+}
+
+function rootOfType(parent: Y.AbstractType<unknown> | Y.ID | null): string | null {
+  let type = parent instanceof Y.AbstractType ? parent : null;
+  while (type?._item) {
+    const up = type._item.parent;
+    type = up instanceof Y.AbstractType ? up : null;
+  }
+  if (!type?.doc) return null;
+  for (const [name, shared] of type.doc.share) if (shared === type) return name;
+  return null;
+}

@@ -1,0 +1,77 @@
+// The collab plane's repository interface (collab-plane.md §10). Everything the plane persists goes
+// through here; the SQLite implementation next to it is the only code that writes collab SQL.
+
+import type { CollabDoc, LockReason, RoomMode, RoomRole, RoomStatus, SnapshotReadyItem, SupportedLanguage, TimerState } from '../../protocol/index.ts';
+
+export interface RoomRecord {
+  roomId: string;
+  mode: RoomMode;
+  phase: RoomStatus;
+  language: SupportedLanguage;
+  problemId: string | null;
+  editorLocked: boolean;
+  lockReason: LockReason | null;
+  timer: TimerState | null;
+  recording: boolean;
+  createdAt: number;
+  /** Tombstone: set when the documents were destroyed (close code 4003). */
+  destroyedAt: number | null;
+  /** Id of the last code update covered by a code snapshot; periodic snapshots skip when unchanged. */
+  lastSnapshotUpdateId: number;
+}
+
+export interface ParticipantRecord {
+  userId: string;
+  /** Effective role; null when only a left/kicked marker exists. */
+  role: RoomRole | null;
+  leftAt: number | null;
+  kicked: boolean;
+}
+
+export interface NewUpdate {
+  roomId: string;
+  doc: CollabDoc;
+  update: Uint8Array;
+  /** Author; null for server-origin writes. */
+  userId: string | null;
+  acceptedAt: number;
+}
+
+export interface StoredDocument {
+  checkpoint: Uint8Array | null;
+  /** Updates after the checkpoint, in commit order. */
+  updates: Uint8Array[];
+  lastUpdateId: number;
+}
+
+export type RoomPatch = Partial<Omit<RoomRecord, 'roomId' | 'createdAt' | 'mode'>>;
+
+export interface CollabStore {
+  /** Creates the room with its first updates in one transaction; false when the room already exists. */
+  createRoom(room: RoomRecord, participants: { userId: string; role: RoomRole }[], initial: NewUpdate[]): boolean;
+  getRoom(roomId: string): RoomRecord | undefined;
+  updateRoom(roomId: string, patch: RoomPatch): void;
+  /** Rooms not destroyed whose phase is one of `phases` (the periodic scheduler after a restart). */
+  listLiveRooms(phases: readonly RoomStatus[]): RoomRecord[];
+  participants(roomId: string): ParticipantRecord[];
+  setRole(roomId: string, userId: string, role: RoomRole): void;
+  /** `leftAt` null clears the marker. */
+  setLeftAt(roomId: string, userId: string, leftAt: number | null): void;
+  setKicked(roomId: string, userId: string): void;
+  /** Commits a batch in one transaction (group commit) and returns the log ids in order. */
+  appendUpdates(batch: readonly NewUpdate[]): number[];
+  loadDocument(roomId: string, doc: CollabDoc): StoredDocument;
+  latestUpdateId(roomId: string, doc: CollabDoc): number;
+  /** A compacted state covering the log up to `uptoId`. The per-update log itself is kept (replay). */
+  writeCheckpoint(roomId: string, doc: CollabDoc, uptoId: number, state: Uint8Array): void;
+  bannedClients(roomId: string, doc: CollabDoc): number[];
+  /** Rejection bookkeeping of §8 in one transaction: bans plus the (userId, doc) resync flag. */
+  recordRejection(roomId: string, doc: CollabDoc, userId: string, bannedClientIds: Iterable<number>): void;
+  hasResyncFlag(roomId: string, userId: string, doc: CollabDoc): boolean;
+  clearResyncFlag(roomId: string, userId: string, doc: CollabDoc): void;
+  /** Session-end snapshots waiting for their acknowledgement (§13: never dropped, re-sent after restart). */
+  addPendingSnapshots(items: readonly SnapshotReadyItem[]): void;
+  removePendingSnapshots(ids: readonly string[]): void;
+  listPendingSnapshots(): SnapshotReadyItem[];
+  close(): void;
+}

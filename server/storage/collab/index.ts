@@ -1,0 +1,2 @@
+export type { CollabStore, NewUpdate, ParticipantRecord, RoomPatch, RoomRecord, StoredDocument } from './collab-store.ts';
+export { openSqliteCollabStore } from './sqlite-collab-store.ts';
