@@ -1,7 +1,6 @@
-// Helpers shared by the renderer's Chromium e2e files: accounts made over REST (fast), pages signed in by
+// Helpers shared by the renderer's Chromium e2e files and bench/ui.bench.ts (so: no vitest imports here): accounts made over REST (fast), pages signed in by
 // seeding the renderer's localStorage session, and Monaco reading/typing through the DOM.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
 
 export interface TestUser {
   tokens: { accessToken: string; refreshToken: string; user: { id: string; displayName: string; email: string } };
@@ -19,7 +18,7 @@ export async function registerUser(serverUrl: string, displayName: string): Prom
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password, displayName }),
   });
-  expect(res.status).toBe(201);
+  if (res.status !== 201) throw new Error(`register ${displayName} → ${res.status} ${await res.text()}`);
   return { tokens: (await res.json()) as TestUser['tokens'], email, password };
 }
 
