@@ -1,0 +1,88 @@
+// The pure parts of §9.12 and the plane's bookkeeping: output comparison, truncation, fair queueing, paging,
+// unavailable toolchains.
+import { describe, expect, it } from 'vitest';
+import { FairQueue } from '../../server/execution/fair-queue.ts';
+import { normalizeOutput, outputsMatch, truncateUtf8 } from '../../server/execution/output.ts';
+import { AppError } from '../../server/protocol/index.ts';
+import { runRequest, runToEnd, startPlane, submissionRequest } from './plane-fixture.ts';
+
+describe('output comparison (§9.12)', () => {
+  it('normalizes CRLF, trailing whitespace per line and trailing empty lines, and nothing else', () => {
+    expect(normalizeOutput('1 2 \r\n3\t\r\n\r\n\n  \n')).toBe('1 2\n3');
+    expect(outputsMatch('a\r\nb  \n\n', 'a\nb')).toBe(true);
+    expect(outputsMatch('a\n\nb\n', 'a\nb\n')).toBe(false);
+    expect(outputsMatch(' a\n', 'a\n')).toBe(false);
+    expect(outputsMatch('A\n', 'a\n')).toBe(false);
+    expect(outputsMatch('', '\n\n')).toBe(true);
+  });
+
+  it('truncates to 64 KiB of UTF-8 without splitting a character', () => {
+    const text = 'é'.repeat(40_000);
+    const cut = truncateUtf8(Buffer.from(text));
+    expect(cut.truncated).toBe(true);
+    expect(Buffer.byteLength(cut.text)).toBe(65_536);
+    expect(cut.text).toBe('é'.repeat(32_768));
+    const odd = truncateUtf8(Buffer.from('a' + text));
+    expect(Buffer.byteLength(odd.text)).toBe(65_535);
+    expect(truncateUtf8(Buffer.from('short'))).toEqual({ text: 'short', truncated: false });
+  });
+});
+
+describe('fair queue', () => {
+  it('serves users round-robin, each in FIFO order', () => {
+    const q = new FairQueue<string>();
+    for (const job of ['a1', 'a2', 'a3', 'a4']) q.push('alice', job);
+    q.push('bob', 'b1');
+    q.push('bob', 'b2');
+    q.push('carol', 'c1');
+    const order: string[] = [];
+    while (q.size > 0) order.push(q.shift()!);
+    expect(order).toEqual(['a1', 'b1', 'c1', 'a2', 'b2', 'a3', 'a4']);
+    expect(q.shift()).toBeUndefined();
+  });
+});
+
+describe('plane bookkeeping', () => {
+  it('a language without a toolchain is EXEC_UNAVAILABLE; others keep working', async () => {
+    const fx = await startPlane({ searchPath: '', workers: 1 });
+    try {
+      expect(fx.plane.features().languages).toEqual(['javascript', 'typescript']);
+      const refused = (() => {
+        try {
+          fx.plane.enqueueSubmission(submissionRequest('python', 'print(1)', [{ input: '', expectedOutput: '1\n' }]));
+        } catch (error) {
+          return error;
+        }
+      })();
+      expect(refused).toBeInstanceOf(AppError);
+      expect((refused as AppError).code).toBe('EXEC_UNAVAILABLE');
+      expect(() => fx.plane.enqueueRun(runRequest('go', 'package main'))).toThrow(AppError);
+      expect((await runToEnd(fx.plane, runRequest('javascript', 'console.log(6 * 7)'))).result?.stdout).toBe('42\n');
+    } finally {
+      await fx.close();
+    }
+  });
+
+  it('lists runs and submissions newest first with opaque cursors; a malformed cursor is VALIDATION_FAILED', async () => {
+    const fx = await startPlane({ workers: 1 });
+    try {
+      const runs = [1, 2, 3].map((i) => fx.plane.enqueueRun(runRequest('javascript', `console.log(${i})`)));
+      const other = fx.plane.enqueueRun({ ...runRequest('javascript', 'console.log(0)'), roomId: '00000000-0000-4000-8000-0000000000ff' });
+      const page1 = fx.plane.listRuns(runs[0]!.roomId, { limit: 2 });
+      expect(page1.items.map((r) => r.id)).toEqual([runs[2]!.id, runs[1]!.id]);
+      const page2 = fx.plane.listRuns(runs[0]!.roomId, { limit: 2, cursor: page1.nextCursor! });
+      expect(page2).toMatchObject({ items: [{ id: runs[0]!.id }], nextCursor: null });
+      expect(fx.plane.listRuns(other.roomId, { limit: 10 }).items.map((r) => r.id)).toEqual([other.id]);
+      expect(() => fx.plane.listRuns(runs[0]!.roomId, { limit: 2, cursor: 'bogus' })).toThrow(
+        expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+      );
+      const sub = fx.plane.enqueueSubmission(submissionRequest('javascript', 'console.log(1)', [{ input: '', expectedOutput: '1\n', hidden: true }]));
+      expect(fx.plane.listSubmissions(sub.roomId, { limit: 5 })).toMatchObject({ items: [{ id: sub.id, status: 'queued', total: 1, verdict: null }], nextCursor: null });
+      expect(fx.plane.getSubmission(sub.id)).toMatchObject({ tests: [], compileOutput: null, maxTimeMs: null, error: null });
+      expect(fx.plane.getRun('00000000-0000-4000-8000-00000000abcd')).toBeUndefined();
+      expect(fx.plane.getSubmission('not-a-uuid')).toBeUndefined();
+    } finally {
+      await fx.close();
+    }
+  });
+});

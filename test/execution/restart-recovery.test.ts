@@ -1,0 +1,48 @@
+// A restart on the same data dir: queued jobs run, jobs that were running are failed with a clear code.
+import { afterEach, expect, it } from 'vitest';
+import type { ExecutionFinished } from '../../server/execution/index.ts';
+import { pollUntil } from '../support/poll.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+import { runRequest, startPlane, submissionRequest, waitForRun, waitForSubmission } from './plane-fixture.ts';
+
+const dir = makeTempDir('syncode-exec-restart-');
+afterEach(() => dir.remove());
+
+it('after a restart, queued jobs run and interrupted ones are failed; onDidFinish fires once per job', async () => {
+  const first = await startPlane({ dataDir: dir.path, workers: 1 });
+  const stuck = first.plane.enqueueRun(runRequest('python', 'import time\ntime.sleep(3600)\n', { timeLimitMs: 10_000 }));
+  await pollUntil(() => first.plane.getRun(stuck.id)!.status, (s) => s === 'running', { what: 'the first run to start' });
+  // The only worker is busy: these two wait in the queue.
+  const queuedRun = first.plane.enqueueRun(runRequest('python', 'print(input())\n', { stdin: 'still here\n' }));
+  const queuedSubmission = first.plane.enqueueSubmission(
+    submissionRequest('javascript', 'console.log(require("fs").readFileSync(0, "utf8").trim() * 2)', [{ input: '21\n', expectedOutput: '42\n' }]),
+  );
+  expect(first.plane.hasActiveSubmission(queuedSubmission.roomId)).toBe(true);
+  await first.close();
+
+  const second = await startPlane({ dataDir: dir.path, workers: 1 });
+  const events: ExecutionFinished[] = [];
+  second.plane.onDidFinish((e) => events.push(e));
+  try {
+    expect(second.plane.getRun(stuck.id)).toMatchObject({
+      status: 'failed',
+      result: null,
+      error: { code: 'INTERNAL', message: 'interrupted by a server restart' },
+    });
+    expect(second.plane.getRun(stuck.id)!.completedAt).not.toBeNull();
+    const run = await waitForRun(second.plane, queuedRun.id);
+    expect(run.result).toMatchObject({ verdict: 'ACCEPTED', stdout: 'still here\n' });
+    const submission = await waitForSubmission(second.plane, queuedSubmission.id);
+    expect(submission).toMatchObject({ status: 'completed', verdict: 'ACCEPTED', passed: 1, total: 1 });
+    expect(second.plane.hasActiveSubmission(queuedSubmission.roomId)).toBe(false);
+    await pollUntil(() => events.length, (n) => n >= 2, { what: 'two finish events' });
+    expect(events.map((e) => [e.kind, e.id, e.status, e.verdict]).sort()).toEqual(
+      [
+        ['run', queuedRun.id, 'completed', 'ACCEPTED'],
+        ['submission', queuedSubmission.id, 'completed', 'ACCEPTED'],
+      ].sort(),
+    );
+  } finally {
+    await second.close();
+  }
+});
