@@ -139,8 +139,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 /** A stock y-websocket v3 provider, configured as the spec tells clients to (§3). */
-export function connectProvider(collabUrl: string, roomId: string, doc: CollabDoc, token: string): ProviderClient {
-  const ydoc = new Y.Doc();
+export function connectProvider(collabUrl: string, roomId: string, doc: CollabDoc, token: string, ydoc = new Y.Doc()): ProviderClient {
   const provider = new WebsocketProvider(collabUrl, `${roomId}/${doc}`, ydoc, {
     params: { token },
     disableBc: true,
