@@ -34,6 +34,10 @@ export function CodeEditor({ conn, language, readOnly, readOnlyMessage, onRun, o
       // EditContext lets tldraw's document-level shortcuts eat keystrokes meant for the editor.
       editContext: false,
       tabSize: 4,
+      // Interviews judge the candidate, not an autocomplete: no suggestion popups (they also swallow Enter).
+      quickSuggestions: false,
+      suggestOnTriggerCharacters: false,
+      wordBasedSuggestions: 'off',
       theme: 'vs-dark',
     });
     editorRef.current = editor;

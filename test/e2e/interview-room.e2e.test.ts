@@ -1,0 +1,209 @@
+// One interview, start to finish, in real Chromium against a real server: host and candidate in two
+// browser contexts (plus a spectator). The steps share one room and run in order.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotPath } from '../support/artifacts.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { editorText, focusEditorEnd, registerUser, signedInContext, watchPage, type TestUser } from './e2e-helpers.ts';
+
+const T = { timeout: 15_000 };
+
+describe('interview room (Chromium, host + candidate)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let hostUser: TestUser;
+  let candUser: TestUser;
+  let hostCtx: BrowserContext;
+  let candCtx: BrowserContext;
+  let host: Page;
+  let cand: Page;
+  let inviteLink = '';
+  let hostWatch: ReturnType<typeof watchPage>;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+    hostUser = await registerUser(server.url, 'Hana');
+    candUser = await registerUser(server.url, 'Carl');
+    hostCtx = await signedInContext(browser, server.url, hostUser);
+    candCtx = await signedInContext(browser, server.url, candUser);
+    host = await hostCtx.newPage();
+    cand = await candCtx.newPage();
+    hostWatch = watchPage(host, server.url);
+    for (const p of [host, cand]) p.on('dialog', (d) => void d.accept());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const synced = (p: Page) => expect.poll(() => p.getByTestId('sync-status').getAttribute('data-state'), T).toBe('synced');
+
+  it('host creates a room in the lobby; the candidate joins by the invite link', async () => {
+    await host.goto(server.url + '/');
+    await host.getByLabel('Problem').selectOption({ label: 'Two Sum (easy)' });
+    await host.getByLabel('Language').selectOption('python');
+    await host.getByRole('button', { name: 'Create room' }).click();
+    inviteLink = await host.getByTestId('invite-link').inputValue();
+    expect(inviteLink).toMatch(new RegExp(`^${server.url}/join/[A-HJ-NP-Z2-9]{6}$`));
+    await host.screenshot({ path: screenshotPath('lobby-room-created.png') });
+    await host.getByRole('button', { name: 'Enter room' }).click();
+    await synced(host);
+
+    await cand.goto(inviteLink);
+    await cand.getByRole('button', { name: 'Join as candidate' }).click();
+    await synced(cand);
+    await expect.poll(() => cand.getByTestId('room').getAttribute('data-role')).toBe('candidate');
+    await expect.poll(() => host.getByTestId('participants').textContent(), T).toContain('Carl');
+    await expect.poll(() => cand.getByTestId('problem-panel').textContent(), T).toContain('Two Sum');
+  });
+
+  it('both type at once: identical text, remote cursor label visible', async () => {
+    await Promise.all([focusEditorEnd(host), focusEditorEnd(cand)]);
+    await Promise.all([host.keyboard.type('\n# host was here', { delay: 15 }), cand.keyboard.type('\n# cand was here', { delay: 15 })]);
+    await expect.poll(async () => {
+      const [a, b] = [await editorText(host), await editorText(cand)];
+      return a === b && a.includes('# host was here') && a.includes('# cand was here');
+    }, T).toBe(true);
+    await synced(host);
+    const label = () =>
+      host.evaluate(`[...document.querySelectorAll('.remote-cursor')].map((el) => getComputedStyle(el, '::after').content)`) as Promise<string[]>;
+    await expect.poll(label, T).toContain('"Carl"');
+    await host.screenshot({ path: screenshotPath('room-editor.png') });
+  });
+
+  it('Ctrl+Z undoes only my own edits', async () => {
+    await cand.keyboard.press('Control+z');
+    await expect.poll(async () => {
+      const [a, b] = [await editorText(host), await editorText(cand)];
+      return a === b && !a.includes('# cand was here') && a.includes('# host was here');
+    }, T).toBe(true);
+  });
+
+  it('a shape the host draws appears on the candidate’s whiteboard', async () => {
+    await host.getByTestId('whiteboard-tab').click();
+    await cand.getByTestId('whiteboard-tab').click();
+    const canvas = host.locator('.tl-canvas');
+    await canvas.waitFor(T);
+    await cand.locator('.tl-canvas').waitFor(T);
+    const box = (await canvas.boundingBox())!;
+    await host.keyboard.press('r');
+    await host.mouse.move(box.x + 200, box.y + 150);
+    await host.mouse.down();
+    await host.mouse.move(box.x + 380, box.y + 300, { steps: 8 });
+    await host.mouse.up();
+    await expect.poll(() => cand.locator('.tl-shape').count(), T).toBeGreaterThan(0);
+    await cand.screenshot({ path: screenshotPath('room-whiteboard-candidate.png') });
+    await host.getByRole('button', { name: 'Code', exact: true }).click();
+    await cand.getByRole('button', { name: 'Code', exact: true }).click();
+  });
+
+  it('lock makes the candidate read-only with a banner; unlock gives the editor back', async () => {
+    await host.getByTestId('lock-button').click();
+    await expect.poll(() => cand.getByTestId('readonly-banner').isVisible(), T).toBe(true);
+    expect(await cand.getByTestId('code-editor').getAttribute('data-readonly')).toBe('true');
+    await focusEditorEnd(cand);
+    await cand.keyboard.type('# locked edit');
+    await cand.screenshot({ path: screenshotPath('room-locked-candidate.png') });
+    await host.getByTestId('unlock-button').click();
+    await expect.poll(() => cand.getByTestId('readonly-banner').count(), T).toBe(0);
+    await focusEditorEnd(cand);
+    await cand.keyboard.type('\n# after unlock');
+    await expect.poll(() => editorText(host), T).toContain('# after unlock');
+    expect(await editorText(host)).not.toContain('# locked edit');
+  });
+
+  it('phase advance shows on both, with a running countdown', async () => {
+    await host.getByTestId('advance-phase').click(); // waiting → warm-up
+    for (const p of [host, cand]) {
+      await expect.poll(() => p.getByTestId('phase').getAttribute('data-phase'), T).toBe('warmup');
+      await expect.poll(() => p.getByTestId('countdown').getAttribute('data-running'), T).toBe('true');
+    }
+    const first = await cand.getByTestId('countdown').textContent();
+    expect(first).toMatch(/^[45]:\d\d/);
+    await expect.poll(() => cand.getByTestId('countdown').textContent(), T).not.toBe(first);
+    await host.getByTestId('advance-phase').click(); // warm-up → coding
+    await expect.poll(() => cand.getByTestId('phase').getAttribute('data-phase'), T).toBe('coding');
+    await cand.screenshot({ path: screenshotPath('room-coding-candidate.png') });
+  });
+
+  it('run with stdin echoes it back', async () => {
+    await focusEditorEnd(cand);
+    await cand.keyboard.press('Control+a');
+    await cand.keyboard.type('import sys\nprint(sys.stdin.read().strip())');
+    await cand.getByTestId('stdin').fill('hello from stdin');
+    await cand.getByTestId('run-button').click();
+    await expect.poll(() => cand.getByTestId('stdout').textContent(), { timeout: 30_000 }).toContain('hello from stdin');
+    await cand.screenshot({ path: screenshotPath('room-run-output.png') });
+  });
+
+  it('submit shows the synced text for confirmation, then the verdict table', async () => {
+    await cand.getByTestId('submit-button').click();
+    const confirm = cand.getByTestId('submit-confirm');
+    await expect.poll(() => confirm.textContent(), T).toContain('print(sys.stdin.read().strip())');
+    await cand.screenshot({ path: screenshotPath('room-submit-confirm.png') });
+    await confirm.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => cand.getByTestId('verdict-table').locator('tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await cand.getByTestId('verdict').textContent()).toBe('WRONG_ANSWER');
+    await cand.screenshot({ path: screenshotPath('room-verdicts.png') });
+    // The submit lock is released when judging ends.
+    await expect.poll(() => cand.getByTestId('readonly-banner').count(), T).toBe(0);
+  });
+
+  it('the candidate goes offline, types, reloads, comes back: the host sees all of it', async () => {
+    await expect.poll(() => cand.evaluate('document.documentElement.dataset.offlineReady ?? ""'), T).toBe('true');
+    await candCtx.setOffline(true);
+    await expect.poll(() => cand.getByTestId('sync-status').getAttribute('data-state'), T).toBe('offline');
+    await focusEditorEnd(cand);
+    await cand.keyboard.type('\n# typed offline');
+    await cand.reload();
+    await expect.poll(() => editorText(cand), T).toContain('# typed offline');
+    await focusEditorEnd(cand);
+    await cand.keyboard.type('\n# after offline reload');
+    await expect.poll(() => cand.getByTestId('sync-status').textContent(), T).toContain('Offline');
+    await cand.screenshot({ path: screenshotPath('room-offline-candidate.png') });
+    expect(await editorText(host)).not.toContain('# typed offline');
+    await candCtx.setOffline(false);
+    await expect.poll(() => editorText(host), { timeout: 20_000 }).toContain('# after offline reload');
+    expect(await editorText(host)).toContain('# typed offline');
+    await synced(cand);
+  });
+
+  it('a spectator joins read-only', async () => {
+    const specUser = await registerUser(server.url, 'Sam');
+    const specCtx = await signedInContext(browser, server.url, specUser);
+    const spec = await specCtx.newPage();
+    await spec.goto(inviteLink);
+    await spec.getByRole('button', { name: 'Watch as spectator' }).click();
+    await synced(spec);
+    expect(await spec.getByTestId('room').getAttribute('data-role')).toBe('spectator');
+    await expect.poll(() => spec.getByTestId('readonly-banner').textContent(), T).toContain('spectator');
+    await focusEditorEnd(spec);
+    await spec.keyboard.type('# spectator edit');
+    await spec.screenshot({ path: screenshotPath('room-spectator.png') });
+    await specCtx.close();
+    expect(await editorText(host)).not.toContain('# spectator edit');
+  });
+
+  it('kick shows the candidate the kicked screen', async () => {
+    await host.getByTestId('kick-Carl').click();
+    await expect.poll(() => cand.getByTestId('room-stopped').getAttribute('data-stop'), T).toBe('kicked');
+    await cand.screenshot({ path: screenshotPath('room-kicked.png') });
+  });
+
+  it('after finishing, the session page shows snapshots and a diff', async () => {
+    await host.getByTestId('snapshot-button').click();
+    await host.getByRole('button', { name: 'Finished' }).click();
+    await expect.poll(() => host.getByTestId('room-stopped').getAttribute('data-stop'), T).toBe('room-closed');
+    await host.screenshot({ path: screenshotPath('room-session-ended.png') });
+    await host.getByTestId('view-session').click();
+    await expect.poll(() => host.getByTestId('snapshot-slider').getAttribute('max'), T).not.toBe('0');
+    await host.getByTestId('snapshot-diff').locator('.monaco-diff-editor').waitFor(T);
+    await expect.poll(() => host.getByTestId('timeline').textContent(), T).toContain('phase-changed');
+    await host.getByTestId('snapshot-slider').fill('0');
+    await host.screenshot({ path: screenshotPath('session-page.png'), fullPage: true });
+    expect(hostWatch.errors).toEqual([]);
+    expect(hostWatch.foreign).toEqual([]);
+  });
+});
