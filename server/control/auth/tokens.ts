@@ -2,10 +2,9 @@
 // server's JWT secret. The `typ` claim keeps them apart: each verifier refuses the other's tokens.
 import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify, errors } from 'jose';
-import { AppError, type RoomRole, type UserRole } from '../../protocol/index.ts';
+import { AppError, COLLAB_TOKEN_LIFETIME_MS, COLLAB_TOKEN_TYP, type RoomRole, type UserRole } from '../../protocol/index.ts';
 
 export const ACCESS_TOKEN_TTL_MS = 15 * 60 * 1000;
-export const COLLAB_TOKEN_TTL_MS = 10 * 60 * 1000;
 
 export interface SignedToken {
   token: string;
@@ -74,9 +73,9 @@ export function createTokenSigner(jwtSecret: string): TokenSigner {
     },
     signCollab: (input) =>
       sign(
-        { roomId: input.roomId, role: input.role, name: input.name, color: input.color, typ: 'collab' },
+        { roomId: input.roomId, role: input.role, name: input.name, color: input.color, typ: COLLAB_TOKEN_TYP },
         input.userId,
-        input.ttlMs ?? COLLAB_TOKEN_TTL_MS,
+        input.ttlMs ?? COLLAB_TOKEN_LIFETIME_MS,
       ),
   };
 }
