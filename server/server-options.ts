@@ -36,6 +36,15 @@ export interface ServerOptions {
   launchSecret?: string;
   /** Origins allowed to send requests (checked when an Origin header is present). Default: any in hosted, loopback in embedded. */
   allowedOrigins?: string[];
+  /**
+   * Split deployment (collab-plane.md §1, §12–§13): the collab plane runs as its own process. The server then
+   * starts no in-process collab plane, drives the collab process at `baseUrl` (internal HTTP API, with
+   * `internalSecret`), answers its callbacks at `/internal/callbacks/*`, and gives clients `publicUrl`
+   * (`ws(s)://…/collab`) as JoinRoomResponse.collabUrl.
+   */
+  externalCollab?: { baseUrl: string; publicUrl: string };
+  /** Role-swap request expiry (control-plane.md §9.5: 60 s). For tests only. */
+  roleSwapTtlMs?: number;
   /** Collab document idle unload (collab-plane.md §11). Default 300000. */
   documentIdleTtlMs?: number;
   /** Periodic snapshot interval (collab-plane.md §11). Default 30000. */

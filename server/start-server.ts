@@ -6,8 +6,11 @@ import { refuseAccess, type AccessPolicy } from './http/access-guard.ts';
 import { serveStatic } from './http/static-files.ts';
 import { sendJson } from './http/respond.ts';
 import { registerHealthRoute } from './control/health-route.ts';
-import { createControlPlane } from './control/index.ts';
+import { createControlPlane, type ControlPlane } from './control/index.ts';
 import { createExecutionPlane } from './execution/index.ts';
+import { createCollabHttpClient, createCollabPlane } from './collab/index.ts';
+import { createCallbackRouter } from './control/rooms/index.ts';
+import type { CollabCallbacks } from './protocol/index.ts';
 import { loadOrCreateSecret } from './config/secrets.ts';
 import { openDatabase } from './storage/database.ts';
 import { SERVER_VERSION } from './version.ts';
@@ -37,6 +40,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   const db = openDatabase(join(options.dataDir, 'syncode.sqlite'));
+  const internalSecret = loadOrCreateSecret(options.dataDir, 'internal-secret', options.internalSecret);
+  // The collab plane reports to the control plane, which is built after it (it drives the collab plane):
+  // callbacks wait for it, e.g. session-end snapshots re-sent by the collab plane right after a restart.
+  let controlReady!: (plane: ControlPlane) => void;
+  const controlPlane = new Promise<ControlPlane>((resolve) => (controlReady = resolve));
+  const callbacks: CollabCallbacks = {
+    snapshotReady: async (payload) => (await controlPlane).callbacks.snapshotReady(payload),
+    userDisconnected: async (payload) => (await controlPlane).callbacks.userDisconnected(payload),
+  };
+  // Split deployment: no collab plane here; the control plane uses the collab process's internal API.
+  const collabPlane = options.externalCollab
+    ? undefined
+    : createCollabPlane({
+        dataDir: options.dataDir,
+        jwtSecret,
+        callbacks,
+        rateLimits: options.rateLimits ?? true,
+        documentIdleTtlMs: options.documentIdleTtlMs,
+        snapshotIntervalMs: options.snapshotIntervalMs,
+        log,
+      });
+  const collab = collabPlane?.control ?? createCollabHttpClient(options.externalCollab!.baseUrl, internalSecret);
   const execution = await createExecutionPlane({ db, ...options.execution, log });
   const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { error: String(error) }));
   registerHealthRoute(router, {
@@ -47,6 +72,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       database: () => {
         db.prepare('SELECT 1').get();
         return { status: 'ok', latencyMs: null, message: null };
+      },
+      collab: async () => {
+        await collab.health();
+        return { status: 'ok', latencyMs: null, message: options.externalCollab ? 'separate process' : 'in-process' };
       },
       execution: () => {
         const { languages, sandbox } = execution.features();
@@ -77,8 +106,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     livekit: options.livekit,
     mailer: options.mailer,
     execution,
+    collab,
+    rooms: { roleSwapTtlMs: options.roleSwapTtlMs, collabPublicUrl: options.externalCollab?.publicUrl },
     log,
   });
+  controlReady(control);
+  const callbackRouter = options.externalCollab ? createCallbackRouter(control.callbacks, internalSecret, log) : undefined;
 
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const refused = refuseAccess(req, access);
@@ -92,6 +125,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } else if (path === '/collab' || path.startsWith('/collab/')) {
       res.writeHead(426, { connection: 'Upgrade', upgrade: 'websocket', 'content-type': 'text/plain' });
       res.end('WebSocket upgrade required.\n');
+    } else if (callbackRouter && path.startsWith('/internal/callbacks/')) {
+      void callbackRouter.handle(req, res);
     } else if (path === '/internal' || path.startsWith('/internal/')) {
       sendJson(res, 404, { code: 'VALIDATION_UNKNOWN_ROUTE', message: 'Not found.', requestId: '' });
     } else {
@@ -102,9 +137,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   };
 
-  const onUpgrade = (req: IncomingMessage, socket: Duplex, _head: Buffer): void => {
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (refuseAccess(req, access)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    if (collabPlane && (req.url ?? '').startsWith('/collab/')) {
+      collabPlane.handleUpgrade(req, socket, head);
       return;
     }
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
@@ -135,6 +174,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           server.closeAllConnections();
         });
         await control.close();
+        await collabPlane?.close();
         await execution.close();
         db.close();
       })();

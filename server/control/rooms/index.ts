@@ -62,3 +62,5 @@ export function registerRoomRoutes(router: ApiRouter, ctx: ControlContext, optio
     },
   };
 }
+
+export { createCallbackRouter } from './callback-routes.ts';
