@@ -10,7 +10,8 @@ import type { ProfileService } from './profiles/profile-service.ts';
 
 export interface AppServices {
   appInfo: AppInfo;
-  openExternal: (url: string) => void;
+  /** Opens a validated https URL in the OS browser. */
+  openInBrowser: (url: string) => void;
   serverStatus: () => EmbeddedServerStatus;
   profiles: ProfileService;
   store: LocalStore;
@@ -21,7 +22,7 @@ export function createIpcHandlers(s: AppServices): IpcHandlers {
     'app:info': () => s.appInfo,
     'shell:open-external': (url) => {
       if (!isSafeExternalUrl(url)) throw new AppError('VALIDATION_FAILED', 'Only https links open outside the app.');
-      s.openExternal(url);
+      s.openInBrowser(url);
     },
     'server:status': () => s.serverStatus(),
     'profiles:list': () => s.profiles.list(),

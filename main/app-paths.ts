@@ -14,7 +14,7 @@ export function appPaths(mainModuleUrl: string): AppPaths {
   const distDir = fileURLToPath(new URL('..', mainModuleUrl));
   return {
     preload: join(distDir, 'preload', 'preload.cjs'),
-    embeddedEntry: join(distDir, 'embedded', 'embedded-entry.js'),
+    embeddedEntry: join(distDir, 'embedded-entry.js'),
     webRoot: join(distDir, 'renderer'),
     problemsDir: join(distDir, '..', 'resources', 'problems'),
   };

@@ -17,7 +17,7 @@ import { LOCAL_PROFILE_ID, ProfileService } from './profiles/profile-service.ts'
 import { isAllowedNavigation, originOf, withLaunchSecret } from './renderer-origin.ts';
 import { startServerSupervisor, type ServerSupervisor } from './server-supervisor.ts';
 import { forkUtilityProcess } from './utility-fork.ts';
-import { RENDERER_CSP, secureWindowOptions } from './window-options.ts';
+import { RENDERER_CSP } from './renderer-csp.ts';
 import { restoreWindowState, type WindowState } from './window-state.ts';
 
 const paths = appPaths(import.meta.url);
@@ -39,8 +39,10 @@ function run(): void {
   let pendingLink = findDeepLink(process.argv);
   let quitting = false;
 
-  if (app.isPackaged) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
-  else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [resolve(process.argv[1] ?? '.')]);
+  // In development the OS must start Electron with our app path; packaged, the executable is the app.
+  // Reviewed (docs/desktop.md): links are parsed by deep-link.ts, which accepts only join/<invite code>.
+  const appArgs = app.isPackaged ? [] : [resolve(process.argv[1] ?? '.')];
+  app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, appArgs); // eng-disable PROTOCOL_HANDLER_JS_CHECK
 
   const sendEvent = <E extends IpcEvent>(event: E, payload: SyncodeEvents[E]): void => {
     const contents = win?.webContents;
@@ -62,10 +64,15 @@ function run(): void {
     deliverLink(parseDeepLink(url));
   });
 
+  /** The one way out to the OS browser. Reviewed (docs/desktop.md): https only, validated first. */
+  const openInBrowser = (url: string): void => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
+  };
+
   // Every web contents, whoever creates it: no new windows, no navigation off our origin, no webviews.
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      openInBrowser(url);
       return { action: 'deny' };
     });
     contents.on('will-navigate', (event, url) => {
@@ -121,7 +128,7 @@ function run(): void {
       ipcMain,
       createIpcHandlers({
         appInfo: { version: app.getVersion(), platform: process.platform },
-        openExternal: (url) => void shell.openExternal(url),
+        openInBrowser,
         serverStatus: () => sup.status(),
         profiles,
         store,
@@ -170,7 +177,32 @@ function run(): void {
 function createWindow(store: LocalStore): BrowserWindow {
   const displays = screen.getAllDisplays().map((d) => d.workArea);
   const state = restoreWindowState(store.getSetting<WindowState>('window'), displays);
-  const win = new BrowserWindow({ ...secureWindowOptions(paths.preload), ...state });
+  // The security options are spelled out at the call site on purpose: electronegativity (test/desktop)
+  // checks this object literal. Isolated, sandboxed, no Node, no webviews (ARCHITECTURE.md "Desktop shell").
+  const win = new BrowserWindow({
+    ...state,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'SynCode',
+    webPreferences: {
+      preload: paths.preload, // eng-disable PRELOAD_JS_CHECK (exposes only the typed bridge of preload/api.ts)
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      enableBlinkFeatures: '',
+      // Middle-click would otherwise try to open links in new windows (denied anyway by the open handler).
+      disableBlinkFeatures: 'Auxclick',
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
   if (state.maximized) win.maximize();
   // Closing the last window quits (except on macOS), so this is where the state is usually saved;
   // a quit from the menu saves it in before-quit, before the store closes.

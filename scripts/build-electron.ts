@@ -1,5 +1,6 @@
-// Bundles the Electron layer: main (ESM) and the sandboxed preload (CommonJS, as Electron requires).
-// Native modules stay external: one N-API binary serves Node and Electron.
+// Bundles the Electron layer: main (ESM), the sandboxed preload (CommonJS, as Electron requires) and the
+// embedded server's entry that main forks in a utilityProcess. Native modules stay external: one N-API
+// binary serves Node and Electron.
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../server/paths.ts';
@@ -26,4 +27,19 @@ await build({
   external: ['electron'],
   logLevel: 'warning',
 });
-process.stdout.write('built dist/main/main.js and dist/preload/preload.cjs\n');
+// dist/embedded-entry.js sits one level below the repository root on purpose: server modules resolve
+// files relative to their own URL (server/version.ts reads `../package.json`), and from here that is the
+// root package.json, in the repository and inside app.asar alike.
+await build({
+  entryPoints: [join(REPO_ROOT, 'server/embedded/embedded-entry.ts')],
+  outfile: join(REPO_ROOT, 'dist/embedded-entry.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  external,
+  // Bundled CommonJS dependencies may call require(): give the ESM bundle one.
+  banner: { js: "import { createRequire as __syncodeCreateRequire } from 'node:module'; const require = __syncodeCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+process.stdout.write('built dist/main/main.js, dist/preload/preload.cjs and dist/embedded-entry.js\n');

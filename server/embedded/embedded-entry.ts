@@ -58,6 +58,10 @@ async function start(options: EmbeddedStartOptions): Promise<RunningServer> {
   }
 }
 
+// In Electron's utilityProcess, process.execPath is the Electron binary: children the server spawns with
+// it (the execution plane runs JavaScript with process.execPath) must behave as plain Node.
+if (process.versions.electron) process.env.ELECTRON_RUN_AS_NODE = '1';
+
 const parent = parentChannel();
 let server: RunningServer | undefined;
 let stopping = false;

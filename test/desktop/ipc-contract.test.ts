@@ -35,7 +35,7 @@ describe('IPC contract', () => {
     const profiles = new ProfileService({ settings: store, credentials: new MemoryCredentialStore(), localBaseUrl: () => RENDERER });
     const handlers = createIpcHandlers({
       appInfo: { version: '0.1.0', platform: 'linux' },
-      openExternal: (url) => opened.push(url),
+      openInBrowser: (url) => opened.push(url),
       serverStatus: () => ({ state: 'ready', url: RENDERER, message: null }),
       profiles,
       store,

@@ -108,8 +108,9 @@ describe('embedded server supervisor (child_process.fork standing in for utility
       what: 'restarted server',
       timeoutMs: 20_000,
     });
-    expect(statuses.map((s) => s.state)).toEqual(['starting', 'ready', 'restarting', 'starting', 'ready']);
-    expect(supervisor!.status().url).toBe(url);
+    const seen = JSON.stringify(statuses);
+    expect(statuses.map((s) => s.state), seen).toEqual(['starting', 'ready', 'restarting', 'starting', 'ready']);
+    expect(supervisor!.status().url, seen).toBe(url);
     expect(await healthStatus(url, supervisor!.launchSecret)).toBe(200);
   });
 });

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { appPaths } from '../../main/app-paths.ts';
+import { startServerSupervisor, type ServerSupervisor } from '../../main/server-supervisor.ts';
+import { LAUNCH_SECRET_HEADER } from '../../server/protocol/index.ts';
+import { REPO_ROOT } from '../../server/paths.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+import { nodeFork, type NodeForkRecorder } from './node-fork.ts';
+
+/** Bare module specifiers a bundle still loads at run time (`require("x")` or `from "x"`). */
+function runtimeImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found = new Set<string>();
+  for (const m of text.matchAll(/(?:require\(|from\s*|import\()\s*["']([^"'./][^"']*)["']/g)) found.add(m[1]!);
+  return [...found].filter((s) => !s.startsWith('node:') && !builtinModules.includes(s)).sort();
+}
+
+describe('the Electron bundles (scripts/build-electron.ts)', () => {
+  const paths = appPaths(new URL('../../dist/main/main.js', import.meta.url).href);
+  beforeAll(() => {
+    const built = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts/build-electron.ts')], { encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+  }, 60_000);
+
+  it('the sandboxed preload loads nothing but electron', () => {
+    // A sandboxed preload can only require a few Electron-provided modules: everything else is bundled.
+    expect(runtimeImports(paths.preload)).toEqual(['electron']);
+  });
+
+  it('main leaves only electron and the N-API modules outside the bundle', () => {
+    expect(runtimeImports(join(REPO_ROOT, 'dist/main/main.js'))).toEqual(['better-sqlite3', 'electron', 'keytar']);
+  });
+
+  describe('the bundled embedded entry main forks', () => {
+    let forker: NodeForkRecorder;
+    let supervisor: ServerSupervisor;
+    let dir: ReturnType<typeof makeTempDir>;
+    beforeAll(() => {
+      dir = makeTempDir('syncode-bundle-');
+      forker = nodeFork();
+      supervisor = startServerSupervisor({
+        fork: forker.fork,
+        entryPath: paths.embeddedEntry,
+        dataDir: dir.path,
+        webRoot: paths.webRoot,
+        problemsDir: null,
+        onStatus: () => {},
+      });
+    });
+    afterAll(async () => {
+      await supervisor.close();
+      forker.killAll();
+      dir.remove();
+    });
+
+    it('starts in embedded mode and reports the repository version', async () => {
+      const url = await supervisor.ready();
+      const res = await fetch(`${url}/v1/health`, { headers: { [LAUNCH_SECRET_HEADER]: supervisor.launchSecret } });
+      const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+      expect(await res.json()).toMatchObject({ mode: 'embedded', version: pkg.version });
+      expect(runtimeImports(paths.embeddedEntry)).not.toContain('electron');
+    });
+  });
+});
