@@ -52,6 +52,4 @@ export interface ControlContext {
   collabCallbacks: CollabCallbacks | null;
   /** `ws(s)://host/collab` for JoinRoomResponse.collabUrl, from publicBaseUrl or the request's Host. */
   collabUrlFor(ctx: ApiContext): string;
-  /** `http(s)://host` as the client reached us, for absolute URLs in responses. */
-  baseUrlFor(ctx: ApiContext): string;
 }

@@ -117,7 +117,6 @@ export async function createControlPlane(deps: ControlPlaneDeps): Promise<Contro
     execution: deps.execution,
     rooms: null,
     collabCallbacks: null,
-    baseUrlFor,
     collabUrlFor: (apiCtx) => `${baseUrlFor(apiCtx).replace(/^http/, 'ws')}/collab`,
   };
 

@@ -24,7 +24,7 @@ function hashSecret(secret: string): string {
 
 const invalidRefresh = () => new AppError('AUTH_REFRESH_INVALID', 'The refresh token is not valid.');
 
-export function bannedError(user: UserRecord): AppError {
+function bannedError(user: UserRecord): AppError {
   return new AppError('AUTH_ACCOUNT_BANNED', 'This account is banned.', { reason: user.banReason ?? '' });
 }
 

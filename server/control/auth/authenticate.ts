@@ -2,7 +2,7 @@
 import { AppError, type SupportedLanguage, type UserRole } from '../../protocol/index.ts';
 import type { ApiContext } from '../../http/api-context.ts';
 import type { UsersRepository } from '../../storage/control/users-repository.ts';
-import type { TokenSigner } from './tokens.ts';
+import type { AccessClaims, TokenSigner } from './tokens.ts';
 
 /** The caller of an authenticated request, read fresh from the database on every request. */
 export interface AuthUser {
@@ -30,6 +30,8 @@ export interface Authenticator {
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
 const STATE_KEY = 'authUser';
+/** Claims already verified by peekUserId (the rate limiter), so requireUser does not verify twice. */
+const CLAIMS_KEY = 'accessClaims';
 
 export function createAuthenticator(tokens: TokenSigner, users: UsersRepository): Authenticator {
   const bearer = (ctx: ApiContext): string | undefined => {
@@ -41,7 +43,7 @@ export function createAuthenticator(tokens: TokenSigner, users: UsersRepository)
     if (cached) return cached;
     const token = bearer(ctx);
     if (!token) throw new AppError('AUTH_UNAUTHENTICATED', 'A bearer access token is required.');
-    const claims = await tokens.verifyAccess(token);
+    const claims = (ctx.state[CLAIMS_KEY] as AccessClaims | undefined) ?? (await tokens.verifyAccess(token));
     const user = users.findById(claims.sub);
     if (!user || user.deletedAt !== null) throw new AppError('AUTH_UNAUTHENTICATED', 'A valid access token is required.');
     if (user.bannedAt !== null) {
@@ -69,7 +71,9 @@ export function createAuthenticator(tokens: TokenSigner, users: UsersRepository)
       const token = bearer(ctx);
       if (!token) return undefined;
       try {
-        return (await tokens.verifyAccess(token)).sub;
+        const claims = await tokens.verifyAccess(token);
+        ctx.state[CLAIMS_KEY] = claims;
+        return claims.sub;
       } catch {
         return undefined;
       }

@@ -80,17 +80,6 @@ export class UsersRepository {
     return row && toUserRecord(row);
   }
 
-  /** Display names of several users at once (deleted users included; callers decide how to show them). */
-  displayNames(ids: readonly string[]): Map<string, string> {
-    const out = new Map<string, string>();
-    if (ids.length === 0) return out;
-    const rows = this.#db
-      .prepare(`SELECT id, display_name, deleted_at FROM users WHERE id IN (${ids.map(() => '?').join(',')})`)
-      .all(...ids) as { id: string; display_name: string; deleted_at: number | null }[];
-    for (const r of rows) out.set(r.id, r.deleted_at === null ? r.display_name : 'Deleted user');
-    return out;
-  }
-
   insert(user: Pick<UserRecord, 'id' | 'email' | 'passwordHash' | 'displayName' | 'role'>, now: number): UserRecord {
     this.#db
       .prepare(
