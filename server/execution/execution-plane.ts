@@ -6,7 +6,7 @@ import type { SqliteDatabase } from '../storage/database.ts';
 import { createExecutionStore, type JobKind, type JudgedTest, type QueuedJob } from '../storage/execution/execution-store.ts';
 import type { Logger } from '../server-options.ts';
 import { FairQueue } from './fair-queue.ts';
-import { compileErrorResult, executeProgram, prepareProgram, type Program } from './judge.ts';
+import { executeProgram, prepareProgram, runOnce, type Program } from './judge.ts';
 import { createSandbox } from './sandbox.ts';
 import { findToolchains, type Toolchain } from './toolchains.ts';
 import type { ExecutionFinished, ExecutionPlane } from './types.ts';
@@ -102,9 +102,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     if (!run) return;
     const toolchain = toolchains.get(run.language);
     if (!toolchain) return fail('run', id, { code: 'EXEC_UNAVAILABLE', message: `No ${run.language} toolchain is available.` });
-    const result = await withProgram(toolchain, run.code, async (program) =>
-      program.compileError !== null ? compileErrorResult(program.compileError) : (await executeProgram(sandbox, program, run.stdin, run)).result,
-    );
+    const result = await runOnce(sandbox, toolchain, run.code, run.stdin, run, workRoot);
     if (closing) return;
     store.completeRun(id, result);
     emit({ kind: 'run', id, roomId: run.roomId, userId: run.userId, status: 'completed', verdict: result.verdict });

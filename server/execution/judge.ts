@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExecutionResult, Verdict } from '../protocol/index.ts';
 import { OUTPUT_LIMIT_BYTES, outputsMatch, truncateUtf8 } from './output.ts';
-import type { ExecutionOutcome, Sandbox } from './sandbox.ts';
+import type { ExecutionOutcome, ExecutionSpec, Sandbox } from './sandbox.ts';
 import type { Toolchain } from './toolchains.ts';
 
 /** Compilers are untrusted-input processors too: they run sandboxed, under their own limits. */
@@ -91,11 +91,16 @@ export async function executeProgram(
   expectedOutput?: string,
 ): Promise<Execution> {
   const { toolchain } = program;
-  const outcome = await sandbox.run({
+  const outcome = await sandbox.run(runSpec(toolchain, program.boxDir, stdin, limits));
+  return toResult(outcome, toolchain, expectedOutput);
+}
+
+function runSpec(toolchain: Toolchain, boxDir: string, stdin: string, limits: Limits): ExecutionSpec {
+  return {
     command: (paths) => toolchain.run(paths, limits.memoryLimitKb),
     env: toolchain.runEnv ? () => toolchain.runEnv! : undefined,
     binds: toolchain.binds,
-    boxDir: program.boxDir,
+    boxDir,
     boxWritable: false,
     stdin,
     wallTimeMs: limits.timeLimitMs,
@@ -105,7 +110,10 @@ export async function executeProgram(
     maxProcesses: RUN_LIMITS.maxProcesses,
     writeLimitBytes: RUN_LIMITS.writeLimitBytes,
     outputLimitBytes: OUTPUT_LIMIT_BYTES,
-  });
+  };
+}
+
+function toResult(outcome: ExecutionOutcome, toolchain: Toolchain, expectedOutput: string | undefined): Execution {
   const stdout = truncateUtf8(outcome.stdout);
   const stderr = truncateUtf8(outcome.stderr);
   const fullStdout = outcome.stdout.toString('utf8');
@@ -138,6 +146,28 @@ function verdictOf(
   if (outcome.exitCode !== 0) return toolchain.isOutOfMemory?.(stderr) ? 'MEMORY_LIMIT' : 'RUNTIME_ERROR';
   if (expectedOutput !== undefined && !outputsMatch(stdout, expectedOutput)) return 'WRONG_ANSWER';
   return 'ACCEPTED';
+}
+
+/** A run (§9.12): one execution with `stdin`, compile included. */
+export async function runOnce(sandbox: Sandbox, toolchain: Toolchain, code: string, stdin: string, limits: Limits, workRoot: string): Promise<ExecutionResult> {
+  if (!toolchain.runFresh) {
+    const program = await prepareProgram(sandbox, toolchain, code, workRoot);
+    try {
+      if (program.compileError !== null) return compileErrorResult(program.compileError);
+      return (await executeProgram(sandbox, program, stdin, limits)).result;
+    } finally {
+      await program.dispose();
+    }
+  }
+  const boxDir = await mkdtemp(join(workRoot, 'box-'));
+  try {
+    await writeFile(join(boxDir, toolchain.sourceFile), code);
+    const outcome = await sandbox.run({ ...runSpec(toolchain, boxDir, stdin, limits), command: toolchain.runFresh, controlChannel: true });
+    if (outcome.control === 'compile-error') return compileErrorResult(truncateUtf8(outcome.stderr).text);
+    return toResult(outcome, toolchain, undefined).result;
+  } finally {
+    await rm(boxDir, { recursive: true, force: true });
+  }
 }
 
 /** The result of a run whose compilation failed: the compiler output is shown as stderr. */

@@ -43,6 +43,11 @@ export interface ExecutionSpec {
   writeLimitBytes: number;
   /** Combined stdout+stderr cap; crossing it kills the program. */
   outputLimitBytes: number;
+  /**
+   * Open fd 3 as a pipe to the plane. Only trusted bootstrap code that runs before the program writes to it and
+   * then closes it, so the program cannot forge what it says (used to report a syntax error from the same process).
+   */
+  controlChannel?: boolean;
 }
 
 export interface ExecutionOutcome {
@@ -55,6 +60,8 @@ export interface ExecutionOutcome {
   stderr: Buffer;
   timeMs: number;
   memoryKb: number;
+  /** What was written to the control channel (fd 3), at most a few bytes. */
+  control: string;
 }
 
 export interface Sandbox {
@@ -150,7 +157,12 @@ function launch(
   return new Promise((resolve, reject) => {
     const started = performance.now();
     // detached: its own process group, so limited mode can kill everything the program forked.
-    const child = spawn('/bin/sh', args, { cwd, env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stdio = spec.controlChannel ? (['pipe', 'pipe', 'pipe', 'pipe'] as const) : (['pipe', 'pipe', 'pipe'] as const);
+    const child = spawn('/bin/sh', args, { cwd, env, detached: true, stdio: [...stdio] });
+    let control = '';
+    child.stdio[3]?.on('data', (chunk: Buffer) => {
+      if (control.length < 64) control += chunk.toString('utf8');
+    });
     let timedOut = false;
     let sampledPeakKb = 0;
     const kill = (): void => {
@@ -194,7 +206,7 @@ function launch(
       void (async () => {
         const peakKb = sampler ? Math.max(sampledPeakKb, await sampler.stop()) : (cgroup?.peakKb() ?? 0);
         const oom = cgroup?.oomKilled() ?? false;
-        await streamsClosed(child.stdout, child.stderr);
+        await streamsClosed(...[child.stdout, child.stderr, child.stdio[3]].filter((x) => x !== undefined && x !== null));
         running.delete(kill);
         resolve({
           exitCode: signal !== null || code === null || (isolated && code > 128) ? null : code,
@@ -207,6 +219,7 @@ function launch(
           stderr: output.stderr(),
           timeMs,
           memoryKb: peakKb,
+          control,
         });
       })();
     });
@@ -214,7 +227,7 @@ function launch(
 }
 
 /** Waits for the pipes to drain, but not for a stray process that kept them open (it has been killed). */
-async function streamsClosed(...streams: NodeJS.ReadableStream[]): Promise<void> {
+async function streamsClosed(...streams: (NodeJS.ReadableStream | NodeJS.WritableStream)[]): Promise<void> {
   await Promise.race([
     Promise.all(streams.map((s) => new Promise<void>((r) => (s as NodeJS.ReadableStream & { closed: boolean }).closed ? r() : s.once('close', () => r())))),
     new Promise<void>((r) => setTimeout(r, 500).unref()),

@@ -15,6 +15,26 @@ const run = promisify(execFile);
 /** Inside the desktop app the "Node" binary is Electron's, which acts as plain Node only with this set. */
 const NODE_ENV: Record<string, string> = process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {};
 
+/**
+ * Compiles the script like `python3 main.py` would, reports a syntax error on fd 3 (then closes it before any user
+ * code runs, so the program cannot fake one), and runs it as `__main__` with sys.argv/sys.path as for a script.
+ */
+const PYTHON_FRESH_RUN = `import os, sys
+path = sys.argv[1]
+try:
+    code = compile(open(path, 'rb').read(), path, 'exec')
+except (SyntaxError, ValueError) as error:
+    import traceback
+    sys.stderr.write(''.join(traceback.format_exception_only(type(error), error)))
+    os.write(3, b'compile-error')
+    sys.exit(1)
+os.close(3)
+del sys.argv[0]
+sys.path[0] = os.path.dirname(path)
+del os, sys, path
+exec(code, {'__name__': '__main__', '__file__': __import__('sys').argv[0], '__builtins__': __builtins__})
+`;
+
 export interface Toolchain {
   language: SupportedLanguage;
   /** File name of the source inside the box. */
@@ -26,6 +46,11 @@ export interface Toolchain {
   compileEnv?: (paths: SandboxPaths) => Record<string, string>;
   run: (paths: SandboxPaths, memoryLimitKb: number) => string[];
   runEnv?: Record<string, string>;
+  /**
+   * For a one-off run: one process that checks the syntax itself and then runs the program, instead of a compile
+   * step plus a run (saves an interpreter start). On a syntax error it writes `compile-error` to fd 3.
+   */
+  runFresh?: (paths: SandboxPaths) => string[];
   /**
    * Whether RLIMIT_AS may stand in for a memory cgroup: runtimes that reserve large address spaces up front
    * (JVM, Go, V8) would fail to start under it.
@@ -99,6 +124,7 @@ async function probe(language: SupportedLanguage, search: ToolchainSearch): Prom
         // py_compile turns a syntax error into COMPILE_ERROR and leaves the bytecode the runs then reuse.
         compile: (p) => [python, '-m', 'py_compile', box(p, 'main.py')],
         run: (p) => [python, box(p, 'main.py')],
+        runFresh: (p) => [python, '-c', PYTHON_FRESH_RUN, box(p, 'main.py')],
         addressSpaceLimit: true,
       };
     }

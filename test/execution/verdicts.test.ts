@@ -71,6 +71,19 @@ describe.concurrent('verdicts per language', () => {
     expect(segv.result).toMatchObject({ verdict: 'RUNTIME_ERROR', exitCode: null });
   });
 
+  it('a Python run checks syntax in the same process: COMPILE_ERROR that the program cannot fake through fd 3', async () => {
+    const [broken, forger, failing] = await Promise.all([
+      runToEnd(fx.plane, runRequest('python', BROKEN_PROGRAMS.python!)),
+      runToEnd(fx.plane, runRequest('python', "import os, sys\ntry:\n    os.write(3, b'compile-error')\nexcept OSError as e:\n    print(type(e).__name__)\nprint(__name__, __file__, sys.argv)\n")),
+      runToEnd(fx.plane, runRequest('python', 'def f():\n    raise KeyError("boom")\nf()\n')),
+    ]);
+    expect(broken.result).toMatchObject({ verdict: 'COMPILE_ERROR', exitCode: null, timeMs: 0 });
+    expect(broken.result!.stderr).toContain('SyntaxError');
+    expect(forger.result).toMatchObject({ verdict: 'ACCEPTED', stdout: "OSError\n__main__ /box/main.py ['/box/main.py']\n" });
+    expect(failing.result).toMatchObject({ verdict: 'RUNTIME_ERROR', exitCode: 1 });
+    expect(failing.result!.stderr).toMatch(/File "\/box\/main.py", line 2, in f[\s\S]*KeyError: 'boom'/);
+  });
+
   it('a run that does not compile shows the compiler output as stderr', async () => {
     const run = await runToEnd(fx.plane, runRequest('cpp', BROKEN_PROGRAMS.cpp!));
     expect(run.result).toMatchObject({ verdict: 'COMPILE_ERROR', exitCode: null, timeMs: 0 });

@@ -1,0 +1,110 @@
+// `npm run bench:exec`: per language, the median wall time of a hello-world run through the execution plane
+// (compile included for compiled languages) against the same toolchain commands run bare, without sandbox or
+// queue; then runs/s with the queue saturated. The REST routes belong to the control plane's part B and are
+// measured separately; this isolates the plane (sandbox + queue + store).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createExecutionPlane, type ExecutionPlane } from '../server/execution/index.ts';
+import { findToolchains, type Toolchain } from '../server/execution/toolchains.ts';
+import { silentLogger } from '../server/logger.ts';
+import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../server/protocol/index.ts';
+import { openDatabase } from '../server/storage/database.ts';
+import { HELLO } from './exec/hello-programs.ts';
+
+const WORKERS = Math.min(2, availableParallelism());
+const COMPILED = new Set<SupportedLanguage>(['typescript', 'go', 'rust', 'java', 'cpp', 'c']);
+const samples = (language: SupportedLanguage): number => (COMPILED.has(language) ? 5 : 15);
+const burst = (language: SupportedLanguage): number => (COMPILED.has(language) ? 8 : 40);
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function spawnTimed(argv: string[], cwd: string, env: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(argv[0]!, argv.slice(1), { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`${argv[0]} exited ${code}`))));
+  });
+}
+
+/** The toolchain's own commands in a plain temp dir: what a developer's terminal would do. */
+async function bareOnce(toolchain: Toolchain): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'syncode-bench-bare-'));
+  try {
+    writeFileSync(join(dir, toolchain.sourceFile), HELLO[toolchain.language]);
+    const paths = { box: dir, work: dir };
+    let ms = 0;
+    // A developer runs a Python script directly; the plane's syntax check for runs happens in the same process.
+    if (toolchain.compile && !toolchain.runFresh) ms += await spawnTimed(toolchain.compile(paths), dir, toolchain.compileEnv?.(paths) ?? {});
+    ms += await spawnTimed(toolchain.run(paths, 262144), dir, toolchain.runEnv ?? {});
+    return ms;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function planeRun(plane: ExecutionPlane, language: SupportedLanguage, userId: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let id = '';
+    const stop = plane.onDidFinish((e) => {
+      if (e.id !== id) return;
+      stop();
+      if (e.verdict === 'ACCEPTED') resolve();
+      else reject(new Error(`${language}: ${e.status} ${e.verdict} ${JSON.stringify(plane.getRun(id)?.result)}`));
+    });
+    id = plane.enqueueRun({
+      roomId: '00000000-0000-4000-8000-00000000beef',
+      userId,
+      language,
+      code: HELLO[language],
+      stdin: '',
+      timeLimitMs: 5000,
+      memoryLimitKb: 262144,
+    }).id;
+  });
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'syncode-bench-exec-'));
+const db = openDatabase(join(dataDir, 'syncode.sqlite'));
+const plane = await createExecutionPlane({ db, workers: WORKERS, log: silentLogger });
+const toolchains = await findToolchains({ searchPath: process.env.PATH ?? '', nodePath: process.execPath });
+try {
+  const { languages, sandbox } = plane.features();
+  process.stdout.write(`execution plane, sandbox ${sandbox}, ${WORKERS} workers, load average ${loadavg()[0]!.toFixed(2)}\n\n`);
+  const rows: string[][] = [['language', 'bare median ms', 'plane median ms', 'overhead ms', `runs/s (${WORKERS} workers)`]];
+  for (const language of SUPPORTED_LANGUAGES) {
+    const toolchain = toolchains.get(language);
+    if (!toolchain || !languages.includes(language)) {
+      rows.push([language, 'unavailable', '', '', '']);
+      continue;
+    }
+    await bareOnce(toolchain);
+    await planeRun(plane, language, 'warm-up');
+    const bare: number[] = [];
+    const sandboxed: number[] = [];
+    for (let i = 0; i < samples(language); i++) {
+      bare.push(await bareOnce(toolchain));
+      const started = performance.now();
+      await planeRun(plane, language, 'latency');
+      sandboxed.push(performance.now() - started);
+    }
+    const n = burst(language);
+    const started = performance.now();
+    await Promise.all(Array.from({ length: n }, (_, i) => planeRun(plane, language, `user-${i % 4}`)));
+    const perSecond = n / ((performance.now() - started) / 1000);
+    const b = median(bare);
+    const s = median(sandboxed);
+    rows.push([language, b.toFixed(0), s.toFixed(0), (s - b).toFixed(0), perSecond.toFixed(1)]);
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  for (const [i, row] of rows.entries()) {
+    process.stdout.write(`| ${row.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |\n`);
+    if (i === 0) process.stdout.write(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
+  }
+} finally {
+  await plane.close();
+  db.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
