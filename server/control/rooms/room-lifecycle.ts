@@ -135,11 +135,12 @@ export async function joinRoom(
   d: RoomDeps,
   user: AuthUser,
   roomId: string | undefined,
-  input: JoinInput,
+  parse: () => JoinInput,
   collabUrl: string,
 ): Promise<JoinRoomResponse> {
   const { engine } = d;
   const first = roomAccess(engine, roomId, user);
+  const input = parse();
   return engine.exclusive(first.room.id, async () => {
     const room = engine.requireRoom(first.room.id);
     const participants = engine.store.rooms.listParticipants(room.id);

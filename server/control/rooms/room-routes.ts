@@ -85,8 +85,8 @@ export function registerRoomLifecycleRoutes(d: RoomDeps): void {
   defineRoute(router, docs, 'POST', `${ROOM}/join`, { summary: 'Join the room or renew the collab token', tag, body: zJoinRoomBody, response: zJoinRoomResponse,
     errors: ['ROOM_CODE_INVALID', 'ROOM_KICKED', 'ROOM_FULL', 'ROOM_ROLE_UNAVAILABLE', 'ROOM_CLOSED', 'ROOM_COLLAB_UNAVAILABLE'] }, async (api) => {
     const user = await auth.requireUser(api);
-    const input = parseBody(zJoinRoomBody, api.body);
-    return { status: 200, body: await joinRoom(d, user, api.params.roomId, input, collabUrl(d, api)) };
+    const body = await joinRoom(d, user, api.params.roomId, () => parseBody(zJoinRoomBody, api.body), collabUrl(d, api));
+    return { status: 200, body };
   });
 
   defineRoute(router, docs, 'POST', `${ROOM}/leave`, { summary: 'Leave the room', tag, status: 204 }, async (api) => {
