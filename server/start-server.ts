@@ -169,12 +169,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     close() {
       closing ??= (async () => {
-        await new Promise<void>((resolve) => {
+        const stopped = new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
         });
-        await control.close();
+        // Upgraded /collab sockets keep server.close() waiting until the plane closes them with 1001.
         await collabPlane?.close();
+        await stopped;
+        await control.close();
         await execution.close();
         db.close();
       })();
