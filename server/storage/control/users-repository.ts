@@ -126,13 +126,18 @@ export class UsersRepository {
     this.#db.prepare('UPDATE users SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
   }
 
+  /**
+   * AdminDashboard.users. "Active" = was issued a token pair (sign-in, registration or refresh) in the last
+   * 24 h: access tokens live 15 minutes, so anyone using the app refreshes well within that.
+   */
   counts(now: number): { total: number; banned: number; activeLast24h: number; newLast7d: number } {
     const day = 24 * 3600 * 1000;
     return this.#db
       .prepare(
         `SELECT COUNT(*) AS total,
                 COALESCE(SUM(banned_at IS NOT NULL), 0) AS banned,
-                COALESCE(SUM(last_login_at >= ?), 0) AS activeLast24h,
+                COALESCE(SUM(id IN (SELECT f.user_id FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
+                                    WHERE t.created_at >= ?)), 0) AS activeLast24h,
                 COALESCE(SUM(created_at >= ?), 0) AS newLast7d
          FROM users WHERE deleted_at IS NULL`,
       )
