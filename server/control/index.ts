@@ -13,9 +13,10 @@
 //     so the route appears with its schemas in GET /v1/openapi.json                                    route-docs.ts
 //   - rate limits: applied centrally by route pattern (ratelimit/rate-limits.ts RATE_LIMIT_RULES);
 //     run/submit/ai/analysis patterns are already listed there, nothing to call.
-//   - ctx.rooms: set it to the rooms module's RoomDirectory (room-directory.ts) so user deletion,
+//   - ctx.problems: the problem catalog (selection, summaries, starter code, test cases for judging).
+//   - ctx.rooms: the rooms module's RoomDirectory (room-directory.ts), through which user deletion,
 //     bans, active-room, stats, PROBLEM_IN_USE and admin rooms reach the room service.
-//   - ctx.collabCallbacks: set it to the collab callbacks receiver; `callbacks` below forwards to it.
+//   - ctx.collabCallbacks: the rooms module's collab callbacks receiver; `callbacks` below forwards to it.
 import { randomUUID } from 'node:crypto';
 import type { ApiRouter } from '../http/api-router.ts';
 import type { ApiContext } from '../http/api-context.ts';
