@@ -4,6 +4,9 @@ import { createCollabHttpClient } from '../../server/collab/index.ts';
 import { INTERNAL_SECRET_HEADER } from '../../server/protocol/index.ts';
 import { INTERNAL_SECRET, startHarness, type Harness } from './support/collab-harness.ts';
 
+// JSON bodies of any shape, for assertions.
+const json = async (res: Response): Promise<any> => res.json();
+
 describe('§12 internal HTTP API and its client', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -23,11 +26,11 @@ describe('§12 internal HTTP API and its client', () => {
     for (const secret of [null, 'wrong', INTERNAL_SECRET + 'x']) {
       const res = await request('GET', '/internal/health', undefined, secret);
       expect(res.status).toBe(401);
-      expect(await res.json()).toMatchObject({ code: 'AUTH_UNAUTHENTICATED' });
+      expect(await json(res)).toMatchObject({ code: 'AUTH_UNAUTHENTICATED' });
     }
     const ok = await request('GET', '/internal/health');
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ status: 'ok', documentsLoaded: expect.any(Number), connections: 0, pendingCallbacks: 0 });
+    expect(await json(ok)).toMatchObject({ status: 'ok', documentsLoaded: expect.any(Number), connections: 0, pendingCallbacks: 0 });
   });
 
   it('serves every §12 operation with its status and error codes', async () => {
@@ -35,34 +38,34 @@ describe('§12 internal HTTP API and its client', () => {
     const create = { roomId, mode: 'interview', phase: 'waiting', language: 'java', problemId: null, initialCode: 'class A {}', editorLocked: false, participants: [] };
     const created = await request('POST', '/internal/documents', create);
     expect(created.status).toBe(201);
-    expect(await created.json()).toMatchObject({ roomId, docs: ['code', 'whiteboard'] });
+    expect(await json(created)).toMatchObject({ roomId, docs: ['code', 'whiteboard'] });
     const again = await request('POST', '/internal/documents', create);
-    expect([again.status, (await again.json()).code]).toEqual([409, 'ROOM_DOCUMENT_EXISTS']);
+    expect([again.status, (await json(again)).code]).toEqual([409, 'ROOM_DOCUMENT_EXISTS']);
     const invalid = await request('POST', '/internal/documents', { ...create, roomId: 'nope', language: 'cobol' });
-    const invalidBody = await invalid.json();
+    const invalidBody = await json(invalid);
     expect([invalid.status, invalidBody.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(invalidBody.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['language', 'roomId']);
 
     const lock = await request('POST', `/internal/documents/${roomId}/lock`, { locked: true, reason: 'manual', by: null });
-    expect([lock.status, await lock.json()]).toEqual([200, { roomId, locked: true, snapshot: null }]);
+    expect([lock.status, await json(lock)]).toEqual([200, { roomId, locked: true, snapshot: null }]);
     const event = await request('POST', `/internal/documents/${roomId}/events`, { event: { type: 'participant-left', userId: randomUUID() } });
-    expect([event.status, await event.json()]).toEqual([200, { delivered: 0 }]);
+    expect([event.status, await json(event)]).toEqual([200, { delivered: 0 }]);
     const forbidden = await request('POST', `/internal/documents/${roomId}/events`, { event: { type: 'snapshot-taken' } });
-    expect([forbidden.status, (await forbidden.json()).code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect([forbidden.status, (await json(forbidden)).code]).toEqual([400, 'VALIDATION_FAILED']);
     const snap = await request('POST', `/internal/documents/${roomId}/snapshots`, { trigger: 'manual' });
     expect(snap.status).toBe(201);
-    expect((await snap.json()).snapshot).toMatchObject({ roomId, trigger: 'manual' });
+    expect((await json(snap)).snapshot).toMatchObject({ roomId, trigger: 'manual' });
     const kick = await request('POST', `/internal/documents/${roomId}/kick`, { userId: randomUUID() });
     expect(kick.status).toBe(200);
     const missing = await request('POST', `/internal/documents/${randomUUID()}/kick`, { userId: randomUUID() });
-    expect([missing.status, (await missing.json()).code]).toEqual([404, 'ROOM_NOT_FOUND']);
+    expect([missing.status, (await json(missing)).code]).toEqual([404, 'ROOM_NOT_FOUND']);
     const notUuid = await request('DELETE', '/internal/documents/abc?reason=finished');
     expect(notUuid.status).toBe(404);
     const destroyed = await request('DELETE', `/internal/documents/${roomId}?reason=destroyed`);
     expect(destroyed.status).toBe(200);
-    expect(await destroyed.json()).toMatchObject({ roomId, closedConnections: 0, finalSnapshots: { code: expect.any(String), whiteboard: expect.any(String) } });
+    expect(await json(destroyed)).toMatchObject({ roomId, closedConnections: 0, finalSnapshots: { code: expect.any(String), whiteboard: expect.any(String) } });
     const twice = await request('DELETE', `/internal/documents/${roomId}?reason=destroyed`);
-    expect([twice.status, (await twice.json()).code]).toEqual([409, 'ROOM_CLOSED']);
+    expect([twice.status, (await json(twice)).code]).toEqual([409, 'ROOM_CLOSED']);
   });
 
   it('the HTTP client maps error bodies to AppErrors and an unreachable plane to ROOM_COLLAB_UNAVAILABLE', async () => {
