@@ -111,9 +111,9 @@ export function registerSessionRouteTable(ctx: ControlContext, store: RoomStore,
     const user = await auth.requireUser(api);
     const a = sessionAccess(store, api.params.sessionId, user);
     const q = parseQuery(zTimelineQuery, api.query);
-    const after = q.cursor ? Number(cursors.decode('sessions.timeline', q.cursor)[0]) : undefined;
-    const rows = store.sessions.listEvents(a.room.id, q.limit, after);
-    return { status: 200, body: toPage(rows, q.limit, cursors, 'sessions.timeline', (e) => [e.seq], eventView) };
+    const after = q.cursor ? cursors.decode('sessions.timeline', q.cursor) : undefined;
+    const rows = store.sessions.listEvents(a.room.id, q.limit, after ? [Number(after[0]), Number(after[1])] : undefined);
+    return { status: 200, body: toPage(rows, q.limit, cursors, 'sessions.timeline', (e) => [e.at, e.seq], eventView) };
   });
 
   defineRoute(router, docs, 'GET', `${SESSION}/snapshots`, { summary: 'Code snapshots', tag, query: zSnapshotsQuery, response: zPage(zCodeSnapshot) }, async (api) => {

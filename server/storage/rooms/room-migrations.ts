@@ -87,7 +87,7 @@ export const ROOM_MIGRATIONS: readonly Migration[] = [
           -- Set for events delivered at least once (user-disconnected): a repeat is ignored.
           dedupe_key TEXT UNIQUE
         );
-        CREATE INDEX session_events_room ON session_events (room_id, seq);
+        CREATE INDEX session_events_room ON session_events (room_id, at, seq);
         CREATE TABLE feedback (
           id TEXT PRIMARY KEY,
           room_id TEXT NOT NULL REFERENCES rooms (id),

@@ -69,12 +69,13 @@ export class SessionRepository {
     return result.changes === 1;
   }
 
-  /** Ascending `at` (insertion order); `afterSeq` is the previous page's last sequence number. */
-  listEvents(roomId: string, limit: number, afterSeq?: number): SessionEventRecord[] {
+  /** Ascending `at`, then insertion order; `after` is the previous page's last `[at, seq]`. */
+  listEvents(roomId: string, limit: number, after?: readonly [number, number]): SessionEventRecord[] {
+    const [at, seq] = after ?? [-1, 0];
     return (
       this.#db
-        .prepare('SELECT * FROM session_events WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?')
-        .all(roomId, afterSeq ?? 0, limit + 1) as EventRow[]
+        .prepare('SELECT * FROM session_events WHERE room_id = ? AND (at > ? OR (at = ? AND seq > ?)) ORDER BY at, seq LIMIT ?')
+        .all(roomId, at, at, seq, limit + 1) as EventRow[]
     ).map(toEvent);
   }
 
