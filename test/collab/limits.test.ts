@@ -11,7 +11,7 @@ describe('framing and limits (§4, §9, §11)', () => {
   let h: Harness;
   let roomId: string;
   beforeAll(async () => {
-    h = await startHarness({ pingIntervalMs: 150 });
+    h = await startHarness();
     roomId = await h.createRoom();
   });
   afterAll(async () => {
@@ -75,12 +75,24 @@ describe('framing and limits (§4, §9, §11)', () => {
     expect(other.closeCode).toBeNull();
     other.close();
   });
+});
+
+describe('ping (§9)', () => {
+  const p = {} as { h: Harness; roomId: string };
+  beforeAll(async () => {
+    // Short so the test is quick; answering clients still pass under load (one missed round is allowed).
+    p.h = await startHarness({ pingIntervalMs: 250 });
+    p.roomId = await p.h.createRoom();
+  });
+  afterAll(async () => {
+    await p.h.close();
+  });
 
   it('terminates a connection that stops answering pings', async () => {
-    const token = await mintCollabToken({ userId: randomUUID(), roomId, role: 'host' });
-    const silent = new WebSocket(`${h.collabUrl}/${roomId}/code?token=${token}`, { autoPong: false });
+    const token = await mintCollabToken({ userId: randomUUID(), roomId: p.roomId, role: 'host' });
+    const silent = new WebSocket(`${p.h.collabUrl}/${p.roomId}/code?token=${token}`, { autoPong: false });
     const closed = new Promise<number>((resolve) => silent.on('close', (code) => resolve(code)));
-    const answering = await open();
+    const answering = await RawClient.open(`${p.h.collabUrl}/${p.roomId}/code?token=${await mintCollabToken({ userId: randomUUID(), roomId: p.roomId })}`);
     expect(await closed).toBe(1006);
     expect(answering.closeCode).toBeNull();
     answering.close();
