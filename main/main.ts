@@ -17,6 +17,7 @@ import { LOCAL_PROFILE_ID, ProfileService } from './profiles/profile-service.ts'
 import { isAllowedNavigation, originOf, withLaunchSecret } from './renderer-origin.ts';
 import { startServerSupervisor, type ServerSupervisor } from './server-supervisor.ts';
 import { forkUtilityProcess } from './utility-fork.ts';
+import { corsForProfileServers } from './hosted-cors.ts';
 import { RENDERER_CSP } from './renderer-csp.ts';
 import { restoreWindowState, type WindowState } from './window-state.ts';
 
@@ -115,8 +116,11 @@ function run(): void {
       callback({ requestHeaders: withLaunchSecret(details.url, details.requestHeaders, rendererOrigin, sup.launchSecret) }),
     );
     requests.onHeadersReceived((details, callback) => {
-      if (originOf(details.url) !== rendererOrigin) return callback({});
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
+      if (originOf(details.url) === rendererOrigin) {
+        return callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
+      }
+      const hostedOrigins = profiles.list().flatMap((p) => (p.kind === 'hosted' ? [p.baseUrl] : []));
+      callback(corsForProfileServers(details, rendererOrigin, hostedOrigins) ?? {});
     });
     // Camera and microphone (video calls) and clipboard writes, for our own page only.
     session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => {
