@@ -6,7 +6,7 @@
 // execution only. cgroup v2 with delegated `memory`+`pids` controllers would do the same job; this host only
 // offers them through v1, so only v1 is implemented (docs/sandbox.md).
 
-import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { readFile, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -32,7 +32,7 @@ export interface CgroupRoot {
   close(): void;
 }
 
-interface Hierarchy {
+export interface Hierarchy {
   memory: string;
   pids: string;
 }
@@ -41,9 +41,10 @@ interface Hierarchy {
  * Creates `<our cgroup>/<name>` in the memory and pids hierarchies, or returns null when they are missing or not
  * writable (then the sandbox falls back to rlimits).
  */
-export function createCgroupRoot(name: string): CgroupRoot | null {
+export async function createCgroupRoot(name: string): Promise<CgroupRoot | null> {
   const found = findV1Hierarchies();
   if (!found) return null;
+  await sweepStale(found);
   const root: Hierarchy = { memory: join(found.memory, name), pids: join(found.pids, name) };
   try {
     mkdirSync(root.memory, { recursive: true });
@@ -116,7 +117,46 @@ async function emptyAndRemove(dir: string): Promise<void> {
   }
 }
 
-function findV1Hierarchies(): Hierarchy | null {
+const ROOT_NAME = /^syncode-exec-(\d+)-[0-9a-f]+$/;
+
+/** The name of a plane's parent group: the pid lets a later start recognise groups of a dead server. */
+export function cgroupRootName(id: string): string {
+  return `syncode-exec-${process.pid}-${id}`;
+}
+
+/**
+ * A server that died without close() (SIGKILL, power loss) leaves its groups behind. Its programs normally died
+ * with it (bubblewrap's --die-with-parent), but kill anything still listed before removing the groups.
+ */
+async function sweepStale(hierarchy: Hierarchy): Promise<void> {
+  for (const parent of [hierarchy.pids, hierarchy.memory]) {
+    for (const entry of readdirSync(parent, { withFileTypes: true })) {
+      const owner = ROOT_NAME.exec(entry.name)?.[1];
+      if (!entry.isDirectory() || !owner || isAlive(Number(owner))) continue;
+      const dir = join(parent, entry.name);
+      try {
+        for (const child of readdirSync(dir, { withFileTypes: true })) {
+          if (child.isDirectory()) await emptyAndRemove(join(dir, child.name));
+        }
+        rmdirSync(dir);
+      } catch {
+        // Another server sweeping at the same time, or a group the kernel still holds: try again next start.
+      }
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The plane's cgroup v1 parents (`memory` and `pids`), or null when this host has none. */
+export function findV1Hierarchies(): Hierarchy | null {
   let mountinfo: string;
   let membership: string;
   try {

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createCgroupRoot, type CgroupRoot, type ExecutionCgroup } from './cgroup.ts';
+import { cgroupRootName, createCgroupRoot, type ExecutionCgroup } from './cgroup.ts';
 import { startMemorySampler, type MemorySampler } from './memory-sampler.ts';
 import { OutputCollector } from './output.ts';
 import { buildBwrapArgs, SANDBOX_BOX, SANDBOX_WORK } from './bwrap-args.ts';
@@ -101,7 +101,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   // Forced limited mode stands for a platform without namespaces or cgroups, so it uses rlimits only.
   const cgroups =
     options.mode === 'auto' && process.platform === 'linux'
-      ? createCgroupRoot(`syncode-exec-${process.pid}-${randomUUID().slice(0, 8)}`)
+      ? await createCgroupRoot(cgroupRootName(randomUUID().slice(0, 8)))
       : null;
   const running = new Set<() => void>();
   let closed = false;

@@ -1,7 +1,11 @@
 // A restart on the same data dir: queued jobs run, jobs that were running are failed with a clear code.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, expect, it } from 'vitest';
 import type { ExecutionFinished } from '../../server/execution/index.ts';
 import { pollUntil } from '../support/poll.ts';
+import { findV1Hierarchies } from '../../server/execution/cgroup.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { runRequest, startPlane, submissionRequest, waitForRun, waitForSubmission } from './plane-fixture.ts';
 
@@ -44,5 +48,47 @@ it('after a restart, queued jobs run and interrupted ones are failed; onDidFinis
     );
   } finally {
     await second.close();
+  }
+});
+
+function processesWith(marker: string): number[] {
+  return readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+it('a crashed server takes its programs with it, and the next start removes its cgroups and fails its jobs', async () => {
+  const marker = `syncode-crash-${randomUUID()}`;
+  const child = spawn(process.execPath, [new URL('./fixtures/crashing-plane.ts', import.meta.url).pathname, dir.path, marker], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const runId = await new Promise<string>((resolve, reject) => {
+    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+    child.once('exit', (code) => reject(new Error(`crashing plane exited early (${code})`)));
+  });
+  await pollUntil(() => processesWith(marker).length, (n) => n > 0, { what: 'the program to start' });
+  const hierarchies = findV1Hierarchies()!;
+  const staleGroups = () =>
+    [hierarchies.memory, hierarchies.pids].flatMap((parent) => readdirSync(parent).filter((n) => n.startsWith(`syncode-exec-${child.pid}-`)));
+  expect(staleGroups()).toHaveLength(2);
+
+  child.kill('SIGKILL');
+  await new Promise((resolve) => child.once('exit', resolve));
+  await pollUntil(() => processesWith(marker), (pids) => pids.length === 0, { what: 'the orphaned program to die with its server' });
+  expect(staleGroups()).toHaveLength(2);
+
+  const next = await startPlane({ dataDir: dir.path, workers: 1 });
+  try {
+    expect(staleGroups()).toEqual([]);
+    expect(next.plane.getRun(runId)).toMatchObject({ status: 'failed', error: { code: 'INTERNAL', message: 'interrupted by a server restart' } });
+  } finally {
+    await next.close();
   }
 });
