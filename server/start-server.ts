@@ -83,6 +83,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           ? { status: 'ok', latencyMs: null, message: `${languages.length} languages, ${sandbox} sandbox` }
           : { status: 'degraded', latencyMs: null, message: 'no language toolchain found' };
       },
+      // A configured mailer has no liveness check of its own; without one the check reports `disabled`.
+      ...(options.mailer ? { email: () => ({ status: 'ok' as const, latencyMs: null, message: 'configured' }) } : {}),
     },
     features: () => ({
       media: Boolean(options.livekit),

@@ -169,6 +169,12 @@ describe('auth', () => {
     }
   });
 
+  it('reports email as a feature and a check when a mailer is configured', async () => {
+    const health = await call(server, 'GET', '/v1/health');
+    expect(health.body.features.email).toBe(true);
+    expect(health.body.checks.email.status).toBe('ok');
+  });
+
   it('creates the bootstrap admin account with role admin', async () => {
     const admin = await loginAdmin(server);
     const me = await call(server, 'GET', '/v1/users/me', { token: admin.accessToken });
