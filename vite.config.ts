@@ -19,6 +19,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 6000,
+    // tldraw fetch()es its translation JSON and the CSP's connect-src has no data:, so its assets stay files.
+    assetsInlineLimit: (file) => (file.includes('@tldraw/assets') ? false : undefined),
   },
   server: {
     proxy: {

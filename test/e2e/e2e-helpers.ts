@@ -23,8 +23,13 @@ export async function registerUser(serverUrl: string, displayName: string): Prom
 }
 
 /** A browser context whose renderer starts signed in as `user` (the same localStorage entry sign-in writes). */
-export async function signedInContext(browser: Browser, serverUrl: string, user: TestUser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+export async function signedInContext(
+  browser: Browser,
+  serverUrl: string,
+  user: TestUser,
+  viewport = { width: 1440, height: 900 },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport });
   await context.addInitScript(
     ([key, value]) => {
       if (!localStorage.getItem(key!)) localStorage.setItem(key!, value!);
@@ -45,7 +50,7 @@ export async function api<T>(serverUrl: string, user: TestUser, method: string, 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** The editor's visible text (Monaco renders spaces as NBSP). */
+/** The editor's rendered text (Monaco renders only lines in view, so tests use tall viewports; spaces are NBSP). */
 export async function editorText(page: Page): Promise<string> {
   return page.locator('[data-testid="code-editor"] .view-lines').evaluate((el) => {
     type Line = { style: { top: string }; textContent: string | null };
@@ -65,7 +70,7 @@ export async function focusEditorEnd(page: Page): Promise<void> {
 export function watchPage(page: Page, serverUrl: string): { errors: string[]; foreign: string[] } {
   const errors: string[] = [];
   const foreign: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('pageerror', (e) => errors.push(`${e.message}\n${e.stack ?? ''}`));
   page.on('request', (r) => {
     const url = r.url();
     if (!url.startsWith(serverUrl) && !url.startsWith(serverUrl.replace('http', 'ws')) && !/^(data|blob):/.test(url)) foreign.push(url);

@@ -56,13 +56,22 @@ export class DocConnection extends ObservableV2<Events> {
   #timers = new Set<ReturnType<typeof setTimeout>>();
   #destroyed = false;
   #resyncing = false;
+  #offlineStopped = false;
   readonly #onOnline = () => this.#reconnectNow();
+  // The OS says the network is gone: stop at once rather than wait for a dead TCP socket to time out,
+  // so the chip says "offline" and edits visibly pile up locally.
+  readonly #onOffline = () => {
+    this.#offlineStopped = this.provider.shouldConnect;
+    this.provider.disconnect();
+    this.#recompute();
+  };
 
   constructor(options: DocConnectionOptions) {
     super();
     this.options = options;
     this.#open();
     window.addEventListener('online', this.#onOnline);
+    window.addEventListener('offline', this.#onOffline);
   }
 
   get state(): DocSyncState {
@@ -100,6 +109,7 @@ export class DocConnection extends ObservableV2<Events> {
   override destroy(): void {
     this.#destroyed = true;
     window.removeEventListener('online', this.#onOnline);
+    window.removeEventListener('offline', this.#onOffline);
     for (const t of this.#timers) clearTimeout(t);
     this.provider.destroy();
     this.#persistence.destroy();
@@ -224,10 +234,12 @@ export class DocConnection extends ObservableV2<Events> {
   #reconnectNow(): void {
     const p = this.provider;
     // The browser says the network is back: skip the remaining back-off instead of waiting it out.
-    if (p.shouldConnect && !p.wsconnected && !p.wsconnecting) {
+    // (A provider stopped by a close code stays stopped: those wait for the user or their own timer.)
+    if (!p.wsconnected && !p.wsconnecting && (p.shouldConnect || this.#offlineStopped)) {
       p.wsUnsuccessfulReconnects = 0;
       p.connect();
     }
+    this.#offlineStopped = false;
   }
 
   #later(fn: () => void, ms: number): void {
