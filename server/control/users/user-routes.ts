@@ -89,7 +89,7 @@ export function registerUserRoutes(ctx: ControlContext, auth: AuthService, outco
     const query = parseQuery(zStatsQuery, req.query);
     const now = Date.now();
     const to = query.to ? Date.parse(query.to) : now;
-    const from = query.from ? Date.parse(query.from) : to - STATS_DEFAULT_RANGE_MS;
+    const from = query.from ? Date.parse(query.from) : now - STATS_DEFAULT_RANGE_MS;
     const range = { from, to, bucket: query.bucket ?? 'day' };
     const sessions = ctx.rooms?.finishedSessionsOf(user.id, from, to) ?? [];
     return { status: 200, body: buildTrainingStats(range, sessions, outcomes.ofUser(user.id, from, to)) };
