@@ -199,7 +199,6 @@ function createWindow(store: LocalStore): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
-      enableBlinkFeatures: '',
       // Middle-click would otherwise try to open links in new windows (denied anyway by the open handler).
       disableBlinkFeatures: 'Auxclick',
       webviewTag: false,
