@@ -38,6 +38,8 @@ function run(): void {
   /** The embedded server's origin = the renderer's origin: the only trusted IPC sender. */
   let rendererOrigin: string | null = null;
   let pendingLink = findDeepLink(process.argv);
+  /** True once the renderer page has loaded: events sent earlier would be lost. */
+  let pageLoaded = false;
   let quitting = false;
 
   // In development the OS must start Electron with our app path; packaged, the executable is the app.
@@ -53,7 +55,7 @@ function run(): void {
   };
   const deliverLink = (link: { code: string } | null): void => {
     if (!link) return;
-    if (!win) return void (pendingLink = link);
+    if (!win || !pageLoaded) return void (pendingLink = link);
     if (win.isMinimized()) win.restore();
     win.focus();
     sendEvent('deep-link', link);
@@ -158,8 +160,10 @@ function run(): void {
       log('local account sign-in failed; the renderer will offer to sign in', String(error));
     }
     await win.loadURL(`${url}/`);
-    deliverLink(pendingLink);
+    pageLoaded = true;
+    const link = pendingLink;
     pendingLink = null;
+    deliverLink(link);
   });
 
   app.on('window-all-closed', () => {
