@@ -96,7 +96,7 @@ describe.each(COLLAB_MODES)('room control ($name collab)', (mode) => {
     await as(server, host).post(`/v1/rooms/${room.id}/control/phase`, { to: 'warmup' });
     const detail = await pollUntil(
       async () => (await as(server, host).get(`/v1/rooms/${room.id}`)).body,
-      (d) => d.timer?.remainingMs === 0,
+      (d) => d.timer?.running === false,
       { what: 'warmup timer expired' },
     );
     expect(detail).toMatchObject({ status: 'warmup', timer: { running: false, remainingMs: 0, endsAt: null } });
