@@ -1,0 +1,37 @@
+// §6: run 30/min and submit 10/min per user, counted before validation (§5: rate limits come right after
+// the transport checks), so invalid bodies are enough to reach them without running anything.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createRoom, inProcess, people, type Person, type RoomServer } from './room-fixture.ts';
+
+describe('run and submit rate limits', () => {
+  let server: RoomServer;
+  let host: Person;
+  let other: Person;
+  let room: any;
+
+  beforeAll(async () => {
+    server = await inProcess.start({ rateLimits: true, mode: 'hosted' });
+    [host, other] = await people(server, ['Hana', 'Olga'] as const);
+    room = await createRoom(server, host, { mode: 'interview' });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  for (const [kind, limit, body] of [
+    ['run', 30, {}],
+    ['submit', 10, { language: 'cobol' }],
+  ] as const) {
+    it(`allows ${limit} ${kind} requests per minute per user, then 429 with Retry-After`, async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < limit; i++) statuses.push((await as(server, host).post(`/v1/rooms/${room.id}/${kind}`, body)).status);
+      expect(new Set(statuses)).toEqual(new Set([400]));
+      const limited = await as(server, host).post(`/v1/rooms/${room.id}/${kind}`, body);
+      expect(limited.status).toBe(429);
+      expect(limited.body).toMatchObject({ code: 'RATE_LIMITED', details: { limit, windowMs: 60000 } });
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      // The counter is per user.
+      expect((await as(server, other).post(`/v1/rooms/${room.id}/${kind}`, body)).status).toBe(403);
+    });
+  }
+});
