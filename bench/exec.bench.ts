@@ -1,7 +1,7 @@
-// `npm run bench:exec`: per language, the median wall time of a hello-world run through the execution plane
-// (compile included for compiled languages) against the same toolchain commands run bare, without sandbox or
-// queue; then runs/s with the queue saturated. The REST routes belong to the control plane's part B and are
-// measured separately; this isolates the plane (sandbox + queue + store).
+// `npm run bench:exec`: per language, the median wall time of a hello-world run (compile included for compiled
+// languages) run bare — the toolchain's own commands, no sandbox, no queue — against the same run through the
+// execution plane's API and through the REST API of a real server (POST /run, then polling GET /v1/runs/:id every
+// 5 ms); then runs/s with the plane's queue saturated.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { findToolchains, type Toolchain } from '../server/execution/toolchains.t
 import { silentLogger } from '../server/logger.ts';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../server/protocol/index.ts';
 import { openDatabase } from '../server/storage/database.ts';
+import { startApiRunner } from './exec/api-runner.ts';
 import { HELLO } from './exec/hello-programs.ts';
 
 const WORKERS = Math.min(2, availableParallelism());
@@ -70,25 +71,31 @@ const dataDir = mkdtempSync(join(tmpdir(), 'syncode-bench-exec-'));
 const db = openDatabase(join(dataDir, 'syncode.sqlite'));
 const plane = await createExecutionPlane({ db, workers: WORKERS, log: silentLogger });
 const toolchains = await findToolchains({ searchPath: process.env.PATH ?? '', nodePath: process.execPath });
+const api = await startApiRunner(WORKERS);
 try {
   const { languages, sandbox } = plane.features();
   process.stdout.write(`execution plane, sandbox ${sandbox}, ${WORKERS} workers, load average ${loadavg()[0]!.toFixed(2)}\n\n`);
-  const rows: string[][] = [['language', 'bare median ms', 'plane median ms', 'overhead ms', `runs/s (${WORKERS} workers)`]];
+  const rows: string[][] = [
+    ['language', 'bare ms', 'plane ms', 'plane overhead ms', 'REST API ms', 'API overhead ms', `runs/s (${WORKERS} workers)`],
+  ];
   for (const language of SUPPORTED_LANGUAGES) {
     const toolchain = toolchains.get(language);
     if (!toolchain || !languages.includes(language)) {
-      rows.push([language, 'unavailable', '', '', '']);
+      rows.push([language, 'unavailable', '', '', '', '', '']);
       continue;
     }
     await bareOnce(toolchain);
     await planeRun(plane, language, 'warm-up');
+    await api.run(language, HELLO[language]);
     const bare: number[] = [];
     const sandboxed: number[] = [];
+    const viaApi: number[] = [];
     for (let i = 0; i < samples(language); i++) {
       bare.push(await bareOnce(toolchain));
       const started = performance.now();
       await planeRun(plane, language, 'latency');
       sandboxed.push(performance.now() - started);
+      viaApi.push(await api.run(language, HELLO[language]));
     }
     const n = burst(language);
     const started = performance.now();
@@ -96,7 +103,8 @@ try {
     const perSecond = n / ((performance.now() - started) / 1000);
     const b = median(bare);
     const s = median(sandboxed);
-    rows.push([language, b.toFixed(0), s.toFixed(0), (s - b).toFixed(0), perSecond.toFixed(1)]);
+    const a = median(viaApi);
+    rows.push([language, b.toFixed(0), s.toFixed(0), (s - b).toFixed(0), a.toFixed(0), (a - b).toFixed(0), perSecond.toFixed(1)]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const [i, row] of rows.entries()) {
@@ -104,6 +112,7 @@ try {
     if (i === 0) process.stdout.write(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
   }
 } finally {
+  await api.close();
   await plane.close();
   db.close();
   rmSync(dataDir, { recursive: true, force: true });

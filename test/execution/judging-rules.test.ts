@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FairQueue } from '../../server/execution/fair-queue.ts';
 import { normalizeOutput, outputsMatch, truncateUtf8 } from '../../server/execution/output.ts';
 import { AppError } from '../../server/protocol/index.ts';
-import { runRequest, runToEnd, startPlane, submissionRequest } from './plane-fixture.ts';
+import { runRequest, runToEnd, startPlane, submissionRequest, waitForRun } from './plane-fixture.ts';
 
 describe('output comparison (§9.12)', () => {
   it('normalizes CRLF, trailing whitespace per line and trailing empty lines, and nothing else', () => {
@@ -29,7 +29,7 @@ describe('output comparison (§9.12)', () => {
 });
 
 describe('fair queue', () => {
-  it('serves users round-robin, each in FIFO order', () => {
+  it('serves the least recently served user first, each user in FIFO order', () => {
     const q = new FairQueue<string>();
     for (const job of ['a1', 'a2', 'a3', 'a4']) q.push('alice', job);
     q.push('bob', 'b1');
@@ -40,9 +40,35 @@ describe('fair queue', () => {
     expect(order).toEqual(['a1', 'b1', 'c1', 'a2', 'b2', 'a3', 'a4']);
     expect(q.shift()).toBeUndefined();
   });
+
+  it('puts a newcomer before the user who was just served', () => {
+    const q = new FairQueue<string>();
+    q.push('alice', 'a1');
+    q.push('alice', 'a2');
+    expect(q.shift()).toBe('a1');
+    q.push('bob', 'b1');
+    expect([q.shift(), q.shift()]).toEqual(['b1', 'a2']);
+  });
 });
 
 describe('plane bookkeeping', () => {
+  it("serves users fairly: a late user's run does not wait behind another user's backlog", async () => {
+    const fx = await startPlane({ workers: 1 });
+    try {
+      const order: string[] = [];
+      fx.plane.onDidFinish((e) => order.push(e.userId));
+      const alice = '00000000-0000-4000-8000-00000000a11c';
+      const bob = '00000000-0000-4000-8000-000000000b0b';
+      for (let i = 0; i < 4; i++) fx.plane.enqueueRun(runRequest('javascript', `console.log(${i})`, { userId: alice }));
+      const last = fx.plane.enqueueRun(runRequest('javascript', 'console.log("bob")', { userId: bob }));
+      await waitForRun(fx.plane, last.id);
+      // Alice's first run was already taken by the only worker; Bob's comes right after it.
+      expect(order).toEqual([alice, bob]);
+    } finally {
+      await fx.close();
+    }
+  });
+
   it('a language without a toolchain is EXEC_UNAVAILABLE; others keep working', async () => {
     const fx = await startPlane({ searchPath: '', workers: 1 });
     try {
