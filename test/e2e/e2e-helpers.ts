@@ -77,3 +77,18 @@ export function watchPage(page: Page, serverUrl: string): { errors: string[]; fo
   });
   return { errors, foreign };
 }
+
+/** How many updates y-indexeddb holds for a room document (renderer/src/room/collab/local-persistence.ts names the db). */
+export async function storedUpdateCount(page: Page, serverUrl: string, roomId: string, doc: 'code' | 'whiteboard'): Promise<number> {
+  const name = `syncode:${serverUrl}:${roomId}:${doc}`;
+  return (await page.evaluate(`new Promise((resolve, reject) => {
+    const req = indexedDB.open(${JSON.stringify(name)});
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const count = db.transaction('updates').objectStore('updates').count();
+      count.onsuccess = () => { resolve(count.result); db.close(); };
+      count.onerror = () => reject(count.error);
+    };
+  })`)) as number;
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { screenshotPath } from '../support/artifacts.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { editorText, focusEditorEnd, registerUser, signedInContext, watchPage, type TestUser } from './e2e-helpers.ts';
+import { editorText, focusEditorEnd, registerUser, signedInContext, storedUpdateCount, watchPage, type TestUser } from './e2e-helpers.ts';
 
 const T = { timeout: 15_000 };
 /** Tall enough that Monaco renders every line of the starter code plus the test's edits. */
@@ -170,8 +170,12 @@ describe('interview room (Chromium, host + candidate)', () => {
     await expect.poll(() => cand.evaluate('document.documentElement.dataset.offlineReady ?? ""'), T).toBe('true');
     await candCtx.setOffline(true);
     await expect.poll(() => cand.getByTestId('sync-status').getAttribute('data-state'), T).toBe('offline');
+    const roomId = new URL(cand.url()).pathname.split('/').pop()!;
+    const before = await storedUpdateCount(cand, server.url, roomId, 'code');
     await focusEditorEnd(cand);
     await cand.keyboard.type('\n# typed offline');
+    // A reload aborts IndexedDB writes still in flight; a person takes longer than that to press F5.
+    await expect.poll(() => storedUpdateCount(cand, server.url, roomId, 'code'), T).toBeGreaterThanOrEqual(before + 16);
     await cand.reload();
     await expect.poll(() => editorText(cand), T).toContain('# typed offline');
     await focusEditorEnd(cand);
@@ -183,6 +187,25 @@ describe('interview room (Chromium, host + candidate)', () => {
     await expect.poll(() => editorText(host), { timeout: 20_000 }).toContain('# after offline reload');
     expect(await editorText(host)).toContain('# typed offline');
     await synced(cand);
+  });
+
+  it('offline edits made while the host locked are refused: discarded, the candidate is told, the doc resyncs', async () => {
+    await candCtx.setOffline(true);
+    await expect.poll(() => cand.getByTestId('sync-status').getAttribute('data-state'), T).toBe('offline');
+    await focusEditorEnd(cand);
+    await cand.keyboard.type('\n# doomed edit');
+    await host.getByTestId('lock-button').click();
+    await expect.poll(() => host.getByTestId('unlock-button').count(), T).toBe(1);
+    await candCtx.setOffline(false);
+    await expect.poll(() => cand.getByTestId('room-notice').textContent(), T).toContain('discarded');
+    await expect.poll(() => editorText(cand), T).not.toContain('# doomed edit');
+    await expect.poll(() => cand.getByTestId('readonly-banner').isVisible(), T).toBe(true);
+    await synced(cand);
+    expect(await editorText(host)).not.toContain('# doomed edit');
+    expect(await editorText(cand)).toBe(await editorText(host));
+    await cand.screenshot({ path: screenshotPath('room-edits-discarded.png') });
+    await host.getByTestId('unlock-button').click();
+    await cand.getByRole('button', { name: 'Dismiss' }).click();
   });
 
   it('a spectator joins read-only', async () => {

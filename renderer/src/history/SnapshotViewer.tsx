@@ -15,10 +15,12 @@ export function SnapshotViewer({ snapshots, language }: { snapshots: CodeSnapsho
   const label = (s: (typeof decoded)[number], i: number) => `#${i + 1} ${s.trigger} · ${formatTime(s.takenAt)}`;
   return (
     <div className="stack">
-      <label>
-        Snapshot {index + 1} of {decoded.length}: <strong data-testid="snapshot-label">{current.trigger}</strong> at {formatTime(current.takenAt)}
+      <div className="snapshot-pick">
+        <span>
+          Snapshot {index + 1} of {decoded.length}: <strong data-testid="snapshot-label">{current.trigger}</strong> at {formatTime(current.takenAt)}
+        </span>
         <input type="range" min={0} max={decoded.length - 1} value={index} onChange={(e) => setIndex(Number(e.target.value))} aria-label="Snapshot" data-testid="snapshot-slider" />
-      </label>
+      </div>
       <pre className="code-preview" data-testid="snapshot-code">{current.text}</pre>
       <h3>Compare</h3>
       <div className="row">

@@ -19,15 +19,16 @@ export function useRoomConnection(api: ApiClient, roomId: string): RoomOpening {
     let conn: RoomConnection | null = null;
     let cancelled = false;
     (async () => {
-      let join = recallJoin(api.baseUrl, roomId, FRESH_JOIN_MS);
+      let cached = recallJoin(api.baseUrl, roomId, FRESH_JOIN_MS);
       let offline = false;
-      if (!join) {
+      if (!cached) {
         try {
-          join = await api.post<JoinRoomResponse>(`/v1/rooms/${roomId}/join`, {});
+          const join = await api.post<JoinRoomResponse>(`/v1/rooms/${roomId}/join`, {});
           rememberJoin(api.baseUrl, join);
+          cached = { join };
         } catch (error) {
-          join = isApiError(error) && error.code === ClientErrorCode.NETWORK_UNREACHABLE ? recallJoin(api.baseUrl, roomId) : null;
-          if (!join) {
+          cached = isApiError(error) && error.code === ClientErrorCode.NETWORK_UNREACHABLE ? recallJoin(api.baseUrl, roomId) : null;
+          if (!cached) {
             if (!cancelled) setOpening({ kind: 'failed', error });
             return;
           }
@@ -35,7 +36,7 @@ export function useRoomConnection(api: ApiClient, roomId: string): RoomOpening {
         }
       }
       if (cancelled) return;
-      conn = new RoomConnection(api, join);
+      conn = new RoomConnection(api, cached.join, cached.clockOffsetMs);
       setOpening({ kind: 'open', conn, offline });
     })();
     return () => {

@@ -18,11 +18,14 @@ export class RoomConnection {
   #listeners = new Set<() => void>();
   #refetchTimer: ReturnType<typeof setTimeout> | null = null;
   #closed = false;
+  #join: JoinRoomResponse;
+  #joinedAt = Date.now();
 
-  constructor(api: ApiClient, join: JoinRoomResponse) {
+  constructor(api: ApiClient, join: JoinRoomResponse, clockOffsetMs?: number) {
     this.#api = api;
     this.roomId = join.room.id;
-    this.#view = initialView(join);
+    this.#join = join;
+    this.#view = initialView(join, clockOffsetMs);
     const user = { id: join.me.userId, name: join.me.displayName, color: join.me.color, role: join.me.role };
     const common = {
       serverUrl: api.baseUrl,
@@ -51,6 +54,8 @@ export class RoomConnection {
   /** POST /join again: the way to get a fresh collab token (control-plane.md §9.3). */
   async renewToken(): Promise<string> {
     const join = await this.#api.post<JoinRoomResponse>(`/v1/rooms/${this.roomId}/join`, {});
+    this.#join = join;
+    this.#joinedAt = Date.now();
     rememberJoin(this.#api.baseUrl, join);
     this.code.setToken(join.collabToken);
     this.whiteboard.setToken(join.collabToken);
@@ -61,7 +66,9 @@ export class RoomConnection {
   /** Re-reads the REST detail (participants, problem, timer) now. */
   async refresh(): Promise<void> {
     const room = await this.#api.get<RoomDetail>(`/v1/rooms/${this.roomId}`);
-    if (!this.#closed) this.#set(withRoomDetail(this.#view, room));
+    if (this.#closed) return;
+    this.#set(withRoomDetail(this.#view, room));
+    this.#saveForOffline();
   }
 
   dismissNotice(): void {
@@ -95,6 +102,14 @@ export class RoomConnection {
     const { view, refetch } = applyRoomEvent(this.#view, event);
     this.#set(view);
     if (refetch) this.#scheduleRefetch();
+    else this.#saveForOffline();
+  }
+
+  /** Keeps the cached join current, so an offline reload shows the phase, lock and timer last known. */
+  #saveForOffline(): void {
+    const v = this.#view;
+    const room: RoomDetail = { ...v.room, status: v.phase, editorLocked: v.editorLocked, lockReason: v.lockReason, language: v.language, timer: v.timer, myRole: v.role };
+    rememberJoin(this.#api.baseUrl, { ...this.#join, room }, this.#joinedAt, v.clockOffsetMs);
   }
 
   #onStop(stop: DocStop): void {

@@ -31,7 +31,7 @@ export interface RoomView {
   rateLimitedUntil: number | null;
 }
 
-export function initialView(join: JoinRoomResponse): RoomView {
+export function initialView(join: JoinRoomResponse, clockOffsetMs?: number): RoomView {
   const { room, me } = join;
   return {
     room,
@@ -43,7 +43,7 @@ export function initialView(join: JoinRoomResponse): RoomView {
     problemId: room.problem?.id ?? null,
     language: room.language,
     timer: room.timer,
-    clockOffsetMs: room.timer ? Date.parse(room.timer.serverTime) - Date.now() : 0,
+    clockOffsetMs: clockOffsetMs ?? (room.timer ? Date.parse(room.timer.serverTime) - Date.now() : 0),
     code: { state: 'connecting', pending: 0 },
     whiteboard: { state: 'connecting', pending: 0 },
     stop: null,

@@ -12,9 +12,20 @@ export function ProblemPanel({ problemId }: { problemId: string | null }) {
     setProblem(null);
     setError(null);
     if (!problemId) return;
-    api.get<ProblemDetail>(`/v1/problems/${problemId}`).then(setProblem).catch((e: unknown) => setError(errorText(e)));
+    api
+      .get<ProblemDetail>(`/v1/problems/${problemId}`)
+      .then((p) => {
+        setProblem(p);
+        remember(p);
+      })
+      .catch((e: unknown) => {
+        // Offline (or a reload while offline): the statement last seen still helps.
+        const cached = recall(problemId);
+        if (cached) setProblem(cached);
+        else setError(errorText(e));
+      });
   }, [api, problemId]);
-  const html = useMemo(() => (problem ? renderMarkdown(problem.description) : ''), [problem]);
+  const html = useMemo(() => (problem ? renderMarkdown(withoutTitleHeading(problem.description, problem.title)) : ''), [problem]);
 
   if (!problemId) return <div className="problem-panel muted">No problem selected yet. The interviewer chooses one.</div>;
   if (error) return <div className="problem-panel error" role="alert">{error}</div>;
@@ -46,4 +57,29 @@ export function ProblemPanel({ problemId }: { problemId: string | null }) {
       <p className="muted small">Time limit {problem.timeLimitMs} ms · memory {Math.round(problem.memoryLimitKb / 1024)} MiB</p>
     </article>
   );
+}
+
+/** Statements often open with `# <title>`; the panel already shows the title. */
+function withoutTitleHeading(markdown: string, title: string): string {
+  const m = /^\s*#\s+(.+)\n/.exec(markdown);
+  return m && m[1]!.trim() === title.trim() ? markdown.slice(m[0].length) : markdown;
+}
+
+const cacheKey = (id: string) => `syncode.problem:${id}`;
+
+function remember(p: ProblemDetail): void {
+  try {
+    localStorage.setItem(cacheKey(p.id), JSON.stringify(p));
+  } catch {
+    // Storage full: the panel just needs the network next time.
+  }
+}
+
+function recall(id: string): ProblemDetail | null {
+  try {
+    const raw = localStorage.getItem(cacheKey(id));
+    return raw ? (JSON.parse(raw) as ProblemDetail) : null;
+  } catch {
+    return null;
+  }
 }

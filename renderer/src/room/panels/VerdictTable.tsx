@@ -18,7 +18,8 @@ export function VerdictTable({ result }: { result: SubmissionResult }) {
           {result.tests.map((t) => (
             <tr key={t.testCaseId} className={t.verdict === 'ACCEPTED' ? 'pass' : 'fail'}>
               <td>{t.index + 1}</td>
-              <td>{t.verdict === 'ACCEPTED' ? 'pass' : t.verdict}</td>
+              {/* Hidden tests say only pass or fail: the kind of failure would leak what they check. */}
+              <td>{t.verdict === 'ACCEPTED' ? 'pass' : t.hidden ? 'fail' : t.verdict}</td>
               <td>{t.timeMs} ms</td>
               {t.hidden && t.input === null ? (
                 <td colSpan={3} className="muted">hidden test</td>
