@@ -97,7 +97,10 @@ export function startSubmission(
       c.lockEditor(a.room.id, { locked: true, reason, by: user.id, snapshot: true }),
     );
     const snapshot = locked.snapshot;
-    if (!snapshot) throw new AppError('ROOM_COLLAB_UNAVAILABLE', 'The collaboration service returned no submit snapshot.');
+    if (!snapshot) {
+      if (takesLock) await engine.collab('lockEditor', (c) => c.lockEditor(a.room.id, { locked: false, reason: null, by: null }));
+      throw new AppError('ROOM_COLLAB_UNAVAILABLE', 'The collaboration service returned no submit snapshot.');
+    }
     storeCodeSnapshot(engine, snapshot);
     if (takesLock) {
       a.room.editorLocked = true;

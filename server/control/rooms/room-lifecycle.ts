@@ -160,7 +160,7 @@ export async function joinRoom(
         type: 'participant-joined',
         participant: { userId: user.id, displayName: user.displayName, role, color },
       });
-      me = await saveJoin(d, room, user, me, role, color, now);
+      me = saveJoin(d, room, user, me, role, color, now);
       engine.record(room.id, 'participant-joined', user.id, {
         participant: { userId: user.id, displayName: user.displayName, role, color },
       });
@@ -183,7 +183,7 @@ export async function joinRoom(
   });
 }
 
-async function saveJoin(
+function saveJoin(
   d: RoomDeps,
   room: RoomRecord,
   user: AuthUser,
@@ -191,7 +191,7 @@ async function saveJoin(
   role: ParticipantRecord['role'],
   color: string,
   now: number,
-): Promise<ParticipantRecord> {
+): ParticipantRecord {
   const rooms = d.engine.store.rooms;
   if (previous) {
     rooms.saveParticipant({ ...previous, role, state: 'active', lastJoinedAt: now, leftAt: null });
