@@ -26,7 +26,8 @@ describe.concurrent('verdicts per language', () => {
 
   for (const language of SUPPORTED_LANGUAGES) {
     it(`${language}: ACCEPTED, WRONG_ANSWER, RUNTIME_ERROR, TIME_LIMIT, MEMORY_LIMIT, COMPILE_ERROR`, async () => {
-      const limits = { timeLimitMs: 1500, memoryLimitKb: 128 * 1024 };
+      // Generous: a JVM start on a loaded CI machine must stay far below the limit that `loop` hits.
+      const limits = { timeLimitMs: 4000, memoryLimitKb: 128 * 1024 };
       const broken = BROKEN_PROGRAMS[language];
       const [mixed, accepted, notCompiled] = await Promise.all([
         submitToEnd(fx.plane, submissionRequest(language, MODE_PROGRAMS[language], MODE_TESTS, limits)),
@@ -35,12 +36,18 @@ describe.concurrent('verdicts per language', () => {
       ]);
 
       expect(mixed.status).toBe('completed');
-      expect(mixed.tests.map((t) => t.verdict)).toEqual(['ACCEPTED', 'WRONG_ANSWER', 'RUNTIME_ERROR', 'TIME_LIMIT', 'MEMORY_LIMIT']);
+      expect(mixed.tests.map((t) => `${t.verdict}`), JSON.stringify(mixed.tests.map((t) => [t.timeMs, t.memoryKb, t.stderr?.slice(0, 200)]))).toEqual([
+        'ACCEPTED',
+        'WRONG_ANSWER',
+        'RUNTIME_ERROR',
+        'TIME_LIMIT',
+        'MEMORY_LIMIT',
+      ]);
       expect(mixed.verdict).toBe('WRONG_ANSWER');
       expect({ passed: mixed.passed, total: mixed.total, compileOutput: mixed.compileOutput }).toEqual({ passed: 1, total: 5, compileOutput: null });
       expect(mixed.tests[0]!.actualOutput).toBe('42\n');
-      expect(mixed.tests[3]!.timeMs).toBeGreaterThanOrEqual(1500);
-      expect(mixed.maxTimeMs).toBeGreaterThanOrEqual(1500);
+      expect(mixed.tests[3]!.timeMs).toBeGreaterThanOrEqual(4000);
+      expect(mixed.maxTimeMs).toBeGreaterThanOrEqual(4000);
 
       expect(accepted.verdict).toBe('ACCEPTED');
       expect(accepted.passed).toBe(2);
