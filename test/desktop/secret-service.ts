@@ -70,7 +70,7 @@ export async function useSecretService(): Promise<SecretService> {
   // Its own runtime directory too: another gnome-keyring of this user (a locked one) must not be reused.
   const runtimeDir = join(keyringHome.path, 'run');
   mkdirSync(runtimeDir, { mode: 0o700 });
-  const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: address, XDG_DATA_HOME: keyringHome.path, XDG_RUNTIME_DIR: runtimeDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: address, XDG_DATA_HOME: keyringHome.path, XDG_RUNTIME_DIR: runtimeDir };
   delete env.GNOME_KEYRING_CONTROL;
   const keyring = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
     env,
