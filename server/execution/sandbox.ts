@@ -221,7 +221,10 @@ function launch(
           memoryKb: peakKb,
           control,
         });
-      })();
+      })().catch((error: unknown) => {
+        running.delete(kill);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      });
     });
   });
 }
