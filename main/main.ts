@@ -22,6 +22,9 @@ import { RENDERER_CSP } from './renderer-csp.ts';
 import { restoreWindowState, type WindowState } from './window-state.ts';
 
 const paths = appPaths(import.meta.url);
+const STARTING_PAGE = `data:text/html;charset=utf-8,${encodeURIComponent(
+  '<!doctype html><title>SynCode</title><body style="font:16px system-ui;display:grid;place-items:center;height:100vh;margin:0">Starting SynCode…</body>',
+)}`;
 const log = (message: string, data?: unknown): void => console.error(`[main] ${message}`, data ?? '');
 
 app.enableSandbox();
@@ -145,6 +148,8 @@ function run(): void {
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, (a) => sendEvent('menu-action', a))));
 
     win = createWindow(store);
+    // The window appears at once; the embedded server takes a second or two on a cold start.
+    void win.loadURL(STARTING_PAGE);
     let url: string;
     try {
       url = await sup.ready();
