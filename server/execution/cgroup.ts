@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { readFile, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isAlive } from './work-root.ts';
 
 export interface ExecutionCgroup {
   /** The `cgroup.procs` files the launcher writes its own pid into before exec'ing the sandbox. */
@@ -143,15 +144,6 @@ async function sweepStale(hierarchy: Hierarchy): Promise<void> {
         // Another server sweeping at the same time, or a group the kernel still holds: try again next start.
       }
     }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

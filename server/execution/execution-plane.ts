@@ -1,6 +1,5 @@
 import { availableParallelism, tmpdir } from 'node:os';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { AppError, type JobError, type SupportedLanguage } from '../protocol/index.ts';
 import type { SqliteDatabase } from '../storage/database.ts';
 import { createExecutionStore, type JobKind, type JudgedTest, type QueuedJob } from '../storage/execution/execution-store.ts';
@@ -9,6 +8,7 @@ import { FairQueue } from './fair-queue.ts';
 import { executeProgram, prepareProgram, runOnce, type Program } from './judge.ts';
 import { createSandbox } from './sandbox.ts';
 import { findToolchains, type Toolchain } from './toolchains.ts';
+import { createWorkRoot } from './work-root.ts';
 import type { ExecutionFinished, ExecutionPlane } from './types.ts';
 
 export interface ExecutionPlaneOptions {
@@ -39,7 +39,7 @@ const EXECUTION_FAILED: JobError = { code: 'INTERNAL', message: 'the execution f
 export async function createExecutionPlane(options: ExecutionPlaneOptions): Promise<ExecutionPlane> {
   const { log } = options;
   const store = createExecutionStore(options.db);
-  const workRoot = await mkdtemp(join(options.workRoot ?? tmpdir(), 'syncode-exec-'));
+  const workRoot = await createWorkRoot(options.workRoot ?? tmpdir());
   const [sandbox, toolchains] = await Promise.all([
     createSandbox({ mode: options.sandbox ?? 'auto', bwrapPath: options.bwrapPath ?? '/usr/bin/bwrap', scratchRoot: workRoot }),
     findToolchains({ searchPath: options.searchPath ?? process.env.PATH ?? '', nodePath: options.nodePath ?? process.execPath }),

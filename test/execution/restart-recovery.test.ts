@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterEach, expect, it } from 'vitest';
 import type { ExecutionFinished } from '../../server/execution/index.ts';
 import { pollUntil } from '../support/poll.ts';
@@ -64,7 +65,7 @@ function processesWith(marker: string): number[] {
     .map(Number);
 }
 
-it('a crashed server takes its programs with it, and the next start removes its cgroups and fails its jobs', async () => {
+it('a crashed server takes its programs with it; the next start removes its cgroups and temp dir and fails its jobs', async () => {
   const marker = `syncode-crash-${randomUUID()}`;
   const child = spawn(process.execPath, [new URL('./fixtures/crashing-plane.ts', import.meta.url).pathname, dir.path, marker], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -78,6 +79,8 @@ it('a crashed server takes its programs with it, and the next start removes its 
   const staleGroups = () =>
     [hierarchies.memory, hierarchies.pids].flatMap((parent) => readdirSync(parent).filter((n) => n.startsWith(`syncode-exec-${child.pid}-`)));
   expect(staleGroups()).toHaveLength(2);
+  const staleWorkRoots = () => readdirSync(tmpdir()).filter((n) => n.startsWith(`syncode-exec-${child.pid}-`));
+  expect(staleWorkRoots()).toHaveLength(1);
 
   child.kill('SIGKILL');
   await new Promise((resolve) => child.once('exit', resolve));
@@ -87,6 +90,7 @@ it('a crashed server takes its programs with it, and the next start removes its 
   const next = await startPlane({ dataDir: dir.path, workers: 1 });
   try {
     expect(staleGroups()).toEqual([]);
+    expect(staleWorkRoots()).toEqual([]);
     expect(next.plane.getRun(runId)).toMatchObject({ status: 'failed', error: { code: 'INTERNAL', message: 'interrupted by a server restart' } });
   } finally {
     await next.close();
