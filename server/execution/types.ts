@@ -86,7 +86,8 @@ export interface ExecutionPlane {
   onDidFinish(listener: (event: ExecutionFinished) => void): () => void;
   /**
    * Stops the workers and kills running executions. Queued jobs stay queued in the store and run after the next
-   * start; jobs that were running are marked `failed` (INTERNAL, "interrupted by a server restart") at that start.
+   * start; jobs that were running are marked `failed` (INTERNAL, "interrupted by a server restart") at that start,
+   * before anyone can subscribe, so no `onDidFinish` event is emitted for them (pollers see `failed`).
    */
   close(): Promise<void>;
 }
