@@ -25,11 +25,12 @@ try {
     numFailedTests: number;
     numPendingTests: number;
     numTodoTests: number;
-    numFailedTestSuites: number;
+    testResults: { status: string; assertionResults: unknown[] }[];
   };
   passed = json.numPassedTests;
-  // A suite that fails to load has no failed tests of its own; count it so it cannot pass silently.
-  failed = json.numFailedTests + json.numFailedTestSuites;
+  // A file that fails to load has no failed tests of its own; count it so it cannot pass silently.
+  const brokenFiles = json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  failed = json.numFailedTests + brokenFiles;
   skipped = json.numPendingTests + json.numTodoTests;
 } catch {
   failed = Math.max(failed, 1);
