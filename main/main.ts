@@ -100,21 +100,26 @@ function run(): void {
 
   app.whenReady().then(async () => {
     const dataDir = app.getPath('userData');
-    store = new LocalStore({ file: join(dataDir, 'local-store.sqlite') });
-    const { store: credentials, fallbackReason } = await openCredentialStore({ loadKeychain: loadKeytar });
-    if (fallbackReason) log('no OS keychain; sign-ins are not remembered on this device', fallbackReason);
-
+    const localStore = new LocalStore({ file: join(dataDir, 'local-store.sqlite') });
+    store = localStore;
     supervisor = startServerSupervisor({
       fork: forkUtilityProcess,
       entryPath: paths.embeddedEntry,
       dataDir: join(dataDir, 'server'),
       webRoot: paths.webRoot,
       problemsDir: paths.problemsDir,
-      preferredPort: store.getSetting<number>('embedded-port') ?? 0,
+      preferredPort: localStore.getSetting<number>('embedded-port') ?? 0,
       onStatus,
     });
     const sup = supervisor;
-    const profiles = new ProfileService({ settings: store, credentials, localBaseUrl: () => sup.status().url });
+    win = createWindow(localStore);
+    // The window appears at once; the embedded server takes a second or two on a cold start.
+    void win.loadURL(STARTING_PAGE);
+
+    // Meanwhile the keychain: a locked Linux keyring may show its unlock prompt, so allow time to type.
+    const { store: credentials, fallbackReason } = await openCredentialStore({ loadKeychain: loadKeytar, probeTimeoutMs: 15_000 });
+    if (fallbackReason) log('no OS keychain; sign-ins are not remembered on this device', fallbackReason);
+    const profiles = new ProfileService({ settings: localStore, credentials, localBaseUrl: () => sup.status().url });
 
     const requests = session.defaultSession.webRequest;
     requests.onBeforeSendHeaders((details, callback) =>
@@ -140,31 +145,29 @@ function run(): void {
         openInBrowser,
         serverStatus: () => sup.status(),
         profiles,
-        store,
+        store: localStore,
       }),
       () => (rendererOrigin ? [rendererOrigin] : []),
       (channel, error) => log(`IPC ${channel} failed`, String(error)),
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, (a) => sendEvent('menu-action', a))));
 
-    win = createWindow(store);
-    // The window appears at once; the embedded server takes a second or two on a cold start.
-    void win.loadURL(STARTING_PAGE);
+    const window = win;
     let url: string;
     try {
       url = await sup.ready();
     } catch (error) {
       const text = `The local SynCode server could not start: ${String(error)}`;
-      void win.loadURL(`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`);
+      void window.loadURL(`data:text/plain;charset=utf-8,${encodeURIComponent(text)}`);
       return;
     }
     try {
-      const local = await signInLocalAccount({ baseUrl: url, launchSecret: sup.launchSecret, credentials, settings: store });
+      const local = await signInLocalAccount({ baseUrl: url, launchSecret: sup.launchSecret, credentials, settings: localStore });
       await profiles.saveSession(LOCAL_PROFILE_ID, { account: local.email, ...local });
     } catch (error) {
       log('local account sign-in failed; the renderer will offer to sign in', String(error));
     }
-    await win.loadURL(`${url}/`);
+    await window.loadURL(`${url}/`);
     pageLoaded = true;
     const link = pendingLink;
     pendingLink = null;
