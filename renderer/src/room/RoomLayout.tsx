@@ -5,7 +5,6 @@ import { useSession } from '../app/session-context.tsx';
 import { errorText } from '../ui/error-text.ts';
 import type { RoomConnection } from './collab/room-connection.ts';
 import { canWriteCode, isStaff } from './collab/room-view.ts';
-import { CodeEditor } from './editor/CodeEditor.tsx';
 import { Console, type ConsoleHandle } from './panels/Console.tsx';
 import { Participants } from './panels/Participants.tsx';
 import { ProblemPanel } from './panels/ProblemPanel.tsx';
@@ -17,6 +16,8 @@ import { useOnlineUsers } from './use-online-users.ts';
 import { useRoomView } from './use-room-connection.ts';
 
 const Whiteboard = lazy(() => import('./whiteboard/Whiteboard.tsx').then((m) => ({ default: m.Whiteboard })));
+// Monaco is its own chunk: the documents connect and sync while it downloads and compiles.
+const CodeEditor = lazy(() => import('./editor/CodeEditor.tsx').then((m) => ({ default: m.CodeEditor })));
 
 type CenterTab = 'code' | 'whiteboard';
 
@@ -93,14 +94,16 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
             <button type="button" aria-pressed={tab === 'whiteboard'} onClick={() => openTab('whiteboard')} data-testid="whiteboard-tab">Whiteboard</button>
           </nav>
           <div className="workspace" hidden={tab !== 'code'}>
-            <CodeEditor
-              conn={conn.code}
-              language={view.language}
-              readOnly={!writable}
-              readOnlyMessage={readOnlyReason}
-              onRun={() => consoleRef.current?.run()}
-              onSubmit={() => consoleRef.current?.askSubmit()}
-            />
+            <Suspense fallback={<div className="code-editor muted center">Loading the editor…</div>}>
+              <CodeEditor
+                conn={conn.code}
+                language={view.language}
+                readOnly={!writable}
+                readOnlyMessage={readOnlyReason}
+                onRun={() => consoleRef.current?.run()}
+                onSubmit={() => consoleRef.current?.askSubmit()}
+              />
+            </Suspense>
             <Console ref={consoleRef} view={view} readCode={() => conn.code.doc.getText(CODE_TEXT).toString()} />
           </div>
           {boardOpened && (
