@@ -33,8 +33,9 @@ try {
   const guest = await registerUser(server.url, 'Guest');
   const room = await api<{ id: string; code: string }>(server.url, host, 'POST', '/v1/rooms', { mode: 'interview', language: 'python' });
   await api(server.url, guest, 'POST', `/v1/rooms/${room.id}/join`, { code: room.code, role: 'candidate' });
-  const hostCtx = await signedInContext(browser, server.url, host);
-  const guestCtx = await signedInContext(browser, server.url, guest);
+  // Both pages tall: Monaco renders only the lines in view, and the probes read the rendered lines.
+  const hostCtx = await signedInContext(browser, server.url, host, { width: 1440, height: 1400 });
+  const guestCtx = await signedInContext(browser, server.url, guest, { width: 1440, height: 1400 });
 
   // 1. Navigation → room interactive (editor focusable) and synced (status chip), cold-ish each run.
   const nav: number[] = [];
@@ -68,7 +69,6 @@ try {
   const remote: number[] = [];
   for (let i = 0; i < REMOTE_KEYS; i++) {
     const marker = String.fromCharCode(65 + (i % 26));
-    await a.keyboard.press('Enter');
     await armRemoteProbe(b, `${marker}${i}#`);
     await a.keyboard.type(`${marker}${i}`);
     await armKeydownClock(a);

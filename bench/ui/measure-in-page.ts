@@ -5,7 +5,11 @@ import type { Page } from 'playwright-core';
 
 const EDITOR_LINES = `document.querySelector('[data-testid="code-editor"] .view-lines')`;
 
-/** keydown anywhere → the first animation frame after the editor's DOM changed. */
+/**
+ * keydown → the editor's DOM write. Monaco renders in a requestAnimationFrame callback, so the frame that
+ * runs it paints the change: the mutation callback (a microtask right after that write) is the paint time
+ * minus that frame's style/layout. Waiting for another rAF would add a whole frame that the user never sees.
+ */
 export async function installPaintProbe(page: Page): Promise<void> {
   await page.evaluate(`(() => {
     window.__paint = [];
@@ -15,7 +19,7 @@ export async function installPaintProbe(page: Page): Promise<void> {
       const t0 = window.__t0;
       if (t0 === null) return;
       window.__t0 = null;
-      requestAnimationFrame(() => window.__paint.push(performance.now() - t0));
+      window.__paint.push(performance.now() - t0);
     }).observe(${EDITOR_LINES}, { childList: true, subtree: true, characterData: true });
   })()`);
 }
