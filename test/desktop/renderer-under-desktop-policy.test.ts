@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { RENDERER_CSP } from '../../main/renderer-csp.ts';
+import { LAUNCH_SECRET_HEADER } from '../../server/protocol/index.ts';
+import { screenshotPath } from '../support/artifacts.ts';
+import { chromium } from 'playwright-core';
+import { findChromium } from '../support/chromium.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { call } from '../control/api.ts';
+
+const SECRET = 'renderer-policy-test-launch-secret-0123456789';
+const T = { timeout: 20_000 };
+
+/**
+ * What the desktop window does, minus Electron (which cannot run here): the real renderer build loaded from
+ * the real embedded server's origin, every request carrying the launch secret (main's onBeforeSendHeaders)
+ * and every response of that origin carrying RENDERER_CSP (main's onHeadersReceived). Service workers are
+ * blocked: Playwright's request hooks do not see their fetches (Electron's session hooks do).
+ */
+async function desktopLikePage(browser: Browser, server: TestServer, session: unknown): Promise<{ context: BrowserContext; page: Page; violations: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    extraHTTPHeaders: { [LAUNCH_SECRET_HEADER]: SECRET },
+    serviceWorkers: 'block',
+  });
+  await context.addInitScript(
+    ([key, value]) => {
+      localStorage.setItem(key!, value!);
+      const seen: string[] = [];
+      (window as unknown as { __csp: string[] }).__csp = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    },
+    [`syncode.session:${server.url}`, JSON.stringify(session)],
+  );
+  await context.route(`${server.url}/**`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': RENDERER_CSP } });
+  });
+  const page = await context.newPage();
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  return { context, page, violations };
+}
+
+describe('the renderer under the desktop policy (Chromium, real embedded server)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer({ mode: 'embedded', launchSecret: SECRET });
+    // As launchChromium, plus: responses fulfilled by a route (how the CSP header is added here) carry no
+    // address space, so Chromium's Local Network Access checks would count the page as public and block
+    // its WebSocket to 127.0.0.1. The Electron window's page really comes from 127.0.0.1.
+    browser = await chromium.launch({
+      executablePath: findChromium(),
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-features=LocalNetworkAccessChecks'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('loads, opens a practice room with the editor, and syncs, with no CSP violation', async () => {
+    const registered = await call(server, 'POST', '/v1/auth/register', {
+      headers: { [LAUNCH_SECRET_HEADER]: SECRET },
+      body: { email: 'me-0123456789abcdef@syncode.local', password: 'random local password', displayName: 'Me' },
+    });
+    expect(registered.status).toBe(201);
+    const { context, page, violations } = await desktopLikePage(browser, server, registered.body);
+    try {
+      await page.goto(`${server.url}/`);
+      await page.getByLabel('Problem').selectOption({ label: 'Two Sum (easy)' });
+      await page.getByLabel('Language').selectOption('python');
+      await page.getByRole('button', { name: 'Create room' }).click();
+      await page.getByRole('button', { name: 'Enter room' }).click();
+      await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-state'), T).toBe('synced');
+      await expect.poll(() => page.locator('[data-testid="code-editor"] .view-lines').count(), T).toBe(1);
+      await page.screenshot({ path: screenshotPath('desktop-policy-room.png') });
+      const reported = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+      expect([...reported, ...violations]).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a page without the launch secret gets nothing from the embedded server', async () => {
+    const context = await browser.newContext();
+    try {
+      const response = await (await context.newPage()).goto(`${server.url}/`);
+      expect(response?.status()).toBe(403);
+    } finally {
+      await context.close();
+    }
+  });
+});
