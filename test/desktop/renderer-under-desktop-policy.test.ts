@@ -23,15 +23,12 @@ async function desktopLikePage(browser: Browser, server: TestServer, session: un
     extraHTTPHeaders: { [LAUNCH_SECRET_HEADER]: SECRET },
     serviceWorkers: 'block',
   });
-  await context.addInitScript(
-    ([key, value]) => {
-      localStorage.setItem(key!, value!);
-      const seen: string[] = [];
-      (window as unknown as { __csp: string[] }).__csp = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-    },
-    [`syncode.session:${server.url}`, JSON.stringify(session)],
-  );
+  // Runs in the page (a string: this file is type-checked without the DOM library).
+  await context.addInitScript(`
+    localStorage.setItem(${JSON.stringify(`syncode.session:${server.url}`)}, ${JSON.stringify(JSON.stringify(session))});
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+  `);
   await context.route(`${server.url}/**`, async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': RENDERER_CSP } });
@@ -79,7 +76,7 @@ describe('the renderer under the desktop policy (Chromium, real embedded server)
       await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-state'), T).toBe('synced');
       await expect.poll(() => page.locator('[data-testid="code-editor"] .view-lines').count(), T).toBe(1);
       await page.screenshot({ path: screenshotPath('desktop-policy-room.png') });
-      const reported = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+      const reported = (await page.evaluate('window.__csp')) as string[];
       expect([...reported, ...violations]).toEqual([]);
     } finally {
       await context.close();
