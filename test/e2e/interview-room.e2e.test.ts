@@ -56,7 +56,7 @@ describe('interview room (Chromium, host + candidate)', () => {
     await cand.goto(inviteLink);
     await cand.getByRole('button', { name: 'Join as candidate' }).click();
     await synced(cand);
-    await expect.poll(() => cand.getByTestId('room').getAttribute('data-role')).toBe('candidate');
+    await expect.poll(() => cand.getByTestId('room').getAttribute('data-role'), T).toBe('candidate');
     await expect.poll(() => host.getByTestId('participants').textContent(), T).toContain('Carl');
     await expect.poll(() => cand.getByTestId('problem-panel').textContent(), T).toContain('Two Sum');
   });

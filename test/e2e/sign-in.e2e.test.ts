@@ -7,6 +7,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { registerUser, signedInContext, watchPage } from './e2e-helpers.ts';
 
+const T = { timeout: 10_000 };
 const JWT_SECRET = 'e2e-sign-in-secret-with-enough-length-0123456789';
 
 describe('sign-in and lobby (Chromium)', () => {
@@ -32,22 +33,22 @@ describe('sign-in and lobby (Chromium)', () => {
     await page.getByLabel('Password').fill('correct horse battery');
     await page.screenshot({ path: screenshotPath('sign-in-register.png') });
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect.poll(() => page.getByTestId('signed-in-as').textContent(), { timeout: 10_000 }).toBe('Ada');
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent(), T).toBe('Ada');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible(), T).toBe(true);
     await page.getByLabel('Email').fill('ada@example.com');
     await page.getByLabel('Password').fill('wrong password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').getAttribute('data-error-code')).toBe('AUTH_INVALID_CREDENTIALS');
+    await expect.poll(() => page.getByRole('alert').getAttribute('data-error-code'), T).toBe('AUTH_INVALID_CREDENTIALS');
     await page.screenshot({ path: screenshotPath('sign-in-error.png') });
 
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toBe('Ada');
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent(), T).toBe('Ada');
     // The session survives a reload (tokens are kept per server).
     await page.reload();
-    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toBe('Ada');
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent(), T).toBe('Ada');
     await page.screenshot({ path: screenshotPath('lobby.png') });
     expect(watch.errors).toEqual([]);
     expect(watch.foreign).toEqual([]);
@@ -66,7 +67,7 @@ describe('sign-in and lobby (Chromium)', () => {
     const context = await signedInContext(browser, server.url, { ...user, tokens: { ...user.tokens, accessToken: expired } });
     const page = await context.newPage();
     await page.goto(server.url + '/problems');
-    await expect.poll(() => page.getByTestId('problem-list').locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('problem-list').locator('li').count(), T).toBeGreaterThan(0);
     const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}') as { accessToken?: string; refreshToken?: string }, `syncode.session:${server.url}`);
     expect(stored.accessToken).not.toBe(expired);
     expect(stored.refreshToken).not.toBe(user.tokens.refreshToken);
@@ -78,7 +79,7 @@ describe('sign-in and lobby (Chromium)', () => {
     const context = await signedInContext(browser, server.url, { ...user, tokens: { ...user.tokens, accessToken: 'not-a-token' } });
     const page = await context.newPage();
     await page.goto(server.url + '/problems');
-    await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible(), T).toBe(true);
     await context.close();
   });
 
@@ -88,16 +89,16 @@ describe('sign-in and lobby (Chromium)', () => {
     const page = await context.newPage();
     await page.goto(server.url + '/problems');
     const rows = page.getByTestId('problem-list').locator('li');
-    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThan(10);
+    await expect.poll(() => rows.count(), T).toBeGreaterThan(10);
     await page.getByLabel('Search problems').fill('two sum');
-    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining('Two Sum')]);
+    await expect.poll(() => rows.allTextContents(), T).toEqual([expect.stringContaining('Two Sum')]);
     await rows.first().getByRole('button', { name: 'Bookmark' }).click();
     await page.getByLabel('Search problems').fill('');
     await page.getByLabel('Bookmarked').check();
-    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining('Two Sum')]);
+    await expect.poll(() => rows.allTextContents(), T).toEqual([expect.stringContaining('Two Sum')]);
     await page.getByLabel('Bookmarked').uncheck();
     await page.getByLabel('Difficulty').selectOption('hard');
-    await expect.poll(async () => (await rows.allTextContents()).every((t) => t.includes('hard'))).toBe(true);
+    await expect.poll(async () => (await rows.allTextContents()).every((t) => t.includes('hard')), T).toBe(true);
     await page.screenshot({ path: screenshotPath('problem-browser.png') });
     await context.close();
   });
