@@ -112,7 +112,7 @@ function run(): void {
       onStatus,
     });
     const sup = supervisor;
-    win = createWindow(localStore);
+    win = trackWindow(createWindow(localStore));
     // The window appears at once; the embedded server takes a second or two on a cold start.
     void win.loadURL(STARTING_PAGE);
 
@@ -172,6 +172,27 @@ function run(): void {
     const link = pendingLink;
     pendingLink = null;
     deliverLink(link);
+  });
+
+  /** Forgets the window once it is closed (macOS keeps the app running without one). */
+  function trackWindow(created: BrowserWindow): BrowserWindow {
+    created.once('closed', () => {
+      if (win === created) {
+        win = null;
+        pageLoaded = false;
+      }
+    });
+    return created;
+  }
+
+  // macOS: clicking the dock icon with no window open opens one again, straight on the renderer.
+  app.on('activate', () => {
+    if (win || !store || !rendererOrigin) return;
+    const created = trackWindow(createWindow(store));
+    win = created;
+    void created.loadURL(`${rendererOrigin}/`).then(() => {
+      if (win === created) pageLoaded = true;
+    });
   });
 
   app.on('window-all-closed', () => {
