@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { runInNewContext } from 'node:vm';
+import { bridgeName, EVENT_CHANNEL, IPC_CHANNELS } from '../../preload/api.ts';
 import { join } from 'node:path';
 import { appPaths } from '../../main/app-paths.ts';
 import { startServerSupervisor, type ServerSupervisor } from '../../main/server-supervisor.ts';
@@ -28,6 +30,41 @@ describe('the Electron bundles (scripts/build-electron.ts)', () => {
   it('the sandboxed preload loads nothing but electron', () => {
     // A sandboxed preload can only require a few Electron-provided modules: everything else is bundled.
     expect(runtimeImports(paths.preload)).toEqual(['electron']);
+  });
+
+  it('the preload bundle, run as a sandboxed preload, exposes exactly window.syncode', async () => {
+    // Stand-ins for Electron's contextBridge and ipcRenderer (Electron cannot run here): a sandboxed
+    // preload gets a `require` that knows `electron` and little else, so give it only that.
+    const exposed: Record<string, unknown> = {};
+    const invoked: unknown[][] = [];
+    const listeners = new Map<string, (...a: unknown[]) => void>();
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
+      ipcRenderer: {
+        invoke: async (...args: unknown[]) => (invoked.push(args), { ok: true, value: 'answer' }),
+        on: (channel: string, l: (...a: unknown[]) => void) => listeners.set(channel, l),
+        removeListener: (channel: string) => listeners.delete(channel),
+      },
+    };
+    const module = { exports: {} };
+    const require = (name: string): unknown => {
+      if (name === 'electron') return electron;
+      throw new Error(`a sandboxed preload cannot require ${name}`);
+    };
+    runInNewContext(readFileSync(paths.preload, 'utf8'), { require, module, exports: module.exports });
+    expect(Object.keys(exposed)).toEqual(['syncode']);
+    const bridge = exposed.syncode as Record<string, (...a: unknown[]) => Promise<unknown>> & {
+      on: (e: string, l: (p: unknown) => void) => () => void;
+    };
+    expect(Object.keys(bridge).sort()).toEqual([...IPC_CHANNELS.map(bridgeName), 'on'].sort());
+    expect(await bridge.storeLoad!({ server: 'http://127.0.0.1:1', roomId: 'r', doc: 'code' })).toBe('answer');
+    expect(invoked).toEqual([['store:load', { server: 'http://127.0.0.1:1', roomId: 'r', doc: 'code' }]]);
+    const links: unknown[] = [];
+    const off = bridge.on('deep-link', (p) => links.push(p));
+    listeners.get(EVENT_CHANNEL)!({ sender: 'ipcRenderer itself' }, { event: 'deep-link', payload: { code: 'ABC234' } });
+    expect(links).toEqual([{ code: 'ABC234' }]); // the payload only, never the Electron event
+    off();
+    expect(listeners.has(EVENT_CHANNEL)).toBe(false);
   });
 
   it('main leaves only electron and the N-API modules outside the bundle', () => {
