@@ -69,6 +69,26 @@ describe('split deployment callbacks', () => {
     expect((await post(split, 'snapshot-ready', { snapshots: [{ ...item, id: randomUUID(), roomId: randomUUID() }] })).status).toBe(200);
   });
 
+  it('maps an unreachable collab process to 503 ROOM_COLLAB_UNAVAILABLE and changes nothing', async () => {
+    const down = await overHttp.start();
+    try {
+      const [host, ann] = await people(down, ['Hana', 'Ann'] as const);
+      const room = await createRoom(down, host, { mode: 'interview' });
+      await down.collab!.close();
+      expectError(await as(down, host).post('/v1/rooms', { mode: 'peer' }), 503, 'ROOM_COLLAB_UNAVAILABLE');
+      expect((await as(down, host).get('/v1/rooms')).body.items).toHaveLength(1);
+      expectError(await as(down, ann).post(`/v1/rooms/${room.id}/join`, { code: room.code }), 503, 'ROOM_COLLAB_UNAVAILABLE');
+      expectError(await as(down, host).post(`/v1/rooms/${room.id}/control/lock`), 503, 'ROOM_COLLAB_UNAVAILABLE');
+      expectError(await as(down, host).post(`/v1/rooms/${room.id}/control/snapshot`), 503, 'ROOM_COLLAB_UNAVAILABLE');
+      const detail = (await as(down, host).get(`/v1/rooms/${room.id}`)).body;
+      expect(detail).toMatchObject({ editorLocked: false, participants: [expect.objectContaining({ userId: host.id })] });
+      expect(detail.participants).toHaveLength(1);
+      expect((await call(down, 'GET', '/v1/health')).body.checks.collab.status).toBe('down');
+    } finally {
+      await down.stop();
+    }
+  });
+
   it('reports the collab process in /v1/health', async () => {
     const health = await call(split, 'GET', '/v1/health');
     expect(health.body.checks.collab).toMatchObject({ status: 'ok', message: 'separate process' });
