@@ -131,6 +131,13 @@ describe('interview room (Chromium, host + candidate)', () => {
     await cand.screenshot({ path: screenshotPath('room-coding-candidate.png') });
   });
 
+  it('a language change goes through the server and reaches both editors', async () => {
+    await cand.getByLabel('Language').selectOption('javascript');
+    await expect.poll(() => host.getByLabel('Language').inputValue(), T).toBe('javascript');
+    await host.getByLabel('Language').selectOption('python');
+    await expect.poll(() => cand.getByLabel('Language').inputValue(), T).toBe('python');
+  });
+
   it('run with stdin echoes it back', async () => {
     await focusEditorEnd(cand);
     await cand.keyboard.press('Control+a');
@@ -212,6 +219,18 @@ describe('interview room (Chromium, host + candidate)', () => {
     expect(await editorText(host)).not.toContain('# spectator edit');
   });
 
+  it('opening the room in a second tab displaces the first, which offers "Use here"', async () => {
+    const second = await candCtx.newPage();
+    await second.goto(cand.url());
+    await synced(second);
+    await expect.poll(() => cand.getByTestId('room-stopped').getAttribute('data-stop'), T).toBe('replaced');
+    await cand.screenshot({ path: screenshotPath('room-replaced.png') });
+    await cand.getByRole('button', { name: 'Use here' }).click();
+    await expect.poll(() => second.getByTestId('room-stopped').getAttribute('data-stop'), T).toBe('replaced');
+    await synced(cand);
+    await second.close();
+  });
+
   it('kick shows the candidate the kicked screen', async () => {
     await host.getByTestId('kick-Carl').click();
     await expect.poll(() => cand.getByTestId('room-stopped').getAttribute('data-stop'), T).toBe('kicked');
@@ -231,5 +250,7 @@ describe('interview room (Chromium, host + candidate)', () => {
     await host.screenshot({ path: screenshotPath('session-page.png'), fullPage: true });
     expect(hostWatch.errors).toEqual([]);
     expect(hostWatch.foreign).toEqual([]);
+    await host.getByRole('button', { name: 'History' }).click();
+    await expect.poll(() => host.getByTestId('session-list').textContent(), T).toContain("Hana's room");
   });
 });

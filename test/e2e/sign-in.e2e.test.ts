@@ -100,6 +100,12 @@ describe('sign-in and lobby (Chromium)', () => {
     await page.getByLabel('Difficulty').selectOption('hard');
     await expect.poll(async () => (await rows.allTextContents()).every((t) => t.includes('hard')), T).toBe(true);
     await page.screenshot({ path: screenshotPath('problem-browser.png') });
+    // "Practice" opens a practice room on that problem, where the user is the host.
+    await rows.first().getByRole('button', { name: 'Practice' }).click();
+    await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-state'), T).toBe('synced');
+    expect(await page.getByTestId('room').getAttribute('data-role')).toBe('host');
+    await expect.poll(() => page.getByTestId('problem-panel').locator('h2').first().textContent(), T).toContain('hard');
+    await page.screenshot({ path: screenshotPath('practice-room.png') });
     await context.close();
   });
 });
