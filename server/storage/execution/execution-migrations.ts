@@ -1,9 +1,11 @@
 import type { Migration } from '../database.ts';
+import { testDataHash } from './test-data-hash.ts';
 
 /**
- * Execution jobs. `seq` gives the stable newest-first order of the list endpoints and the cursor. Test inputs are
- * copied into the job when it is queued, so a queued submission can run after a restart even if the problem
- * changed meanwhile. No foreign keys to rooms/users: those tables belong to other areas.
+ * Execution jobs. `seq` gives the stable newest-first order of the list endpoints and the cursor. Test texts are
+ * copied into the store when a submission is queued (once per distinct content, migration 2), so a queued
+ * submission can run after a restart even if the problem changed meanwhile. No foreign keys to rooms/users: those
+ * tables belong to other areas.
  */
 export const EXECUTION_MIGRATIONS: readonly Migration[] = [
   {
@@ -72,6 +74,44 @@ export const EXECUTION_MIGRATIONS: readonly Migration[] = [
           PRIMARY KEY (submission_id, idx)
         );
       `);
+    },
+  },
+  {
+    version: 2,
+    name: 'test texts stored once per distinct content',
+    // Every submission of a problem judges the same tests (up to 200 × 1 MiB each): keep one copy of each text.
+    up(db) {
+      db.exec(`
+        CREATE TABLE exec_test_data (
+          hash TEXT PRIMARY KEY,
+          input TEXT NOT NULL,
+          expected_output TEXT NOT NULL
+        );
+        CREATE TABLE exec_submission_tests_v2 (
+          submission_id TEXT NOT NULL REFERENCES exec_submissions (id) ON DELETE CASCADE,
+          idx INTEGER NOT NULL,
+          test_case_id TEXT NOT NULL,
+          hidden INTEGER NOT NULL,
+          test_hash TEXT NOT NULL REFERENCES exec_test_data (hash),
+          verdict TEXT,
+          time_ms INTEGER,
+          memory_kb INTEGER,
+          actual_output TEXT,
+          stderr TEXT,
+          PRIMARY KEY (submission_id, idx)
+        );
+      `);
+      const insertData = db.prepare('INSERT OR IGNORE INTO exec_test_data (hash, input, expected_output) VALUES (?, ?, ?)');
+      const insertTest = db.prepare(`INSERT INTO exec_submission_tests_v2
+        (submission_id, idx, test_case_id, hidden, test_hash, verdict, time_ms, memory_kb, actual_output, stderr)
+        VALUES (@submission_id, @idx, @test_case_id, @hidden, @hash, @verdict, @time_ms, @memory_kb, @actual_output, @stderr)`);
+      const old = db.prepare('SELECT * FROM exec_submission_tests').all() as Record<string, unknown>[];
+      for (const row of old) {
+        const hash = testDataHash(row.input as string, row.expected_output as string);
+        insertData.run(hash, row.input, row.expected_output);
+        insertTest.run({ ...row, hash });
+      }
+      db.exec('DROP TABLE exec_submission_tests; ALTER TABLE exec_submission_tests_v2 RENAME TO exec_submission_tests;');
     },
   },
 ];

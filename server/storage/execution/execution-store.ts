@@ -15,6 +15,7 @@ import {
 import type { Page, PageRequest } from '../../execution/types.ts';
 import { migrate, type SqliteDatabase } from '../database.ts';
 import { EXECUTION_MIGRATIONS } from './execution-migrations.ts';
+import { testDataHash } from './test-data-hash.ts';
 
 export type JobKind = 'run' | 'submission';
 
@@ -130,11 +131,13 @@ export function createExecutionStore(db: SqliteDatabase) {
   const insertSubmission = db.prepare(`INSERT INTO exec_submissions
     (id, room_id, user_id, problem_id, language, snapshot_id, code, time_limit_ms, memory_limit_kb, status, total, created_at)
     VALUES (@id, @roomId, @userId, @problemId, @language, @snapshotId, @code, @timeLimitMs, @memoryLimitKb, 'queued', @total, @createdAt)`);
+  const insertTestData = db.prepare('INSERT OR IGNORE INTO exec_test_data (hash, input, expected_output) VALUES (?, ?, ?)');
   const insertTest = db.prepare(`INSERT INTO exec_submission_tests
-    (submission_id, idx, test_case_id, hidden, input, expected_output) VALUES (?, ?, ?, ?, ?, ?)`);
+    (submission_id, idx, test_case_id, hidden, test_hash) VALUES (?, ?, ?, ?, ?)`);
   const runById = db.prepare('SELECT * FROM exec_runs WHERE id = ?');
   const submissionById = db.prepare('SELECT * FROM exec_submissions WHERE id = ?');
-  const testsOf = db.prepare('SELECT * FROM exec_submission_tests WHERE submission_id = ? ORDER BY idx');
+  const testsOf = db.prepare(`SELECT t.*, d.input, d.expected_output FROM exec_submission_tests t
+    JOIN exec_test_data d ON d.hash = t.test_hash WHERE t.submission_id = ? ORDER BY t.idx`);
   const judgeTest = db.prepare(`UPDATE exec_submission_tests SET verdict = ?, time_ms = ?, memory_kb = ?,
     actual_output = ?, stderr = ? WHERE submission_id = ? AND idx = ?`);
 
@@ -159,7 +162,11 @@ export function createExecutionStore(db: SqliteDatabase) {
       const id = randomUUID();
       db.transaction(() => {
         insertSubmission.run({ ...submission, id, total: submission.tests.length, createdAt: now() });
-        submission.tests.forEach((t, i) => insertTest.run(id, i, t.id, t.hidden ? 1 : 0, t.input, t.expectedOutput));
+        submission.tests.forEach((t, i) => {
+          const hash = testDataHash(t.input, t.expectedOutput);
+          insertTestData.run(hash, t.input, t.expectedOutput);
+          insertTest.run(id, i, t.id, t.hidden ? 1 : 0, hash);
+        });
       })();
       return toSummary(submissionById.get(id) as SubmissionRow);
     },

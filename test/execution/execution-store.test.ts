@@ -1,0 +1,71 @@
+// The execution store on a real SQLite file: test texts kept once per content, and migration 2 upgrading a
+// database written by migration 1.
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { migrate, openDatabase, type SqliteDatabase } from '../../server/storage/database.ts';
+import { EXECUTION_MIGRATIONS } from '../../server/storage/execution/execution-migrations.ts';
+import { createExecutionStore } from '../../server/storage/execution/execution-store.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+import { submissionRequest } from './plane-fixture.ts';
+
+let dir: ReturnType<typeof makeTempDir>;
+let db: SqliteDatabase;
+beforeEach(() => {
+  dir = makeTempDir('syncode-exec-store-');
+  db = openDatabase(join(dir.path, 'syncode.sqlite'));
+});
+afterEach(() => {
+  db.close();
+  dir.remove();
+});
+
+const judged = (n: number) => ({
+  verdict: 'ACCEPTED' as const,
+  compileOutput: null,
+  tests: Array.from({ length: n }, () => ({ verdict: 'ACCEPTED' as const, timeMs: 5, memoryKb: 100, actualOutput: 'x\n', stderr: '' })),
+});
+
+it('stores each distinct test text once, however many submissions judge it', () => {
+  const store = createExecutionStore(db);
+  const big = 'y'.repeat(100_000);
+  const tests = [
+    { input: big, expectedOutput: '1\n', hidden: true },
+    { input: '2\n', expectedOutput: '2\n' },
+  ];
+  const ids = [1, 2, 3].map(() => store.createSubmission(submissionRequest('python', 'print(1)', tests)).id);
+  expect(db.prepare('SELECT COUNT(*) AS n FROM exec_test_data').get()).toEqual({ n: 2 });
+  for (const id of ids) {
+    expect(store.startSubmission(id)!.tests.map((t) => [t.input.length, t.expectedOutput, t.hidden])).toEqual([
+      [100_000, '1\n', true],
+      [2, '2\n', false],
+    ]);
+    store.completeSubmission(id, judged(2));
+    expect(store.getSubmission(id)!.tests.map((t) => [t.index, t.input?.length, t.expectedOutput, t.hidden])).toEqual([
+      [0, 100_000, '1\n', true],
+      [1, 2, '2\n', false],
+    ]);
+  }
+});
+
+it('migration 2 upgrades submissions written under migration 1', () => {
+  migrate(db, 'execution', EXECUTION_MIGRATIONS.slice(0, 1));
+  db.prepare(`INSERT INTO exec_submissions (id, room_id, user_id, problem_id, language, snapshot_id, code, time_limit_ms,
+    memory_limit_kb, status, verdict, passed, total, created_at, completed_at)
+    VALUES ('s1', 'r', 'u', 'p', 'python', 'snap', 'print(1)', 1000, 65536, 'completed', 'WRONG_ANSWER', 1, 2, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:01.000Z')`).run();
+  const insert = db.prepare(`INSERT INTO exec_submission_tests (submission_id, idx, test_case_id, hidden, input, expected_output, verdict,
+    time_ms, memory_kb, actual_output, stderr) VALUES ('s1', ?, ?, ?, ?, ?, ?, 7, 300, ?, '')`);
+  insert.run(0, 't0', 0, 'in0\n', 'out0\n', 'ACCEPTED', 'out0\n');
+  insert.run(1, 't1', 1, 'in1\n', 'out1\n', 'WRONG_ANSWER', 'nope\n');
+
+  const store = createExecutionStore(db);
+  expect(store.getSubmission('s1')).toMatchObject({
+    verdict: 'WRONG_ANSWER',
+    passed: 1,
+    total: 2,
+    tests: [
+      { testCaseId: 't0', index: 0, hidden: false, verdict: 'ACCEPTED', input: 'in0\n', expectedOutput: 'out0\n', actualOutput: 'out0\n', timeMs: 7 },
+      { testCaseId: 't1', index: 1, hidden: true, verdict: 'WRONG_ANSWER', input: 'in1\n', expectedOutput: 'out1\n', actualOutput: 'nope\n', memoryKb: 300 },
+    ],
+  });
+  expect(db.prepare('SELECT COUNT(*) AS n FROM exec_test_data').get()).toEqual({ n: 2 });
+});
