@@ -88,7 +88,7 @@ function Screen({ route }: { route: Route }) {
 
 function ServerHealth({ baseUrl }: { baseUrl: string }) {
   const { health, error } = useHealth(baseUrl);
-  if (error) return <span className="muted small" role="alert">Server unreachable</span>;
+  if (error) return <span className="muted small" role="alert" data-testid="server-unreachable">Server unreachable</span>;
   if (!health) return <span className="muted small">Connecting to the server…</span>;
   return (
     <span className="muted small" data-testid="server-health" title={`Server ${health.version}`}>

@@ -182,6 +182,8 @@ describe('interview room (Chromium, host + candidate)', () => {
     await expect.poll(() => editorText(host), { timeout: 20_000 }).toContain('# after offline reload');
     expect(await editorText(host)).toContain('# typed offline');
     await synced(cand);
+    // Everything on the page tells the truth again, the server badge included.
+    await expect.poll(() => cand.getByTestId('server-health').isVisible(), T).toBe(true);
   });
 
   it('offline edits made while the host locked are refused: discarded, the candidate is told, the doc resyncs', async () => {

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { HealthResponse } from '../../../server/protocol/index.ts';
 
+const RETRY_MS = 5_000;
 const cache = new Map<string, Promise<HealthResponse>>();
 
-/** GET /v1/health once per server (public; it tells which features this deployment offers). */
+/** GET /v1/health once per server (public; it tells which features this deployment offers). Failures are not cached. */
 export function fetchHealth(baseUrl: string): Promise<HealthResponse> {
   let p = cache.get(baseUrl);
   if (!p) {
@@ -14,15 +15,28 @@ export function fetchHealth(baseUrl: string): Promise<HealthResponse> {
   return p;
 }
 
+/** The server's health; while it is unreachable, retried every few seconds and as soon as the browser is back online. */
 export function useHealth(baseUrl: string): { health: HealthResponse | null; error: unknown } {
   const [state, setState] = useState<{ health: HealthResponse | null; error: unknown }>({ health: null, error: null });
   useEffect(() => {
     let live = true;
-    fetchHealth(baseUrl)
-      .then((health) => live && setState({ health, error: null }))
-      .catch((error: unknown) => live && setState({ health: null, error }));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = () => {
+      clearTimeout(timer);
+      fetchHealth(baseUrl)
+        .then((health) => live && setState({ health, error: null }))
+        .catch((error: unknown) => {
+          if (!live) return;
+          setState((s) => ({ health: s.health, error }));
+          timer = setTimeout(load, RETRY_MS);
+        });
+    };
+    load();
+    window.addEventListener('online', load);
     return () => {
       live = false;
+      clearTimeout(timer);
+      window.removeEventListener('online', load);
     };
   }, [baseUrl]);
   return state;

@@ -1,5 +1,5 @@
 // LiveKit participant tiles with mute/camera toggles and device choice. Loaded only when the server has media.
-import { Room, RoomEvent, Track, type Participant } from 'livekit-client';
+import { Room, RoomEvent, Track, type Participant, type RemoteTrack } from 'livekit-client';
 import { useEffect, useRef, useState } from 'react';
 import type { MediaToken } from '../../api/types.ts';
 import { useSession } from '../../app/session-context.tsx';
@@ -13,10 +13,19 @@ export function LiveKitRoom({ roomId }: { roomId: string }) {
   const [mic, setMic] = useState(false);
   const [cam, setCam] = useState(false);
   const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
+  const audioBox = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let cancelled = false;
     const refresh = () => setParticipants([room.localParticipant, ...room.remoteParticipants.values()]);
+    // Remote voices play through detached <audio> elements; video goes into the tiles.
+    const onSubscribed = (track: RemoteTrack) => {
+      if (track.kind === Track.Kind.Audio) audioBox.current?.appendChild(track.attach());
+    };
+    const onUnsubscribed = (track: RemoteTrack) => {
+      if (track.kind === Track.Kind.Audio) track.detach().forEach((el) => el.remove());
+    };
+    room.on(RoomEvent.TrackSubscribed, onSubscribed).on(RoomEvent.TrackUnsubscribed, onUnsubscribed);
     room.on(RoomEvent.ParticipantConnected, refresh).on(RoomEvent.ParticipantDisconnected, refresh).on(RoomEvent.TrackSubscribed, refresh).on(RoomEvent.TrackUnsubscribed, refresh).on(RoomEvent.LocalTrackPublished, refresh).on(RoomEvent.TrackMuted, refresh).on(RoomEvent.TrackUnmuted, refresh);
     (async () => {
       try {
@@ -31,6 +40,7 @@ export function LiveKitRoom({ roomId }: { roomId: string }) {
     })();
     return () => {
       cancelled = true;
+      room.off(RoomEvent.TrackSubscribed, onSubscribed).off(RoomEvent.TrackUnsubscribed, onUnsubscribed);
       void room.disconnect();
     };
   }, [api, room, roomId]);
@@ -38,6 +48,9 @@ export function LiveKitRoom({ roomId }: { roomId: string }) {
   const toggleMic = async () => {
     await room.localParticipant.setMicrophoneEnabled(!mic);
     setMic(!mic);
+    // `muted` on the participant mirrors the media mute for everybody's participant list (control-plane.md §9.4).
+    const me = room.localParticipant.identity;
+    if (me) void api.patch(`/v1/rooms/${roomId}/participants/${me}`, { muted: mic }).catch(() => undefined);
   };
   const toggleCam = async () => {
     await room.localParticipant.setCameraEnabled(!cam);
@@ -47,6 +60,7 @@ export function LiveKitRoom({ roomId }: { roomId: string }) {
   return (
     <div className="video-panel" data-testid="video-panel">
       {error && <p className="error small">Video unavailable: {error}</p>}
+      <div ref={audioBox} hidden />
       <div className="tiles">
         {participants.map((p) => <Tile key={p.identity} participant={p} />)}
       </div>

@@ -8,8 +8,8 @@ const LiveKitRoom = lazy(() => import('./LiveKitRoom.tsx').then((m) => ({ defaul
 
 export function VideoPanel({ roomId }: { roomId: string }) {
   const { server } = useSession();
-  const { health } = useHealth(server.baseUrl);
-  if (!health) return <div className="video-panel muted">Checking video…</div>;
+  const { health, error } = useHealth(server.baseUrl);
+  if (!health) return <div className="video-panel muted small">{error ? 'Video needs the server; it will come back with the connection.' : 'Checking video…'}</div>;
   if (health.features.media) {
     return (
       <Suspense fallback={<div className="video-panel muted">Loading video…</div>}>
