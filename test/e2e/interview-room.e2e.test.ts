@@ -1,5 +1,6 @@
 // One interview, start to finish, in real Chromium against a real server: host and candidate in two
 // browser contexts (plus a spectator). The steps share one room and run in order.
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath } from '../support/artifacts.ts';
@@ -98,6 +99,15 @@ describe('interview room (Chromium, host + candidate)', () => {
     await host.mouse.up();
     await expect.poll(() => cand.locator('.tl-shape').count(), T).toBeGreaterThan(0);
     await cand.screenshot({ path: screenshotPath('room-whiteboard-candidate.png') });
+    // Export: PNG, SVG and JSON, all produced in the browser from the shared board.
+    for (const [button, ext] of [['PNG', 'png'], ['SVG', 'svg'], ['JSON', 'json']] as const) {
+      const [download] = await Promise.all([cand.waitForEvent('download'), cand.getByRole('button', { name: button, exact: true }).click()]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`^whiteboard-.*\\.${ext}$`));
+      const text = readFileSync((await download.path())!, ext === 'png' ? 'latin1' : 'utf8');
+      if (ext === 'json') expect(text).toContain('"typeName": "shape"');
+      else if (ext === 'svg') expect(text).toContain('<svg');
+      else expect(text.slice(1, 4)).toBe('PNG');
+    }
     await host.getByRole('button', { name: 'Code', exact: true }).click();
     await cand.getByRole('button', { name: 'Code', exact: true }).click();
   });
@@ -126,6 +136,11 @@ describe('interview room (Chromium, host + candidate)', () => {
     const first = await cand.getByTestId('countdown').textContent();
     expect(first).toMatch(/^[45]:\d\d/);
     await expect.poll(() => cand.getByTestId('countdown').textContent(), T).not.toBe(first);
+    await host.getByRole('button', { name: 'Pause timer' }).click();
+    await expect.poll(() => cand.getByTestId('countdown').getAttribute('data-running'), T).toBe('false');
+    expect(await cand.getByTestId('countdown').textContent()).toContain('paused');
+    await host.getByRole('button', { name: 'Resume timer' }).click();
+    await expect.poll(() => cand.getByTestId('countdown').getAttribute('data-running'), T).toBe('true');
     await host.getByTestId('advance-phase').click(); // warm-up → coding
     await expect.poll(() => cand.getByTestId('phase').getAttribute('data-phase'), T).toBe('coding');
     await cand.screenshot({ path: screenshotPath('room-coding-candidate.png') });
@@ -249,6 +264,8 @@ describe('interview room (Chromium, host + candidate)', () => {
     await host.getByTestId('snapshot-diff').locator('.monaco-diff-editor').waitFor(T);
     await expect.poll(() => host.getByTestId('timeline').textContent(), T).toContain('phase-changed');
     await host.getByTestId('snapshot-slider').fill('0');
+    await host.getByRole('button', { name: 'Show the final whiteboard' }).click();
+    await expect.poll(() => host.getByTestId('final-whiteboard').locator('.tl-shape').count(), T).toBeGreaterThan(0);
     await host.screenshot({ path: screenshotPath('session-page.png'), fullPage: true });
     expect(hostWatch.errors).toEqual([]);
     expect(hostWatch.foreign).toEqual([]);
