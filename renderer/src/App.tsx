@@ -1,7 +1,9 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { ServerChooser } from './auth/ServerChooser.tsx';
 import { SignInScreen } from './auth/SignInScreen.tsx';
+import type { AuthTokens } from './api/types.ts';
 import { desktopBridge } from './app/desktop-bridge.ts';
+import { restoreDesktopSession } from './app/desktop-session.ts';
 import { navigate, useRoute, type Route } from './app/router.ts';
 import { SessionProvider, useSession, type ServerTarget } from './app/session-context.tsx';
 import { useHealth } from './app/use-health.ts';
@@ -15,15 +17,19 @@ const SessionScreen = lazy(() => import('./history/SessionScreen.tsx').then((m) 
 
 export function App() {
   const [target, setTarget] = useState<ServerTarget | null>(() => (desktopBridge() ? null : { baseUrl: location.origin, profile: null }));
+  const [tokens, setTokens] = useState<AuthTokens | null>(null);
   useEffect(() => {
     const bridge = desktopBridge();
     if (!bridge) return;
-    void bridge.profilesActive().then((active) => setTarget({ baseUrl: active.profile.baseUrl, profile: active.profile }));
+    void bridge.profilesActive().then(async (active) => {
+      setTokens(await restoreDesktopSession(active));
+      setTarget({ baseUrl: active.profile.baseUrl, profile: active.profile });
+    });
     return bridge.on('deep-link', ({ code }) => navigate({ name: 'join', code }));
   }, []);
   if (!target) return <div className="center muted">Starting…</div>;
   return (
-    <SessionProvider initial={target}>
+    <SessionProvider initial={target} initialTokens={tokens}>
       <Shell />
     </SessionProvider>
   );

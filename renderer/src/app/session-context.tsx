@@ -30,8 +30,8 @@ export function useSession(): AppSession {
   return s;
 }
 
-export function SessionProvider({ initial, children }: { initial: ServerTarget; children: ReactNode }) {
-  const [state, setState] = useState(() => makeState(initial, null));
+export function SessionProvider({ initial, initialTokens = null, children }: { initial: ServerTarget; initialTokens?: AuthTokens | null; children: ReactNode }) {
+  const [state, setState] = useState(() => makeState(initial, initialTokens));
   const [user, setUser] = useState<UserProfile | null>(() => state.store.current()?.user ?? null);
 
   useEffect(() => state.store.subscribe((t) => setUser(t?.user ?? null)), [state]);

@@ -12,7 +12,7 @@ export function FeedbackSection({ api, detail, me }: { api: ApiClient; detail: S
   useEffect(() => {
     api.get<{ items: PeerFeedbackEntry[] }>(`/v1/sessions/${detail.id}/feedback`).then((r) => setEntries(r.items)).catch(() => setEntries([]));
   }, [api, detail.id, reload]);
-  const targets = detail.participants.filter((p) => p.userId !== me.id && p.role !== 'spectator');
+  const targets = detail.participants.filter((p) => p.userId !== me.id && p.role !== 'spectator' && !p.kicked);
   const canWrite = detail.myRole !== 'spectator' && targets.length > 0;
   return (
     <section className="card" aria-labelledby="feedback-title">
