@@ -31,7 +31,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
   const consoleRef = useRef<ConsoleHandle>(null);
   const base = `/v1/rooms/${view.room.id}`;
 
-  const act = useCallback((_label: string, fn: () => Promise<unknown>) => {
+  const act = useCallback((fn: () => Promise<unknown>) => {
     setActionError(null);
     fn()
       .then(() => conn.refresh())
@@ -54,13 +54,13 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
   const staff = isStaff(view.role);
   const advance = (to: RoomStatus) => {
     if (to === 'finished' && !window.confirm('Finish the session for everybody?')) return;
-    act('phase', () => post(`${base}/control/phase`, { to }));
+    act(() => post(`${base}/control/phase`, { to }));
   };
-  const changeLanguage = (language: SupportedLanguage) => act('language', () => post(`${base}/control/problem`, { language }));
+  const changeLanguage = (language: SupportedLanguage) => act(() => post(`${base}/control/problem`, { language }));
   const kick = (p: RoomParticipantSummary) => {
-    if (window.confirm(`Remove ${p.displayName} from the room?`)) act('kick', () => api.delete(`${base}/participants/${p.userId}`));
+    if (window.confirm(`Remove ${p.displayName} from the room?`)) act(() => api.delete(`${base}/participants/${p.userId}`));
   };
-  const setRole = (p: RoomParticipantSummary, role: RoomRole) => act('role', () => patch(`${base}/participants/${p.userId}`, { role }));
+  const setRole = (p: RoomParticipantSummary, role: RoomRole) => act(() => patch(`${base}/participants/${p.userId}`, { role }));
   const openTab = (t: CenterTab) => {
     setTab(t);
     if (t === 'whiteboard') setBoardOpened(true);

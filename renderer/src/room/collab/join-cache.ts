@@ -32,7 +32,3 @@ export function recallJoin(server: string, roomId: string, maxAgeMs = Infinity):
     return null;
   }
 }
-
-export function forgetJoin(server: string, roomId: string): void {
-  localStorage.removeItem(key(server, roomId));
-}

@@ -7,7 +7,7 @@ import type { RoomView } from '../collab/room-view.ts';
 
 export interface StaffControlsProps {
   view: RoomView;
-  act: (label: string, fn: () => Promise<unknown>) => void;
+  act: (fn: () => Promise<unknown>) => void;
   post: <T>(path: string, body?: unknown) => Promise<T>;
   patch: <T>(path: string, body: unknown) => Promise<T>;
 }
@@ -24,16 +24,16 @@ export function StaffControls({ view, act, post, patch }: StaffControlsProps) {
     <div className="staff-controls stack" data-testid="staff-controls">
       <div className="row">
         {view.editorLocked ? (
-          <button type="button" onClick={() => act('unlock', () => post(`${base}/control/unlock`))} data-testid="unlock-button">Unlock editor</button>
+          <button type="button" onClick={() => act(() => post(`${base}/control/unlock`))} data-testid="unlock-button">Unlock editor</button>
         ) : (
-          <button type="button" onClick={() => act('lock', () => post(`${base}/control/lock`))} data-testid="lock-button">Lock editor</button>
+          <button type="button" onClick={() => act(() => post(`${base}/control/lock`))} data-testid="lock-button">Lock editor</button>
         )}
         {timer && (timer.running ? (
-          <button type="button" onClick={() => act('pause', () => post(`${base}/control/timer/pause`))}>Pause timer</button>
+          <button type="button" onClick={() => act(() => post(`${base}/control/timer/pause`))}>Pause timer</button>
         ) : (
-          <button type="button" onClick={() => act('resume', () => post(`${base}/control/timer/resume`))}>Resume timer</button>
+          <button type="button" onClick={() => act(() => post(`${base}/control/timer/resume`))}>Resume timer</button>
         ))}
-        <button type="button" onClick={() => act('snapshot', () => post(`${base}/control/snapshot`))} data-testid="snapshot-button">Snapshot</button>
+        <button type="button" onClick={() => act(() => post(`${base}/control/snapshot`))} data-testid="snapshot-button">Snapshot</button>
         <button type="button" onClick={() => setShowSettings((s) => !s)} aria-expanded={showSettings}>Settings</button>
       </div>
       <div className="row">
@@ -45,7 +45,7 @@ export function StaffControls({ view, act, post, patch }: StaffControlsProps) {
           type="button"
           disabled={problemId === (view.problemId ?? '')}
           onClick={() =>
-            act('problem', () =>
+            act(() =>
               post(`${base}/control/problem`, {
                 problemId: problemId || null,
                 ...(chosen && !chosen.languages.includes(view.language) ? { language: chosen.languages[0] as SupportedLanguage } : {}),
@@ -57,7 +57,7 @@ export function StaffControls({ view, act, post, patch }: StaffControlsProps) {
           Use problem
         </button>
       </div>
-      {showSettings && <Settings room={view.room} onSave={(body) => act('settings', () => patch<RoomDetail>(`${base}/settings`, body))} />}
+      {showSettings && <Settings room={view.room} onSave={(body) => act(() => patch<RoomDetail>(`${base}/settings`, body))} />}
     </div>
   );
 }

@@ -6,13 +6,6 @@ import type { ApiClient } from '../../api/api-client.ts';
 
 const DELAYS_MS = [1000, 1000, 2000, 3000, 5000];
 
-export interface Job<T> {
-  id: string;
-  pollUrl: string;
-  result: T | null;
-  error: unknown;
-}
-
 export function useJob<T extends { status: JobStatus }>(api: ApiClient, job: { id: string; pollUrl: string } | null, finishedId: string | null) {
   const [result, setResult] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
