@@ -104,6 +104,9 @@ describe('sign-in and lobby (Chromium)', () => {
     await rows.first().getByRole('button', { name: 'Practice' }).click();
     await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-state'), T).toBe('synced');
     expect(await page.getByTestId('room').getAttribute('data-role')).toBe('host');
+    await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), T).toBe('coding');
+    await expect.poll(() => page.getByTestId('countdown').getAttribute('data-running'), T).toBe('true');
+    expect(await page.getByTestId('run-button').isEnabled()).toBe(true);
     await expect.poll(() => page.getByTestId('problem-panel').locator('h2').first().textContent(), T).toContain('hard');
     await page.screenshot({ path: screenshotPath('practice-room.png') });
     await context.close();

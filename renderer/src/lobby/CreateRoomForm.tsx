@@ -42,8 +42,13 @@ export function CreateRoomForm() {
     };
     try {
       const room = await api.post<RoomDetail>('/v1/rooms', body);
-      if (mode === 'practice') navigate({ name: 'room', roomId: room.id });
-      else setCreated(room);
+      if (mode === 'practice') {
+        // Practice has nobody to wait for: start coding (and its timer) right away.
+        await api.post(`/v1/rooms/${room.id}/control/phase`, { to: 'coding' });
+        navigate({ name: 'room', roomId: room.id });
+      } else {
+        setCreated(room);
+      }
     } catch (err) {
       setError(err);
     }

@@ -34,6 +34,8 @@ export function ProblemBrowser() {
     const language = preferred && p.languages.includes(preferred) ? preferred : p.languages.includes('python') ? 'python' : p.languages[0];
     try {
       const room = await api.post<RoomDetail>('/v1/rooms', { mode: 'practice', problemId: p.id, language, name: `Practice: ${p.title}` });
+      // Practice has nobody to wait for: start coding (and its timer) right away.
+      await api.post(`/v1/rooms/${room.id}/control/phase`, { to: 'coding' });
       navigate({ name: 'room', roomId: room.id });
     } catch (e) {
       setActionError(errorText(e));

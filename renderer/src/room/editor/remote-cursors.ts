@@ -42,7 +42,8 @@ export function trackRemoteCursors(editor: monaco.editor.IStandaloneCodeEditor, 
       }
       next.push({
         range: monaco.Range.fromPositions(at, at),
-        options: { beforeContentClassName: `remote-cursor remote-cursor-${clientId}`, stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges },
+        // On the first line a label above the cursor would be clipped by the editor's top edge.
+        options: { beforeContentClassName: `remote-cursor remote-cursor-${clientId}${at.lineNumber === 1 ? ' below' : ''}`, stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges },
       });
     });
     style.textContent = rules.join('\n');

@@ -32,9 +32,13 @@ export function Console({ view, readCode, ref }: ConsoleProps) {
   const run = useJob<RunResult>(api, runJob, finishedId);
   const submission = useJob<SubmissionResult>(api, submitJob, finishedId);
   const canExecute = view.role !== 'spectator' && (view.role !== 'candidate' || !view.editorLocked);
+  // control-plane.md §9.3: runs from the warm-up on, submissions from coding on; none once finished.
+  const canRun = canExecute && (view.phase === 'warmup' || view.phase === 'coding' || view.phase === 'wrapup');
+  const canSubmit = canExecute && (view.phase === 'coding' || view.phase === 'wrapup') && view.problemId !== null;
+  const phaseHint = view.phase === 'waiting' ? 'Runs start with the warm-up, submissions with coding.' : '';
 
   const startRun = async () => {
-    if (!canExecute) return;
+    if (!canRun) return;
     setTab('run');
     setError(null);
     try {
@@ -44,7 +48,7 @@ export function Console({ view, readCode, ref }: ConsoleProps) {
     }
   };
   const askSubmit = () => {
-    if (canExecute) setConfirming(readCode());
+    if (canSubmit) setConfirming(readCode());
   };
   const submit = async () => {
     setConfirming(null);
@@ -66,11 +70,11 @@ export function Console({ view, readCode, ref }: ConsoleProps) {
       <div className="console-bar">
         <button type="button" aria-pressed={tab === 'run'} onClick={() => setTab('run')}>Output</button>
         <button type="button" aria-pressed={tab === 'submit'} onClick={() => setTab('submit')}>Verdict</button>
-        <span className="grow" />
-        <button type="button" onClick={startRun} disabled={!canExecute || runBusy} title="Ctrl/Cmd+Enter" data-testid="run-button">
+        <span className="grow muted small">{phaseHint}</span>
+        <button type="button" onClick={startRun} disabled={!canRun || runBusy} title="Ctrl/Cmd+Enter" data-testid="run-button">
           {runBusy ? 'Running…' : 'Run'}
         </button>
-        <button type="button" className="primary" onClick={askSubmit} disabled={!canExecute || submitBusy || !view.problemId} title="Ctrl/Cmd+Shift+Enter" data-testid="submit-button">
+        <button type="button" className="primary" onClick={askSubmit} disabled={!canSubmit || submitBusy} title="Ctrl/Cmd+Shift+Enter" data-testid="submit-button">
           {submitBusy ? 'Judging…' : 'Submit'}
         </button>
       </div>
