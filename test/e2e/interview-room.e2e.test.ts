@@ -238,6 +238,15 @@ describe('interview room (Chromium, host + candidate)', () => {
     await focusEditorEnd(spec);
     await spec.keyboard.type('# spectator edit');
     await spec.screenshot({ path: screenshotPath('room-spectator.png') });
+    // No LiveKit on this server: the video panel says so and offers a local preview (Chromium's fake camera).
+    await expect.poll(() => spec.getByTestId('video-panel').textContent(), T).toContain('no video');
+    await spec.getByRole('button', { name: 'Camera preview' }).click();
+    await expect.poll(() => spec.locator('[data-testid="video-panel"] video').evaluate((v) => (v as unknown as { readyState: number }).readyState), T).toBeGreaterThanOrEqual(2);
+    // Leaving takes the spectator back to the lobby, and the host's list drops them.
+    spec.on('dialog', (d) => void d.accept());
+    await spec.getByRole('button', { name: 'Leave' }).click();
+    await expect.poll(() => spec.getByRole('heading', { name: 'Create a room' }).isVisible(), T).toBe(true);
+    await expect.poll(() => host.getByTestId('participants').textContent(), T).not.toContain('Sam');
     await specCtx.close();
     expect(await editorText(host)).not.toContain('# spectator edit');
   });

@@ -12,9 +12,10 @@ export interface RoomHeaderProps {
   view: RoomView;
   onAdvance: (to: RoomStatus) => void;
   onLanguage: (language: SupportedLanguage) => void;
+  onLeave: () => void;
 }
 
-export function RoomHeader({ view, onAdvance, onLanguage }: RoomHeaderProps) {
+export function RoomHeader({ view, onAdvance, onLanguage, onLeave }: RoomHeaderProps) {
   const { server } = useSession();
   const staff = isStaff(view.role);
   const languages = view.room.problem?.languages ?? SUPPORTED_LANGUAGES;
@@ -45,6 +46,7 @@ export function RoomHeader({ view, onAdvance, onLanguage }: RoomHeaderProps) {
         </span>
       )}
       <StatusChip view={view} />
+      <button type="button" onClick={onLeave} title="Leave the room (you can rejoin while it is open)">Leave</button>
     </header>
   );
 }

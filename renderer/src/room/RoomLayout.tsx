@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { CODE_TEXT, type RoomRole, type RoomStatus, type SupportedLanguage } from '../../../server/protocol/index.ts';
 import type { RoomParticipantSummary } from '../api/types.ts';
+import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
 import { errorText } from '../ui/error-text.ts';
 import type { RoomConnection } from './collab/room-connection.ts';
@@ -61,6 +62,13 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
     if (window.confirm(`Remove ${p.displayName} from the room?`)) act(() => api.delete(`${base}/participants/${p.userId}`));
   };
   const setRole = (p: RoomParticipantSummary, role: RoomRole) => act(() => patch(`${base}/participants/${p.userId}`, { role }));
+  const leave = () => {
+    if (!window.confirm('Leave the room?')) return;
+    api
+      .post(`${base}/leave`)
+      .then(() => navigate({ name: 'lobby', tab: 'rooms' }))
+      .catch((e: unknown) => setActionError(errorText(e)));
+  };
   const openTab = (t: CenterTab) => {
     setTab(t);
     if (t === 'whiteboard') setBoardOpened(true);
@@ -68,7 +76,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
 
   return (
     <div className="room" data-testid="room" data-role={view.role}>
-      <RoomHeader view={view} onAdvance={advance} onLanguage={changeLanguage} />
+      <RoomHeader view={view} onAdvance={advance} onLanguage={changeLanguage} onLeave={leave} />
       {!writable && (
         <div className="banner locked" role="status" data-testid="readonly-banner">
           {readOnlyReason}
