@@ -104,6 +104,9 @@ describe('interview room (Chromium, host + candidate)', () => {
     await host.mouse.move(box.x + 380, box.y + 300, { steps: 8 });
     await host.mouse.up();
     await expect.poll(() => cand.locator('.tl-shape').count(), T).toBeGreaterThan(0);
+    // The host's pointer, in the host's colour with the host's name, from whiteboard awareness.
+    await host.mouse.move(box.x + 420, box.y + 330, { steps: 4 });
+    await expect.poll(() => cand.locator('.tl-nametag').allTextContents(), T).toContain('Hana');
     await cand.screenshot({ path: screenshotPath('room-whiteboard-candidate.png') });
     // Export: PNG, SVG and JSON, all produced in the browser from the shared board.
     for (const [button, ext] of [['PNG', 'png'], ['SVG', 'svg'], ['JSON', 'json']] as const) {
