@@ -31,10 +31,10 @@ export function Whiteboard({ conn, readOnly, user, fileName }: WhiteboardProps) 
   }, [conn]);
 
   useEffect(() => {
-    const bound = bindStoreToDoc(store, doc);
+    const bound = bindStoreToDoc(store, doc, whenSynced(conn));
     setRecords(() => bound.records);
     return bound.unbind;
-  }, [store, doc]);
+  }, [store, doc, conn]);
 
   useEffect(() => {
     if (!editor) return;
@@ -77,4 +77,18 @@ export function Whiteboard({ conn, readOnly, user, fileName }: WhiteboardProps) 
       </div>
     </div>
   );
+}
+
+/** Resolves when the connection's current provider has synced with the server. */
+function whenSynced(conn: DocConnection): Promise<void> {
+  const provider = conn.provider;
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onSync = (synced: boolean) => {
+      if (!synced) return;
+      provider.off('sync', onSync);
+      resolve();
+    };
+    provider.on('sync', onSync);
+  });
 }

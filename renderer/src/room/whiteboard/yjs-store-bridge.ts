@@ -8,19 +8,25 @@ import { WHITEBOARD_ARRAY } from '../../../../server/protocol/index.ts';
 
 type Change = { action: 'add' | 'update' | 'delete' };
 
-export function bindStoreToDoc(store: TLStore, doc: Y.Doc): { records: () => TLRecord[]; unbind: () => void } {
+/**
+ * Binds `store` to `doc`. The store is first made to show exactly the document's records (after a resync
+ * the old doc's drawings must not survive: collab-plane.md §8 forbids copying a discarded state). Once
+ * `synced` resolves, a document that is still empty (a fresh room) gets this store's page records.
+ */
+export function bindStoreToDoc(store: TLStore, doc: Y.Doc, synced: Promise<void>): { records: () => TLRecord[]; unbind: () => void } {
   const yarray = doc.getArray<{ key: string; val: TLRecord }>(WHITEBOARD_ARRAY);
   const kv = new YKeyValue<TLRecord>(yarray);
   const origin = Symbol('tldraw-store');
+  let bound = true;
 
-  // Start from the shared state. An empty document (a fresh room) is seeded with this store's pages.
-  if (kv.map.size === 0) {
+  const shared = [...kv.map.values()].map((e) => e.val);
+  applyRemote(store, shared, documentIdsNotIn(store, kv));
+  void synced.then(() => {
+    if (!bound || kv.map.size > 0) return;
     doc.transact(() => {
-      for (const r of store.allRecords()) if (isDocumentRecord(store, r)) kv.set(r.id, r);
+      for (const r of store.allRecords()) if (r.typeName === 'page' || r.typeName === 'document') kv.set(r.id, r);
     }, origin);
-  } else {
-    applyRemote(store, [...kv.map.values()].map((e) => e.val), documentIdsNotIn(store, kv));
-  }
+  });
 
   const stopListening = store.listen(
     ({ changes }) => {
@@ -49,6 +55,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc): { records: () => TLR
   return {
     records: () => [...kv.map.values()].map((e) => e.val),
     unbind: () => {
+      bound = false;
       stopListening();
       kv.off('change', onChange);
       kv.destroy();
@@ -68,10 +75,10 @@ function isDocumentRecord(store: TLStore, r: TLRecord): boolean {
   return store.scopedTypes.document.has(r.typeName);
 }
 
-/** Shapes the fresh store has that the shared document does not (only default records, in practice). */
+/** Document records the store has and the shared document does not. Pages stay: tldraw needs one to show. */
 function documentIdsNotIn(store: TLStore, kv: YKeyValue<TLRecord>): TLRecord['id'][] {
   return store
     .allRecords()
-    .filter((r) => isDocumentRecord(store, r) && r.typeName === 'shape' && !kv.map.has(r.id))
+    .filter((r) => isDocumentRecord(store, r) && r.typeName !== 'page' && r.typeName !== 'document' && !kv.map.has(r.id))
     .map((r) => r.id);
 }
