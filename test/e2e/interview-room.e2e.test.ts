@@ -210,6 +210,30 @@ describe('interview room (Chromium, host + candidate)', () => {
     await expect.poll(() => cand.getByTestId('server-health').isVisible(), T).toBe(true);
   });
 
+  it('a refused collab token (4001) is renewed by joining again, once', async () => {
+    // The room reuses a join younger than 30 s on reload; give it one whose collab token the server refuses.
+    const roomId = new URL(cand.url()).pathname.split('/').pop()!;
+    await cand.evaluate(
+      `(() => {
+        const key = 'syncode.join:' + ${JSON.stringify(server.url)} + ':' + ${JSON.stringify(roomId)};
+        const entry = JSON.parse(localStorage.getItem(key));
+        entry.savedAt = Date.now();
+        entry.join.collabToken = 'not-a-valid-token';
+        localStorage.setItem(key, JSON.stringify(entry));
+      })()`,
+    );
+    const joins: string[] = [];
+    cand.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith(`/v1/rooms/${roomId}/join`)) joins.push(r.url());
+    });
+    await cand.reload();
+    await synced(cand);
+    expect(joins.length).toBe(1);
+    await focusEditorEnd(cand);
+    await cand.keyboard.type('\n# after token renewal');
+    await expect.poll(() => editorText(host), T).toContain('# after token renewal');
+  });
+
   it('offline edits made while the host locked are refused: discarded, the candidate is told, the doc resyncs', async () => {
     await candCtx.setOffline(true);
     await expect.poll(() => cand.getByTestId('sync-status').getAttribute('data-state'), T).toBe('offline');

@@ -57,6 +57,8 @@ export class DocConnection extends ObservableV2<Events> {
   #destroyed = false;
   #resyncing = false;
   #offlineStopped = false;
+  /** The token the current connection attempt carries (a 4001 for an already-replaced token needs no rejoin). */
+  #tokenInUse: string | undefined;
   readonly #onOnline = () => this.#reconnectNow();
   // The OS says the network is gone: stop at once rather than wait for a dead TCP socket to time out,
   // so the chip says "offline" and edits visibly pile up locally.
@@ -134,7 +136,10 @@ export class DocConnection extends ObservableV2<Events> {
       this.#onRoomEvent(decoding.readVarString(decoder));
     };
     provider.awareness.setLocalState(this.options.awarenessState());
-    provider.on('status', () => this.#recompute());
+    provider.on('status', ({ status }) => {
+      if (status === 'connecting') this.#tokenInUse = provider.params.token;
+      this.#recompute();
+    });
     provider.on('sync', (synced) => {
       if (synced) {
         this.#pending = 0;
@@ -209,6 +214,11 @@ export class DocConnection extends ObservableV2<Events> {
         queueMicrotask(() => void this.resync('message-too-big'));
         return false;
       case 'rejoin-once':
+        if (this.provider.params.token !== this.#tokenInUse) {
+          // The other document already renewed the token while this attempt was under way.
+          queueMicrotask(() => this.provider.connect());
+          return false;
+        }
         if (this.#rejoinedOnce) {
           this.emit('stopped', [{ kind: 'unauthorized' }]);
           return false;

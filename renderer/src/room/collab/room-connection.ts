@@ -18,6 +18,7 @@ export class RoomConnection {
   #listeners = new Set<() => void>();
   #refetchTimer: ReturnType<typeof setTimeout> | null = null;
   #closed = false;
+  #renewing: Promise<string> | null = null;
   #join: JoinRoomResponse;
   #joinedAt = Date.now();
 
@@ -51,8 +52,15 @@ export class RoomConnection {
     return () => this.#listeners.delete(listener);
   };
 
-  /** POST /join again: the way to get a fresh collab token (control-plane.md §9.3). */
-  async renewToken(): Promise<string> {
+  /** POST /join again: the way to get a fresh collab token (control-plane.md §9.3). Both docs share one call. */
+  renewToken(): Promise<string> {
+    this.#renewing ??= this.#rejoin().finally(() => {
+      this.#renewing = null;
+    });
+    return this.#renewing;
+  }
+
+  async #rejoin(): Promise<string> {
     const join = await this.#api.post<JoinRoomResponse>(`/v1/rooms/${this.roomId}/join`, {});
     this.#join = join;
     this.#joinedAt = Date.now();
