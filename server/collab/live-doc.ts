@@ -25,6 +25,12 @@ export class LiveDoc {
   /** Accepted updates applied in memory but not yet committed. */
   uncommitted = 0;
   idleTimer: NodeJS.Timeout | null = null;
+  /**
+   * The full state as of the last checkpoint plus the updates accepted since: what a fresh joiner gets
+   * (SyncStep2 of the cached state, then the tail as updates), so a join never re-encodes a large document.
+   */
+  #fullState: Uint8Array | null;
+  #tail: Uint8Array[];
   #outbox: (() => void)[] = [];
 
   constructor(roomId: string, name: CollabDoc, stored: StoredDocument, bans: number[], rules: AwarenessRules) {
@@ -35,6 +41,35 @@ export class LiveDoc {
     this.updatesSinceCheckpoint = stored.updates.length;
     this.bans = new Set(bans);
     this.awareness = new AwarenessHub(rules, () => this.connections);
+    this.#fullState = stored.checkpoint;
+    this.#tail = stored.checkpoint ? [...stored.updates] : [];
+  }
+
+  /** An accepted update (applied in memory; its commit is pending or done). */
+  accepted(update: Uint8Array): void {
+    if (this.#fullState) this.#tail.push(update);
+  }
+
+  /** The whole document for a joiner with an empty state vector: cached state first, then the tail. */
+  fullStateParts(): { state: Uint8Array; tail: readonly Uint8Array[] } {
+    if (!this.#fullState) {
+      this.#fullState = Y.encodeStateAsUpdate(this.ydoc);
+      this.#tail = [];
+    }
+    return { state: this.#fullState, tail: this.#tail };
+  }
+
+  /**
+   * After a checkpoint: the document is rebuilt from its own compacted state. A document grown from many
+   * small updates holds fragmented strings that encode several times slower; the rebuilt one is compact.
+   */
+  rebase(state: Uint8Array): void {
+    const previous = this.ydoc;
+    this.ydoc = buildDoc(this.name, { checkpoint: state, updates: [], lastUpdateId: this.lastUpdateId });
+    previous.destroy();
+    this.#fullState = state;
+    this.#tail = [];
+    this.updatesSinceCheckpoint = 0;
   }
 
   afterCommit(effect: () => void): void {
@@ -60,6 +95,8 @@ export class LiveDoc {
     this.updatesSinceCheckpoint = stored.updates.length;
     this.uncommitted = 0;
     this.#outbox = [];
+    this.#fullState = stored.checkpoint;
+    this.#tail = stored.checkpoint ? [...stored.updates] : [];
   }
 
   broadcast(frame: Uint8Array, except?: CollabConnection): void {

@@ -75,16 +75,19 @@ export class PlaneCore {
   unload(room: Room, doc: LiveDoc): void {
     this.flush();
     if (doc.idleTimer) clearTimeout(doc.idleTimer);
-    this.checkpoint(doc);
+    this.checkpoint(doc, false);
     doc.destroy();
     room.docs.delete(doc.name);
     if (room.docs.size === 0 && room.periodicTimer === null) this.rooms.delete(room.id);
   }
 
-  checkpoint(doc: LiveDoc): void {
+  /** Writes a compacted checkpoint; a document that stays loaded is rebuilt from it (see LiveDoc.rebase). */
+  checkpoint(doc: LiveDoc, stayLoaded = true): void {
     if (doc.updatesSinceCheckpoint === 0 || doc.uncommitted > 0) return;
-    this.store.writeCheckpoint(doc.roomId, doc.name, doc.lastUpdateId, Y.encodeStateAsUpdate(doc.ydoc));
-    doc.updatesSinceCheckpoint = 0;
+    const state = Y.encodeStateAsUpdate(doc.ydoc);
+    this.store.writeCheckpoint(doc.roomId, doc.name, doc.lastUpdateId, state);
+    if (stayLoaded) doc.rebase(state);
+    else doc.updatesSinceCheckpoint = 0;
   }
 
   /** Queues an applied update for the next group commit (one transaction per event-loop turn). */
@@ -147,6 +150,7 @@ export class PlaneCore {
       doc.ydoc.off('update', capture);
     }
     for (const update of updates) {
+      doc.accepted(update);
       this.enqueue(doc, { roomId: doc.roomId, doc: doc.name, update, userId: null, acceptedAt: Date.now() });
       doc.afterCommit(() => doc.broadcast(encodeSyncUpdate(update)));
     }

@@ -49,9 +49,9 @@ function dispatch(core: PlaneCore, room: Room, doc: LiveDoc, conn: CollabConnect
   switch (type) {
     case MessageType.SYNC: {
       if (subType === SyncMessageType.STEP1) {
-        decodeOrThrow(() => Y.decodeStateVector(payload));
+        const fresh = decodeOrThrow(() => Y.decodeStateVector(payload)).size === 0;
         // Deferred until the store committed what is in memory: a SyncStep2 reveals state (§10 write-ahead).
-        doc.afterCommit(() => conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(doc.ydoc, payload))));
+        doc.afterCommit(() => (fresh ? sendFullState(doc, conn) : conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(doc.ydoc, payload)))));
       } else if (subType === SyncMessageType.STEP2 || subType === SyncMessageType.UPDATE) {
         receiveUpdate(core, room, doc, conn, payload, subType === SyncMessageType.STEP2);
       } else {
@@ -92,32 +92,41 @@ function receiveUpdate(core: PlaneCore, room: Room, doc: LiveDoc, conn: CollabCo
     analysis,
   );
   if (reason) return reject(core, room, doc, conn, analysis, reason);
-  const normalized = applyAccepted(core, doc, update);
+  const normalized = applyAccepted(core, doc, update, !analysis.entirelyNew);
   if (normalized === 'invalid') return reject(core, room, doc, conn, analysis, 'invalid-update');
   if (normalized === null) return;
+  doc.accepted(normalized);
   core.enqueue(doc, { roomId: room.id, doc: doc.name, update: normalized, userId: conn.userId, acceptedAt: Date.now() });
   const frame = encodeSyncUpdate(normalized);
   doc.afterCommit(() => doc.broadcast(frame, conn));
 }
 
+/** A fresh client (empty state vector) gets the cached full state, then the updates since, in order. */
+function sendFullState(doc: LiveDoc, conn: CollabConnection): void {
+  const { state, tail } = doc.fullStateParts();
+  conn.send(encodeSyncStep2(state));
+  for (const update of tail) conn.send(encodeSyncUpdate(update));
+}
+
 /**
- * Applies an accepted update and returns what it changed (the normalized update that is stored and relayed),
- * or 'invalid' if Yjs left anything pending after all: then the document is rebuilt from the store.
+ * Applies an accepted update and returns what is stored and relayed: the update itself when it is entirely
+ * new, otherwise what it changed (a re-sent SyncStep2 shrinks to its diff). 'invalid' if Yjs left anything
+ * pending after all: then the document is rebuilt from the store.
  */
-function applyAccepted(core: PlaneCore, doc: LiveDoc, update: Uint8Array): Uint8Array | null | 'invalid' {
-  let changed: Uint8Array | null = null;
+function applyAccepted(core: PlaneCore, doc: LiveDoc, update: Uint8Array, normalize: boolean): Uint8Array | null | 'invalid' {
+  let changed: Uint8Array | null = normalize ? null : update;
   const capture = (u: Uint8Array): void => {
     changed = u;
   };
-  doc.ydoc.on('update', capture);
+  if (normalize) doc.ydoc.on('update', capture);
   try {
     Y.applyUpdate(doc.ydoc, update, CLIENT_ORIGIN);
   } catch {
-    doc.ydoc.off('update', capture);
     core.reloadDoc(doc);
     return 'invalid';
+  } finally {
+    if (normalize) doc.ydoc.off('update', capture);
   }
-  doc.ydoc.off('update', capture);
   if (doc.ydoc.store.pendingStructs !== null || doc.ydoc.store.pendingDs !== null) {
     core.reloadDoc(doc);
     return 'invalid';

@@ -14,6 +14,11 @@ export interface UpdateAnalysis {
   missingDependencies: boolean;
   /** It inserts into or deletes from the guarded root type (R2: `meta` on the code document). */
   touchesGuardedRoot: boolean;
+  /**
+   * Every struct is new and every deletion removes a live item: the update equals its own diff against the
+   * document, so it can be stored and relayed as received (the common keystroke), without re-encoding.
+   */
+  entirelyNew: boolean;
 }
 
 type Struct = Y.Item | Y.GC | Y.Skip;
@@ -30,6 +35,7 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array, guardedRoot: strin
     authors: new Set(),
     missingDependencies: false,
     touchesGuardedRoot: false,
+    entirelyNew: true,
   };
   // Effective state: the document's state extended by the contiguous new structs of this update.
   const next = new Map<number, number>();
@@ -42,9 +48,13 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array, guardedRoot: strin
     let list = byClient.get(client);
     if (!list) byClient.set(client, (list = []));
     list.push(s);
-    if (s instanceof Y.Skip) continue;
+    if (s instanceof Y.Skip) {
+      result.entirelyNew = false;
+      continue;
+    }
     const current = stateOf(client);
     const end = s.id.clock + s.length;
+    if (s.id.clock < current) result.entirelyNew = false;
     if (end <= current) continue; // already integrated: not content
     result.contentBearing = true;
     result.authors.add(client);
@@ -77,7 +87,10 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array, guardedRoot: strin
       for (let i = Y.findIndexSS(docStructs, clock); i < docStructs.length; i++) {
         const s = docStructs[i]!;
         if (s.id.clock >= end) break;
-        if (s.deleted) continue;
+        if (s.deleted) {
+          result.entirelyNew = false;
+          continue;
+        }
         result.contentBearing = true;
         if (guardedRoot !== null && s instanceof Y.Item && rootOfType(s.parent) === guardedRoot) {
           result.touchesGuardedRoot = true;

@@ -73,5 +73,7 @@ export interface CollabStore {
   addPendingSnapshots(items: readonly SnapshotReadyItem[]): void;
   removePendingSnapshots(ids: readonly string[]): void;
   listPendingSnapshots(): SnapshotReadyItem[];
+  /** Size of the update log (benchmarks, health): rows and payload bytes. */
+  logStats(): { updates: number; bytes: number };
   close(): void;
 }

@@ -249,6 +249,11 @@ class SqliteCollabStore implements CollabStore {
     }));
   }
 
+  logStats(): { updates: number; bytes: number } {
+    const row = this.#db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(bytes)), 0) AS b FROM collab_updates').get() as { n: number; b: number };
+    return { updates: row.n, bytes: row.b };
+  }
+
   close(): void {
     this.#db.close();
   }

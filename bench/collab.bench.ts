@@ -1,0 +1,178 @@
+// `npm run bench:collab`: the collab plane under load. The server runs as its own process (the standalone
+// collab CLI, durability on, rate limits off as for a private load test); the load generator is another
+// process on the same machine. Prints one table; asserts nothing.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCollabHttpClient } from '../server/collab/index.ts';
+import { REPO_ROOT } from '../server/paths.ts';
+import { openSqliteCollabStore } from '../server/storage/collab/index.ts';
+import type { GeneratorConfig } from './collab/load-generator.ts';
+import { cpuSeconds, percentile, rssMiB } from './collab/proc-stats.ts';
+import { bundleCollabServer } from './collab/server-bundle.ts';
+
+const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef0123456789';
+const INTERNAL_SECRET = 'bench-internal-secret-0123456789abcdef01';
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
+
+interface Scenario {
+  name: string;
+  target: string;
+  rooms: number;
+  /** Load generator processes (rooms split between them): 400 stock providers saturate one process. */
+  shards?: number;
+  config: (collabUrl: string, rooms: string[]) => GeneratorConfig;
+}
+
+const scenarios: Scenario[] = [
+  {
+    name: '(a) 1 room x 2 clients x 20 ops/s',
+    target: 'p99 <= 3 ms',
+    rooms: 1,
+    config: (collabUrl, rooms) => ({ kind: 'ops', collabUrl, jwtSecret: JWT_SECRET, rooms, clientsPerRoom: 2, opsPerSec: 20, durationMs: DURATION_MS }),
+  },
+  {
+    name: '(b) 1 room x 8 clients x 10 ops/s',
+    target: 'all-peers p99 <= 3 ms',
+    rooms: 1,
+    config: (collabUrl, rooms) => ({ kind: 'ops', collabUrl, jwtSecret: JWT_SECRET, rooms, clientsPerRoom: 8, opsPerSec: 10, durationMs: DURATION_MS }),
+  },
+  {
+    name: '(c) 200 rooms x 2 clients x 5 ops/s',
+    target: 'p99 <= 12 ms at <= 15 % CPU',
+    rooms: 200,
+    shards: 2,
+    config: (collabUrl, rooms) => ({ kind: 'ops', collabUrl, jwtSecret: JWT_SECRET, rooms, clientsPerRoom: 2, opsPerSec: 5, durationMs: DURATION_MS }),
+  },
+  {
+    name: '(d) late joiner, 1 MiB from 100k edits',
+    target: 'join p50 <= 30 ms, RSS <= 100 MB',
+    rooms: 1,
+    config: (collabUrl, rooms) => ({ kind: 'join', collabUrl, jwtSecret: JWT_SECRET, roomId: rooms[0]!, edits: 100_000, charsPerEdit: 10, joins: 30 }),
+  },
+];
+
+interface Row {
+  scenario: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  perSec: string;
+  cpu: string;
+  rss: string;
+  bytesPerUpdate: string;
+  target: string;
+}
+
+async function runScenario(s: Scenario, serverEntry: string): Promise<Row> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'syncode-bench-collab-'));
+  const server = spawn(process.execPath, [serverEntry, '--port', '0', '--data-dir', dataDir], {
+    env: { ...process.env, SYNCODE_JWT_SECRET: JWT_SECRET, SYNCODE_INTERNAL_SECRET: INTERNAL_SECRET, SYNCODE_RATE_LIMITS: 'off' },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const url = await readyUrl(server.stdout!);
+  const control = createCollabHttpClient(url, INTERNAL_SECRET);
+  const rooms = Array.from({ length: s.rooms }, () => randomUUID());
+  for (const roomId of rooms) {
+    await control.createDocument({ roomId, mode: 'interview', phase: 'waiting', language: 'python', problemId: null, initialCode: '', editorLocked: false, participants: [] });
+  }
+  const collabUrl = `${url.replace('http', 'ws')}/collab`;
+  const shards = s.shards ?? 1;
+  let cpuStart = 0;
+  let cpuTime = 0;
+  let wallStart = 0;
+  let wall = 0;
+  let peakRss = 0;
+  let started = 0;
+  let stopped = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMiB(server.pid!))), 100);
+  const results = await Promise.all(
+    Array.from({ length: shards }, (_, i) => {
+      const mine = rooms.filter((_, r) => r % shards === i);
+      const generator = spawn(process.execPath, [join(REPO_ROOT, 'bench/collab/load-generator.ts'), JSON.stringify(s.config(collabUrl, mine))], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      return new Promise<Record<string, any>>((resolve, reject) => {
+        let buffered = '';
+        generator.stdout!.on('data', (chunk: Buffer) => {
+          buffered += chunk.toString();
+          let nl: number;
+          while ((nl = buffered.indexOf('\n')) >= 0) {
+            const line = JSON.parse(buffered.slice(0, nl)) as Record<string, any>;
+            buffered = buffered.slice(nl + 1);
+            // The load window runs from the last shard's start to the first shard's stop.
+            if (line.event === 'start' && ++started === shards) {
+              cpuStart = cpuSeconds(server.pid!);
+              wallStart = performance.now();
+            } else if (line.event === 'stop' && ++stopped === 1) {
+              cpuTime = cpuSeconds(server.pid!) - cpuStart;
+              wall = (performance.now() - wallStart) / 1000;
+            } else if (line.event === 'result') resolve(line);
+          }
+        });
+        generator.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`generator exited ${code}`))));
+      });
+    }),
+  );
+  const result: Record<string, any> = { ...results[0] };
+  if (result.latencies) {
+    result.latencies = results.flatMap((r) => r.latencies as number[]);
+    result.expected = results.reduce((n, r) => n + (r.expected as number), 0);
+  }
+  clearInterval(sampler);
+  const rss = rssMiB(server.pid!);
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  const store = openSqliteCollabStore(dataDir);
+  const log = store.logStats();
+  store.close();
+  rmSync(dataDir, { recursive: true, force: true });
+
+  const samples = ((result.latencies ?? result.joinMs) as number[]).sort((a, b) => a - b);
+  const perSec = result.kind === undefined && result.latencies
+    ? `${Math.round(samples.length / (result.elapsedMs / 1000))} (${samples.length}/${result.expected})`
+    : `${result.edits} edits, ${(result.textBytes / 1048576).toFixed(2)} MiB`;
+  return {
+    scenario: s.name,
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    p99: percentile(samples, 99),
+    max: samples.at(-1) ?? NaN,
+    perSec,
+    cpu: `${((cpuTime / wall) * 100).toFixed(1)} %`,
+    rss: `${rss.toFixed(0)} MiB (peak ${peakRss.toFixed(0)})`,
+    bytesPerUpdate: log.updates === 0 ? '-' : `${(log.bytes / log.updates).toFixed(1)} (${log.updates} rows)`,
+    target: s.target,
+  };
+}
+
+function readyUrl(stdout: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve) => {
+    let out = '';
+    stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+  });
+}
+
+// BENCH_SERVER=source runs server/collab/cli.ts through Node's type stripping instead of the bundle.
+const serverEntry = process.env.BENCH_SERVER === 'source' ? join(REPO_ROOT, 'server/collab/cli.ts') : await bundleCollabServer();
+const rows: Row[] = [];
+for (const s of scenarios) {
+  if (process.env.BENCH_ONLY && !s.name.startsWith(`(${process.env.BENCH_ONLY})`)) continue;
+  rows.push(await runScenario(s, serverEntry));
+}
+const ms = (n: number): string => (Number.isNaN(n) ? '-' : n.toFixed(2));
+const header = ['scenario', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'delivered/s (samples)', 'server CPU', 'server RSS', 'bytes/update', 'target'];
+const table = [header, ...rows.map((r) => [r.scenario, ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max), r.perSec, r.cpu, r.rss, r.bytesPerUpdate, r.target])];
+const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+for (const [i, row] of table.entries()) {
+  process.stdout.write(`| ${row.map((c, j) => c.padEnd(widths[j]!)).join(' | ')} |\n`);
+  if (i === 0) process.stdout.write(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
+}
+process.stdout.write('\nLatency: sender transact -> observed by each peer (a-c); connect -> full SyncStep2 received (d). CPU: % of one core over the load window.\n');

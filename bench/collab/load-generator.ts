@@ -1,0 +1,154 @@
+// The load generator of `npm run bench:collab`, run as its own process so it does not share the server's
+// event loop. Reads one JSON config from argv[2]; writes JSON lines: {event:"start"}, {event:"stop"},
+// then {event:"result", ...}.
+import { performance } from 'node:perf_hooks';
+import { SignJWT } from 'jose';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+export type GeneratorConfig =
+  | { kind: 'ops'; collabUrl: string; jwtSecret: string; rooms: string[]; clientsPerRoom: number; opsPerSec: number; durationMs: number }
+  | { kind: 'join'; collabUrl: string; jwtSecret: string; roomId: string; edits: number; charsPerEdit: number; joins: number };
+
+/** Resolves once the line is handed to the pipe, so exiting right after cannot truncate it. */
+const emit = (line: Record<string, unknown>): Promise<void> =>
+  new Promise((resolve) => process.stdout.write(JSON.stringify(line) + '\n', () => resolve()));
+let userCounter = 0;
+
+async function token(cfg: GeneratorConfig, roomId: string): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ roomId, role: 'host', name: 'bench', color: '#123456', typ: 'collab' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(`00000000-0000-4000-8000-${String(++userCounter).padStart(12, '0')}`)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 3600)
+    .sign(new TextEncoder().encode(cfg.jwtSecret));
+}
+
+async function runOps(cfg: Extract<GeneratorConfig, { kind: 'ops' }>): Promise<void> {
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const clients: { ydoc: Y.Doc; provider: WebsocketProvider }[] = [];
+  for (const roomId of cfg.rooms) {
+    for (let i = 0; i < cfg.clientsPerRoom; i++) {
+      const ydoc = new Y.Doc();
+      const provider = new WebsocketProvider(cfg.collabUrl, `${roomId}/code`, ydoc, {
+        params: { token: await token(cfg, roomId) },
+        disableBc: true,
+        WebSocketPolyfill: WebSocket as never,
+      });
+      provider.messageHandlers[100] = (_e, d) => void decoding.readVarString(d);
+      ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin !== provider) return;
+        const now = performance.now();
+        for (const s of Y.decodeUpdate(update).structs) {
+          const t = sentAt.get(`${s.id.client}:${s.id.clock}`);
+          if (t !== undefined) latencies.push(now - t);
+        }
+      });
+      clients.push({ ydoc, provider });
+    }
+  }
+  while (!clients.every((c) => c.provider.synced)) await new Promise((r) => setTimeout(r, 20));
+  let ops = 0;
+  const period = 1000 / cfg.opsPerSec;
+  const timers: NodeJS.Timeout[] = [];
+  emit({ event: 'start' });
+  const started = performance.now();
+  for (const { ydoc } of clients) {
+    const op = (): void => {
+      const text = ydoc.getText('code');
+      sentAt.set(`${ydoc.clientID}:${Y.getState(ydoc.store, ydoc.clientID)}`, performance.now());
+      text.insert(Math.floor(Math.random() * (text.length + 1)), 'x');
+      ops++;
+    };
+    timers.push(setTimeout(() => timers.push(setInterval(op, period)), Math.random() * period));
+  }
+  await new Promise((r) => setTimeout(r, cfg.durationMs));
+  for (const t of timers) clearInterval(t);
+  const elapsedMs = performance.now() - started;
+  emit({ event: 'stop' });
+  await new Promise((r) => setTimeout(r, 1000)); // let the last relays arrive
+  for (const c of clients) c.provider.destroy();
+  await emit({ event: 'result', ops, elapsedMs, latencies, expected: ops * (cfg.clientsPerRoom - 1) });
+}
+
+async function runJoin(cfg: Extract<GeneratorConfig, { kind: 'join' }>): Promise<void> {
+  const url = `${cfg.collabUrl}/${cfg.roomId}/code?token=${await token(cfg, cfg.roomId)}`;
+  const builder = new WebSocket(url);
+  await new Promise((r) => builder.once('open', r));
+  const ydoc = new Y.Doc();
+  const text = ydoc.getText('code');
+  ydoc.on('update', (u: Uint8Array) => builder.send(syncUpdateFrame(u)));
+  let cursor = 0;
+  const chunk = 'abcdefghijklmnopqrstuvwxyz'.slice(0, cfg.charsPerEdit);
+  for (let i = 0; i < cfg.edits; i++) {
+    // Typing runs with a cursor jump every 50 edits, like a person moving around the file.
+    if (i % 50 === 0) cursor = Math.floor(Math.random() * (text.length + 1));
+    text.insert(cursor, chunk);
+    cursor += chunk.length;
+    if (i % 2000 === 0) while (builder.bufferedAmount > 1 << 20) await new Promise((r) => setTimeout(r, 5));
+  }
+  const expected = text.length;
+  // The builder's last update is in once the server's state vector matches ours.
+  await waitForStateVector(url, Y.encodeStateVector(ydoc));
+  builder.close();
+  emit({ event: 'start' });
+  const joinMs: number[] = [];
+  for (let j = 0; j < cfg.joins; j++) joinMs.push(await timeJoin(url));
+  emit({ event: 'stop' });
+  await emit({ event: 'result', joinMs, textBytes: expected, edits: cfg.edits });
+}
+
+function syncUpdateFrame(update: Uint8Array, subType = 2): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, subType);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
+/** Connect → SyncStep1 sent on open → the full SyncStep2 received, in ms. */
+function timeJoin(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const ws = new WebSocket(url);
+    ws.on('open', () => ws.send(syncUpdateFrame(Y.encodeStateVector(new Y.Doc()), 0)));
+    ws.on('message', (data: Buffer) => {
+      const d = decoding.createDecoder(new Uint8Array(data));
+      if (decoding.readVarUint(d) === 0 && decoding.readVarUint(d) === 1) {
+        const ms = performance.now() - t0;
+        ws.close();
+        resolve(ms);
+      }
+    });
+    ws.on('error', reject);
+  });
+}
+
+async function waitForStateVector(url: string, want: Uint8Array): Promise<void> {
+  const target = Y.decodeStateVector(want);
+  for (;;) {
+    const sv = await new Promise<Map<number, number>>((resolve) => {
+      const ws = new WebSocket(url);
+      ws.on('message', (data: Buffer) => {
+        const d = decoding.createDecoder(new Uint8Array(data));
+        if (decoding.readVarUint(d) === 0 && decoding.readVarUint(d) === 0) {
+          ws.close();
+          resolve(Y.decodeStateVector(decoding.readVarUint8Array(d)));
+        }
+      });
+    });
+    if ([...target].every(([c, clock]) => (sv.get(c) ?? 0) >= clock)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+// y-websocket registers one process 'exit' listener per provider.
+process.setMaxListeners(0);
+const cfg = JSON.parse(process.argv[2]!) as GeneratorConfig;
+await (cfg.kind === 'ops' ? runOps(cfg) : runJoin(cfg));
+process.exit(0);
