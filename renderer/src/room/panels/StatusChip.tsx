@@ -7,7 +7,12 @@ export function StatusChip({ view }: { view: RoomView }) {
   const states = [code.state, whiteboard.state];
   let kind: 'synced' | 'syncing' | 'offline' | 'connecting';
   let text: string;
-  if (states.includes('offline')) {
+  const waitMs = view.rateLimitedUntil ? view.rateLimitedUntil - Date.now() : 0;
+  if (waitMs > 0 && !states.every((s) => s === 'synced')) {
+    // 4029: the server asked us to back off (collab-plane.md §9); say so instead of a silent spinner.
+    kind = 'offline';
+    text = `Too many reconnects — retrying in about ${Math.ceil(waitMs / 1000)} s; edits kept on this device`;
+  } else if (states.includes('offline')) {
     kind = 'offline';
     text = pending > 0 ? `Offline — ${pending} edit${pending === 1 ? '' : 's'} kept on this device` : 'Offline — edits kept on this device';
   } else if (states.includes('connecting')) {
