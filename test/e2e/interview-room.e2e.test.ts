@@ -50,6 +50,7 @@ describe('interview room (Chromium, host + candidate)', () => {
     await host.getByRole('button', { name: 'Create room' }).click();
     inviteLink = await host.getByTestId('invite-link').inputValue();
     expect(inviteLink).toMatch(new RegExp(`^${server.url}/join/[A-HJ-NP-Z2-9]{6}$`));
+    await expect.poll(() => host.getByRole('region', { name: 'My rooms' }).textContent(), T).toContain("Hana's room");
     await host.screenshot({ path: screenshotPath('lobby-room-created.png') });
     await host.getByRole('button', { name: 'Enter room' }).click();
     await synced(host);

@@ -11,7 +11,7 @@ import { NO_FILTER, useProblems } from './use-problems.ts';
 
 const MINUTE = 60_000;
 
-export function CreateRoomForm() {
+export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
   const { api, server } = useSession();
   const { items: problems } = useProblems(NO_FILTER);
   const [mode, setMode] = useState<RoomMode>('interview');
@@ -48,6 +48,7 @@ export function CreateRoomForm() {
         navigate({ name: 'room', roomId: room.id });
       } else {
         setCreated(room);
+        onCreated();
       }
     } catch (err) {
       setError(err);

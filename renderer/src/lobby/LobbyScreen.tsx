@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { navigate } from '../app/router.ts';
 import { CreateRoomForm } from './CreateRoomForm.tsx';
 import { JoinByCode } from './JoinByCode.tsx';
@@ -5,6 +6,7 @@ import { MyRooms } from './MyRooms.tsx';
 import { ProblemBrowser } from './ProblemBrowser.tsx';
 
 export function LobbyScreen({ tab }: { tab: 'rooms' | 'problems' }) {
+  const [roomsVersion, setRoomsVersion] = useState(0);
   return (
     <div className="lobby">
       <nav className="tabs" aria-label="Lobby">
@@ -17,10 +19,10 @@ export function LobbyScreen({ tab }: { tab: 'rooms' | 'problems' }) {
       </nav>
       {tab === 'rooms' ? (
         <div className="lobby-grid">
-          <CreateRoomForm />
+          <CreateRoomForm onCreated={() => setRoomsVersion((v) => v + 1)} />
           <div className="stack">
             <JoinByCode />
-            <MyRooms />
+            <MyRooms version={roomsVersion} />
           </div>
         </div>
       ) : (

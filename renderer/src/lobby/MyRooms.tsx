@@ -4,7 +4,8 @@ import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
 import { errorText } from '../ui/error-text.ts';
 
-export function MyRooms() {
+/** `version` changes when a room was created here, so the list reloads. */
+export function MyRooms({ version }: { version: number }) {
   const { api } = useSession();
   const [rooms, setRooms] = useState<RoomSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -13,7 +14,7 @@ export function MyRooms() {
       .get<Page<RoomSummary>>('/v1/rooms?limit=20')
       .then((p) => setRooms(p.items))
       .catch((e: unknown) => setError(errorText(e)));
-  }, [api]);
+  }, [api, version]);
   return (
     <section className="card" aria-labelledby="my-rooms-title">
       <h2 id="my-rooms-title">My rooms</h2>
