@@ -50,7 +50,7 @@ const scenarios: Scenario[] = [
     name: '(d) late joiner, 1 MiB from 100k edits',
     target: 'join p50 <= 30 ms, RSS <= 100 MB',
     rooms: 1,
-    config: (collabUrl, rooms) => ({ kind: 'join', collabUrl, jwtSecret: JWT_SECRET, roomId: rooms[0]!, edits: 100_000, charsPerEdit: 10, joins: 30 }),
+    config: (collabUrl, rooms) => ({ kind: 'join', collabUrl, jwtSecret: JWT_SECRET, roomId: rooms[0]!, edits: 100_000, editsPerUpdate: 10, charsPerEdit: 10, joins: 30, settleMs: 5000 }),
   },
 ];
 
@@ -69,7 +69,9 @@ interface Row {
 
 async function runScenario(s: Scenario, serverEntry: string): Promise<Row> {
   const dataDir = mkdtempSync(join(tmpdir(), 'syncode-bench-collab-'));
-  const server = spawn(process.execPath, [serverEntry, '--port', '0', '--data-dir', dataDir], {
+  // BENCH_SERVER_FLAGS passes Node flags to the server (e.g. --cpu-prof).
+  const nodeFlags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+  const server = spawn(process.execPath, [...nodeFlags, serverEntry, '--port', '0', '--data-dir', dataDir], {
     env: { ...process.env, SYNCODE_JWT_SECRET: JWT_SECRET, SYNCODE_INTERNAL_SECRET: INTERNAL_SECRET, SYNCODE_RATE_LIMITS: 'off' },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
@@ -134,7 +136,7 @@ async function runScenario(s: Scenario, serverEntry: string): Promise<Row> {
   const samples = ((result.latencies ?? result.joinMs) as number[]).sort((a, b) => a - b);
   const perSec = result.kind === undefined && result.latencies
     ? `${Math.round(samples.length / (result.elapsedMs / 1000))} (${samples.length}/${result.expected})`
-    : `${result.edits} edits, ${(result.textBytes / 1048576).toFixed(2)} MiB`;
+    : `${result.edits} edits in ${result.updates} updates, ${(result.textBytes / 1048576).toFixed(2)} MiB`;
   return {
     scenario: s.name,
     p50: percentile(samples, 50),

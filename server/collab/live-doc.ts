@@ -3,6 +3,7 @@ import { CODE_META, CODE_TEXT, WHITEBOARD_ARRAY, type CollabDoc } from '../proto
 import type { StoredDocument } from '../storage/collab/index.ts';
 import { AwarenessHub, type AwarenessRules } from './awareness-hub.ts';
 import type { CollabConnection } from './collab-connection.ts';
+import { encodeSyncStep2, encodeSyncUpdate } from './collab-wire.ts';
 
 /** Marks transactions that carry a client's accepted update (as opposed to server-origin writes). */
 export const CLIENT_ORIGIN = Symbol('client');
@@ -30,6 +31,8 @@ export class LiveDoc {
    * (SyncStep2 of the cached state, then the tail as updates), so a join never re-encodes a large document.
    */
   #fullState: Uint8Array | null;
+  #fullStateFrame: Uint8Array | null = null;
+  /** Update frames accepted since the cached state, in order. */
   #tail: Uint8Array[];
   #outbox: (() => void)[] = [];
 
@@ -42,21 +45,25 @@ export class LiveDoc {
     this.bans = new Set(bans);
     this.awareness = new AwarenessHub(rules, () => this.connections);
     this.#fullState = stored.checkpoint;
-    this.#tail = stored.checkpoint ? [...stored.updates] : [];
+    this.#tail = stored.checkpoint ? stored.updates.map(encodeSyncUpdate) : [];
   }
 
   /** An accepted update (applied in memory; its commit is pending or done). */
-  accepted(update: Uint8Array): void {
-    if (this.#fullState) this.#tail.push(update);
+  accepted(frame: Uint8Array): void {
+    if (this.#fullState) this.#tail.push(frame);
   }
 
-  /** The whole document for a joiner with an empty state vector: cached state first, then the tail. */
-  fullStateParts(): { state: Uint8Array; tail: readonly Uint8Array[] } {
+  /**
+   * The whole document for a joiner with an empty state vector: the cached state as one ready SyncStep2
+   * frame (shared by every joiner, never copied), then the tail as update frames.
+   */
+  fullStateFrames(): { step2: Uint8Array; tail: readonly Uint8Array[] } {
     if (!this.#fullState) {
       this.#fullState = Y.encodeStateAsUpdate(this.ydoc);
       this.#tail = [];
     }
-    return { state: this.#fullState, tail: this.#tail };
+    this.#fullStateFrame ??= encodeSyncStep2(this.#fullState);
+    return { step2: this.#fullStateFrame, tail: this.#tail };
   }
 
   /**
@@ -68,6 +75,7 @@ export class LiveDoc {
     this.ydoc = buildDoc(this.name, { checkpoint: state, updates: [], lastUpdateId: this.lastUpdateId });
     previous.destroy();
     this.#fullState = state;
+    this.#fullStateFrame = null;
     this.#tail = [];
     this.updatesSinceCheckpoint = 0;
   }
@@ -96,7 +104,8 @@ export class LiveDoc {
     this.uncommitted = 0;
     this.#outbox = [];
     this.#fullState = stored.checkpoint;
-    this.#tail = stored.checkpoint ? [...stored.updates] : [];
+    this.#fullStateFrame = null;
+    this.#tail = stored.checkpoint ? stored.updates.map(encodeSyncUpdate) : [];
   }
 
   broadcast(frame: Uint8Array, except?: CollabConnection): void {

@@ -150,9 +150,10 @@ export class PlaneCore {
       doc.ydoc.off('update', capture);
     }
     for (const update of updates) {
-      doc.accepted(update);
+      const frame = encodeSyncUpdate(update);
+      doc.accepted(frame);
       this.enqueue(doc, { roomId: doc.roomId, doc: doc.name, update, userId: null, acceptedAt: Date.now() });
-      doc.afterCommit(() => doc.broadcast(encodeSyncUpdate(update)));
+      doc.afterCommit(() => doc.broadcast(frame));
     }
     this.flush();
   }

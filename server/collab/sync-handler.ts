@@ -95,17 +95,17 @@ function receiveUpdate(core: PlaneCore, room: Room, doc: LiveDoc, conn: CollabCo
   const normalized = applyAccepted(core, doc, update, !analysis.entirelyNew);
   if (normalized === 'invalid') return reject(core, room, doc, conn, analysis, 'invalid-update');
   if (normalized === null) return;
-  doc.accepted(normalized);
-  core.enqueue(doc, { roomId: room.id, doc: doc.name, update: normalized, userId: conn.userId, acceptedAt: Date.now() });
   const frame = encodeSyncUpdate(normalized);
+  doc.accepted(frame);
+  core.enqueue(doc, { roomId: room.id, doc: doc.name, update: normalized, userId: conn.userId, acceptedAt: Date.now() });
   doc.afterCommit(() => doc.broadcast(frame, conn));
 }
 
 /** A fresh client (empty state vector) gets the cached full state, then the updates since, in order. */
 function sendFullState(doc: LiveDoc, conn: CollabConnection): void {
-  const { state, tail } = doc.fullStateParts();
-  conn.send(encodeSyncStep2(state));
-  for (const update of tail) conn.send(encodeSyncUpdate(update));
+  const { step2, tail } = doc.fullStateFrames();
+  conn.send(step2);
+  for (const frame of tail) conn.send(frame);
 }
 
 /**
