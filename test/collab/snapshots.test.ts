@@ -67,4 +67,22 @@ describe('snapshots (§11): every trigger, snapshot-taken, snapshot-ready', () =
     await expect(h.control.takeSnapshot(roomId, 'manual')).rejects.toMatchObject({ code: 'ROOM_CLOSED' });
     await expect(h.control.destroyDocument(roomId, 'finished')).rejects.toMatchObject({ code: 'ROOM_CLOSED' });
   });
+
+  it('re-sends unacknowledged session-end snapshots after a restart, until acknowledged', async () => {
+    h = await startHarness();
+    const roomId = await h.createRoom({ initialCode: 'final answer' });
+    h.callbacks.refuseSnapshots = true;
+    const destroyed = await h.control.destroyDocument(roomId, 'finished');
+    expect(h.callbacks.allSnapshotItems().filter((s) => s.roomId === roomId)).toHaveLength(0);
+    h.callbacks.refuseSnapshots = false;
+    await h.restart();
+    await pollUntil(() => h.callbacks.allSnapshotItems().filter((s) => s.roomId === roomId), (s) => s.length === 2);
+    const items = h.callbacks.allSnapshotItems();
+    expect(items.map((s) => s.id).sort()).toEqual([destroyed.finalSnapshots.code, destroyed.finalSnapshots.whiteboard].sort());
+    expect(snapshotText(items.find((s) => s.doc === 'code')!.bytes)).toBe('final answer');
+    // Acknowledged now: a further restart does not send them again.
+    await h.restart();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.callbacks.allSnapshotItems()).toHaveLength(2);
+  });
 });

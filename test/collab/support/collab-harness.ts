@@ -27,7 +27,10 @@ export const INTERNAL_SECRET = 'collab-internal-secret-0123456789abcdef';
 export class RecordingCallbacks implements CollabCallbacks {
   readonly snapshots: SnapshotReadyPayload[] = [];
   readonly disconnects: UserDisconnectedPayload[] = [];
+  /** While set, snapshot deliveries fail (the control plane is down). */
+  refuseSnapshots = false;
   async snapshotReady(payload: SnapshotReadyPayload) {
+    if (this.refuseSnapshots) throw new Error('control plane unavailable');
     this.snapshots.push(payload);
     return { received: payload.snapshots.length };
   }
