@@ -158,12 +158,12 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
   function open(ws: WebSocket, claims: CollabTokenClaims, docName: CollabDoc): CollabConnection {
     const room = core.room(claims.roomId)!;
     const doc = core.doc(room, docName);
+    // Step 8: the newer connection survives; the older one goes first, with its awareness states, so the
+    // new one's first message is still the SyncStep1.
+    for (const old of [...doc.connections]) if (old.userId === claims.sub) core.closeConnection(old, CloseCode.REPLACED);
     const probation = core.store.hasResyncFlag(room.id, claims.sub, docName);
     const conn = new CollabConnection(ws, claims, docName, probation, rateLimits ? MESSAGE_RATE_LIMIT : null);
-    const older = [...doc.connections].filter((c) => c.userId === claims.sub);
     doc.connections.add(conn);
-    // Step 8: the newer connection survives; the older one goes first, with its awareness states.
-    for (const old of older) core.closeConnection(old, CloseCode.REPLACED);
     connections.add(conn);
     core.scheduleIdleUnload(room, doc);
     // The server speaks first (§5): SyncStep1, awareness, room-state.

@@ -193,7 +193,8 @@ export class PlaneCore {
     doc.connections.delete(conn);
     doc.awareness.disconnect(conn, Date.now());
     this.scheduleIdleUnload(room, doc);
-    if (room.connectionsOf(conn.userId).length === 0) {
+    // A replaced connection (4009) is never the user's last: its successor is being opened.
+    if (closeCode !== CloseCode.REPLACED.code && room.connectionsOf(conn.userId).length === 0) {
       const payload = { roomId: room.id, userId: conn.userId, doc: conn.doc, closeCode, disconnectedAt: new Date().toISOString() };
       this.callbacks.userDisconnected(payload).catch((error: unknown) => {
         this.log.warn('user-disconnected callback failed', { error: String(error), roomId: room.id });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CloseCode } from '../../server/protocol/index.ts';
+import { CloseCode, MessageType } from '../../server/protocol/index.ts';
 import { pollUntil } from '../support/poll.ts';
 import { mintCollabToken, startHarness, type Harness } from './support/collab-harness.ts';
-import { RawClient } from './support/raw-client.ts';
+import { awarenessFrame, decodeAwareness, RawClient } from './support/raw-client.ts';
 
 /** Connects, and returns the close code the server sends before any message (handshake failures). */
 async function refusedWith(url: string): Promise<{ code: number; messages: number }> {
@@ -100,13 +100,21 @@ describe('handshake checks in order, each with its close code (§3)', () => {
     const r = await h.createRoom();
     const u = randomUUID();
     const t = await mintCollabToken({ userId: u, roomId: r });
+    const witness = await RawClient.open(`${h.collabUrl}/${r}/code?token=${await mintCollabToken({ userId: randomUUID(), roomId: r })}`);
     const older = await RawClient.open(`${h.collabUrl}/${r}/code?token=${t}`);
     await older.waitFor((m) => m.event?.type === 'room-state');
+    older.send(awarenessFrame([{ clientId: 777, clock: 1, state: { user: { name: 'old tab' } } }]));
+    await witness.waitFor((m) => m.type === MessageType.AWARENESS);
     const newer = await RawClient.open(`${h.collabUrl}/${r}/code?token=${t}`);
     expect(await older.waitForClose()).toBe(CloseCode.REPLACED.code);
     expect(older.closeReason).toBe('replaced');
     await newer.waitFor((m) => m.event?.type === 'room-state');
     expect(newer.closeCode).toBeNull();
+    // The old states are gone before the newer connection hears anything: it starts with SyncStep1, no awareness.
+    expect(newer.received[0]).toMatchObject({ type: MessageType.SYNC, subType: 0 });
+    expect(newer.received.some((m) => m.type === MessageType.AWARENESS)).toBe(false);
+    await pollUntil(() => witness.received.filter((m) => m.type === MessageType.AWARENESS).flatMap((m) => decodeAwareness(m.payload!)), (e) => e.some((x) => x.clientId === 777 && x.state === null));
+    witness.close();
     // Replaced is not the user's last connection: no user-disconnected callback for it.
     expect(h.callbacks.disconnects.filter((d) => d.userId === u)).toHaveLength(0);
     newer.ws.close();
