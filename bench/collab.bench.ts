@@ -21,7 +21,7 @@ interface Scenario {
   name: string;
   target: string;
   rooms: number;
-  /** Load generator processes (rooms split between them): 400 stock providers saturate one process. */
+  /** Load generator processes (rooms split between them). */
   shards?: number;
   config: (collabUrl: string, rooms: string[]) => GeneratorConfig;
 }
@@ -31,20 +31,19 @@ const scenarios: Scenario[] = [
     name: '(a) 1 room x 2 clients x 20 ops/s',
     target: 'p99 <= 3 ms',
     rooms: 1,
-    config: (collabUrl, rooms) => ({ kind: 'ops', collabUrl, jwtSecret: JWT_SECRET, rooms, clientsPerRoom: 2, opsPerSec: 20, durationMs: DURATION_MS }),
+    config: (collabUrl, rooms) => ({ kind: 'ops', collabUrl, jwtSecret: JWT_SECRET, rooms, clientsPerRoom: 2, opsPerSec: 20, durationMs: DURATION_MS, client: 'provider' }),
   },
   {
     name: '(b) 1 room x 8 clients x 10 ops/s',
     target: 'all-peers p99 <= 3 ms',
     rooms: 1,
-    config: (collabUrl, rooms) => ({ kind: 'ops', collabUrl, jwtSecret: JWT_SECRET, rooms, clientsPerRoom: 8, opsPerSec: 10, durationMs: DURATION_MS }),
+    config: (collabUrl, rooms) => ({ kind: 'ops', collabUrl, jwtSecret: JWT_SECRET, rooms, clientsPerRoom: 8, opsPerSec: 10, durationMs: DURATION_MS, client: 'provider' }),
   },
   {
     name: '(c) 200 rooms x 2 clients x 5 ops/s',
     target: 'p99 <= 12 ms at <= 15 % CPU',
     rooms: 200,
-    shards: 2,
-    config: (collabUrl, rooms) => ({ kind: 'ops', collabUrl, jwtSecret: JWT_SECRET, rooms, clientsPerRoom: 2, opsPerSec: 5, durationMs: DURATION_MS }),
+    config: (collabUrl, rooms) => ({ kind: 'ops', collabUrl, jwtSecret: JWT_SECRET, rooms, clientsPerRoom: 2, opsPerSec: 5, durationMs: DURATION_MS, client: 'light' }),
   },
   {
     name: '(d) late joiner, 1 MiB from 100k edits',
