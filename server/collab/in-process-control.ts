@@ -4,6 +4,7 @@ import {
   CloseCode,
   CODE_META,
   CODE_TEXT,
+  MAX_ROOM_EVENT_BYTES,
   type CollabControl,
   type CollabHealth,
   type CreateDocumentRequest,
@@ -123,6 +124,9 @@ export function createInProcessControl(core: PlaneCore, settings: ControlSetting
 
     async pushEvent(roomId, input) {
       const event = parseOrThrow(pushEventSchema, input) as PushableRoomEvent;
+      if (Buffer.byteLength(JSON.stringify(event)) > MAX_ROOM_EVENT_BYTES) {
+        throw new AppError('VALIDATION_FAILED', 'Room events are at most 64 KiB of JSON.', { fields: [{ path: 'event', message: 'larger than 64 KiB' }] });
+      }
       const room = open(roomId);
       return { delivered: pushRoomEvent(core, room, event, settings.snapshotIntervalMs) };
     },

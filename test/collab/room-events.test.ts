@@ -34,6 +34,8 @@ describe('room events pushed by the control plane (§7, §12 side effects)', () 
     expect(wb.events()).toEqual([]);
     await expect(h.control.pushEvent(roomId, { type: 'room-closed', reason: 'finished' } as never)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(h.control.pushEvent(randomUUID(), { type: 'participant-left', userId: randomUUID() })).rejects.toMatchObject({ code: 'ROOM_NOT_FOUND' });
+    const huge = { type: 'settings-changed' as const, name: 'x'.repeat(70 * 1024), config: { maxParticipants: 4, allowSpectators: true, warmupDurationMs: 0, codingDurationMs: 0, wrapupDurationMs: 0, autoAdvance: false, aiEnabled: false } };
+    await expect(h.control.pushEvent(roomId, huge)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     code.close();
     wb.close();
   });
