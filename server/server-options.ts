@@ -37,6 +37,11 @@ export interface ServerOptions {
   /** Origins allowed to send requests (checked when an Origin header is present). Default: any in hosted, loopback in embedded. */
   allowedOrigins?: string[];
   /**
+   * CORS for /v1 (control-plane.md §2): origins whose browser pages may call the API. Entries: an exact origin,
+   * `loopback` (any 127.0.0.1 / localhost / [::1] port, and the app's own origin) or `*`. Default: none.
+   */
+  corsOrigins?: string[];
+  /**
    * Split deployment (collab-plane.md §1, §12–§13): the collab plane runs as its own process. The server then
    * starts no in-process collab plane, drives the collab process at `baseUrl` (internal HTTP API, with
    * `internalSecret`), answers its callbacks at `/internal/callbacks/*`, and gives clients `publicUrl`

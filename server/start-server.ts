@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { ApiRouter } from './http/api-router.ts';
 import { refuseAccess, type AccessPolicy } from './http/access-guard.ts';
+import { handleCors } from './http/cors.ts';
 import { serveStatic } from './http/static-files.ts';
 import { sendJson } from './http/respond.ts';
 import { registerHealthRoute } from './control/health-route.ts';
@@ -123,6 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/v1' || path.startsWith('/v1/')) {
+      if (handleCors(req, res, options.corsOrigins ?? [])) return;
       void router.handle(req, res);
     } else if (path === '/collab' || path.startsWith('/collab/')) {
       res.writeHead(426, { connection: 'Upgrade', upgrade: 'websocket', 'content-type': 'text/plain' });
