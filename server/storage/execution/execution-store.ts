@@ -12,7 +12,7 @@ import {
   type TestResult,
   type Verdict,
 } from '../../protocol/index.ts';
-import type { Page, PageRequest } from '../../execution/types.ts';
+import type { Page, PageRequest, RunRequest, SubmissionRequest } from '../../execution/types.ts';
 import { migrate, type SqliteDatabase } from '../database.ts';
 import { EXECUTION_MIGRATIONS } from './execution-migrations.ts';
 import { testDataHash } from './test-data-hash.ts';
@@ -25,28 +25,12 @@ export interface QueuedJob {
   userId: string;
 }
 
-export interface NewRun {
-  roomId: string;
-  userId: string;
-  language: SupportedLanguage;
-  code: string;
-  stdin: string;
-  timeLimitMs: number;
-  memoryLimitKb: number;
-}
-
-export interface NewSubmission extends Omit<NewRun, 'stdin'> {
-  problemId: string;
-  snapshotId: string;
-  tests: { id: string; input: string; expectedOutput: string; hidden: boolean }[];
-}
-
-/** What a worker needs to execute a job. */
-export interface RunJob extends NewRun {
+/** What a worker needs to execute a job: the stored request and its id. */
+export interface RunJob extends RunRequest {
   id: string;
 }
 
-export interface SubmissionJob extends NewSubmission {
+export interface SubmissionJob extends SubmissionRequest {
   id: string;
 }
 
@@ -152,13 +136,13 @@ export function createExecutionStore(db: SqliteDatabase) {
   };
 
   return {
-    createRun(run: NewRun): RunResult {
+    createRun(run: RunRequest): RunResult {
       const id = randomUUID();
       insertRun.run({ ...run, id, createdAt: now() });
       return toRunResult(runById.get(id) as RunRow);
     },
 
-    createSubmission(submission: NewSubmission): SubmissionSummary {
+    createSubmission(submission: SubmissionRequest): SubmissionSummary {
       const id = randomUUID();
       db.transaction(() => {
         insertSubmission.run({ ...submission, id, total: submission.tests.length, createdAt: now() });
