@@ -9,6 +9,7 @@ import { canWriteCode, isStaff } from './collab/room-view.ts';
 import { Console, type ConsoleHandle } from './panels/Console.tsx';
 import { Participants } from './panels/Participants.tsx';
 import { ProblemPanel } from './panels/ProblemPanel.tsx';
+import { RoleSwapBanner, SwapRolesButton } from './panels/RoleSwap.tsx';
 import { StaffControls } from './panels/StaffControls.tsx';
 import { VideoPanel } from './panels/VideoPanel.tsx';
 import { RoomHeader } from './RoomHeader.tsx';
@@ -53,6 +54,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
           : 'The interviewer locked the editor.'
         : '';
   const staff = isStaff(view.role);
+  const peer = view.room.mode === 'peer' && (view.role === 'host' || view.role === 'candidate');
   const advance = (to: RoomStatus) => {
     if (to === 'finished' && !window.confirm('Finish the session for everybody?')) return;
     act(() => post(`${base}/control/phase`, { to }));
@@ -82,6 +84,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
           {readOnlyReason}
         </div>
       )}
+      {peer && <RoleSwapBanner view={view} onDismiss={() => conn.dismissRoleSwap()} />}
       {view.notice && (
         <div className="banner warn" role="alert" data-testid="room-notice">
           {view.notice} <button type="button" className="link" onClick={() => conn.dismissNotice()}>Dismiss</button>
@@ -139,6 +142,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
             onKick={kick}
             onRole={setRole}
           />
+          {peer && <SwapRolesButton view={view} />}
           {staff && (
             <>
               <h3>Controls</h3>

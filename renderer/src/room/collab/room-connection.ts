@@ -83,6 +83,11 @@ export class RoomConnection {
     this.#set({ ...this.#view, notice: null });
   }
 
+  /** Hides a resolved role-swap notice (a pending request stays until the server resolves it). */
+  dismissRoleSwap(): void {
+    if (this.#view.roleSwap?.request.status !== 'pending') this.#set({ ...this.#view, roleSwap: null });
+  }
+
   /** "Use here" after 4009: reconnect both documents, displacing the other tab or device. */
   useHere(): void {
     this.#set({ ...this.#view, stop: null });

@@ -1,6 +1,6 @@
 // The room as the UI sees it: the last REST RoomDetail, corrected live by room events (collab-plane.md §7).
 import { assertNever, type LockReason, type RoomEvent, type RoomRole, type RoomStatus, type SupportedLanguage } from '../../../../server/protocol/index.ts';
-import type { ExecutionFinishedEvent, TimerState } from '../../../../server/protocol/index.ts';
+import type { ExecutionFinishedEvent, RoleSwapRequest, TimerState } from '../../../../server/protocol/index.ts';
 import type { JoinRoomResponse, RoomDetail, RoomParticipantSummary } from '../../api/types.ts';
 import type { DocStop, DocSyncState } from './doc-connection.ts';
 
@@ -29,10 +29,13 @@ export interface RoomView {
   lastExecution: ExecutionFinishedEvent | null;
   snapshotsTaken: number;
   rateLimitedUntil: number | null;
+  /** The peer-mode role swap last seen (pending, or resolved until dismissed), with its own clock offset. */
+  roleSwap: { request: RoleSwapRequest; clockOffsetMs: number } | null;
 }
 
 export function initialView(join: JoinRoomResponse, clockOffsetMs?: number): RoomView {
   const { room, me } = join;
+  const offset = clockOffsetMs ?? (room.timer ? offsetFrom(room.timer.serverTime) : 0);
   return {
     room,
     me,
@@ -43,7 +46,7 @@ export function initialView(join: JoinRoomResponse, clockOffsetMs?: number): Roo
     problemId: room.problem?.id ?? null,
     language: room.language,
     timer: room.timer,
-    clockOffsetMs: clockOffsetMs ?? (room.timer ? Date.parse(room.timer.serverTime) - Date.now() : 0),
+    clockOffsetMs: offset,
     code: { state: 'connecting', pending: 0 },
     whiteboard: { state: 'connecting', pending: 0 },
     stop: null,
@@ -51,6 +54,7 @@ export function initialView(join: JoinRoomResponse, clockOffsetMs?: number): Roo
     lastExecution: null,
     snapshotsTaken: 0,
     rateLimitedUntil: null,
+    roleSwap: room.pendingRoleSwap ? { request: room.pendingRoleSwap, clockOffsetMs: offset } : null,
   };
 }
 
@@ -89,7 +93,8 @@ export function applyRoomEvent(view: RoomView, event: RoomEvent): { view: RoomVi
       return { view: { ...view, ...withTimer(event.timer) }, refetch: false };
     case 'role-swap': {
       const mine = event.roles?.[view.me.userId];
-      return { view: mine ? { ...view, role: mine } : view, refetch: event.action === 'accepted' };
+      const roleSwap = { request: event.request, clockOffsetMs: offsetFrom(event.at) };
+      return { view: { ...view, roleSwap, ...(mine ? { role: mine } : {}) }, refetch: event.action === 'accepted' };
     }
     case 'room-closed':
       return { view: { ...view, phase: 'finished', stop: { kind: 'room-closed' } }, refetch: false };
@@ -108,8 +113,14 @@ export function applyRoomEvent(view: RoomView, event: RoomEvent): { view: RoomVi
 
 /** Adopts a freshly fetched RoomDetail, keeping live fields that events own. */
 export function withRoomDetail(view: RoomView, room: RoomDetail): RoomView {
+  const timer = withTimer(room.timer);
   return {
     ...view,
+    roleSwap: room.pendingRoleSwap
+      ? { request: room.pendingRoleSwap, clockOffsetMs: room.timer ? timer.clockOffsetMs : view.clockOffsetMs }
+      : view.roleSwap?.request.status === 'pending'
+        ? null
+        : view.roleSwap,
     room,
     phase: room.status,
     editorLocked: room.editorLocked,
@@ -117,18 +128,28 @@ export function withRoomDetail(view: RoomView, room: RoomDetail): RoomView {
     problemId: room.problem?.id ?? null,
     language: room.language,
     role: room.myRole ?? view.role,
-    ...withTimer(room.timer),
+    ...timer,
   };
 }
 
 function withTimer(timer: TimerState | null): Pick<RoomView, 'timer' | 'clockOffsetMs'> {
-  return { timer, clockOffsetMs: timer ? Date.parse(timer.serverTime) - Date.now() : 0 };
+  return { timer, clockOffsetMs: timer ? offsetFrom(timer.serverTime) : 0 };
+}
+
+/** serverTime − local time, for a timestamp the server stamped just now. */
+function offsetFrom(serverTime: string): number {
+  return Date.parse(serverTime) - Date.now();
 }
 
 /** Milliseconds left on the phase timer, on the server's clock. */
 export function remainingMs(timer: TimerState, clockOffsetMs: number, now = Date.now()): number {
   if (!timer.running || !timer.endsAt) return timer.remainingMs;
-  return Math.max(0, Date.parse(timer.endsAt) - (now + clockOffsetMs));
+  return msUntil(timer.endsAt, clockOffsetMs, now);
+}
+
+/** Milliseconds until `at` (a server timestamp), on the server's clock. */
+export function msUntil(at: string, clockOffsetMs: number, now = Date.now()): number {
+  return Math.max(0, Date.parse(at) - (now + clockOffsetMs));
 }
 
 export function canWriteCode(view: Pick<RoomView, 'role' | 'editorLocked'>): boolean {
