@@ -44,6 +44,7 @@ export function createCollabHttpClient(baseUrl: string, internalSecret: string):
     lockEditor: (roomId, req) => call('POST', `${doc(roomId)}/lock`, req),
     pushEvent: (roomId, event) => call('POST', `${doc(roomId)}/events`, { event }),
     takeSnapshot: (roomId, trigger) => call('POST', `${doc(roomId)}/snapshots`, { trigger }),
+    readWhiteboard: (roomId) => call('GET', `${doc(roomId)}/whiteboard`),
     health: () => call('GET', '/internal/health'),
   };
 }

@@ -22,6 +22,7 @@ import { pushRoomEvent } from './event-effects.ts';
 import type { PlaneCore } from './plane-core.ts';
 import type { Room } from './room.ts';
 import { deliverSnapshots, schedulePeriodic, takeCodeSnapshot, takeWhiteboardState } from './snapshots.ts';
+import { storedWhiteboardRecords, whiteboardRecordsOf } from './whiteboard-records.ts';
 
 export interface ControlSettings {
   snapshotIntervalMs: number;
@@ -137,6 +138,20 @@ export function createInProcessControl(core: PlaneCore, settings: ControlSetting
       const taken = takeCodeSnapshot(core, room, 'manual');
       deliverSnapshots(core, [taken.item]);
       return { snapshot: taken.snapshot };
+    },
+
+    async readWhiteboard(roomId) {
+      // A read must not make the plane hold anything: the room record is not cached, the document not loaded.
+      const record = core.rooms.get(roomId)?.record ?? core.store.getRoom(roomId);
+      if (!record) throw new AppError('ROOM_NOT_FOUND', 'No document exists for this room.');
+      if (record.destroyedAt !== null) throw new AppError('ROOM_CLOSED', 'The room documents were destroyed.');
+      const takenAt = new Date().toISOString();
+      const loaded = core.rooms.get(roomId)?.docs.get('whiteboard');
+      if (loaded) {
+        core.flush(); // committed state only, as for snapshots
+        return { roomId, records: whiteboardRecordsOf(loaded.ydoc), takenAt };
+      }
+      return { roomId, records: await storedWhiteboardRecords(core.store.loadDocument(roomId, 'whiteboard')), takenAt };
     },
 
     async health(): Promise<CollabHealth> {

@@ -44,6 +44,11 @@ export function createInternalRouter(control: CollabControl, internalSecret: str
     const { trigger } = parseOrThrow(manualSnapshotSchema, ctx.body);
     return { status: 201, body: await control.takeSnapshot(roomId, trigger) };
   });
+  // Additive to §12: the live whiteboard for the control plane's JSON export (control-plane.md §9.13).
+  router.add('GET', '/internal/documents/:roomId/whiteboard', async (ctx) => ({
+    status: 200,
+    body: await control.readWhiteboard(roomIdOf(ctx.params)),
+  }));
   router.add('GET', '/internal/health', async () => ({ status: 200, body: await control.health() }));
   return router;
 }

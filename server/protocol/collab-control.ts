@@ -49,6 +49,15 @@ export interface LockEditorResponse {
   locked: boolean;
   snapshot: CodeSnapshot | null;
 }
+/**
+ * The live whiteboard document as tldraw records (additive to §12, for control-plane.md §9.13's export of a
+ * room that has not finished): the current value of every key of the YKeyValue over `getArray('tldraw')`.
+ */
+export interface ReadWhiteboardResponse {
+  roomId: string;
+  records: Record<string, unknown>[];
+  takenAt: Timestamp;
+}
 export interface CollabHealth {
   status: 'ok';
   uptimeMs: number;
@@ -66,6 +75,8 @@ export interface CollabControl {
   /** Applies the event's side effects (§12 table), then relays it. Resolves to the number of connections reached. */
   pushEvent(roomId: string, event: PushableRoomEvent): Promise<{ delivered: number }>;
   takeSnapshot(roomId: string, trigger: 'manual'): Promise<{ snapshot: CodeSnapshot }>;
+  /** The whiteboard's committed records; loads a stored document only for the read. ROOM_NOT_FOUND, ROOM_CLOSED. */
+  readWhiteboard(roomId: string): Promise<ReadWhiteboardResponse>;
   health(): Promise<CollabHealth>;
 }
 

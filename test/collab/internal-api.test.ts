@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { YKeyValue } from 'y-utility/y-keyvalue';
+import * as Y from 'yjs';
 import { createCollabHttpClient } from '../../server/collab/index.ts';
+import { storedWhiteboardRecords } from '../../server/collab/whiteboard-records.ts';
 import { INTERNAL_SECRET_HEADER } from '../../server/protocol/index.ts';
+import { pollUntil } from '../support/poll.ts';
 import { INTERNAL_SECRET, startHarness, type Harness } from './support/collab-harness.ts';
 
 // JSON bodies of any shape, for assertions.
@@ -10,7 +14,7 @@ const json = async (res: Response): Promise<any> => res.json();
 describe('§12 internal HTTP API and its client', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ documentIdleTtlMs: 150 }); // short, so the whiteboard read also meets an unloaded document
   });
   afterAll(async () => {
     await h.close();
@@ -66,6 +70,58 @@ describe('§12 internal HTTP API and its client', () => {
     expect(await json(destroyed)).toMatchObject({ roomId, closedConnections: 0, finalSnapshots: { code: expect.any(String), whiteboard: expect.any(String) } });
     const twice = await request('DELETE', `/internal/documents/${roomId}?reason=destroyed`);
     expect([twice.status, (await json(twice)).code]).toEqual([409, 'ROOM_CLOSED']);
+  });
+
+  it('reads the live whiteboard (loaded or only stored, never kept loaded) as the current tldraw records', async () => {
+    const roomId = await h.createRoom();
+    const read = () => request('GET', `/internal/documents/${roomId}/whiteboard`);
+    const empty = await read();
+    expect([empty.status, (await json(empty)).records]).toEqual([200, []]);
+    for (const secret of [null, 'wrong']) {
+      const res = await request('GET', `/internal/documents/${roomId}/whiteboard`, undefined, secret);
+      expect([res.status, (await json(res)).code]).toEqual([401, 'AUTH_UNAUTHENTICATED']);
+    }
+
+    // A real client writes through y-utility's YKeyValue, as the product's tldraw binding does.
+    const board = await h.connect(roomId, 'whiteboard', randomUUID());
+    const kv = new YKeyValue<Record<string, unknown>>(board.ydoc.getArray('tldraw'));
+    const box = { id: 'shape:box', typeName: 'shape', type: 'geo', x: 1, y: 2, props: { w: 10, h: 20 } };
+    const page = { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1' };
+    kv.set(box.id, box);
+    kv.set(page.id, page);
+    kv.set(box.id, { ...box, x: 50 }); // one record per id: the latest value
+    kv.delete(page.id);
+    const loaded = await pollUntil(async () => json(await read()), (b) => b.records.length === 1 && b.records[0].x === 50, { what: 'live records' });
+    expect(loaded).toEqual({ roomId, records: [{ ...box, x: 50 }], takenAt: expect.any(String) });
+
+    board.destroy();
+    await pollUntil(() => h.server.plane.health(), (x) => x.documentsLoaded === 0, { what: 'whiteboard unloaded' });
+    const stored = await h.control.readWhiteboard(roomId);
+    expect(stored.records).toEqual([{ ...box, x: 50 }]);
+    expect((await h.server.plane.health()).documentsLoaded).toBe(0);
+
+    const client = createCollabHttpClient(h.server.url, INTERNAL_SECRET);
+    expect((await client.readWhiteboard(roomId)).records).toEqual([{ ...box, x: 50 }]);
+    await expect(client.readWhiteboard(randomUUID())).rejects.toMatchObject({ code: 'ROOM_NOT_FOUND' });
+    expect((await request('GET', '/internal/documents/abc/whiteboard')).status).toBe(404);
+    await client.destroyDocument(roomId, 'finished');
+    const closed = await read();
+    expect([closed.status, (await json(closed)).code]).toEqual([409, 'ROOM_CLOSED']);
+  });
+
+  it('reads a long stored log (no checkpoint, as after a crash) in slices, letting the event loop run between them', async () => {
+    const writer = new Y.Doc();
+    const kv = new YKeyValue<Record<string, unknown>>(writer.getArray('tldraw'));
+    const updates: Uint8Array[] = [];
+    writer.on('update', (u: Uint8Array) => void updates.push(u));
+    for (let i = 0; i < 450; i++) kv.set(`shape:${i % 50}`, { id: `shape:${i % 50}`, typeName: 'shape', x: i });
+    writer.destroy();
+    let otherWorkRan = false;
+    setImmediate(() => (otherWorkRan = true));
+    const records = await storedWhiteboardRecords({ checkpoint: null, updates, lastUpdateId: updates.length });
+    expect(otherWorkRan).toBe(true);
+    expect(records).toHaveLength(50);
+    expect(records.find((r) => r.id === 'shape:7')).toEqual({ id: 'shape:7', typeName: 'shape', x: 407 });
   });
 
   it('the HTTP client maps error bodies to AppErrors and an unreachable plane to ROOM_COLLAB_UNAVAILABLE', async () => {

@@ -29,6 +29,7 @@ import { defineRoute } from '../route-docs.ts';
 import { snapshotView } from '../rooms/code-snapshots.ts';
 import { feedbackView } from '../rooms/room-feedback.ts';
 import type { RoomProblems } from '../rooms/room-problems.ts';
+import { readLiveWhiteboard } from './live-whiteboard.ts';
 import { defaultReportSubject, isReportSubject, isSessionStaff, requireFinished, sessionAccess } from './session-access.ts';
 import { COMPARISON_DIMENSIONS, eventView, sessionDetail, sessionSummary, unavailableReport, whiteboardRecords } from './session-views.ts';
 
@@ -144,7 +145,7 @@ export function registerSessionRouteTable(ctx: ControlContext, store: RoomStore,
   });
 
   defineRoute(router, docs, 'GET', `${SESSION}/whiteboard`, { summary: 'Whiteboard export', tag, query: zWhiteboardQuery, response: zWhiteboardExport,
-    errors: ['SESSION_WHITEBOARD_NOT_FOUND', 'SESSION_NOT_FINISHED'] }, async (api) => {
+    errors: ['SESSION_WHITEBOARD_NOT_FOUND', 'SESSION_NOT_FINISHED', 'ROOM_COLLAB_UNAVAILABLE'] }, async (api) => {
     const user = await auth.requireUser(api);
     const a = sessionAccess(store, api.params.sessionId, user);
     const format = parseQuery(zWhiteboardQuery, api.query).format ?? 'json';
@@ -153,10 +154,16 @@ export function registerSessionRouteTable(ctx: ControlContext, store: RoomStore,
       requireFinished(a.room);
       throw notFound(); // No renderer produces a PNG at finish in this deployment.
     }
-    // The final state arrives with the session-end snapshots; a live room has none (see spec-deviations.md).
-    const state = a.room.status === 'finished' ? store.sessions.getWhiteboard(a.room.id) : undefined;
-    if (!state) throw notFound();
-    const body = { sessionId: a.room.id, format, exportedAt: toTimestamp(), records: whiteboardRecords(state.bytes), url: null, expiresAt: null };
+    // A finished room: the final state delivered with the session-end snapshots. Otherwise the live document.
+    let records: Record<string, unknown>[];
+    if (a.room.status === 'finished') {
+      const state = store.sessions.getWhiteboard(a.room.id);
+      if (!state) throw notFound();
+      records = whiteboardRecords(state.bytes);
+    } else {
+      records = await readLiveWhiteboard(ctx.collab, ctx.log, a.room.id);
+    }
+    const body = { sessionId: a.room.id, format, exportedAt: toTimestamp(), records, url: null, expiresAt: null };
     return { status: 200, body };
   });
 

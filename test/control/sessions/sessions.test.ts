@@ -8,7 +8,7 @@ import { zSessionDetail, zSessionEvent, zSessionSummary, zTrainingReport, zWhite
 import { pollUntil } from '../../support/poll.ts';
 import { ADMIN, loginAdmin } from '../api.ts';
 import { connectSynced } from '../rooms/room-client.ts';
-import { as, createRoom, expectError, inProcess, join, people, problemBySlug, type Person, type RoomServer } from '../rooms/room-fixture.ts';
+import { as, COLLAB_MODES, createRoom, expectError, inProcess, join, people, problemBySlug, type Person, type RoomServer } from '../rooms/room-fixture.ts';
 
 const RATINGS = { problemSolving: 4, communication: 5, codeQuality: 3, overall: 4 };
 /** The whiteboard's records as the product client holds them (y-utility YKeyValue over `tldraw`). */
@@ -133,14 +133,15 @@ describe('sessions', () => {
     expectError(await as(server, ann).get(`/v1/sessions/${session.id}/snapshots?trigger=hourly`), 400, 'VALIDATION_FAILED');
   });
 
-  it('exports the final whiteboard as JSON records; png and live exports do not exist', async () => {
+  it('exports the final whiteboard as JSON records; png exists for no session', async () => {
     const wb = await as(server, ann).get(`/v1/sessions/${session.id}/whiteboard`);
     expect(wb.status).toBe(200);
     expect(zWhiteboardExport.parse(wb.body)).toMatchObject({ sessionId: session.id, format: 'json', url: null, expiresAt: null });
     expect(wb.body.records).toEqual([SHAPE]);
     expectError(await as(server, ann).get(`/v1/sessions/${session.id}/whiteboard?format=png`), 404, 'SESSION_WHITEBOARD_NOT_FOUND');
     expectError(await as(server, ann).get(`/v1/sessions/${live.id}/whiteboard?format=png`), 409, 'SESSION_NOT_FINISHED');
-    expectError(await as(server, ann).get(`/v1/sessions/${live.id}/whiteboard`), 404, 'SESSION_WHITEBOARD_NOT_FOUND');
+    // A live room exports its live document (nothing drawn yet here; see 'live whiteboard export' below).
+    expect((await as(server, ann).get(`/v1/sessions/${live.id}/whiteboard`)).body.records).toEqual([]);
   });
 
   it('reports are unavailable (no AI provider) and narrowed to the subject, host/interviewer and admins', async () => {
@@ -195,4 +196,46 @@ describe('sessions', () => {
     expectError(await as(server, bob).delete(`/v1/sessions/${session.id}`), 404, 'SESSION_NOT_FOUND');
     expect((await as(server, ann).get(`/v1/sessions/${session.id}`)).status).toBe(200);
   });
+});
+
+describe.each(COLLAB_MODES)('live whiteboard export ($name collab)', (mode) => {
+  let server: RoomServer;
+  beforeAll(async () => {
+    server = await mode.start();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('exports the live document of a room that has not finished, then its final state', async () => {
+    const [host, ann, eve] = await people(server, ['Hana', 'Ann', 'Eve'] as const);
+    const room = await createRoom(server, host, { mode: 'interview', name: 'Live board' });
+    const annJoin = await join(server, ann, room);
+    const path = `/v1/sessions/${room.id}/whiteboard`;
+    expect((await as(server, ann).get(path)).body.records).toEqual([]);
+
+    const board = await connectSynced(annJoin, 'whiteboard');
+    const moved = { ...SHAPE, x: 300 };
+    shapes(board.ydoc).set(SHAPE.id, SHAPE);
+    shapes(board.ydoc).set(SHAPE.id, moved);
+    const wb = await pollUntil(() => as(server, host).get(path), (r) => r.body.records?.[0]?.x === 300, { what: 'live export with the moved shape' });
+    expect(zWhiteboardExport.parse(wb.body)).toMatchObject({ sessionId: room.id, format: 'json', records: [moved], url: null, expiresAt: null });
+    expectError(await as(server, eve).get(path), 403, 'SESSION_FORBIDDEN');
+    board.destroy();
+
+    await as(server, host).post(`/v1/rooms/${room.id}/control/phase`, { to: 'finished' });
+    // Split deployment: the final state arrives by HTTP callback, shortly after the finish.
+    const final = await pollUntil(() => as(server, ann).get(path), (r) => r.status === 200, { what: 'final whiteboard state' });
+    expect(final.body.records).toEqual([moved]);
+  });
+
+  // Only a split deployment has a collab plane that can be unreachable.
+  if (mode.name === 'http') {
+    it('answers 503 ROOM_COLLAB_UNAVAILABLE while the collab process is unreachable', async () => {
+      const [host] = await people(server, ['Hal'] as const);
+      const room = await createRoom(server, host, { mode: 'interview' });
+      await server.collab!.close();
+      expectError(await as(server, host).get(`/v1/sessions/${room.id}/whiteboard`), 503, 'ROOM_COLLAB_UNAVAILABLE');
+    });
+  }
 });
