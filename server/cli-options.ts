@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { isValidCorsEntry } from './http/cors.ts';
 import type { ServerOptions } from './server-options.ts';
 
 /**
@@ -42,7 +43,55 @@ export function optionsFromCli(argv: string[], env: NodeJS.ProcessEnv): ServerOp
   if (env.LIVEKIT_URL && env.LIVEKIT_API_KEY && env.LIVEKIT_API_SECRET) {
     options.livekit = { url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET };
   }
+  if (env.SYNCODE_CORS_ORIGINS) options.corsOrigins = corsOriginsFrom(env.SYNCODE_CORS_ORIGINS);
+  if (env.SYNCODE_COLLAB_URL) options.externalCollab = externalCollabFrom(env.SYNCODE_COLLAB_URL, env.SYNCODE_COLLAB_PUBLIC_URL);
+  else if (env.SYNCODE_COLLAB_PUBLIC_URL) throw new Error('SYNCODE_COLLAB_PUBLIC_URL needs SYNCODE_COLLAB_URL (the collab process\'s internal URL)');
+  if (env.SYNCODE_EXEC_WORKERS) options.execution = { workers: positiveInteger('SYNCODE_EXEC_WORKERS', env.SYNCODE_EXEC_WORKERS) };
   return options;
+}
+
+/** `https://app.example.com, loopback`: exact origins, `loopback` or `*` (server/http/cors.ts); empty entries are skipped. */
+function corsOriginsFrom(text: string): string[] {
+  const entries = text.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const bad = entries.find((e) => !isValidCorsEntry(e));
+  if (bad !== undefined) {
+    throw new Error(`SYNCODE_CORS_ORIGINS: "${bad}" is not an origin (scheme://host[:port], no path or trailing slash), "loopback" or "*"`);
+  }
+  return entries;
+}
+
+/**
+ * Split deployment: the internal base URL of the collab process (only its origin is used: the client calls
+ * absolute /internal/... paths) and the public `ws(s)://…/collab` URL, by default derived from the internal one.
+ */
+function externalCollabFrom(baseText: string, publicText: string | undefined): { baseUrl: string; publicUrl: string } {
+  const base = parseUrl('SYNCODE_COLLAB_URL', baseText, ['http:', 'https:']);
+  if (base.pathname !== '/') throw new Error(`SYNCODE_COLLAB_URL must have no path: ${baseText}`);
+  const publicUrl = publicText
+    ? parseUrl('SYNCODE_COLLAB_PUBLIC_URL', publicText, ['ws:', 'wss:']).href.replace(/\/+$/, '')
+    : `${base.origin.replace(/^http/, 'ws')}/collab`;
+  if (!publicUrl.endsWith('/collab')) throw new Error(`SYNCODE_COLLAB_PUBLIC_URL must end with /collab: ${publicText}`);
+  return { baseUrl: base.origin, publicUrl };
+}
+
+function parseUrl(name: string, text: string, protocols: string[]): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`${name} is not a URL: ${text}`);
+  }
+  if (!protocols.includes(url.protocol)) throw new Error(`${name} must be a ${protocols.join(' or ')} URL: ${text}`);
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new Error(`${name} must have no query, fragment or credentials: ${text}`);
+  }
+  return url;
+}
+
+function positiveInteger(name: string, text: string): number {
+  const value = Number(text);
+  if (!/^[1-9]\d*$/.test(text) || !Number.isSafeInteger(value)) throw new Error(`${name} must be a positive integer: ${text}`);
+  return value;
 }
 
 export class CliHelp extends Error {
@@ -50,6 +99,8 @@ export class CliHelp extends Error {
     super(`Usage: npm run server -- [--host 127.0.0.1] [--port 3000] [--data-dir ./data] [--mode hosted|embedded]
 Environment: HOST, PORT, SYNCODE_DATA_DIR, SYNCODE_JWT_SECRET, SYNCODE_INTERNAL_SECRET,
   SYNCODE_ADMIN_EMAIL + SYNCODE_ADMIN_PASSWORD, SYNCODE_RATE_LIMITS (on|off),
-  LIVEKIT_URL + LIVEKIT_API_KEY + LIVEKIT_API_SECRET. Flags override environment variables.`);
+  LIVEKIT_URL + LIVEKIT_API_KEY + LIVEKIT_API_SECRET, SYNCODE_CORS_ORIGINS (origins, loopback or *, comma-separated),
+  SYNCODE_COLLAB_URL [+ SYNCODE_COLLAB_PUBLIC_URL] (split deployment), SYNCODE_EXEC_WORKERS.
+  Flags override environment variables.`);
   }
 }

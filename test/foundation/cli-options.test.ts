@@ -1,0 +1,144 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { optionsFromCli } from '../../server/cli-options.ts';
+import { REPO_ROOT } from '../../server/paths.ts';
+import { pollUntil } from '../support/poll.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+
+const DATA = ['--data-dir', '/tmp/syncode-cli-options'];
+
+describe('optionsFromCli: CORS, split deployment and execution workers', () => {
+  it('maps nothing when the variables are absent or empty (defaults stay with startServer)', () => {
+    const options = optionsFromCli(DATA, { SYNCODE_CORS_ORIGINS: '', SYNCODE_COLLAB_URL: '', SYNCODE_EXEC_WORKERS: '' });
+    expect(options.corsOrigins).toBeUndefined();
+    expect(options.externalCollab).toBeUndefined();
+    expect(options.execution).toBeUndefined();
+  });
+
+  it('SYNCODE_CORS_ORIGINS: comma-separated origins, `loopback` and `*`, trimmed, empty entries skipped', () => {
+    const options = optionsFromCli(DATA, { SYNCODE_CORS_ORIGINS: 'https://app.example.com, loopback,,http://127.0.0.1:5173,' });
+    expect(options.corsOrigins).toEqual(['https://app.example.com', 'loopback', 'http://127.0.0.1:5173']);
+    expect(optionsFromCli(DATA, { SYNCODE_CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
+  });
+
+  it('SYNCODE_CORS_ORIGINS: refuses entries that are not origins, naming the bad one', () => {
+    for (const bad of ['https://app.example.com/', 'app.example.com', 'https://a.example/path', 'http://127.0.0.1:*']) {
+      expect(() => optionsFromCli(DATA, { SYNCODE_CORS_ORIGINS: `loopback,${bad}` }), bad).toThrow(`SYNCODE_CORS_ORIGINS: "${bad}" is not an origin`);
+    }
+  });
+
+  it('SYNCODE_COLLAB_URL: the internal origin, with the public ws(s) URL derived from it', () => {
+    expect(optionsFromCli(DATA, { SYNCODE_COLLAB_URL: 'http://10.0.0.5:3001/' }).externalCollab).toEqual({
+      baseUrl: 'http://10.0.0.5:3001',
+      publicUrl: 'ws://10.0.0.5:3001/collab',
+    });
+    expect(optionsFromCli(DATA, { SYNCODE_COLLAB_URL: 'https://collab.internal' }).externalCollab!.publicUrl).toBe('wss://collab.internal/collab');
+  });
+
+  it('SYNCODE_COLLAB_PUBLIC_URL overrides the derived URL (trailing slash dropped)', () => {
+    const options = optionsFromCli(DATA, {
+      SYNCODE_COLLAB_URL: 'http://collab:3001',
+      SYNCODE_COLLAB_PUBLIC_URL: 'wss://rooms.example.com/collab/',
+    });
+    expect(options.externalCollab).toEqual({ baseUrl: 'http://collab:3001', publicUrl: 'wss://rooms.example.com/collab' });
+  });
+
+  it('refuses bad collab URLs with the variable named', () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ SYNCODE_COLLAB_URL: 'collab:3001' }, 'SYNCODE_COLLAB_URL must be a http: or https: URL'],
+      [{ SYNCODE_COLLAB_URL: 'not a url' }, 'SYNCODE_COLLAB_URL is not a URL'],
+      [{ SYNCODE_COLLAB_URL: 'ws://collab:3001' }, 'SYNCODE_COLLAB_URL must be a http: or https: URL'],
+      [{ SYNCODE_COLLAB_URL: 'http://collab:3001/internal' }, 'SYNCODE_COLLAB_URL must have no path'],
+      [{ SYNCODE_COLLAB_URL: 'http://collab:3001?x=1' }, 'SYNCODE_COLLAB_URL must have no query'],
+      [{ SYNCODE_COLLAB_URL: 'http://collab:3001', SYNCODE_COLLAB_PUBLIC_URL: 'https://rooms.example.com/collab' }, 'SYNCODE_COLLAB_PUBLIC_URL must be a ws: or wss: URL'],
+      [{ SYNCODE_COLLAB_URL: 'http://collab:3001', SYNCODE_COLLAB_PUBLIC_URL: 'wss://rooms.example.com' }, 'SYNCODE_COLLAB_PUBLIC_URL must end with /collab'],
+      [{ SYNCODE_COLLAB_PUBLIC_URL: 'wss://rooms.example.com/collab' }, 'SYNCODE_COLLAB_PUBLIC_URL needs SYNCODE_COLLAB_URL'],
+    ];
+    for (const [env, message] of cases) expect(() => optionsFromCli(DATA, env), JSON.stringify(env)).toThrow(message);
+  });
+
+  it('SYNCODE_EXEC_WORKERS: a positive integer, nothing else', () => {
+    expect(optionsFromCli(DATA, { SYNCODE_EXEC_WORKERS: '4' }).execution).toEqual({ workers: 4 });
+    for (const bad of ['0', '-1', '1.5', 'abc', '0x10', '1e3', ' 2', '99999999999999999999']) {
+      expect(() => optionsFromCli(DATA, { SYNCODE_EXEC_WORKERS: bad }), bad).toThrow(`SYNCODE_EXEC_WORKERS must be a positive integer: ${bad}`);
+    }
+  });
+});
+
+/** A port that was free a moment ago: the server's URL must be known before the collab process starts. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+describe('npm run server with the new variables (real child processes)', () => {
+  // Processes first (awaited), then their data directories.
+  const kills: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const kill of kills.splice(0).reverse()) await kill();
+  });
+
+  /** Kills the child (if still running) and waits for it to be gone. */
+  function killer(child: ChildProcess): () => Promise<unknown> | undefined {
+    return () => (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL') ? once(child, 'exit') : undefined);
+  }
+
+  async function startProcess(entry: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
+    const child = spawn(process.execPath, [entry, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    kills.push(killer(child));
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    const url = await pollUntil(
+      () => {
+        if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
+        return ready.exec(out)?.[1];
+      },
+      (found) => found !== undefined,
+      { timeoutMs: 20_000, what: `${entry} ready line` },
+    );
+    return { child, url: url! };
+  }
+
+  it('split deployment as the README describes it: collab process + server with SYNCODE_COLLAB_URL, CORS from SYNCODE_CORS_ORIGINS', async () => {
+    const dir = makeTempDir('syncode-split-');
+    kills.push(dir.remove);
+    const secrets = { SYNCODE_JWT_SECRET: 'j'.repeat(43), SYNCODE_INTERNAL_SECRET: 'i'.repeat(43) };
+    const serverPort = await freePort();
+    const collab = await startProcess(
+      'server/collab/cli.ts',
+      ['--port', '0', '--data-dir', join(dir.path, 'collab')],
+      { ...secrets, SYNCODE_CONTROL_URL: `http://127.0.0.1:${serverPort}` },
+      /^SynCode collab listening on (http:\/\/\S+)$/m,
+    );
+    const server = await startProcess(
+      'server/cli.ts',
+      ['--port', String(serverPort), '--data-dir', join(dir.path, 'server')],
+      { ...secrets, SYNCODE_COLLAB_URL: collab.url, SYNCODE_CORS_ORIGINS: 'loopback', SYNCODE_EXEC_WORKERS: '1' },
+      /^SynCode server listening on (http:\/\/\S+)$/m,
+    );
+    const res = await fetch(`${server.url}/v1/health`, { headers: { origin: 'http://localhost:5173' } });
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const health = (await res.json()) as { checks: { collab: { status: string; message: string } } };
+    expect(health.checks.collab).toMatchObject({ status: 'ok', message: 'separate process' });
+  });
+
+  it('exits 2 with the message before starting anything', async () => {
+    const child = spawn(process.execPath, ['server/cli.ts', '--port', '0', ...DATA], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, SYNCODE_EXEC_WORKERS: 'many' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    kills.push(killer(child));
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(err.trim()).toBe('SYNCODE_EXEC_WORKERS must be a positive integer: many');
+    expect(code).toBe(2);
+  });
+});
