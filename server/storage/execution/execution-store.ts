@@ -135,6 +135,10 @@ export function createExecutionStore(db: SqliteDatabase) {
     return { items: items.map(map), nextCursor: more ? encodeCursor(items[items.length - 1]!.seq) : null };
   };
 
+  /** Moves a queued job to running; false if it is not queued anymore (taken, or failed meanwhile). */
+  const claim = (table: 'exec_runs' | 'exec_submissions', id: string): boolean =>
+    db.prepare(`UPDATE ${table} SET status = 'running' WHERE id = ? AND status = 'queued'`).run(id).changes > 0;
+
   return {
     createRun(run: RunRequest): RunResult {
       const id = randomUUID();
@@ -217,8 +221,7 @@ export function createExecutionStore(db: SqliteDatabase) {
 
     /** Moves a queued job to running and returns what the worker needs; undefined if it is not queued anymore. */
     startRun(id: string): RunJob | undefined {
-      const changed = db.prepare(`UPDATE exec_runs SET status = 'running' WHERE id = ? AND status = 'queued'`).run(id);
-      if (changed.changes === 0) return undefined;
+      if (!claim('exec_runs', id)) return undefined;
       const r = runById.get(id) as RunRow;
       return {
         id,
@@ -233,8 +236,7 @@ export function createExecutionStore(db: SqliteDatabase) {
     },
 
     startSubmission(id: string): SubmissionJob | undefined {
-      const changed = db.prepare(`UPDATE exec_submissions SET status = 'running' WHERE id = ? AND status = 'queued'`).run(id);
-      if (changed.changes === 0) return undefined;
+      if (!claim('exec_submissions', id)) return undefined;
       const s = submissionById.get(id) as SubmissionRow;
       return {
         id,
