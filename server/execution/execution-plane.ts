@@ -132,6 +132,15 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     emit({ kind: 'submission', id, roomId: submission.roomId, userId: submission.userId, status: 'completed', verdict: outcome.verdict });
   };
 
+  /** Refuses a language without a toolchain before anything is stored, then stores the job and queues it. */
+  const enqueue = <T extends { id: string }>(kind: JobKind, req: { language: SupportedLanguage; userId: string }, create: () => T): T => {
+    toolchainFor(req.language);
+    const job = create();
+    queue.push(req.userId, { kind, id: job.id, userId: req.userId });
+    pump();
+    return job;
+  };
+
   const pump = (): void => {
     while (!closing && inFlight.size < workers && queue.size > 0) {
       const job = queue.shift()!;
@@ -149,22 +158,10 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
       languages: [...toolchains.keys()],
       sandbox: sandbox.mode,
     }),
-    enqueueRun(req) {
-      toolchainFor(req.language);
-      const run = store.createRun(req);
-      queue.push(req.userId, { kind: 'run', id: run.id, userId: req.userId });
-      pump();
-      return run;
-    },
+    enqueueRun: (req) => enqueue('run', req, () => store.createRun(req)),
     getRun: (id) => store.getRun(id),
     listRuns: (roomId, page) => store.listRuns(roomId, page),
-    enqueueSubmission(req) {
-      toolchainFor(req.language);
-      const submission = store.createSubmission(req);
-      queue.push(req.userId, { kind: 'submission', id: submission.id, userId: req.userId });
-      pump();
-      return submission;
-    },
+    enqueueSubmission: (req) => enqueue('submission', req, () => store.createSubmission(req)),
     getSubmission: (id) => store.getSubmission(id),
     listSubmissions: (roomId, page) => store.listSubmissions(roomId, page),
     hasActiveSubmission: (roomId) => store.hasActiveSubmission(roomId),
