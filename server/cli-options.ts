@@ -20,9 +20,7 @@ export function optionsFromCli(argv: string[], env: NodeJS.ProcessEnv): ServerOp
     strict: true,
   });
   if (values.help) throw new CliHelp();
-  const portText = values.port ?? env.PORT ?? '3000';
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port: ${portText}`);
+  const port = parsePort(values.port ?? env.PORT ?? '3000');
   const mode = values.mode ?? 'hosted';
   if (mode !== 'hosted' && mode !== 'embedded') throw new Error(`Invalid mode: ${mode} (hosted or embedded)`);
   const rateLimits = env.SYNCODE_RATE_LIMITS ?? 'on';
@@ -86,6 +84,13 @@ function parseUrl(name: string, text: string, protocols: string[]): URL {
     throw new Error(`${name} must have no query, fragment or credentials: ${text}`);
   }
   return url;
+}
+
+/** A TCP port (0 = any free one); throws `Invalid port: …` otherwise. Shared with the collab CLI. */
+export function parsePort(text: string): number {
+  const port = Number(text);
+  if (text.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port: ${text}`);
+  return port;
 }
 
 function positiveInteger(name: string, text: string): number {

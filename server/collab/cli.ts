@@ -4,37 +4,40 @@
 // SYNCODE_CONTROL_URL (the control plane's internal base URL for callbacks), SYNCODE_RATE_LIMITS (on|off).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parsePort } from '../cli-options.ts';
 import { loadOrCreateSecret } from '../config/secrets.ts';
 import { consoleLogger } from '../logger.ts';
 import { acknowledgingCallbacks } from './acknowledging-callbacks.ts';
 import { startCollabServer } from './collab-server.ts';
 
-const { values } = parseArgs({
-  options: {
-    host: { type: 'string' },
-    port: { type: 'string' },
-    'data-dir': { type: 'string' },
-    'snapshot-interval-ms': { type: 'string' },
-    'idle-ttl-ms': { type: 'string' },
-  },
-  strict: true,
-});
 const env = process.env;
+let values: ReturnType<typeof parseCollabArgs>;
+let port: number;
+let snapshotIntervalMs: number | undefined;
+let documentIdleTtlMs: number | undefined;
+try {
+  values = parseCollabArgs();
+  port = parsePort(values.port ?? env.PORT ?? '3001');
+  snapshotIntervalMs = optionalMs('snapshot-interval-ms', values['snapshot-interval-ms']);
+  documentIdleTtlMs = optionalMs('idle-ttl-ms', values['idle-ttl-ms']);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(2);
+}
 const dataDir = resolve(values['data-dir'] ?? env.SYNCODE_DATA_DIR ?? './data');
-const optionalNumber = (text: string | undefined): number | undefined => (text === undefined ? undefined : Number(text));
 const controlUrl = env.SYNCODE_CONTROL_URL;
 if (!controlUrl) consoleLogger.warn('SYNCODE_CONTROL_URL is not set: callbacks are only acknowledged, not delivered');
 
 const server = await startCollabServer({
   host: values.host ?? env.HOST ?? '127.0.0.1',
-  port: Number(values.port ?? env.PORT ?? '3001'),
+  port,
   dataDir,
   jwtSecret: loadOrCreateSecret(dataDir, 'jwt-secret', env.SYNCODE_JWT_SECRET),
   internalSecret: loadOrCreateSecret(dataDir, 'internal-secret', env.SYNCODE_INTERNAL_SECRET),
   callbacks: controlUrl ? { baseUrl: controlUrl } : acknowledgingCallbacks,
   rateLimits: (env.SYNCODE_RATE_LIMITS ?? 'on') !== 'off',
-  snapshotIntervalMs: optionalNumber(values['snapshot-interval-ms']),
-  documentIdleTtlMs: optionalNumber(values['idle-ttl-ms']),
+  snapshotIntervalMs,
+  documentIdleTtlMs,
   log: consoleLogger,
 });
 process.stdout.write(`SynCode collab listening on ${server.url}\n`);
@@ -50,3 +53,23 @@ const stop = (): void => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+
+function parseCollabArgs() {
+  return parseArgs({
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'snapshot-interval-ms': { type: 'string' },
+      'idle-ttl-ms': { type: 'string' },
+    },
+    strict: true,
+  }).values;
+}
+
+function optionalMs(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`Invalid --${name}: ${text} (a positive number of milliseconds)`);
+  return ms;
+}
