@@ -81,18 +81,7 @@ export async function createRoom(d: RoomDeps, user: AuthUser, input: CreateRoomI
   });
   engine.store.transaction(() => {
     engine.store.rooms.insertRoom(room);
-    engine.store.rooms.insertParticipant({
-      roomId: room.id,
-      userId: user.id,
-      role: 'host',
-      state: 'active',
-      color,
-      muted: false,
-      recordingConsent: null,
-      joinedAt: now,
-      lastJoinedAt: now,
-      leftAt: null,
-    });
+    engine.store.rooms.insertParticipant(newParticipant(room.id, user.id, 'host', color, now));
     engine.record(room.id, 'room-created', user.id, { name: room.name, mode: room.mode, problemId: room.problemId, language });
     engine.record(room.id, 'participant-joined', user.id, {
       participant: { userId: user.id, displayName: user.displayName, role: 'host', color },
@@ -196,21 +185,21 @@ function saveJoin(
   if (previous) {
     rooms.saveParticipant({ ...previous, role, state: 'active', lastJoinedAt: now, leftAt: null });
   } else {
-    rooms.insertParticipant({
-      roomId: room.id,
-      userId: user.id,
-      role,
-      state: 'active',
-      color,
-      muted: false,
-      recordingConsent: null,
-      joinedAt: now,
-      lastJoinedAt: now,
-      leftAt: null,
-    });
+    rooms.insertParticipant(newParticipant(room.id, user.id, role, color, now));
   }
   d.engine.save(room);
   return rooms.getParticipant(room.id, user.id)!;
+}
+
+/** A first-time participant (the creating host or a new joiner): active, unmuted, consent not asked yet. */
+function newParticipant(
+  roomId: string,
+  userId: string,
+  role: ParticipantRecord['role'],
+  color: string,
+  now: number,
+): Omit<ParticipantRecord, 'displayName' | 'avatarUrl'> {
+  return { roomId, userId, role, state: 'active', color, muted: false, recordingConsent: null, joinedAt: now, lastJoinedAt: now, leftAt: null };
 }
 
 /**
