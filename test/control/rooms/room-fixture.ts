@@ -2,6 +2,7 @@
 // as its own server behind the internal HTTP API (split deployment). Both must look the same on /v1 and
 // /collab (collab-plane.md §1).
 import { createServer } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { startCollabServer, type RunningCollabServer } from '../../../server/collab/index.ts';
 import { silentLogger } from '../../../server/logger.ts';
 import type { ServerOptions } from '../../../server/server-options.ts';
@@ -87,6 +88,31 @@ export async function person(server: { url: string }, name: string): Promise<Per
 /** Registers several people at once, in order. */
 export async function people<const N extends readonly string[]>(server: { url: string }, names: N): Promise<{ [K in keyof N]: Person }> {
   return (await Promise.all(names.map((n) => person(server, n)))) as { [K in keyof N]: Person };
+}
+
+export interface RoomCast {
+  server: RoomServer;
+  /** Hana, who creates the rooms. */
+  host: Person;
+  ann: Person;
+  bob: Person;
+  cid: Person;
+}
+
+/**
+ * For the enclosing describe block: a server of `mode` with Hana, Ann, Bob and Cid registered, started before
+ * its tests and stopped after them. The fields are set in `beforeAll`: read them inside the tests.
+ */
+export function useRoomCast(mode: CollabMode): RoomCast {
+  const cast = {} as RoomCast;
+  beforeAll(async () => {
+    cast.server = await mode.start();
+    [cast.host, cast.ann, cast.bob, cast.cid] = await people(cast.server, ['Hana', 'Ann', 'Bob', 'Cid'] as const);
+  });
+  afterAll(async () => {
+    await cast.server?.stop();
+  });
+  return cast;
 }
 
 /** `as(user).post(path, body)`: authenticated JSON calls. */

@@ -1,28 +1,17 @@
 // §9.3 lifecycle against a real server, once per collab implementation: create, list, lookup, get, join
 // (every error), token renewal, leave (sockets close 1000), destroy (room-closed then 4003), auto-finish.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { zJoinRoomResponse, zRoomDetail, zRoomPreview } from '../../../server/protocol/api/rooms.ts';
 import { CloseCode } from '../../../server/protocol/index.ts';
 import { pollUntil } from '../../support/poll.ts';
 import { connectSynced } from './room-client.ts';
-import { COLLAB_MODES, as, createRoom, expectError, join, people, person, problemBySlug, type Person, type RoomServer } from './room-fixture.ts';
+import { COLLAB_MODES, as, createRoom, expectError, join, person, problemBySlug, useRoomCast } from './room-fixture.ts';
 
 describe.each(COLLAB_MODES)('room lifecycle ($name collab)', (mode) => {
-  let server: RoomServer;
-  let host: Person;
-  let ann: Person;
-  let bob: Person;
-  let cid: Person;
-
-  beforeAll(async () => {
-    server = await mode.start();
-    [host, ann, bob, cid] = await people(server, ['Hana', 'Ann', 'Bob', 'Cid'] as const);
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const cast = useRoomCast(mode);
 
   it('creates a room with defaults, the problem starter code in the code document, and the caller as host', async () => {
+    const { server, host } = cast;
     const problem = await problemBySlug(server, host, 'two-sum');
     const room = await createRoom(server, host, { mode: 'interview', problemId: problem.id, language: 'python' });
     expect(zRoomDetail.parse(room)).toBeTruthy();
@@ -52,6 +41,7 @@ describe.each(COLLAB_MODES)('room lifecycle ($name collab)', (mode) => {
   });
 
   it('refuses unknown problems, unsupported languages and per-mode config violations', async () => {
+    const { server, host } = cast;
     const h = as(server, host);
     expectError(await h.post('/v1/rooms', { mode: 'interview', problemId: crypto.randomUUID() }), 404, 'PROBLEM_NOT_FOUND');
     const problem = await problemBySlug(server, host, 'two-sum');
@@ -69,6 +59,7 @@ describe.each(COLLAB_MODES)('room lifecycle ($name collab)', (mode) => {
   });
 
   it('looks rooms up by invite code case-insensitively, and not once finished', async () => {
+    const { server, host, ann } = cast;
     const room = await createRoom(server, host, { mode: 'peer', name: 'Lookup' });
     const preview = await as(server, ann).get(`/v1/rooms/lookup/${room.code.toLowerCase()}`);
     expect(preview.status).toBe(200);
@@ -88,6 +79,7 @@ describe.each(COLLAB_MODES)('room lifecycle ($name collab)', (mode) => {
   });
 
   it('joins interview rooms: candidate seat, then spectators, code checks, kicked and closed rooms', async () => {
+    const { server, host, ann, bob, cid } = cast;
     const room = await createRoom(server, host, { mode: 'interview', config: { maxParticipants: 3 } });
     const a = as(server, ann);
     expectError(await a.post(`/v1/rooms/${room.id}/join`, {}), 403, 'ROOM_CODE_INVALID');
@@ -124,6 +116,7 @@ describe.each(COLLAB_MODES)('room lifecycle ($name collab)', (mode) => {
   });
 
   it('peer and practice seats: no spectators by default, practice refuses every joiner', async () => {
+    const { server, host, ann, bob } = cast;
     const peer = await createRoom(server, host, { mode: 'peer' });
     expectError(await as(server, ann).post(`/v1/rooms/${peer.id}/join`, { code: peer.code, role: 'spectator' }), 409, 'ROOM_ROLE_UNAVAILABLE');
     expect((await join(server, ann, peer)).me.role).toBe('candidate');
@@ -133,6 +126,7 @@ describe.each(COLLAB_MODES)('room lifecycle ($name collab)', (mode) => {
   });
 
   it('lists my rooms newest first with filters and cursor pages', async () => {
+    const { server } = cast;
     const me = await person(server, 'Lister');
     const ids: string[] = [];
     for (const mode of ['interview', 'peer', 'practice']) ids.push((await createRoom(server, me, { mode })).id);
@@ -148,6 +142,7 @@ describe.each(COLLAB_MODES)('room lifecycle ($name collab)', (mode) => {
   });
 
   it('leave closes the leaver’s sockets with 1000, broadcasts participant-left, and a free seat is rejoined without a code', async () => {
+    const { server, host, ann } = cast;
     const room = await createRoom(server, host, { mode: 'interview' });
     const hostClient = await connectSynced(await join(server, host, room));
     const annClient = await connectSynced(await join(server, ann, room));
@@ -175,6 +170,7 @@ describe.each(COLLAB_MODES)('room lifecycle ($name collab)', (mode) => {
   });
 
   it('destroy: host only, room-closed then 4003 on every socket, idempotent, ROOM_CLOSED afterwards', async () => {
+    const { server, host, ann } = cast;
     const room = await createRoom(server, host, { mode: 'interview' });
     const annJoin = await join(server, ann, room);
     const code = await connectSynced(annJoin, 'code');
@@ -199,6 +195,7 @@ describe.each(COLLAB_MODES)('room lifecycle ($name collab)', (mode) => {
   });
 
   it('auto-finishes once every participant has left or was kicked', async () => {
+    const { server, host, ann } = cast;
     const room = await createRoom(server, host, { mode: 'interview' });
     await join(server, ann, room);
     expect((await as(server, host).delete(`/v1/rooms/${room.id}/participants/${ann.id}`)).status).toBe(204);

@@ -1,28 +1,17 @@
 // §9.4 participants, once per collab implementation: list, PATCH role/mute (host transfer, interviewer,
 // seat rules, effect on open sockets), kick (4002, ROOM_KICKED on rejoin).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { zRoomParticipantSummary } from '../../../server/protocol/api/rooms.ts';
 import { CloseCode } from '../../../server/protocol/index.ts';
 import { pollUntil } from '../../support/poll.ts';
 import { connectSynced } from './room-client.ts';
-import { COLLAB_MODES, as, createRoom, expectError, join, people, type Person, type RoomServer } from './room-fixture.ts';
+import { COLLAB_MODES, as, createRoom, expectError, join, useRoomCast } from './room-fixture.ts';
 
 describe.each(COLLAB_MODES)('room participants ($name collab)', (mode) => {
-  let server: RoomServer;
-  let host: Person;
-  let ann: Person;
-  let bob: Person;
-  let cid: Person;
-
-  beforeAll(async () => {
-    server = await mode.start();
-    [host, ann, bob, cid] = await people(server, ['Hana', 'Ann', 'Bob', 'Cid'] as const);
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const cast = useRoomCast(mode);
 
   it('lists active participants in join order with their colours and mute state', async () => {
+    const { server, host, ann, bob } = cast;
     const room = await createRoom(server, host, { mode: 'interview' });
     await join(server, ann, room);
     await join(server, bob, room);
@@ -38,6 +27,7 @@ describe.each(COLLAB_MODES)('room participants ($name collab)', (mode) => {
   });
 
   it('mute: anyone on themself, only the host on others', async () => {
+    const { server, host, ann, cid } = cast;
     const room = await createRoom(server, host, { mode: 'interview' });
     await join(server, ann, room);
     const self = await as(server, ann).patch(`/v1/rooms/${room.id}/participants/${ann.id}`, { muted: true });
@@ -51,6 +41,7 @@ describe.each(COLLAB_MODES)('room participants ($name collab)', (mode) => {
   });
 
   it('interview roles: interviewer by the host, seat rules, host transfer, and the new role applies on open sockets', async () => {
+    const { server, host, ann, bob } = cast;
     const room = await createRoom(server, host, { mode: 'interview' });
     await join(server, ann, room);
     const bobJoin = await join(server, bob, room);
@@ -83,12 +74,14 @@ describe.each(COLLAB_MODES)('room participants ($name collab)', (mode) => {
   });
 
   it('role changes are refused outside interview mode', async () => {
+    const { server, host, ann } = cast;
     const room = await createRoom(server, host, { mode: 'peer' });
     await join(server, ann, room);
     expectError(await as(server, host).patch(`/v1/rooms/${room.id}/participants/${ann.id}`, { role: 'host' }), 409, 'ROOM_MODE_UNSUPPORTED');
   });
 
   it('kick: host only, not self; sockets close with 4002; others see participant-kicked; rejoin is refused', async () => {
+    const { server, host, ann, cid } = cast;
     const room = await createRoom(server, host, { mode: 'interview' });
     const hostClient = await connectSynced(await join(server, host, room));
     const annClient = await connectSynced(await join(server, ann, room));
