@@ -1,11 +1,11 @@
 // Forced limited mode: what a desktop without namespaces or cgroups gets (rlimits, wall clock, clean env, temp
 // dir, process-group kill). It must say so, and still judge correctly.
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUPPORTED_LANGUAGES } from '../../server/protocol/index.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { runRequest, runToEnd, startPlane, submissionRequest, submitToEnd, type PlaneFixture } from './plane-fixture.ts';
+import { processesWith } from './processes-with.ts';
 import { BROKEN_PROGRAMS, MODE_PROGRAMS } from './programs.ts';
 
 let fx: PlaneFixture;
@@ -64,15 +64,6 @@ describe.concurrent('limited mode', () => {
     const marker = `syncode-limited-${randomUUID()}`;
     const run = await runToEnd(fx.plane, runRequest('python', `import subprocess\nsubprocess.Popen(['/bin/sh', '-c', 'sleep 600; : ${marker}'])\nprint('ok')\n`));
     expect(run.result?.verdict).toBe('ACCEPTED');
-    const survivors = readdirSync('/proc')
-      .filter((n) => /^\d+$/.test(n))
-      .filter((pid) => {
-        try {
-          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
-        } catch {
-          return false;
-        }
-      });
-    expect(survivors).toEqual([]);
+    expect(processesWith(marker)).toEqual([]);
   });
 });

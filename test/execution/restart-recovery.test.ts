@@ -1,7 +1,7 @@
 // A restart on the same data dir: queued jobs run, jobs that were running are failed with a clear code.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterEach, expect, it } from 'vitest';
 import type { ExecutionFinished } from '../../server/execution/index.ts';
@@ -9,6 +9,7 @@ import { pollUntil } from '../support/poll.ts';
 import { findV1Hierarchies } from '../../server/execution/cgroup.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { runRequest, startPlane, submissionRequest, waitForRun, waitForSubmission } from './plane-fixture.ts';
+import { processesWith } from './processes-with.ts';
 
 const dir = makeTempDir('syncode-exec-restart-');
 afterEach(() => dir.remove());
@@ -51,19 +52,6 @@ it('after a restart, queued jobs run and interrupted ones are failed; onDidFinis
     await second.close();
   }
 });
-
-function processesWith(marker: string): number[] {
-  return readdirSync('/proc')
-    .filter((n) => /^\d+$/.test(n))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 it('a crashed server takes its programs with it; the next start removes its cgroups and temp dir and fails its jobs', async () => {
   const marker = `syncode-crash-${randomUUID()}`;
