@@ -1,15 +1,10 @@
-// tldraw bound to the room's `whiteboard` Y.Doc. Assets are bundled from @tldraw/assets (no CDN, works offline).
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
+// tldraw bound to the room's `whiteboard` Y.Doc.
 import { useEffect, useState } from 'react';
-import { createTLStore, defaultBindingUtils, defaultShapeUtils, Tldraw, type Editor, type TLRecord } from 'tldraw';
-import 'tldraw/tldraw.css';
+import { createTLStore, defaultBindingUtils, defaultShapeUtils, type Editor, type TLRecord } from 'tldraw';
 import type { DocConnection } from '../collab/doc-connection.ts';
 import { syncPresence } from './presence.ts';
+import { WhiteboardFrame } from './WhiteboardFrame.tsx';
 import { bindStoreToDoc } from './yjs-store-bridge.ts';
-import { downloadBlob } from '../../ui/download.ts';
-
-const assetUrls = getAssetUrlsByImport();
-const licenseKey: string | undefined = import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined;
 
 export interface WhiteboardProps {
   conn: DocConnection;
@@ -46,35 +41,16 @@ export function Whiteboard({ conn, readOnly, user, fileName }: WhiteboardProps) 
     editor?.updateInstanceState({ isReadonly: readOnly });
   }, [editor, readOnly]);
 
-  const exportAs = async (format: 'png' | 'svg' | 'json') => {
-    if (format === 'json') {
-      downloadBlob(new Blob([JSON.stringify({ records: records() }, null, 2)], { type: 'application/json' }), `${fileName}.json`);
-      return;
-    }
-    if (!editor) return;
-    const shapes = [...editor.getCurrentPageShapeIds()];
-    if (shapes.length === 0) return;
-    if (format === 'svg') {
-      const svg = await editor.getSvgString(shapes);
-      if (svg) downloadBlob(new Blob([svg.svg], { type: 'image/svg+xml' }), `${fileName}.svg`);
-    } else {
-      const { blob } = await editor.toImage(shapes, { format: 'png', background: true });
-      downloadBlob(blob, `${fileName}.png`);
-    }
-  };
-
   return (
     <div className="whiteboard" data-testid="whiteboard" data-readonly={readOnly}>
-      <div className="whiteboard-bar">
-        {readOnly && <span className="badge">View only</span>}
-        <span className="grow" />
-        <button type="button" onClick={() => exportAs('png')}>PNG</button>
-        <button type="button" onClick={() => exportAs('svg')}>SVG</button>
-        <button type="button" onClick={() => exportAs('json')}>JSON</button>
-      </div>
-      <div className="whiteboard-canvas">
-        <Tldraw store={store} assetUrls={assetUrls} licenseKey={licenseKey} onMount={setEditor} />
-      </div>
+      <WhiteboardFrame
+        store={store}
+        editor={editor}
+        onMount={setEditor}
+        records={records}
+        fileName={fileName}
+        badge={readOnly && <span className="badge">View only</span>}
+      />
     </div>
   );
 }
