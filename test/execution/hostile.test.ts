@@ -1,10 +1,11 @@
 // Programs that try to break out, starve the host or outlive their execution, against the real sandbox.
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRequest, runToEnd, startPlane, type PlaneFixture } from './plane-fixture.ts';
+import { processesWith } from './processes-with.ts';
 
 const CANARY_NAME = 'SYNCODE_TEST_CANARY_SECRET';
 const CANARY_VALUE = `canary-${randomUUID()}`;
@@ -34,19 +35,6 @@ afterAll(async () => {
 });
 
 /** Processes on this host whose command line contains `marker`, read straight from /proc. */
-function processesWith(marker: string): string[] {
-  const found: string[] = [];
-  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      if (cmdline.includes(marker)) found.push(`${pid}: ${cmdline}`);
-    } catch {
-      // Exited while we looked.
-    }
-  }
-  return found;
-}
-
 const python = (code: string, extra: Parameters<typeof runRequest>[2] = {}) => runRequest('python', code, extra);
 
 describe.concurrent('hostile programs', () => {
