@@ -13,6 +13,7 @@ import type { RoomDirectory } from '../room-directory.ts';
 import { catalogProblems } from './catalog-problems.ts';
 import { createCollabCallbacks } from './collab-callbacks.ts';
 import { registerRoomControlRoutes } from './control-routes.ts';
+import { liveKitMediaControl, noMediaControl } from './media-control.ts';
 import { createRoomDirectory } from './room-directory-impl.ts';
 import { RoomEngine } from './room-engine.ts';
 import { watchExecutions } from './room-execution.ts';
@@ -44,7 +45,13 @@ export function registerRoomRoutes(router: ApiRouter, ctx: ControlContext, optio
     roleSwapTtlMs: options.roleSwapTtlMs ?? DEFAULT_ROLE_SWAP_TTL_MS,
     maxRoomAgeMs: options.maxRoomAgeMs ?? DEFAULT_MAX_ROOM_AGE_MS,
   });
-  const deps = { engine, problems: catalogProblems(ctx.problems), control: { ...ctx, router }, collabPublicUrl: options.collabPublicUrl };
+  const deps = {
+    engine,
+    problems: catalogProblems(ctx.problems),
+    control: { ...ctx, router },
+    media: ctx.config.livekit ? liveKitMediaControl(ctx.config.livekit, ctx.log) : noMediaControl,
+    collabPublicUrl: options.collabPublicUrl,
+  };
   registerRoomLifecycleRoutes(deps);
   registerRoomControlRoutes(deps);
   registerRoomExecutionRoutes(deps);

@@ -42,6 +42,10 @@ export interface PatchInput {
  * PATCH a participant. The host may change anything; anyone may set `muted` on themself. Role changes
  * exist only in interview mode: `host` on another participant transfers hosting (the caller becomes
  * `interviewer`), and the host's own role changes only that way.
+ *
+ * A `muted` in the body is then mirrored on the media server (§9.4). The response waits for that (each
+ * LiveKit request is bounded by a short timeout, see media-control.ts), so that when the PATCH returns the
+ * audio is muted too, but outside the room's queue, and a failure there never fails the PATCH.
  */
 export async function patchParticipant(
   d: RoomDeps,
@@ -52,7 +56,8 @@ export async function patchParticipant(
   parse: () => PatchInput,
 ): Promise<RoomParticipantSummary> {
   const first = roomAccess(d.engine, roomId, user);
-  return d.engine.exclusive(first.room.id, async () => {
+  let mirrorMute = false;
+  const view = await d.engine.exclusive(first.room.id, async () => {
     const access = roomAccess(d.engine, first.room.id, user);
     const target = targetOf(access, d, userId, ['active']);
     const touchesRole = typeof rawBody === 'object' && rawBody !== null && 'role' in rawBody;
@@ -62,6 +67,7 @@ export async function patchParticipant(
     }
     const input = parse();
     requireOpen(access.room);
+    mirrorMute = input.muted !== undefined;
     const changed: ParticipantRecord[] = [];
     const next = { ...target, muted: input.muted ?? target.muted };
     if (input.role !== undefined && input.role !== target.role) {
@@ -78,6 +84,8 @@ export async function patchParticipant(
     d.engine.save(access.room);
     return participantView(d.engine.store.rooms.getParticipant(access.room.id, next.userId)!);
   });
+  if (mirrorMute) await d.media.setMuted(first.room.id, view.userId, view.muted);
+  return view;
 }
 
 /** Validates a role change and returns the participants it changes (two on a host transfer). */
