@@ -165,6 +165,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     getSubmission: (id) => store.getSubmission(id),
     listSubmissions: (roomId, page) => store.listSubmissions(roomId, page),
     hasActiveSubmission: (roomId) => store.hasActiveSubmission(roomId),
+    queueStats: (sinceMs) => store.queueStats(sinceMs),
     onDidFinish(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -82,6 +82,11 @@ export interface ExecutionPlane {
   listSubmissions(roomId: string, page: PageRequest): Page<SubmissionSummary>;
   /** Whether a submission of the room is queued or running (EXEC_SUBMISSION_IN_PROGRESS). */
   hasActiveSubmission(roomId: string): boolean;
+  /**
+   * Average wait from `createdAt` to the job starting, in whole milliseconds (0 when none), over the runs and
+   * submissions that started at `sinceMs` (epoch ms) or later. For the admin dashboard (§10.7 `averageQueueMs`).
+   */
+  queueStats(sinceMs: number): { averageQueueMs: number };
   /** Called once per job when it reaches `completed` or `failed`. Returns an unsubscribe function. */
   onDidFinish(listener: (event: ExecutionFinished) => void): () => void;
   /**

@@ -1,15 +1,17 @@
-// §9.15 admin: dashboard, user listing and detail, bans (refused on every request, refresh families
-// revoked), role changes, self-modification, rooms, audit log filters.
+// §9.15 admin: dashboard (queue time from the real execution plane), user listing and detail, bans (refused on
+// every request, refresh families revoked), role changes, self-modification, rooms, audit log filters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { pollUntil } from '../support/poll.ts';
 import { ADMIN, call, loginAdmin, registerUser } from './api.ts';
+import { as, createRoom, join, people } from './rooms/room-fixture.ts';
 
 describe('admin', () => {
   let server: TestServer;
   let admin: Awaited<ReturnType<typeof loginAdmin>>;
   const asAdmin = (method: string, path: string, body?: unknown) => call(server, method, path, { token: admin.accessToken, body });
   beforeAll(async () => {
-    server = await startTestServer({ rateLimits: false, adminEmail: ADMIN.email, adminPassword: ADMIN.password });
+    server = await startTestServer({ rateLimits: false, adminEmail: ADMIN.email, adminPassword: ADMIN.password, execution: { workers: 1 } });
     admin = await loginAdmin(server);
   });
   afterAll(() => server.stop());
@@ -37,7 +39,26 @@ describe('admin', () => {
     expect(res.body.users.total).toBeGreaterThanOrEqual(2);
     expect(res.body.users.activeLast24h).toBeGreaterThanOrEqual(1);
     expect(Object.keys(res.body.rooms.byStatus).sort()).toEqual(['coding', 'finished', 'waiting', 'warmup', 'wrapup']);
-    expect(res.body.executions).toEqual({ runsLast24h: expect.any(Number), submissionsLast24h: expect.any(Number), averageQueueMs: expect.any(Number) });
+    // No job has run on this server yet.
+    expect(res.body.executions).toEqual({ runsLast24h: 0, submissionsLast24h: 0, averageQueueMs: 0 });
+  });
+
+  it("averages the queue time of the real execution plane's jobs", async () => {
+    const [host, ann] = await people(server, ['Queue Host', 'Queue Ann'] as const);
+    const room = await createRoom(server, host, { mode: 'interview', language: 'python' });
+    await join(server, ann, room);
+    await as(server, host).post(`/v1/rooms/${room.id}/control/phase`, { to: 'coding' });
+    // One worker (see beforeAll): the second run is accepted while the first still sleeps, so it waits.
+    const first = await as(server, host).post(`/v1/rooms/${room.id}/run`, { language: 'python', code: 'import time\ntime.sleep(1)' });
+    const second = await as(server, ann).post(`/v1/rooms/${room.id}/run`, { language: 'python', code: 'print(1)' });
+    for (const job of [first, second]) {
+      expect(job.status).toBe(202);
+      await pollUntil(async () => (await asAdmin('GET', job.body.pollUrl)).body.status, (s) => s === 'completed', { timeoutMs: 60_000, what: 'run' });
+    }
+    const stats = await asAdmin('GET', '/v1/admin/stats');
+    expect(stats.body.executions.runsLast24h).toBe(2);
+    expect(Number.isInteger(stats.body.executions.averageQueueMs)).toBe(true);
+    expect(stats.body.executions.averageQueueMs).toBeGreaterThan(0);
   });
 
   it('lists users newest first with filters and pages', async () => {

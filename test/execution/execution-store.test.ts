@@ -1,12 +1,12 @@
-// The execution store on a real SQLite file: test texts kept once per content, and migration 2 upgrading a
-// database written by migration 1.
+// The execution store on a real SQLite file: test texts kept once per content, migration 2 upgrading a
+// database written by migration 1, and migration 3's start times (jobs started before it have none).
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { migrate, openDatabase, type SqliteDatabase } from '../../server/storage/database.ts';
 import { EXECUTION_MIGRATIONS } from '../../server/storage/execution/execution-migrations.ts';
 import { createExecutionStore } from '../../server/storage/execution/execution-store.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
-import { submissionRequest } from './plane-fixture.ts';
+import { runRequest, submissionRequest } from './plane-fixture.ts';
 
 let dir: ReturnType<typeof makeTempDir>;
 let db: SqliteDatabase;
@@ -68,4 +68,19 @@ it('migration 2 upgrades submissions written under migration 1', () => {
     ],
   });
   expect(db.prepare('SELECT COUNT(*) AS n FROM exec_test_data').get()).toEqual({ n: 2 });
+});
+
+it('migration 3 records start times from then on; jobs started before it are left out of the queue time', () => {
+  migrate(db, 'execution', EXECUTION_MIGRATIONS.slice(0, 2));
+  db.prepare(`INSERT INTO exec_runs (id, room_id, user_id, language, code, stdin, time_limit_ms, memory_limit_kb, status, created_at)
+    VALUES ('old', 'r', 'u', 'python', 'print(1)', '', 1000, 65536, 'running', ?)`).run(new Date(Date.now() - 60_000).toISOString());
+  const store = createExecutionStore(db);
+  expect(store.queueStats(0)).toEqual({ averageQueueMs: 0 });
+  const run = store.createRun(runRequest('python', 'print(2)'));
+  // A known wait: the job was accepted 1.5 s before it starts.
+  db.prepare('UPDATE exec_runs SET created_at = ? WHERE id = ?').run(new Date(Date.now() - 1500).toISOString(), run.id);
+  store.startRun(run.id);
+  const { averageQueueMs } = store.queueStats(Date.now() - 60_000);
+  expect(averageQueueMs).toBeGreaterThanOrEqual(1500);
+  expect(averageQueueMs).toBeLessThan(60_000);
 });

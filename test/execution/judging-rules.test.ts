@@ -1,10 +1,10 @@
 // The pure parts of §9.12 and the plane's bookkeeping: output comparison, truncation, fair queueing, paging,
-// unavailable toolchains.
+// unavailable toolchains, queue time.
 import { describe, expect, it } from 'vitest';
 import { FairQueue } from '../../server/execution/fair-queue.ts';
 import { normalizeOutput, outputsMatch, truncateUtf8 } from '../../server/execution/output.ts';
 import { AppError } from '../../server/protocol/index.ts';
-import { runRequest, runToEnd, startPlane, submissionRequest, waitForRun } from './plane-fixture.ts';
+import { runRequest, runToEnd, startPlane, submissionRequest, waitForRun, waitForSubmission } from './plane-fixture.ts';
 
 describe('output comparison (§9.12)', () => {
   it('normalizes CRLF, trailing whitespace per line and trailing empty lines, and nothing else', () => {
@@ -64,6 +64,26 @@ describe('plane bookkeeping', () => {
       await waitForRun(fx.plane, last.id);
       // Alice's first run was already taken by the only worker; Bob's comes right after it.
       expect(order).toEqual([alice, bob]);
+    } finally {
+      await fx.close();
+    }
+  });
+
+  it('reports the average queue time of the jobs started since a given time', async () => {
+    const fx = await startPlane({ workers: 1 });
+    try {
+      const since = Date.now();
+      expect(fx.plane.queueStats(since)).toEqual({ averageQueueMs: 0 });
+      // Queued together: the only worker takes the run at once, so the submission waits for the whole run.
+      const run = fx.plane.enqueueRun(runRequest('javascript', 'console.log(1)'));
+      const sub = fx.plane.enqueueSubmission(submissionRequest('javascript', 'console.log(1)', [{ input: '', expectedOutput: '1\n' }]));
+      expect(fx.plane.getSubmission(sub.id)!.status).toBe('queued');
+      await waitForRun(fx.plane, run.id);
+      await waitForSubmission(fx.plane, sub.id);
+      const { averageQueueMs } = fx.plane.queueStats(since);
+      expect(Number.isInteger(averageQueueMs)).toBe(true);
+      expect(averageQueueMs).toBeGreaterThan(0);
+      expect(fx.plane.queueStats(Date.now() + 60_000)).toEqual({ averageQueueMs: 0 });
     } finally {
       await fx.close();
     }

@@ -56,8 +56,11 @@ export function registerAdminRoutes(ctx: ControlContext, auth: AuthService, outc
       generatedAt: toTimestamp(now),
       users: ctx.users.counts(now),
       rooms: ctx.rooms?.dashboard(now) ?? { active: 0, createdLast24h: 0, byStatus: emptyStatus },
-      // Queue time is not reported by the execution plane's interface: 0 until it is.
-      executions: { runsLast24h: executions.runs, submissionsLast24h: executions.submissions, averageQueueMs: 0 },
+      executions: {
+        runsLast24h: executions.runs,
+        submissionsLast24h: executions.submissions,
+        averageQueueMs: ctx.execution?.queueStats(now - DAY).averageQueueMs ?? 0,
+      },
       ai: { requestsLast24h: 0, failuresLast24h: 0 },
       collab: { documents: collab?.documentsLoaded ?? 0, connections: collab?.connections ?? 0 },
     };

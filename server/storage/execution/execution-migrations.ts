@@ -114,4 +114,18 @@ export const EXECUTION_MIGRATIONS: readonly Migration[] = [
       db.exec('DROP TABLE exec_submission_tests; ALTER TABLE exec_submission_tests_v2 RENAME TO exec_submission_tests;');
     },
   },
+  {
+    version: 3,
+    name: 'start time of each job',
+    // The admin dashboard's average queue time (created → started). Jobs started before this migration keep NULL
+    // and are left out of the average.
+    up(db) {
+      db.exec(`
+        ALTER TABLE exec_runs ADD COLUMN started_at TEXT;
+        ALTER TABLE exec_submissions ADD COLUMN started_at TEXT;
+        CREATE INDEX exec_runs_started ON exec_runs (started_at);
+        CREATE INDEX exec_submissions_started ON exec_submissions (started_at);
+      `);
+    },
+  },
 ];

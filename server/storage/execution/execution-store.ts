@@ -137,7 +137,13 @@ export function createExecutionStore(db: SqliteDatabase) {
 
   /** Moves a queued job to running; false if it is not queued anymore (taken, or failed meanwhile). */
   const claim = (table: 'exec_runs' | 'exec_submissions', id: string): boolean =>
-    db.prepare(`UPDATE ${table} SET status = 'running' WHERE id = ? AND status = 'queued'`).run(id).changes > 0;
+    db.prepare(`UPDATE ${table} SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'`).run(now(), id).changes > 0;
+  // SQLite's julianday keeps whole milliseconds, so the difference is exact.
+  const averageWait = db.prepare(`SELECT AVG(wait_ms) AS average FROM (
+      SELECT (julianday(started_at) - julianday(created_at)) * 86400000.0 AS wait_ms FROM exec_runs WHERE started_at >= @since
+      UNION ALL
+      SELECT (julianday(started_at) - julianday(created_at)) * 86400000.0 AS wait_ms FROM exec_submissions WHERE started_at >= @since
+    )`);
 
   return {
     createRun(run: RunRequest): RunResult {
@@ -197,6 +203,12 @@ export function createExecutionStore(db: SqliteDatabase) {
            ORDER BY created_at`,
         )
         .all() as QueuedJob[];
+    },
+
+    /** Average time from `createdAt` to start, in whole ms, over the runs and submissions started at `sinceMs` or later. */
+    queueStats(sinceMs: number): { averageQueueMs: number } {
+      const { average } = averageWait.get({ since: new Date(sinceMs).toISOString() }) as { average: number | null };
+      return { averageQueueMs: Math.max(0, Math.round(average ?? 0)) };
     },
 
     /** Marks jobs left `running` by a previous process as failed; returns them. */
