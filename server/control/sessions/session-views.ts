@@ -67,7 +67,9 @@ export function sessionDetail(
     submissions: allSubmissions(execution, room.id),
     snapshotCount: store.sessions.countSnapshots(room.id),
     hasRecording: false,
-    hasWhiteboard: store.sessions.getWhiteboard(room.id) !== undefined,
+    // True when the JSON export would succeed: a finished room with its stored final state, or a live room, whose
+    // collab documents exist for its whole life (created before the room is stored, destroyed when it finishes).
+    hasWhiteboard: room.status === 'finished' ? store.sessions.getWhiteboard(room.id) !== undefined : true,
     reportStatus: room.status === 'finished' ? 'unavailable' : 'none',
   };
 }

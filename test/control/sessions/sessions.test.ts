@@ -91,7 +91,8 @@ describe('sessions', () => {
     expectError(await as(server, eve).get(`/v1/sessions/${session.id}`), 403, 'SESSION_FORBIDDEN');
     expectError(await as(server, eve).get(`/v1/sessions/${crypto.randomUUID()}`), 404, 'SESSION_NOT_FOUND');
     expectError(await as(server, eve).get('/v1/sessions/nope'), 404, 'SESSION_NOT_FOUND');
-    expect((await as(server, ann).get(`/v1/sessions/${live.id}`)).body).toMatchObject({ status: 'waiting', reportStatus: 'none', finishedAt: null });
+    // A live room's whiteboard is its live collab document, exportable as JSON (§9.13), so it has one.
+    expect((await as(server, ann).get(`/v1/sessions/${live.id}`)).body).toMatchObject({ status: 'waiting', reportStatus: 'none', finishedAt: null, hasWhiteboard: true });
   });
 
   it('records the timeline in order, including the disconnect reported by the collab plane, in pages', async () => {
@@ -212,7 +213,9 @@ describe.each(COLLAB_MODES)('live whiteboard export ($name collab)', (mode) => {
     const room = await createRoom(server, host, { mode: 'interview', name: 'Live board' });
     const annJoin = await join(server, ann, room);
     const path = `/v1/sessions/${room.id}/whiteboard`;
+    const hasWhiteboard = async () => (await as(server, ann).get(`/v1/sessions/${room.id}`)).body.hasWhiteboard;
     expect((await as(server, ann).get(path)).body.records).toEqual([]);
+    expect(await hasWhiteboard()).toBe(true);
 
     const board = await connectSynced(annJoin, 'whiteboard');
     const moved = { ...SHAPE, x: 300 };
@@ -227,6 +230,7 @@ describe.each(COLLAB_MODES)('live whiteboard export ($name collab)', (mode) => {
     // Split deployment: the final state arrives by HTTP callback, shortly after the finish.
     const final = await pollUntil(() => as(server, ann).get(path), (r) => r.status === 200, { what: 'final whiteboard state' });
     expect(final.body.records).toEqual([moved]);
+    expect(await hasWhiteboard()).toBe(true);
   });
 
   // Only a split deployment has a collab plane that can be unreachable.
