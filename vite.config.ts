@@ -22,6 +22,8 @@ export default defineConfig({
     // tldraw fetch()es its translation JSON and the CSP's connect-src has no data:, so its assets stay files.
     assetsInlineLimit: (file) => (file.includes('@tldraw/assets') ? false : undefined),
   },
+  // Dev pre-bundling would move imports.vite.js away from the asset files its `?url` imports point at.
+  optimizeDeps: { exclude: ['@tldraw/assets'] },
   server: {
     proxy: {
       '/v1': 'http://127.0.0.1:3000',
