@@ -5,7 +5,7 @@ import { ApiRouter } from './http/api-router.ts';
 import { refuseAccess, type AccessPolicy } from './http/access-guard.ts';
 import { handleCors } from './http/cors.ts';
 import { serveStatic } from './http/static-files.ts';
-import { sendJson } from './http/respond.ts';
+import { sendJson, sendUnknownRoute, sendUpgradeRequired } from './http/respond.ts';
 import { registerHealthRoute } from './control/health-route.ts';
 import { createControlPlane, type ControlPlane } from './control/index.ts';
 import { createExecutionPlane } from './execution/index.ts';
@@ -127,12 +127,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (handleCors(req, res, options.corsOrigins ?? [])) return;
       void router.handle(req, res);
     } else if (path === '/collab' || path.startsWith('/collab/')) {
-      res.writeHead(426, { connection: 'Upgrade', upgrade: 'websocket', 'content-type': 'text/plain' });
-      res.end('WebSocket upgrade required.\n');
+      sendUpgradeRequired(res);
     } else if (callbackRouter && path.startsWith('/internal/callbacks/')) {
       void callbackRouter.handle(req, res);
     } else if (path === '/internal' || path.startsWith('/internal/')) {
-      sendJson(res, 404, { code: 'VALIDATION_UNKNOWN_ROUTE', message: 'Not found.', requestId: '' });
+      sendUnknownRoute(res);
     } else {
       serveStatic(req, res, webRoot).catch((error: unknown) => {
         log.error('static file error', { error: String(error) });

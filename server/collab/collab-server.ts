@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { sendJson } from '../http/respond.ts';
+import { sendUnknownRoute, sendUpgradeRequired } from '../http/respond.ts';
 import type { CollabCallbacks } from '../protocol/index.ts';
 import type { Logger } from '../server-options.ts';
 import { createCollabPlane, type CollabPlane, type CollabPlaneOptions } from './collab-plane.ts';
@@ -40,12 +40,11 @@ export async function startCollabServer(options: CollabServerOptions): Promise<R
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/collab' || path.startsWith('/collab/')) {
-      res.writeHead(426, { connection: 'Upgrade', upgrade: 'websocket', 'content-type': 'text/plain' });
-      res.end('WebSocket upgrade required.\n');
+      sendUpgradeRequired(res);
     } else if (path.startsWith('/internal/')) {
       void router.handle(req, res);
     } else {
-      sendJson(res, 404, { code: 'VALIDATION_UNKNOWN_ROUTE', message: 'Not found.', requestId: '' });
+      sendUnknownRoute(res);
     }
   });
   server.on('upgrade', (req, socket, head) => {

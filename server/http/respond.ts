@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { AppError, type ErrorResponse } from '../protocol/index.ts';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -35,4 +36,16 @@ export function sendError(res: ServerResponse, error: unknown, requestId: string
     return;
   }
   sendJson(res, appError.status, body, headers);
+}
+
+/** A path outside any router (e.g. `/internal/...` in-process): the typed 404 through the one conversion. */
+export function sendUnknownRoute(res: ServerResponse): void {
+  // An AppError is never logged by sendError, so there is nothing to log here.
+  sendError(res, new AppError('VALIDATION_UNKNOWN_ROUTE', 'Not found.'), randomUUID(), () => {});
+}
+
+/** A plain HTTP request under `/collab` (collab-plane.md §3: non-upgrade requests get 426). */
+export function sendUpgradeRequired(res: ServerResponse): void {
+  res.writeHead(426, { connection: 'Upgrade', upgrade: 'websocket', 'content-type': 'text/plain' });
+  res.end('WebSocket upgrade required.\n');
 }
