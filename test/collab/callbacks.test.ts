@@ -38,7 +38,7 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; rep
   return { url: `http://127.0.0.1:${port}`, received, replies, server };
 }
 
-describe('§13 HTTP callbacks: retry 1/2/4, buffering, at-least-once', () => {
+describe('HTTP callbacks: retry 1/2/4, buffering, at-least-once', () => {
   const cleanup: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
     for (const c of cleanup.splice(0).reverse()) await c();

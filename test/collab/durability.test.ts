@@ -9,7 +9,7 @@ import { connectProvider, INTERNAL_SECRET, mintCollabToken, type ProviderClient 
 import { spawnCollabProcess, type CollabProcess } from './support/collab-process.ts';
 import { RawClient } from './support/raw-client.ts';
 
-describe('durability (§10): the server as a child process', () => {
+describe('durability (write-ahead: committed before observable): the server as a child process', () => {
   const dir = makeTempDir('syncode-collab-kill-');
   const processes: CollabProcess[] = [];
   const clients: ProviderClient[] = [];

@@ -12,7 +12,7 @@ async function refusedWith(url: string): Promise<{ code: number; messages: numbe
   return { code, messages: c.received.length };
 }
 
-describe('handshake checks in order, each with its close code (§3)', () => {
+describe('handshake checks in order, each with its close code', () => {
   let h: Harness;
   let roomId: string;
   const userId = randomUUID();

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pollUntil } from '../support/poll.ts';
 import { startHarness, type Harness } from './support/collab-harness.ts';
 
-describe('idle unload (§2, §11 DOCUMENT_IDLE_TTL_MS)', () => {
+describe('idle unload after DOCUMENT_IDLE_TTL_MS, invisible to clients', () => {
   let h: Harness;
   afterEach(async () => {
     await h.close();

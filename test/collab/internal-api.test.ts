@@ -11,7 +11,7 @@ import { INTERNAL_SECRET, startHarness, type Harness } from './support/collab-ha
 // JSON bodies of any shape, for assertions.
 const json = async (res: Response): Promise<any> => res.json();
 
-describe('§12 internal HTTP API and its client', () => {
+describe('internal control API over HTTP and its client', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ documentIdleTtlMs: 150 }); // short, so the whiteboard read also meets an unloaded document
@@ -37,7 +37,7 @@ describe('§12 internal HTTP API and its client', () => {
     expect(await json(ok)).toMatchObject({ status: 'ok', documentsLoaded: expect.any(Number), connections: 0, pendingCallbacks: 0 });
   });
 
-  it('serves every §12 operation with its status and error codes', async () => {
+  it('serves every internal control operation with its status and error codes', async () => {
     const roomId = randomUUID();
     const create = { roomId, mode: 'interview', phase: 'waiting', language: 'java', problemId: null, initialCode: 'class A {}', editorLocked: false, participants: [] };
     const created = await request('POST', '/internal/documents', create);

@@ -7,7 +7,7 @@ import { pollUntil } from '../support/poll.ts';
 import { mintCollabToken, startHarness, type Harness } from './support/collab-harness.ts';
 import { RawClient, syncFrame } from './support/raw-client.ts';
 
-describe('framing and limits (§4, §9, §11)', () => {
+describe('framing, frame-size and rate limits, and their close codes', () => {
   let h: Harness;
   let roomId: string;
   beforeAll(async () => {
@@ -77,7 +77,7 @@ describe('framing and limits (§4, §9, §11)', () => {
   });
 });
 
-describe('ping (§9)', () => {
+describe('keepalive ping', () => {
   const p = {} as { h: Harness; roomId: string };
   beforeAll(async () => {
     // Short so the test is quick; answering clients still pass under load (one missed round is allowed).

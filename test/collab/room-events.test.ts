@@ -6,7 +6,7 @@ import { pollUntil } from '../support/poll.ts';
 import { mintCollabToken, startHarness, type Harness } from './support/collab-harness.ts';
 import { RawClient } from './support/raw-client.ts';
 
-describe('room events pushed by the control plane (§7, §12 side effects)', () => {
+describe('room events pushed by the control plane, and their side effects', () => {
   let h: Harness;
   let roomId: string;
   beforeEach(async () => {

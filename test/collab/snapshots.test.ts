@@ -5,7 +5,7 @@ import { mintCollabToken, startHarness, type Harness } from './support/collab-ha
 import { RawClient } from './support/raw-client.ts';
 import { snapshotText } from './support/stored-doc.ts';
 
-describe('snapshots (§11): every trigger, snapshot-taken, snapshot-ready', () => {
+describe('snapshots: every trigger, snapshot-taken, snapshot-ready', () => {
   let h: Harness;
   afterEach(async () => {
     await h.close();

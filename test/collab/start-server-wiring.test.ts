@@ -6,7 +6,7 @@ import { call } from '../control/api.ts';
 import { connectRoomClient } from '../control/rooms/room-client.ts';
 import { createRoom, join, person } from '../control/rooms/room-fixture.ts';
 
-describe('the collab plane inside startServer (in-process, §14)', () => {
+describe('the collab plane inside startServer (in-process mode: direct calls, no /internal routes)', () => {
   let server: TestServer | undefined;
   afterEach(async () => {
     await server?.stop();

@@ -141,7 +141,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return harness;
 }
 
-/** A stock y-websocket v3 provider, configured as the spec tells clients to (§3). */
+/** A stock y-websocket v3 provider, configured as clients must (token param, `disableBc: true`; docs/collab-protocol.md, "Connection URL and token"). */
 export function connectProvider(collabUrl: string, roomId: string, doc: CollabDoc, token: string, ydoc = new Y.Doc()): ProviderClient {
   const provider = new WebsocketProvider(collabUrl, `${roomId}/${doc}`, ydoc, {
     params: { token },
