@@ -1,4 +1,4 @@
-// §9.15 admin: dashboard (queue time from the real execution plane), user listing and detail, bans (refused on
+// /v1/admin: dashboard (queue time from the real execution plane), user listing and detail, bans (refused on
 // every request, refresh families revoked), role changes, self-modification, rooms, audit log filters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';

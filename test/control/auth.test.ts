@@ -1,4 +1,4 @@
-// §3 and §9.1 against a real server: registration, login, refresh rotation with reuse detection and
+// Authentication and /v1/auth against a real server: registration, login, refresh rotation with reuse detection and
 // family revocation, logout, password change and reset, and the bearer checks every route shares.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';

@@ -1,4 +1,4 @@
-// §2 conventions and the §5 error order: transport → (429) → authentication → not found → permission →
+// Request conventions and the error order (the first applicable error wins): transport → (429) → authentication → not found → permission →
 // validation → conflict, each pair checked with a request that violates both.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';

@@ -1,4 +1,4 @@
-// §9.10 problems and §9.11 bookmarks against the seeded bank: search, stable keyset pages, signed cursors,
+// /v1/problems and /v1/bookmarks against the seeded bank: search, stable keyset pages, signed cursors,
 // hidden tests, admin authoring, soft delete, tags.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';

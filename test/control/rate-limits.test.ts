@@ -1,4 +1,4 @@
-// §6 rate limits: 429 RATE_LIMITED with Retry-After and details { limit, windowMs }, checked right after
+// REST rate limits: 429 RATE_LIMITED with Retry-After and details { limit, windowMs }, checked right after
 // the transport checks (before authentication); embedded mode keeps only the login limit; `rateLimits:
 // false` disables all.
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The JWTs of §3 as the collab plane sees them: HS256 with the shared secret, `typ` keeping the two kinds apart.
+// The access and collab JWTs as the collab plane sees them: HS256 with the shared secret, `typ` keeping the two kinds apart.
 import { describe, expect, it } from 'vitest';
 import { jwtVerify } from 'jose';
 import { createTokenSigner } from '../../server/control/auth/tokens.ts';
@@ -9,7 +9,7 @@ const key = new TextEncoder().encode(SECRET);
 describe('token signer', () => {
   const signer = createTokenSigner(SECRET);
 
-  it('signs collab tokens with the §3 claims and a 10-minute default lifetime', async () => {
+  it('signs collab tokens with sub, roomId, role, name, color, typ and a 10-minute default lifetime', async () => {
     const { token, expiresAt } = await signer.signCollab({ userId: 'u1', roomId: 'r1', role: 'candidate', name: 'Ann', color: '#a1b2c3' });
     const { payload, protectedHeader } = await jwtVerify(token, key, { algorithms: ['HS256'] });
     expect(protectedHeader.alg).toBe('HS256');

@@ -1,4 +1,4 @@
-// §9.2 users: profile read/update, soft delete, public profiles, avatar (503 without storage), quotas,
+// /v1/users: profile read/update, soft delete, public profiles, avatar (503 without storage), quotas,
 // active room and training stats bucketing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';

@@ -1,4 +1,4 @@
-// 20 concurrent submissions through the real REST API (§9.3) while a client keeps calling GET /v1/health:
+// 20 concurrent submissions through the real REST API (POST /v1/rooms/:roomId/submit) while a client keeps calling GET /v1/health:
 // all judging happens in child processes behind the bounded queue, so the server keeps answering.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { pollUntil } from '../support/poll.ts';

@@ -13,7 +13,7 @@ function corsHeaders(res: Response): Record<string, string> {
   return Object.fromEntries([...res.headers].filter(([name]) => name.startsWith('access-control-')));
 }
 
-describe('CORS on /v1 (control-plane.md §2), real server and real fetch', () => {
+describe('CORS on /v1, real server and real fetch', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({ webRoot: null, problemsDir: null, corsOrigins: [APP, 'loopback'] });

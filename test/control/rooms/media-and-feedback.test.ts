@@ -1,4 +1,4 @@
-// §9.6 media token (LiveKit grants signed locally; no LiveKit server is contacted) and §9.9 peer feedback,
+// The room media token (LiveKit grants signed locally; no LiveKit server is contacted) and peer feedback,
 // including the 7-day window after the finish (the finish is moved back in the real SQLite file).
 import Database from 'better-sqlite3';
 import { jwtVerify } from 'jose';

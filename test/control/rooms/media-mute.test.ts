@@ -1,4 +1,4 @@
-// §9.4 "`muted` mirrors a media mute": with LiveKit configured, PATCH { muted } also mutes the participant's
+// A participant's `muted` mirrors a media mute (docs/control-plane.md, "Media mute"): with LiveKit configured, PATCH { muted } also mutes the participant's
 // published audio tracks through LiveKit's RoomService, and never fails because of LiveKit.
 //
 // LiveKit is an external service that cannot run here, so the one fake in this file stands in for it: a real

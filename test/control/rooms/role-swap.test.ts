@@ -1,4 +1,4 @@
-// §9.5 role swap in peer mode, once per collab implementation: request, decline, accept (roles exchanged
+// Role swap in peer mode, once per collab implementation: request, decline, accept (roles exchanged
 // and applied on open sockets), pending conflicts, and expiry (TTL shortened through ServerOptions).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zRoleSwapRequest } from '../../../server/protocol/api/rooms.ts';

@@ -1,4 +1,4 @@
-// A stock y-websocket client as the product client configures it (collab-plane.md §3), plus a type-100
+// A stock y-websocket client as the product client configures it (token param, `disableBc: true`), plus a type-100
 // handler that records room events and a record of close codes (terminal codes stop reconnecting).
 import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';

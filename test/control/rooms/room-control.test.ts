@@ -1,4 +1,4 @@
-// §9.5 control against a real server, once per collab implementation: phases, timers (pause/resume,
+// Room control endpoints against a real server, once per collab implementation: phases, timers (pause/resume,
 // re-base, autoAdvance with short durations), problem/language with resetCode, settings, lock/unlock,
 // manual snapshots. Each change must be visible on /collab before the REST response returns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

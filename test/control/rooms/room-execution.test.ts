@@ -1,4 +1,4 @@
-// §9.3 run/submit and §9.12 results against the real execution plane (python), once per collab
+// Room run/submit and their results against the real execution plane (python), once per collab
 // implementation: the submit lock and its automatic release, judging exactly the submit snapshot's text,
 // hidden test details for admins only, and execution-finished on the room.
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // Room tests run against a real server twice: with the in-process collab plane, and with the collab plane
 // as its own server behind the internal HTTP API (split deployment). Both must look the same on /v1 and
-// /collab (collab-plane.md §1).
+// /collab (docs/collab-protocol.md, "Deployments").
 import { createServer } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { startCollabServer, type RunningCollabServer } from '../../../server/collab/index.ts';

@@ -1,4 +1,4 @@
-// §9.3 lifecycle against a real server, once per collab implementation: create, list, lookup, get, join
+// Room lifecycle endpoints against a real server, once per collab implementation: create, list, lookup, get, join
 // (every error), token renewal, leave (sockets close 1000), destroy (room-closed then 4003), auto-finish.
 import { describe, expect, it } from 'vitest';
 import { zJoinRoomResponse, zRoomDetail, zRoomPreview } from '../../../server/protocol/api/rooms.ts';

@@ -1,4 +1,4 @@
-// §9.4 participants, once per collab implementation: list, PATCH role/mute (host transfer, interviewer,
+// Room participants, once per collab implementation: list, PATCH role/mute (host transfer, interviewer,
 // seat rules, effect on open sockets), kick (4002, ROOM_KICKED on rejoin).
 import { describe, expect, it } from 'vitest';
 import { zRoomParticipantSummary } from '../../../server/protocol/api/rooms.ts';

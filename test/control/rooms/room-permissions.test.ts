@@ -1,7 +1,7 @@
-// The room rows of the §8 permission matrix as one table: every role (H host, I interviewer, C candidate,
+// The room endpoints' permission matrix as one table: every role (H host, I interviewer, C candidate,
 // S spectator, A admin who is not a participant, U any other user) against every room endpoint. Allowed
 // calls must get past the permission check (most send an invalid body on purpose, so they stop at
-// validation, which §5 orders after permission, and change nothing); refused calls get ROOM_FORBIDDEN
+// validation, which the error order puts after permission, and change nothing); refused calls get ROOM_FORBIDDEN
 // (ADMIN_FORBIDDEN on admin routes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollUntil } from '../../support/poll.ts';
@@ -20,11 +20,11 @@ interface Row {
   /** Undo an allowed call's effect (e.g. rejoin after leave). */
   after?: (who: Letter, res: ApiResponse) => Promise<void>;
   forbidden?: 'ROOM_FORBIDDEN' | 'ADMIN_FORBIDDEN';
-  /** Callers for whom the row has no meaning (a non-participant has no `:self` participant: 404 comes first, §5). */
+  /** Callers for whom the row has no meaning (a non-participant has no `:self` participant: not found comes before permission). */
   skip?: string;
 }
 
-describe('§8 permission matrix (room rows)', () => {
+describe('permission matrix (room endpoints)', () => {
   let server: RoomServer;
   const who = {} as Record<Letter, { token: string; id: string }>;
   let spare: Person;
@@ -62,7 +62,7 @@ describe('§8 permission matrix (room rows)', () => {
     await server?.stop();
   });
 
-  it('allows exactly the §8 roles on every room endpoint', async () => {
+  it('allows exactly the permitted roles on every room endpoint', async () => {
     const R = () => `/v1/rooms/${room.id}`;
     const rejoin = async (l: Letter) => {
       await as(server, who[l]).post(`${R()}/join`, {});

@@ -1,5 +1,5 @@
-// §6: run 30/min and submit 10/min per user, counted before validation (§5: rate limits come right after
-// the transport checks), so invalid bodies are enough to reach them without running anything.
+// run 30/min and submit 10/min per user, counted before validation (in the error order, rate limits come
+// right after the transport checks), so invalid bodies are enough to reach them without running anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createRoom, inProcess, people, type Person, type RoomServer } from './room-fixture.ts';
 

@@ -1,4 +1,4 @@
-// Split deployment, control side (collab-plane.md §12–§14): the main server answers the §13 callbacks at
+// Split deployment, control side (docs/collab-protocol.md, "Deployments"): the main server answers the callbacks at
 // /internal/callbacks/* behind X-Internal-Secret, idempotently; in-process mode has no /internal routes.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

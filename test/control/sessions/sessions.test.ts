@@ -1,6 +1,6 @@
-// §9.13 sessions against a real server: a live interview is played through (edits, a whiteboard shape,
+// /v1/sessions against a real server: a live interview is played through (edits, a whiteboard shape,
 // snapshots, feedback, a disconnect, the finish), then its durable record is read back through every
-// session endpoint with the §8 narrowings.
+// session endpoint with its narrowings (report: subject, host and interviewers; recording: no spectators).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { YKeyValue } from 'y-utility/y-keyvalue';
 import type * as Y from 'yjs';
@@ -91,7 +91,7 @@ describe('sessions', () => {
     expectError(await as(server, eve).get(`/v1/sessions/${session.id}`), 403, 'SESSION_FORBIDDEN');
     expectError(await as(server, eve).get(`/v1/sessions/${crypto.randomUUID()}`), 404, 'SESSION_NOT_FOUND');
     expectError(await as(server, eve).get('/v1/sessions/nope'), 404, 'SESSION_NOT_FOUND');
-    // A live room's whiteboard is its live collab document, exportable as JSON (§9.13), so it has one.
+    // A live room's whiteboard is its live collab document, exportable as JSON, so it has one.
     expect((await as(server, ann).get(`/v1/sessions/${live.id}`)).body).toMatchObject({ status: 'waiting', reportStatus: 'none', finishedAt: null, hasWhiteboard: true });
   });
 
