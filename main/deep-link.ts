@@ -1,6 +1,6 @@
 // `syncode://join/<code>` links (the OS hands them to us on the command line or via open-url).
 
-/** Invite-code alphabet of control-plane.md §10.2 (no 0/O, 1/I). */
+/** Room invite codes: six characters from upper-case letters and digits without the look-alikes 0/O and 1/I. */
 const INVITE_CODE = /^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{6}$/;
 
 export const DEEP_LINK_SCHEME = 'syncode';

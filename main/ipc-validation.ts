@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { AppError, COLLAB_DOCS } from '../server/protocol/index.ts';
 
-/** Largest update accepted from the renderer: a received SyncStep2 carries a whole document, and the
- *  whiteboard's incoming frame limit is 8 MiB (collab-plane.md §11); 32 MiB leaves room for that. */
+/** Largest update accepted from the renderer: a received SyncStep2 carries a whole document, and a whiteboard
+ *  document may hold up to 32 MiB of encoded state (docs/collab-protocol.md, "Document size caps"). */
 export const MAX_UPDATE_BYTES = 32 * 1024 * 1024;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);

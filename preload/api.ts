@@ -77,7 +77,7 @@ export interface SyncodeApi {
   'store:load': (key: LocalDocKey) => Uint8Array | null;
   /** Appends one Yjs update produced or received by the renderer. */
   'store:append': (key: LocalDocKey, update: Uint8Array) => void;
-  /** Drops the local copy (after `update-rejected` or 1009: collab-plane.md §8). */
+  /** Drops the local copy (after `update-rejected` or 1009 the client starts from a fresh Y.Doc). */
   'store:clear': (key: LocalDocKey) => void;
   'recent:list': () => RecentRoom[];
   'recent:add': (room: Omit<RecentRoom, 'lastOpenedAt'>) => void;

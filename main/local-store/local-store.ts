@@ -90,7 +90,7 @@ export class LocalStore {
     })();
   }
 
-  /** Drops the local copy of one document (the server rejected it: collab-plane.md §8, close 1009). */
+  /** Drops the local copy of one document (the server rejected it with `update-rejected` or close 1009, after which the client must start from a fresh Y.Doc). */
   clear(key: LocalDocKey): void {
     this.#db.prepare('DELETE FROM docs WHERE server = ? AND room_id = ? AND doc = ?').run(key.server, key.roomId, key.doc);
   }

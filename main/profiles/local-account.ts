@@ -24,7 +24,7 @@ interface StoredLocalAccount {
   password?: string;
 }
 
-/** The fields of AuthTokens (control-plane.md §10.1) main needs; the renderer reads the rest itself. */
+/** The fields of AuthTokens (the REST sign-in response) main needs; the renderer reads the rest itself. */
 export interface LocalSignIn {
   email: string;
   accessToken: string;

@@ -1,4 +1,4 @@
-// The collab plane's repository interface (collab-plane.md §10). Everything the plane persists goes
+// The collab plane's repository interface (docs/collab-protocol.md, "Durability"). Everything the plane persists goes
 // through here; the SQLite implementation next to it is the only code that writes collab SQL.
 
 import type { CollabDoc, LockReason, RoomMode, RoomRole, RoomStatus, SnapshotReadyItem, SupportedLanguage, TimerState } from '../../protocol/index.ts';
@@ -65,11 +65,11 @@ export interface CollabStore {
   /** A compacted state covering the log up to `uptoId`. The per-update log itself is kept (replay). */
   writeCheckpoint(roomId: string, doc: CollabDoc, uptoId: number, state: Uint8Array): void;
   bannedClients(roomId: string, doc: CollabDoc): number[];
-  /** Rejection bookkeeping of §8 in one transaction: bans plus the (userId, doc) resync flag. */
+  /** Rejection bookkeeping in one transaction: clientID bans plus the (userId, doc) resync flag (docs/collab-protocol.md, "What a rejection does"). */
   recordRejection(roomId: string, doc: CollabDoc, userId: string, bannedClientIds: Iterable<number>): void;
   hasResyncFlag(roomId: string, userId: string, doc: CollabDoc): boolean;
   clearResyncFlag(roomId: string, userId: string, doc: CollabDoc): void;
-  /** Session-end snapshots waiting for their acknowledgement (§13: never dropped, re-sent after restart). */
+  /** Session-end snapshots waiting for their acknowledgement: never dropped, re-sent after a restart until acknowledged. */
   addPendingSnapshots(items: readonly SnapshotReadyItem[]): void;
   removePendingSnapshots(ids: readonly string[]): void;
   listPendingSnapshots(): SnapshotReadyItem[];

@@ -19,7 +19,7 @@ export interface PasswordResetRecord {
 }
 
 /**
- * Refresh-token families and password-reset tokens (control-plane.md §3). Secrets are never stored:
+ * Refresh-token families (rotation with reuse detection) and password-reset tokens. Secrets are never stored:
  * callers pass the SHA-256 of the token, so a database leak yields no usable token.
  */
 export class CredentialsRepository {

@@ -185,7 +185,7 @@ export class ProblemsRepository {
     return rows.map(toProblemRecord);
   }
 
-  /** TagInfo of §10.3: tags of non-deleted problems, by name. */
+  /** TagInfo (GET /v1/problems/tags): tags of non-deleted problems, by name. */
   tags(): { name: string; problemCount: number }[] {
     return this.#db
       .prepare(

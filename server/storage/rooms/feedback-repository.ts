@@ -1,4 +1,4 @@
-// SQL for peer feedback (control-plane.md §9.9).
+// SQL for peer feedback (/v1/rooms/:roomId/feedback: one entry per author and target).
 import type { SqliteDatabase } from '../database.ts';
 import type { FeedbackRecord } from './room-records.ts';
 import { DELETED_USER_NAME } from './room-repository.ts';

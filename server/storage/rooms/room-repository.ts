@@ -44,7 +44,7 @@ interface ParticipantRow {
   left_at: number | null;
 }
 
-/** Accounts deleted since keep their place in past sessions under this name (§9.2 DELETE /users/me). */
+/** Accounts deleted since keep their place in past sessions under this name (DELETE /v1/users/me is a soft delete). */
 export const DELETED_USER_NAME = 'Deleted user';
 
 function toRoom(r: RoomRow): RoomRecord {

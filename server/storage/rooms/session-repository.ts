@@ -1,5 +1,5 @@
 // SQL for the durable record of a room: session events, code snapshots, the final whiteboard state and
-// per-user soft deletions. Snapshot and disconnect deliveries are at least once (collab-plane.md §13), so
+// per-user soft deletions. Snapshot and disconnect deliveries are at least once (collab callbacks are retried), so
 // their inserts are idempotent and report whether anything new was stored.
 import type { SqliteDatabase } from '../database.ts';
 import type { RoomMode, SnapshotTrigger } from '../../protocol/index.ts';

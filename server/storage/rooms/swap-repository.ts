@@ -1,4 +1,4 @@
-// SQL for peer-mode role-swap requests (control-plane.md §9.5).
+// SQL for peer-mode role-swap requests (requested, then accepted, declined or expired).
 import type { SqliteDatabase } from '../database.ts';
 import type { RoleSwapRecord, RoleSwapStatus } from './room-records.ts';
 
