@@ -10,3 +10,4 @@ export * from './health.ts';
 export * from './execution-types.ts';
 export * from './http-headers.ts';
 export * from './collab-token.ts';
+export * from './rules.ts';

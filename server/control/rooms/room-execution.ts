@@ -1,6 +1,6 @@
 // §9.3 run/submit, §9.12 results, and what happens when a job finishes: `execution-finished` to the
 // room, release of the submit lock (§7), and the `run`/`submission` session events.
-import { AppError, type RoomStatus, type RunResult, type SubmissionResult, type SubmissionSummary, type SupportedLanguage } from '../../protocol/index.ts';
+import { AppError, mayWrite, type RoomStatus, type RunResult, type SubmissionResult, type SubmissionSummary, type SupportedLanguage } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
 import type { ExecutionFinished, ExecutionPlane, Page } from '../../execution/types.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
@@ -49,7 +49,7 @@ export function startRun(
     allow(a, { roles: NON_SPECTATOR });
     const input = parse();
     requirePhase(a.room.status, RUN_PHASES);
-    if (a.role === 'candidate' && a.room.editorLocked) throw new AppError('ROOM_EDITOR_LOCKED', 'The editor is locked.');
+    if (a.role && !mayWrite(a.role, 'code', a.room.editorLocked)) throw new AppError('ROOM_EDITOR_LOCKED', 'The editor is locked.');
     const exec = execution(d);
     const problem = a.room.problemId ? d.problems.get(a.room.problemId) : undefined;
     const run = exec.enqueueRun({
@@ -78,7 +78,7 @@ export function startSubmission(
     allow(a, { roles: NON_SPECTATOR });
     const input = parse();
     requirePhase(a.room.status, SUBMIT_PHASES);
-    if (a.role === 'candidate' && a.room.editorLocked) throw new AppError('ROOM_EDITOR_LOCKED', 'The editor is locked.');
+    if (a.role && !mayWrite(a.role, 'code', a.room.editorLocked)) throw new AppError('ROOM_EDITOR_LOCKED', 'The editor is locked.');
     const problem = a.room.problemId ? d.problems.get(a.room.problemId) : undefined;
     if (!problem) throw new AppError('EXEC_NO_PROBLEM', 'Select a problem before submitting.');
     const language = input.language ?? a.room.language;

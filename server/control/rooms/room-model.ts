@@ -3,7 +3,6 @@
 import { randomInt } from 'node:crypto';
 import {
   AppError,
-  ROOM_STATUSES,
   comparePhases,
   type RoomConfig,
   type RoomMode,
@@ -94,11 +93,6 @@ export function configViolations(mode: RoomMode, config: RoomConfig, activeCount
 /** Whether `to` is a legal phase target from `from`: strictly later (skipping allowed). */
 export function isLaterPhase(from: RoomStatus, to: RoomStatus): boolean {
   return comparePhases(to, from) > 0;
-}
-
-/** The phase after `phase` (autoAdvance moves one step); `finished` has none. */
-export function nextPhase(phase: RoomStatus): RoomStatus | undefined {
-  return ROOM_STATUSES[ROOM_STATUSES.indexOf(phase) + 1];
 }
 
 /** The configured timer of a phase; 0 (untimed) for `waiting` and `finished`. */

@@ -152,20 +152,6 @@ export function msUntil(at: string, clockOffsetMs: number, now = Date.now()): nu
   return Math.max(0, Date.parse(at) - (now + clockOffsetMs));
 }
 
-export function canWriteCode(view: Pick<RoomView, 'role' | 'editorLocked'>): boolean {
-  switch (view.role) {
-    case 'host':
-    case 'interviewer':
-      return true;
-    case 'candidate':
-      return !view.editorLocked;
-    case 'spectator':
-      return false;
-    default:
-      return assertNever(view.role);
-  }
-}
-
 export function isStaff(role: RoomRole): boolean {
   return role === 'host' || role === 'interviewer';
 }
