@@ -9,6 +9,7 @@ import type {
   JobStatus,
   Verdict,
 } from '../protocol/index.ts';
+import type { Page } from '../protocol/api/common.ts';
 
 export interface ExecutionFeatures {
   /** Languages whose toolchain was found on this machine. */
@@ -52,11 +53,6 @@ export interface PageRequest {
   limit: number;
   /** Opaque cursor from a previous page; a malformed one throws AppError VALIDATION_FAILED. */
   cursor?: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
 }
 
 export interface ExecutionFinished {

@@ -6,7 +6,7 @@ import { constantTimeEqual } from '../../http/access-guard.ts';
 import { AppError, COLLAB_DOCS, INTERNAL_SECRET_HEADER, SNAPSHOT_TRIGGERS, type CollabCallbacks } from '../../protocol/index.ts';
 import { zTimestamp, zUuid } from '../../protocol/api/common.ts';
 import type { Logger } from '../../server-options.ts';
-import { parseBody } from '../http/validate.ts';
+import { parseBody } from '../../protocol/validation.ts';
 
 const zSnapshotReady = z.object({
   snapshots: z

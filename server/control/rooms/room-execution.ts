@@ -2,7 +2,8 @@
 // room, release of the submit lock (§7), and the `run`/`submission` session events.
 import { AppError, mayWrite, type RoomStatus, type RunResult, type SubmissionResult, type SubmissionSummary, type SupportedLanguage } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
-import type { ExecutionFinished, ExecutionPlane, Page } from '../../execution/types.ts';
+import type { Page } from '../../protocol/api/common.ts';
+import type { ExecutionFinished, ExecutionPlane } from '../../execution/types.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
 import { NON_SPECTATOR, allow, roomAccess, ANY_ROLE } from './room-access.ts';
 import { withRoom } from './room-control.ts';

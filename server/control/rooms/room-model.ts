@@ -9,7 +9,7 @@ import {
   type RoomRole,
   type RoomStatus,
 } from '../../protocol/index.ts';
-import type { FieldViolation } from '../http/validate.ts';
+import type { FieldViolation } from '../../protocol/validation.ts';
 import type { ParticipantRecord } from '../../storage/rooms/index.ts';
 
 export const INVITE_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
