@@ -8,16 +8,15 @@ import {
   type CollabControl,
   type CollabHealth,
   type CreateDocumentRequest,
-  type PushableRoomEvent,
 } from '../protocol/index.ts';
 import {
-  createDocumentSchema,
-  kickUserSchema,
-  lockEditorSchema,
-  parseOrThrow,
-  pushEventSchema,
-  roomClosedReasonSchema,
-} from './control-schemas.ts';
+  zCreateDocumentRequest,
+  zKickUserRequest,
+  zLockEditorRequest,
+  zPushableEvent,
+  zRoomClosedReason,
+} from '../protocol/collab-control.ts';
+import { parseOrThrow } from '../protocol/validation.ts';
 import { pushRoomEvent } from './event-effects.ts';
 import type { PlaneCore } from './plane-core.ts';
 import type { Room } from './room.ts';
@@ -45,7 +44,7 @@ export function createInProcessControl(core: PlaneCore, settings: ControlSetting
 
   return {
     async createDocument(input) {
-      const req = parseOrThrow(createDocumentSchema, input) as CreateDocumentRequest;
+      const req = parseOrThrow(zCreateDocumentRequest, input);
       const now = Date.now();
       const created = core.store.createRoom(
         {
@@ -72,7 +71,7 @@ export function createInProcessControl(core: PlaneCore, settings: ControlSetting
     },
 
     async destroyDocument(roomId, reasonInput) {
-      const reason = parseOrThrow(roomClosedReasonSchema, reasonInput);
+      const reason = parseOrThrow(zRoomClosedReason, reasonInput);
       const room = open(roomId);
       const code = takeCodeSnapshot(core, room, 'session-end');
       const whiteboard = takeWhiteboardState(core, room);
@@ -90,7 +89,7 @@ export function createInProcessControl(core: PlaneCore, settings: ControlSetting
     },
 
     async kickUser(roomId, input) {
-      const req = parseOrThrow(kickUserSchema, input);
+      const req = parseOrThrow(zKickUserRequest, input);
       const room = existing(roomId);
       room.participant(req.userId).kicked = true;
       core.store.setKicked(roomId, req.userId);
@@ -100,7 +99,7 @@ export function createInProcessControl(core: PlaneCore, settings: ControlSetting
     },
 
     async lockEditor(roomId, input) {
-      const req = parseOrThrow(lockEditorSchema, input);
+      const req = parseOrThrow(zLockEditorRequest, input);
       const room = open(roomId);
       // Enforced before it is announced (§8 "Lock sequencing").
       room.record.editorLocked = req.locked;
@@ -124,7 +123,7 @@ export function createInProcessControl(core: PlaneCore, settings: ControlSetting
     },
 
     async pushEvent(roomId, input) {
-      const event = parseOrThrow(pushEventSchema, input) as PushableRoomEvent;
+      const event = parseOrThrow(zPushableEvent, input);
       if (Buffer.byteLength(JSON.stringify(event)) > MAX_ROOM_EVENT_BYTES) {
         throw new AppError('VALIDATION_FAILED', 'Room events are at most 64 KiB of JSON.', { fields: [{ path: 'event', message: 'larger than 64 KiB' }] });
       }
