@@ -8,6 +8,7 @@ import {
   CloseCode,
   CONNECTION_RATE_LIMIT,
   DOCUMENT_IDLE_TTL_MS,
+  encodeRoomEvent,
   MAX_AWARENESS_STATE_BYTES,
   MAX_INCOMING_FRAME_BYTES,
   MESSAGE_RATE_LIMIT,
@@ -22,7 +23,7 @@ import {
 import { openSqliteCollabStore } from '../storage/collab/index.ts';
 import type { Logger } from '../server-options.ts';
 import { CollabConnection } from './collab-connection.ts';
-import { encodeAwarenessMessage, encodeRoomEvent, encodeSyncStep1 } from './collab-wire.ts';
+import { encodeAwarenessMessage, encodeSyncStep1 } from './collab-wire.ts';
 import { AttemptLimiter, parseCollabPath, verifyCollabToken } from './handshake.ts';
 import { createInProcessControl } from './in-process-control.ts';
 import { PlaneCore } from './plane-core.ts';

@@ -1,11 +1,10 @@
 // One room document over one y-websocket provider, with the client obligations of collab-plane.md:
 // §7 room events (type 100) through the provider's message-handler table, §8 discard-and-resync on
 // `update-rejected`, §9 one action per close code, and a pending-edit count for the status chip.
-import * as decoding from 'lib0/decoding';
 import { ObservableV2 } from 'lib0/observable';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CloseCode, closeActionFor, MessageType, type CollabDoc, type RoomEvent } from '../../../../server/protocol/index.ts';
+import { CloseCode, closeActionFor, MessageType, readRoomEvent, type CollabDoc, type RoomEvent } from '../../../../server/protocol/index.ts';
 import { persistLocally, type LocalPersistence } from './local-persistence.ts';
 
 export type DocSyncState = 'connecting' | 'syncing' | 'synced' | 'offline';
@@ -132,8 +131,10 @@ export class DocConnection extends ObservableV2<Events> {
       shouldReconnect: (event) => this.#onClose(event.code),
     });
     provider.messageHandlers[MessageType.ROOM_EVENT] = (_encoder, decoder) => {
-      // Writes nothing into the reply encoder (§7).
-      this.#onRoomEvent(decoding.readVarString(decoder));
+      // A room event needs no reply: nothing is written into the reply encoder.
+      const reading = readRoomEvent(decoder);
+      if (reading.ok) this.#onRoomEvent(reading.event);
+      else console.warn(`Ignored a room event from the server: ${reading.error}`);
     };
     provider.awareness.setLocalState(this.options.awarenessState());
     provider.on('status', ({ status }) => {
@@ -181,13 +182,7 @@ export class DocConnection extends ObservableV2<Events> {
     this.emit('state', [next, this.#pending]);
   }
 
-  #onRoomEvent(json: string): void {
-    let event: RoomEvent;
-    try {
-      event = JSON.parse(json) as RoomEvent;
-    } catch {
-      return;
-    }
+  #onRoomEvent(event: RoomEvent): void {
     if (event.type === 'update-rejected' && event.doc === this.options.doc) {
       void this.resync(event.reason);
       return;
