@@ -29,7 +29,7 @@ export interface ControlSettings {
   pendingCallbacks: () => number;
 }
 
-/** The §12 operations as direct calls (§14): same shapes, same AppError codes as the internal HTTP API. */
+/** The control operations as direct calls (embedded mode): same shapes, same AppError codes as the internal HTTP API. */
 export function createInProcessControl(core: PlaneCore, settings: ControlSettings): CollabControl {
   const existing = (roomId: string): Room => {
     const room = core.room(roomId);
@@ -101,7 +101,7 @@ export function createInProcessControl(core: PlaneCore, settings: ControlSetting
     async lockEditor(roomId, input) {
       const req = parseOrThrow(zLockEditorRequest, input);
       const room = open(roomId);
-      // Enforced before it is announced (§8 "Lock sequencing").
+      // The lock is in force before it is announced, so no edit sent after the announcement slips through.
       room.record.editorLocked = req.locked;
       room.record.lockReason = req.locked ? (req.reason ?? 'manual') : null;
       core.store.updateRoom(roomId, { editorLocked: req.locked, lockReason: room.record.lockReason });
@@ -171,7 +171,7 @@ export function createInProcessControl(core: PlaneCore, settings: ControlSetting
   };
 }
 
-/** The first logged update of a code document: `meta` and the initial text, written by the server (§2). */
+/** The first logged update of a code document: `meta` and the initial text, written by the server. */
 function initialCodeState(req: CreateDocumentRequest): Uint8Array {
   const doc = new Y.Doc();
   doc.transact(() => {

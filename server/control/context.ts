@@ -48,7 +48,7 @@ export interface ControlContext {
   execution: ExecutionPlane | undefined;
   /** Set by the rooms module (part B) when it registers; null until then. */
   rooms: RoomDirectory | null;
-  /** Set by the rooms module: receiver of the collab plane's callbacks (collab-plane.md §13). */
+  /** Set by the rooms module: receiver of the collab plane's callbacks (snapshot-ready, user-disconnected). */
   collabCallbacks: CollabCallbacks | null;
   /** `ws(s)://host/collab` for JoinRoomResponse.collabUrl, from publicBaseUrl or the request's Host. */
   collabUrlFor(ctx: ApiContext): string;

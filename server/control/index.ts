@@ -65,7 +65,7 @@ export interface ControlPlaneDeps {
   db: SqliteDatabase;
   jwtSecret: string;
   mode: ServerMode;
-  /** ServerOptions.rateLimits: false disables every §6 limit. */
+  /** ServerOptions.rateLimits: false disables every rate limit. */
   rateLimits: boolean;
   collab?: CollabControl;
   execution?: ExecutionPlane;

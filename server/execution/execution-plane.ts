@@ -121,7 +121,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
         const tests = submission.tests.map((): JudgedTest => ({ verdict: 'COMPILE_ERROR', timeMs: 0, memoryKb: 0, actualOutput: null, stderr: null }));
         return { verdict: 'COMPILE_ERROR' as const, compileOutput: program.compileError, tests };
       }
-      // §9.12: every test runs, in order, even after a failure.
+      // Every test runs, in order, even after a failure (the verdict is the first failing test's).
       const tests: JudgedTest[] = [];
       for (const test of submission.tests) {
         if (closing) break;

@@ -1,4 +1,4 @@
-// The pure parts of §9.12 and the plane's bookkeeping: output comparison, truncation, fair queueing, paging,
+// The pure judging rules and the plane's bookkeeping: output comparison, truncation, fair queueing, paging,
 // unavailable toolchains, queue time.
 import { describe, expect, it } from 'vitest';
 import { FairQueue } from '../../server/execution/fair-queue.ts';
@@ -6,7 +6,7 @@ import { normalizeOutput, outputsMatch, truncateUtf8 } from '../../server/execut
 import { AppError } from '../../server/protocol/index.ts';
 import { runRequest, runToEnd, startPlane, submissionRequest, waitForRun, waitForSubmission } from './plane-fixture.ts';
 
-describe('output comparison (§9.12)', () => {
+describe('output comparison', () => {
   it('normalizes CRLF, trailing whitespace per line and trailing empty lines, and nothing else', () => {
     expect(normalizeOutput('1 2 \r\n3\t\r\n\r\n\n  \n')).toBe('1 2\n3');
     expect(outputsMatch('a\r\nb  \n\n', 'a\nb')).toBe(true);

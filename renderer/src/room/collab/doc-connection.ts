@@ -1,6 +1,6 @@
 // One room document over one y-websocket provider, with the client obligations of collab-plane.md:
-// §7 room events (type 100) through the provider's message-handler table, §8 discard-and-resync on
-// `update-rejected`, §9 one action per close code, and a pending-edit count for the status chip.
+// Room events (type 100) through the provider's message-handler table, discard-and-resync on
+// `update-rejected` (the server refused our edits), one action per close code, and a pending-edit count for the status chip.
 import { ObservableV2 } from 'lib0/observable';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -40,7 +40,7 @@ type Events = {
   'rate-limited': (retryInMs: number) => void;
 };
 
-/** Spec §9: 4029 → reconnect after at least 10 s plus jitter. */
+/** 4029 (rate-limited) → reconnect after at least 10 s plus jitter. */
 const RATE_LIMIT_DELAY_MS = 10_000;
 const RATE_LIMIT_JITTER_MS = 5_000;
 
@@ -94,7 +94,7 @@ export class DocConnection extends ObservableV2<Events> {
     this.provider.params = { ...this.provider.params, token };
   }
 
-  /** Spec §8 client obligations: drop the doc and its local copy, start over from the server's state. */
+  /** After a rejected update: drop the doc and its local copy, start over from the server's state. */
   async resync(reason: string): Promise<void> {
     if (this.#resyncing || this.#destroyed) return;
     this.#resyncing = true;
@@ -125,7 +125,7 @@ export class DocConnection extends ObservableV2<Events> {
     const provider = new WebsocketProvider(collabUrl, `${roomId}/${name}`, doc, {
       connect: false,
       params: { token: this.provider?.params.token ?? token },
-      // Cross-tab sync would bypass the server's enforcement (collab-plane.md §8).
+      // Cross-tab sync would bypass the server's enforcement (only the server checks roles and the lock).
       disableBc: true,
       maxBackoffTime: 10_000,
       shouldReconnect: (event) => this.#onClose(event.code),
@@ -190,7 +190,7 @@ export class DocConnection extends ObservableV2<Events> {
     this.emit('room-event', [event]);
   }
 
-  /** Maps a close code to the §9 action. Returns whether the provider may reconnect by itself. */
+  /** Maps a close code to its client action. Returns whether the provider may reconnect by itself. */
   #onClose(code: number): boolean {
     const action = closeActionFor(code);
     switch (action) {
