@@ -1,8 +1,6 @@
 import type { z } from 'zod';
+import { AppError, ERROR_STATUS, INTERNAL_SECRET_HEADER, type CollabControl, type ErrorCode } from '../protocol/index.ts';
 import {
-  AppError,
-  ERROR_STATUS,
-  INTERNAL_SECRET_HEADER,
   zCollabHealth,
   zCreateDocumentResponse,
   zDestroyDocumentResponse,
@@ -11,9 +9,7 @@ import {
   zPushEventResponse,
   zReadWhiteboardResponse,
   zTakeSnapshotResponse,
-  type CollabControl,
-  type ErrorCode,
-} from '../protocol/index.ts';
+} from '../protocol/collab-control.ts';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 

@@ -183,5 +183,3 @@ export interface CollabCallbacks {
   snapshotReady(payload: SnapshotReadyPayload): Promise<CallbackAckResponse>;
   userDisconnected(payload: UserDisconnectedPayload): Promise<CallbackAckResponse>;
 }
-
-export const INTERNAL_SECRET_HEADER = 'x-internal-secret';

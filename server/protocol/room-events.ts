@@ -156,17 +156,21 @@ export type PushableRoomEvent = Exclude<RoomEvent, { type: CollabOnlyEventType }
 /** Room events are at most 64 KiB of JSON. */
 export const MAX_ROOM_EVENT_BYTES = 64 * 1024;
 
-const zRole = z.enum(ROOM_ROLES);
-const zPhase = z.enum(ROOM_STATUSES);
-const zLanguage = z.enum(SUPPORTED_LANGUAGES);
-const zLockReason = z.enum(LOCK_REASONS).nullable();
-const zBy = z.string().nullable();
-const zObject = z.looseObject({});
-const zEvent = <T extends z.ZodRawShape>(type: string, shape: T) =>
-  z.looseObject({ type: z.literal(type), roomId: z.string(), at: z.string(), ...shape });
 
-/** Every event with the fields a receiver reads; nested records (timer, config, swap request) as objects. */
-const zRoomEvent = z.discriminatedUnion('type', [
+/**
+ * Every event with the fields a receiver reads; nested records (timer, config, swap request) as objects.
+ * Built on first use, not at import: the renderer configures zod (no eval under its CSP) at start-up.
+ */
+function buildRoomEventSchema() {
+  const zRole = z.enum(ROOM_ROLES);
+  const zPhase = z.enum(ROOM_STATUSES);
+  const zLanguage = z.enum(SUPPORTED_LANGUAGES);
+  const zLockReason = z.enum(LOCK_REASONS).nullable();
+  const zBy = z.string().nullable();
+  const zObject = z.looseObject({});
+  const zEvent = <T extends z.ZodRawShape>(type: string, shape: T) =>
+    z.looseObject({ type: z.literal(type), roomId: z.string(), at: z.string(), ...shape });
+  return z.discriminatedUnion('type', [
   zEvent('room-state', {
     phase: zPhase,
     editorLocked: z.boolean(),
@@ -203,6 +207,8 @@ const zRoomEvent = z.discriminatedUnion('type', [
   }),
   zEvent('recording-changed', { recording: z.boolean(), reason: z.string(), by: zBy }),
 ]);
+}
+let roomEventSchema: ReturnType<typeof buildRoomEventSchema> | undefined;
 
 /** Writes the payload of a room-event frame (after its message type). */
 export function writeRoomEvent(encoder: encoding.Encoder, event: RoomEvent): void {
@@ -231,7 +237,8 @@ export function readRoomEvent(decoder: decoding.Decoder): RoomEventReading {
   } catch (error) {
     return { ok: false, error: `unreadable room event: ${String(error)}` };
   }
-  const parsed = zRoomEvent.safeParse(value);
+  roomEventSchema ??= buildRoomEventSchema();
+  const parsed = roomEventSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, error: `invalid room event: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim() };

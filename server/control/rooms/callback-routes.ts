@@ -2,7 +2,8 @@
 // (constant time; missing or wrong → 401 AUTH_UNAUTHENTICATED). In-process mode has no /internal routes.
 import { ApiRouter } from '../../http/api-router.ts';
 import { requireInternalSecret } from '../../http/internal-auth.ts';
-import { zSnapshotReadyPayload, zUserDisconnectedPayload, type CollabCallbacks } from '../../protocol/index.ts';
+import type { CollabCallbacks } from '../../protocol/index.ts';
+import { zSnapshotReadyPayload, zUserDisconnectedPayload } from '../../protocol/collab-control.ts';
 import type { Logger } from '../../server-options.ts';
 import { parseBody } from '../../protocol/validation.ts';
 
