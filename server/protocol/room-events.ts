@@ -171,42 +171,42 @@ function buildRoomEventSchema() {
   const zEvent = <T extends z.ZodRawShape>(type: string, shape: T) =>
     z.looseObject({ type: z.literal(type), roomId: z.string(), at: z.string(), ...shape });
   return z.discriminatedUnion('type', [
-  zEvent('room-state', {
-    phase: zPhase,
-    editorLocked: z.boolean(),
-    lockReason: zLockReason,
-    role: zRole,
-    problemId: z.string().nullable(),
-    language: zLanguage,
-    timer: zObject.nullable(),
-    recording: z.boolean(),
-  }),
-  zEvent('phase-changed', { from: zPhase, to: zPhase, by: zBy }),
-  zEvent('editor-lock', { locked: z.boolean(), reason: zLockReason, by: zBy }),
-  zEvent('participant-joined', { participant: z.looseObject({ userId: z.string(), displayName: z.string(), role: zRole, color: z.string() }) }),
-  zEvent('participant-left', { userId: z.string() }),
-  zEvent('participant-kicked', { userId: z.string(), by: z.string() }),
-  zEvent('participant-updated', { userId: z.string(), role: zRole, muted: z.boolean() }),
-  zEvent('problem-changed', { problemId: z.string().nullable(), language: zLanguage, by: zBy, codeReset: z.boolean().optional() }),
-  zEvent('settings-changed', { name: z.string(), config: zObject }),
-  zEvent('timer', { action: z.enum(['started', 'paused', 'resumed', 'expired', 'adjusted']), timer: zObject }),
-  zEvent('role-swap', {
-    action: z.enum(['requested', 'accepted', 'declined', 'expired']),
-    request: zObject,
-    roles: z.record(z.string(), zRole).nullable(),
-  }),
-  zEvent('update-rejected', { doc: z.enum(COLLAB_DOCS), reason: z.string(), resync: z.literal(true) }),
-  zEvent('room-closed', { reason: z.enum(['finished', 'destroyed', 'force-closed']) }),
-  zEvent('snapshot-taken', { snapshotId: z.string(), trigger: z.enum(SNAPSHOT_TRIGGERS), takenAt: z.string(), sizeBytes: z.number() }),
-  zEvent('execution-finished', {
-    kind: z.enum(['run', 'submission']),
-    id: z.string(),
-    userId: z.string(),
-    status: z.enum(JOB_STATUSES),
-    verdict: z.enum(VERDICTS).nullable(),
-  }),
-  zEvent('recording-changed', { recording: z.boolean(), reason: z.string(), by: zBy }),
-]);
+    zEvent('room-state', {
+      phase: zPhase,
+      editorLocked: z.boolean(),
+      lockReason: zLockReason,
+      role: zRole,
+      problemId: z.string().nullable(),
+      language: zLanguage,
+      timer: zObject.nullable(),
+      recording: z.boolean(),
+    }),
+    zEvent('phase-changed', { from: zPhase, to: zPhase, by: zBy }),
+    zEvent('editor-lock', { locked: z.boolean(), reason: zLockReason, by: zBy }),
+    zEvent('participant-joined', { participant: z.looseObject({ userId: z.string(), displayName: z.string(), role: zRole, color: z.string() }) }),
+    zEvent('participant-left', { userId: z.string() }),
+    zEvent('participant-kicked', { userId: z.string(), by: z.string() }),
+    zEvent('participant-updated', { userId: z.string(), role: zRole, muted: z.boolean() }),
+    zEvent('problem-changed', { problemId: z.string().nullable(), language: zLanguage, by: zBy, codeReset: z.boolean().optional() }),
+    zEvent('settings-changed', { name: z.string(), config: zObject }),
+    zEvent('timer', { action: z.enum(['started', 'paused', 'resumed', 'expired', 'adjusted']), timer: zObject }),
+    zEvent('role-swap', {
+      action: z.enum(['requested', 'accepted', 'declined', 'expired']),
+      request: zObject,
+      roles: z.record(z.string(), zRole).nullable(),
+    }),
+    zEvent('update-rejected', { doc: z.enum(COLLAB_DOCS), reason: z.string(), resync: z.literal(true) }),
+    zEvent('room-closed', { reason: z.enum(['finished', 'destroyed', 'force-closed']) }),
+    zEvent('snapshot-taken', { snapshotId: z.string(), trigger: z.enum(SNAPSHOT_TRIGGERS), takenAt: z.string(), sizeBytes: z.number() }),
+    zEvent('execution-finished', {
+      kind: z.enum(['run', 'submission']),
+      id: z.string(),
+      userId: z.string(),
+      status: z.enum(JOB_STATUSES),
+      verdict: z.enum(VERDICTS).nullable(),
+    }),
+    zEvent('recording-changed', { recording: z.boolean(), reason: z.string(), by: zBy }),
+  ]);
 }
 let roomEventSchema: ReturnType<typeof buildRoomEventSchema> | undefined;
 
