@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createExecutionPlane, type ExecutionPlane } from '../server/execution/index.ts';
 import { findToolchains, type Toolchain } from '../server/execution/toolchains.ts';
 import { silentLogger } from '../server/logger.ts';
+import { createCursorCodec } from '../server/pagination.ts';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../server/protocol/index.ts';
 import { openDatabase } from '../server/storage/database.ts';
 import { startApiRunner } from './exec/api-runner.ts';
@@ -69,7 +70,7 @@ function planeRun(plane: ExecutionPlane, language: SupportedLanguage, userId: st
 
 const dataDir = mkdtempSync(join(tmpdir(), 'syncode-bench-exec-'));
 const db = openDatabase(join(dataDir, 'syncode.sqlite'));
-const plane = await createExecutionPlane({ db, workers: WORKERS, log: silentLogger });
+const plane = await createExecutionPlane({ db, workers: WORKERS, cursors: createCursorCodec('bench-cursor-secret'), log: silentLogger });
 const toolchains = await findToolchains({ searchPath: process.env.PATH ?? '', nodePath: process.execPath });
 const api = await startApiRunner(WORKERS);
 try {

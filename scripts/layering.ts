@@ -1,9 +1,12 @@
-// The import rules of ARCHITECTURE.md ("Folders and who may import whom"), plus "named exports only"
-// and "planes talk through their index.ts". `npm run lint` runs them; test/foundation proves they bite.
+// The import rules of ARCHITECTURE.md ("Folders and who may import whom"), plus "named exports only",
+// "planes talk through their index.ts", every npm package only where its runtime exists
+// (package-runtimes.ts) and raw ipcMain/ipcRenderer only in the file that hands them to the typed IPC
+// wrapper. `npm run lint` runs them; test/foundation proves they bite.
 import ts from 'typescript';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { FOLDER_RUNTIMES, PACKAGE_RUNTIMES, RAW_IPC_FILES, type PackageRuntime } from './package-runtimes.ts';
 
 export interface Violation {
   file: string;
@@ -114,10 +117,47 @@ function listSources(root: string, dir: string, out: string[]): void {
   }
 }
 
+/** Every dependency of package.json must say where it may run. */
+function unclassifiedDependencies(root: string): Violation[] {
+  let manifest: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  try {
+    manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  } catch {
+    return [];
+  }
+  const names = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.devDependencies ?? {})];
+  return names
+    .filter((name) => !(name in PACKAGE_RUNTIMES))
+    .map((name) => ({ file: 'package.json', line: 1, message: unclassifiedMessage(name) }));
+}
+
+function unclassifiedMessage(name: string): string {
+  return `'${name}' is not classified: add it to scripts/package-runtimes.ts with the runtime it needs (pure, node, dom, electron or types).`;
+}
+
+/** Where packages of `runtime` may be imported, for the message. */
+function whereRuntime(runtime: PackageRuntime): string {
+  const folders = FOLDER_RUNTIMES.filter((f) => f.runtimes.includes(runtime)).map((f) => `${f.folder}/`);
+  return [...folders, 'test/', 'scripts/', 'bench/'].join(', ');
+}
+
+/**
+ * The package rule for one import from product code (test/, scripts/ and bench/ may import anything):
+ * classified, and of a runtime the importing folder has.
+ */
+function packageViolation(file: string, specifier: string, name: string): string | undefined {
+  const folder = FOLDER_RUNTIMES.find((f) => isUnder(file, f.folder));
+  if (!folder) return undefined;
+  const runtime = PACKAGE_RUNTIMES[name];
+  if (runtime === undefined) return unclassifiedMessage(name);
+  if (folder.runtimes.includes(runtime)) return undefined;
+  return `${file} may not import '${specifier}': '${name}' is a ${runtime} package, usable only in ${whereRuntime(runtime)}.`;
+}
+
 export function checkRepository(root: string): Violation[] {
   const files: string[] = [];
   for (const dir of SOURCE_DIRS) listSources(root, dir, files);
-  const violations: Violation[] = [];
+  const violations: Violation[] = unclassifiedDependencies(root);
   for (const file of files) violations.push(...checkFile(root, file, readFileSync(join(root, file), 'utf8')));
   return violations;
 }
@@ -138,6 +178,11 @@ export function checkFile(root: string, file: string, text: string): Violation[]
       });
       continue;
     }
+    const packageMessage = target.kind === 'package' ? packageViolation(file, ref.fileName, target.name) : undefined;
+    if (packageMessage) {
+      violations.push({ file, line: lineOf(ref.pos), message: packageMessage });
+      continue;
+    }
     if (fromPlane && target.kind === 'local') {
       const toPlane = planeOf(target.path);
       const face = toPlane && /^server\/[^/]+\/(index|types)\.ts$/.test(target.path);
@@ -150,9 +195,26 @@ export function checkFile(root: string, file: string, text: string): Violation[]
       }
     }
   }
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  for (const statement of source.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    if (statement.moduleSpecifier.text !== 'electron') continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    for (const element of bindings.elements) {
+      const imported = (element.propertyName ?? element.name).text;
+      const allowedFile = RAW_IPC_FILES[imported];
+      if (allowedFile !== undefined && file !== allowedFile) {
+        violations.push({
+          file,
+          line: lineOf(element.getStart(source)),
+          message: `${file} may not import ${imported} from 'electron': only ${allowedFile} does, handing it to the typed IPC wrapper (preload/api.ts is the contract).`,
+        });
+      }
+    }
+  }
   const base = file.split('/').pop()!;
   if (!DEFAULT_EXPORT_ALLOWED.has(base)) {
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
     for (const statement of source.statements) {
       const isDefault =
         ts.isExportAssignment(statement) ||

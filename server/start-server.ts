@@ -9,6 +9,7 @@ import { sendJson, sendUnknownRoute, sendUpgradeRequired } from './http/respond.
 import { registerHealthRoute } from './control/health-route.ts';
 import { createControlPlane, type ControlPlane } from './control/index.ts';
 import { createExecutionPlane } from './execution/index.ts';
+import { createCursorCodec } from './pagination.ts';
 import { createCollabHttpClient, createCollabPlane } from './collab/index.ts';
 import { createCallbackRouter } from './control/rooms/index.ts';
 import type { CollabCallbacks } from './protocol/index.ts';
@@ -63,7 +64,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         log,
       });
   const collab = collabPlane?.control ?? createCollabHttpClient(options.externalCollab!.baseUrl, internalSecret);
-  const execution = await createExecutionPlane({ db, ...options.execution, log });
+  const execution = await createExecutionPlane({ db, ...options.execution, cursors: createCursorCodec(jwtSecret), log });
   const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { error: String(error) }));
   registerHealthRoute(router, {
     version: SERVER_VERSION,

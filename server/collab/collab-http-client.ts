@@ -1,13 +1,25 @@
+import type { z } from 'zod';
 import { AppError, ERROR_STATUS, INTERNAL_SECRET_HEADER, type CollabControl, type ErrorCode } from '../protocol/index.ts';
+import {
+  zCollabHealth,
+  zCreateDocumentResponse,
+  zDestroyDocumentResponse,
+  zKickUserResponse,
+  zLockEditorResponse,
+  zPushEventResponse,
+  zReadWhiteboardResponse,
+  zTakeSnapshotResponse,
+} from '../protocol/collab-control.ts';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
- * The control plane's CollabControl in a split deployment: the §12 internal HTTP API. Error bodies become
- * AppErrors with their codes; an unreachable or failing collab process becomes ROOM_COLLAB_UNAVAILABLE.
+ * The control plane's CollabControl in a split deployment: the internal HTTP API. Error bodies become
+ * AppErrors with their codes; an unreachable or failing collab process, or a response that does not match
+ * its schema, becomes ROOM_COLLAB_UNAVAILABLE.
  */
 export function createCollabHttpClient(baseUrl: string, internalSecret: string): CollabControl {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function call<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown): Promise<z.output<S>> {
     let res: Response;
     try {
       res = await fetch(new URL(path, baseUrl), {
@@ -29,7 +41,11 @@ export function createCollabHttpClient(baseUrl: string, internalSecret: string):
     } catch {
       parsed = undefined;
     }
-    if (res.ok) return parsed as T;
+    if (res.ok) {
+      const checked = schema.safeParse(parsed);
+      if (checked.success) return checked.data;
+      throw new AppError('ROOM_COLLAB_UNAVAILABLE', `The collab plane answered ${method} ${path} with an invalid body.`);
+    }
     const err = parsed as { code?: string; message?: string; details?: Record<string, unknown> } | undefined;
     if (res.status < 500 && err?.code && err.code in ERROR_STATUS) {
       throw new AppError(err.code as ErrorCode, err.message ?? 'Collab request failed.', err.details);
@@ -38,13 +54,13 @@ export function createCollabHttpClient(baseUrl: string, internalSecret: string):
   }
   const doc = (roomId: string): string => `/internal/documents/${encodeURIComponent(roomId)}`;
   return {
-    createDocument: (req) => call('POST', '/internal/documents', req),
-    destroyDocument: (roomId, reason) => call('DELETE', `${doc(roomId)}?reason=${encodeURIComponent(reason)}`),
-    kickUser: (roomId, req) => call('POST', `${doc(roomId)}/kick`, req),
-    lockEditor: (roomId, req) => call('POST', `${doc(roomId)}/lock`, req),
-    pushEvent: (roomId, event) => call('POST', `${doc(roomId)}/events`, { event }),
-    takeSnapshot: (roomId, trigger) => call('POST', `${doc(roomId)}/snapshots`, { trigger }),
-    readWhiteboard: (roomId) => call('GET', `${doc(roomId)}/whiteboard`),
-    health: () => call('GET', '/internal/health'),
+    createDocument: (req) => call(zCreateDocumentResponse, 'POST', '/internal/documents', req),
+    destroyDocument: (roomId, reason) => call(zDestroyDocumentResponse, 'DELETE', `${doc(roomId)}?reason=${encodeURIComponent(reason)}`),
+    kickUser: (roomId, req) => call(zKickUserResponse, 'POST', `${doc(roomId)}/kick`, req),
+    lockEditor: (roomId, req) => call(zLockEditorResponse, 'POST', `${doc(roomId)}/lock`, req),
+    pushEvent: (roomId, event) => call(zPushEventResponse, 'POST', `${doc(roomId)}/events`, { event }),
+    takeSnapshot: (roomId, trigger) => call(zTakeSnapshotResponse, 'POST', `${doc(roomId)}/snapshots`, { trigger }),
+    readWhiteboard: (roomId) => call(zReadWhiteboardResponse, 'GET', `${doc(roomId)}/whiteboard`),
+    health: () => call(zCollabHealth, 'GET', '/internal/health'),
   };
 }

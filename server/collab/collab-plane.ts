@@ -8,6 +8,7 @@ import {
   CloseCode,
   CONNECTION_RATE_LIMIT,
   DOCUMENT_IDLE_TTL_MS,
+  encodeRoomEvent,
   MAX_AWARENESS_STATE_BYTES,
   MAX_INCOMING_FRAME_BYTES,
   MESSAGE_RATE_LIMIT,
@@ -22,7 +23,7 @@ import {
 import { openSqliteCollabStore } from '../storage/collab/index.ts';
 import type { Logger } from '../server-options.ts';
 import { CollabConnection } from './collab-connection.ts';
-import { encodeAwarenessMessage, encodeRoomEvent, encodeSyncStep1 } from './collab-wire.ts';
+import { encodeAwarenessMessage, encodeSyncStep1 } from './collab-wire.ts';
 import { AttemptLimiter, parseCollabPath, verifyCollabToken } from './handshake.ts';
 import { createInProcessControl } from './in-process-control.ts';
 import { PlaneCore } from './plane-core.ts';
@@ -34,7 +35,7 @@ export interface CollabPlaneOptions {
   dataDir: string;
   jwtSecret: string;
   callbacks: CollabCallbacks & { pendingCount?: () => number };
-  /** collab-plane.md §11 limits (message and connection-attempt rates). Default true. */
+  /** Message and connection-attempt rate limits. Default true. */
   rateLimits?: boolean;
   documentIdleTtlMs?: number;
   snapshotIntervalMs?: number;
@@ -47,7 +48,7 @@ export interface CollabPlaneOptions {
 
 export interface CollabPlane {
   control: CollabControl;
-  /** Completes the WebSocket upgrade of a `/collab/...` request, then runs the §3 handshake on the socket. */
+  /** Completes the WebSocket upgrade of a `/collab/...` request, then runs the handshake (token, room, role) on the socket. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   health(): Promise<CollabHealth>;
   /** Closes every socket with 1001, flushes and closes the store. */
@@ -75,7 +76,7 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
   });
   const key = new TextEncoder().encode(options.jwtSecret);
   const attempts = new AttemptLimiter(CONNECTION_RATE_LIMIT.attempts, CONNECTION_RATE_LIMIT.windowMs);
-  // One server per document kind so `ws` enforces each frame limit itself (close 1009, §4).
+  // One server per document kind so `ws` enforces each frame limit itself (close 1009).
   const servers: Record<CollabDoc, WebSocketServer> = {
     code: new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_FRAME_BYTES.code }),
     whiteboard: new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_FRAME_BYTES.whiteboard }),
@@ -93,7 +94,7 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
   }, Math.max(10, Math.floor(awarenessTimeoutMs / 10)));
   sweep.unref();
 
-  // A connection that has not answered the previous ping by the next one is terminated (§9).
+  // A connection that has not answered the previous ping by the next one is terminated.
   const ping = setInterval(() => {
     for (const c of connections) {
       if (!c.alive) {
@@ -166,7 +167,7 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
     doc.connections.add(conn);
     connections.add(conn);
     core.scheduleIdleUnload(room, doc);
-    // The server speaks first (§5): SyncStep1, awareness, room-state.
+    // The server speaks first: SyncStep1, awareness, room-state.
     doc.afterCommit(() => {
       if (conn.closed) return;
       conn.send(encodeSyncStep1(Y.encodeStateVector(doc.ydoc)));

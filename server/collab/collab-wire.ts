@@ -1,7 +1,8 @@
 import * as encoding from 'lib0/encoding';
-import { MessageType, SyncMessageType, type RoomEvent } from '../protocol/index.ts';
+import { MessageType, SyncMessageType } from '../protocol/index.ts';
 
-// Outgoing frames of collab-plane.md §4, encoded once and sent to many connections.
+// Outgoing y-websocket frames (sync, awareness), encoded once and sent to many connections. Room-event
+// frames come from the protocol's encodeRoomEvent.
 
 export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
   return encodeSync(SyncMessageType.STEP1, stateVector);
@@ -19,13 +20,6 @@ export function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.AWARENESS);
   encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-export function encodeRoomEvent(event: RoomEvent): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.ROOM_EVENT);
-  encoding.writeVarString(encoder, JSON.stringify(event));
   return encoding.toUint8Array(encoder);
 }
 

@@ -1,20 +1,5 @@
-import { assertNever, type CollabDoc, type RoomRole, type UpdateRejectedReason } from '../protocol/index.ts';
+import { writeRefusal, type CollabDoc, type RoomRole, type UpdateRejectedReason } from '../protocol/index.ts';
 import type { UpdateAnalysis } from './update-analysis.ts';
-
-/** R1: may this role write this document now (collab-plane.md §8 table)? Returns the rejection reason or null. */
-export function writeRefusal(role: RoomRole, doc: CollabDoc, editorLocked: boolean): UpdateRejectedReason | null {
-  switch (role) {
-    case 'host':
-    case 'interviewer':
-      return null;
-    case 'candidate':
-      return doc === 'code' && editorLocked ? 'editor-locked' : null;
-    case 'spectator':
-      return 'read-only-role';
-    default:
-      return assertNever(role);
-  }
-}
 
 export interface JudgedSender {
   role: RoomRole;

@@ -8,16 +8,15 @@ import {
   type CollabControl,
   type CollabHealth,
   type CreateDocumentRequest,
-  type PushableRoomEvent,
 } from '../protocol/index.ts';
 import {
-  createDocumentSchema,
-  kickUserSchema,
-  lockEditorSchema,
-  parseOrThrow,
-  pushEventSchema,
-  roomClosedReasonSchema,
-} from './control-schemas.ts';
+  zCreateDocumentRequest,
+  zKickUserRequest,
+  zLockEditorRequest,
+  zPushableEvent,
+  zRoomClosedReason,
+} from '../protocol/collab-control.ts';
+import { parseOrThrow } from '../protocol/validation.ts';
 import { pushRoomEvent } from './event-effects.ts';
 import type { PlaneCore } from './plane-core.ts';
 import type { Room } from './room.ts';
@@ -30,7 +29,7 @@ export interface ControlSettings {
   pendingCallbacks: () => number;
 }
 
-/** The §12 operations as direct calls (§14): same shapes, same AppError codes as the internal HTTP API. */
+/** The control operations as direct calls (embedded mode): same shapes, same AppError codes as the internal HTTP API. */
 export function createInProcessControl(core: PlaneCore, settings: ControlSettings): CollabControl {
   const existing = (roomId: string): Room => {
     const room = core.room(roomId);
@@ -45,7 +44,7 @@ export function createInProcessControl(core: PlaneCore, settings: ControlSetting
 
   return {
     async createDocument(input) {
-      const req = parseOrThrow(createDocumentSchema, input) as CreateDocumentRequest;
+      const req = parseOrThrow(zCreateDocumentRequest, input);
       const now = Date.now();
       const created = core.store.createRoom(
         {
@@ -72,7 +71,7 @@ export function createInProcessControl(core: PlaneCore, settings: ControlSetting
     },
 
     async destroyDocument(roomId, reasonInput) {
-      const reason = parseOrThrow(roomClosedReasonSchema, reasonInput);
+      const reason = parseOrThrow(zRoomClosedReason, reasonInput);
       const room = open(roomId);
       const code = takeCodeSnapshot(core, room, 'session-end');
       const whiteboard = takeWhiteboardState(core, room);
@@ -90,7 +89,7 @@ export function createInProcessControl(core: PlaneCore, settings: ControlSetting
     },
 
     async kickUser(roomId, input) {
-      const req = parseOrThrow(kickUserSchema, input);
+      const req = parseOrThrow(zKickUserRequest, input);
       const room = existing(roomId);
       room.participant(req.userId).kicked = true;
       core.store.setKicked(roomId, req.userId);
@@ -100,9 +99,9 @@ export function createInProcessControl(core: PlaneCore, settings: ControlSetting
     },
 
     async lockEditor(roomId, input) {
-      const req = parseOrThrow(lockEditorSchema, input);
+      const req = parseOrThrow(zLockEditorRequest, input);
       const room = open(roomId);
-      // Enforced before it is announced (§8 "Lock sequencing").
+      // The lock is in force before it is announced, so no edit sent after the announcement slips through.
       room.record.editorLocked = req.locked;
       room.record.lockReason = req.locked ? (req.reason ?? 'manual') : null;
       core.store.updateRoom(roomId, { editorLocked: req.locked, lockReason: room.record.lockReason });
@@ -124,7 +123,7 @@ export function createInProcessControl(core: PlaneCore, settings: ControlSetting
     },
 
     async pushEvent(roomId, input) {
-      const event = parseOrThrow(pushEventSchema, input) as PushableRoomEvent;
+      const event = parseOrThrow(zPushableEvent, input);
       if (Buffer.byteLength(JSON.stringify(event)) > MAX_ROOM_EVENT_BYTES) {
         throw new AppError('VALIDATION_FAILED', 'Room events are at most 64 KiB of JSON.', { fields: [{ path: 'event', message: 'larger than 64 KiB' }] });
       }
@@ -172,7 +171,7 @@ export function createInProcessControl(core: PlaneCore, settings: ControlSetting
   };
 }
 
-/** The first logged update of a code document: `meta` and the initial text, written by the server (§2). */
+/** The first logged update of a code document: `meta` and the initial text, written by the server. */
 function initialCodeState(req: CreateDocumentRequest): Uint8Array {
   const doc = new Y.Doc();
   doc.transact(() => {

@@ -1,19 +1,22 @@
 import { ApiRouter } from '../http/api-router.ts';
-import { constantTimeEqual } from '../http/access-guard.ts';
-import { AppError, INTERNAL_SECRET_HEADER, type CollabControl, type PushableRoomEvent, type RoomClosedReason } from '../protocol/index.ts';
+import { requireInternalSecret } from '../http/internal-auth.ts';
+import { AppError, type CollabControl } from '../protocol/index.ts';
 import type { Logger } from '../server-options.ts';
-import { manualSnapshotSchema, parseOrThrow } from './control-schemas.ts';
+import {
+  zCreateDocumentRequest,
+  zKickUserRequest,
+  zLockEditorRequest,
+  zManualSnapshotRequest,
+  zPushableEvent,
+  zRoomClosedReason,
+} from '../protocol/collab-control.ts';
+import { parseOrThrow } from '../protocol/validation.ts';
 import { UUID_PATTERN } from './handshake.ts';
 
-/** The §12 internal HTTP API over a CollabControl, behind `X-Internal-Secret` (constant-time). */
+/** The internal HTTP API over a CollabControl, behind `X-Internal-Secret` (constant-time). */
 export function createInternalRouter(control: CollabControl, internalSecret: string, log: Logger): ApiRouter {
   const router = new ApiRouter((error) => log.error('unhandled error in /internal handler', { error: String(error) }));
-  router.use((ctx) => {
-    const given = ctx.req.headers[INTERNAL_SECRET_HEADER];
-    if (typeof given !== 'string' || !constantTimeEqual(given, internalSecret)) {
-      throw new AppError('AUTH_UNAUTHENTICATED', 'Missing or wrong internal secret.');
-    }
-  });
+  router.use(requireInternalSecret(internalSecret));
   const roomIdOf = (params: Record<string, string>): string => {
     const roomId = params.roomId ?? '';
     if (!UUID_PATTERN.test(roomId)) throw new AppError('ROOM_NOT_FOUND', 'No document exists for this room.');
@@ -21,30 +24,31 @@ export function createInternalRouter(control: CollabControl, internalSecret: str
   };
   router.add('POST', '/internal/documents', async (ctx) => ({
     status: 201,
-    body: await control.createDocument(ctx.body as never),
+    body: await control.createDocument(parseOrThrow(zCreateDocumentRequest, ctx.body)),
   }));
   router.add('DELETE', '/internal/documents/:roomId', async (ctx) => ({
     status: 200,
-    body: await control.destroyDocument(roomIdOf(ctx.params), ctx.query.get('reason') as RoomClosedReason),
+    body: await control.destroyDocument(roomIdOf(ctx.params), parseOrThrow(zRoomClosedReason, ctx.query.get('reason'))),
   }));
   router.add('POST', '/internal/documents/:roomId/kick', async (ctx) => ({
     status: 200,
-    body: await control.kickUser(roomIdOf(ctx.params), ctx.body as never),
+    body: await control.kickUser(roomIdOf(ctx.params), parseOrThrow(zKickUserRequest, ctx.body)),
   }));
   router.add('POST', '/internal/documents/:roomId/lock', async (ctx) => ({
     status: 200,
-    body: await control.lockEditor(roomIdOf(ctx.params), ctx.body as never),
+    body: await control.lockEditor(roomIdOf(ctx.params), parseOrThrow(zLockEditorRequest, ctx.body)),
   }));
   router.add('POST', '/internal/documents/:roomId/events', async (ctx) => {
-    const body = ctx.body as { event?: unknown } | undefined;
-    return { status: 200, body: await control.pushEvent(roomIdOf(ctx.params), body?.event as PushableRoomEvent) };
+    const roomId = roomIdOf(ctx.params);
+    const event = parseOrThrow(zPushableEvent, (ctx.body as { event?: unknown } | undefined)?.event);
+    return { status: 200, body: await control.pushEvent(roomId, event) };
   });
   router.add('POST', '/internal/documents/:roomId/snapshots', async (ctx) => {
     const roomId = roomIdOf(ctx.params);
-    const { trigger } = parseOrThrow(manualSnapshotSchema, ctx.body);
+    const { trigger } = parseOrThrow(zManualSnapshotRequest, ctx.body);
     return { status: 201, body: await control.takeSnapshot(roomId, trigger) };
   });
-  // Additive to §12: the live whiteboard for the control plane's JSON export (control-plane.md §9.13).
+  // The live whiteboard, for the control plane's JSON export of a room that has not finished.
   router.add('GET', '/internal/documents/:roomId/whiteboard', async (ctx) => ({
     status: 200,
     body: await control.readWhiteboard(roomIdOf(ctx.params)),

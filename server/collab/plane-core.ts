@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
-import { CloseCode, MAX_ROOM_EVENT_BYTES, type CollabCallbacks, type CollabDoc, type RoomEvent } from '../protocol/index.ts';
+import { CloseCode, encodeRoomEvent, MAX_ROOM_EVENT_BYTES, type CollabCallbacks, type CollabDoc, type RoomEvent } from '../protocol/index.ts';
 import type { CollabStore, NewUpdate } from '../storage/collab/index.ts';
 import type { Logger } from '../server-options.ts';
 import type { AwarenessRules } from './awareness-hub.ts';
 import type { CollabConnection } from './collab-connection.ts';
-import { encodeRoomEvent, encodeSyncUpdate } from './collab-wire.ts';
+import { encodeSyncUpdate } from './collab-wire.ts';
 import { LiveDoc, SERVER_ORIGIN } from './live-doc.ts';
 import { Room } from './room.ts';
 

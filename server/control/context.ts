@@ -9,7 +9,7 @@ import type { AuditLog } from './audit/audit-log.ts';
 import type { Authenticator } from './auth/authenticate.ts';
 import type { TokenSigner } from './auth/tokens.ts';
 import type { Mailer } from './auth/mailer.ts';
-import type { CursorCodec } from './http/pagination.ts';
+import type { CursorCodec } from '../pagination.ts';
 import type { RouteDocs } from './route-docs.ts';
 import type { RoomDirectory } from './room-directory.ts';
 import type { ProblemCatalog } from './problems/problem-catalog.ts';
@@ -39,7 +39,7 @@ export interface ControlContext {
   auth: Authenticator;
   /** Access and collab JWTs (`tokens.signCollab(...)` for `POST /v1/rooms/:roomId/join`). */
   tokens: TokenSigner;
-  /** Opaque keyset cursors (server/control/http/pagination.ts). */
+  /** Opaque keyset cursors (server/pagination.ts). */
   cursors: CursorCodec;
   /** Route schemas for the OpenAPI document; register routes with `defineRoute(router, docs, ...)`. */
   docs: RouteDocs;
@@ -48,7 +48,7 @@ export interface ControlContext {
   execution: ExecutionPlane | undefined;
   /** Set by the rooms module (part B) when it registers; null until then. */
   rooms: RoomDirectory | null;
-  /** Set by the rooms module: receiver of the collab plane's callbacks (collab-plane.md §13). */
+  /** Set by the rooms module: receiver of the collab plane's callbacks (snapshot-ready, user-disconnected). */
   collabCallbacks: CollabCallbacks | null;
   /** `ws(s)://host/collab` for JoinRoomResponse.collabUrl, from publicBaseUrl or the request's Host. */
   collabUrlFor(ctx: ApiContext): string;

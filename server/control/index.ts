@@ -1,12 +1,12 @@
-// The control plane (REST /v1, control-plane.md): its public face.
+// The control plane (REST /v1): its public face.
 //
 // createControlPlane(deps) runs the `control` migrations, bootstraps the admin account, installs the
-// §6 rate-limit middleware and registers every /v1 route group. Shared helpers for route modules
+// rate-limit middleware and registers every /v1 route group. Shared helpers for route modules
 // (part B's rooms and sessions included) — all reachable from the ControlContext it builds:
 //   - ctx.auth.requireUser(apiCtx) / requireAdmin  → AuthUser { id, role, displayName, email, ... }   auth/authenticate.ts
-//   - parseBody(schema, apiCtx.body) / parseQuery(schema, apiCtx.query) → 400 VALIDATION_FAILED    http/validate.ts
-//   - ctx.cursors + toPage / keysetAfter / orderBy: opaque, HMAC-signed, per-endpoint cursors       http/pagination.ts
-//   - isUuid (protocol/api/common.ts), toTimestamp (http/time.ts)
+//   - parseBody(schema, apiCtx.body) / parseQuery(schema, apiCtx.query) → 400 VALIDATION_FAILED    ../protocol/validation.ts
+//   - ctx.cursors + toPage / keysetAfter / orderBy: opaque, HMAC-signed, per-endpoint cursors       ../pagination.ts
+//   - isUuid (protocol/api/common.ts), toTimestamp (protocol/timestamps.ts)
 //   - ctx.audit.record(action, { actorId, targetType, targetId, ip, details })                       audit/audit-log.ts
 //   - ctx.tokens.signCollab({ userId, roomId, role, name, color }) → { token, expiresAt }           auth/tokens.ts
 //   - defineRoute(router, ctx.docs, method, pattern, { summary, tag, body, query, response, status }, handler)
@@ -31,7 +31,7 @@ import { createAuthenticator } from './auth/authenticate.ts';
 import { createTokenSigner } from './auth/tokens.ts';
 import { hashPassword } from './auth/passwords.ts';
 import type { Mailer } from './auth/mailer.ts';
-import { createCursorCodec } from './http/pagination.ts';
+import { createCursorCodec } from '../pagination.ts';
 import { createRateLimitMiddleware } from './ratelimit/rate-limits.ts';
 import { RouteDocs } from './route-docs.ts';
 import type { ControlContext } from './context.ts';
@@ -65,7 +65,7 @@ export interface ControlPlaneDeps {
   db: SqliteDatabase;
   jwtSecret: string;
   mode: ServerMode;
-  /** ServerOptions.rateLimits: false disables every §6 limit. */
+  /** ServerOptions.rateLimits: false disables every rate limit. */
   rateLimits: boolean;
   collab?: CollabControl;
   execution?: ExecutionPlane;

@@ -3,7 +3,7 @@
 // each method (empty lists, nothing to leave), never pretending rooms exist.
 import type { RoomMode, RoomStatus } from '../protocol/index.ts';
 import type { AdminRoomEntry, RoomSummary } from '../protocol/api/room-summary.ts';
-import type { Page } from './http/pagination.ts';
+import type { Page } from '../protocol/api/common.ts';
 
 export interface FinishedSessionFact {
   /** Epoch ms. */

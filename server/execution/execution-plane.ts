@@ -1,6 +1,7 @@
 import { availableParallelism, tmpdir } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { AppError, type JobError, type SupportedLanguage } from '../protocol/index.ts';
+import type { CursorCodec } from '../pagination.ts';
 import type { SqliteDatabase } from '../storage/database.ts';
 import { createExecutionStore, type JobKind, type JudgedTest, type QueuedJob } from '../storage/execution/execution-store.ts';
 import type { Logger } from '../server-options.ts';
@@ -14,6 +15,8 @@ import type { ExecutionFinished, ExecutionPlane } from './types.ts';
 export interface ExecutionPlaneOptions {
   /** The shared `syncode.sqlite` connection; the plane migrates its own area (`execution`). */
   db: SqliteDatabase;
+  /** Signs the cursors of listRuns/listSubmissions (the same codec as every REST list). */
+  cursors: CursorCodec;
   /** Concurrent executions. Default: the number of CPU cores. */
   workers?: number;
   /** `limited` forces the no-namespace, rlimit-only mode of platforms without isolation. Default `auto`. */
@@ -38,7 +41,7 @@ const EXECUTION_FAILED: JobError = { code: 'INTERNAL', message: 'the execution f
  */
 export async function createExecutionPlane(options: ExecutionPlaneOptions): Promise<ExecutionPlane> {
   const { log } = options;
-  const store = createExecutionStore(options.db);
+  const store = createExecutionStore(options.db, options.cursors);
   const workRoot = await createWorkRoot(options.workRoot ?? tmpdir());
   const [sandbox, toolchains] = await Promise.all([
     createSandbox({ mode: options.sandbox ?? 'auto', bwrapPath: options.bwrapPath ?? '/usr/bin/bwrap', scratchRoot: workRoot }),
@@ -118,7 +121,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
         const tests = submission.tests.map((): JudgedTest => ({ verdict: 'COMPILE_ERROR', timeMs: 0, memoryKb: 0, actualOutput: null, stderr: null }));
         return { verdict: 'COMPILE_ERROR' as const, compileOutput: program.compileError, tests };
       }
-      // §9.12: every test runs, in order, even after a failure.
+      // Every test runs, in order, even after a failure (the verdict is the first failing test's).
       const tests: JudgedTest[] = [];
       for (const test of submission.tests) {
         if (closing) break;

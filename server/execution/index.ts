@@ -5,7 +5,6 @@ export type {
   ExecutionFinished,
   ExecutionPlane,
   JudgeTestCase,
-  Page,
   PageRequest,
   RunRequest,
   SubmissionRequest,

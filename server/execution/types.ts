@@ -9,6 +9,7 @@ import type {
   JobStatus,
   Verdict,
 } from '../protocol/index.ts';
+import type { Page } from '../protocol/api/common.ts';
 
 export interface ExecutionFeatures {
   /** Languages whose toolchain was found on this machine. */
@@ -23,7 +24,7 @@ export interface RunRequest {
   language: SupportedLanguage;
   code: string;
   stdin: string;
-  /** The room problem's limits, or 5000 ms / 262144 KiB without a problem (§9.12). */
+  /** The room problem's limits, or 5000 ms / 262144 KiB without a problem. */
   timeLimitMs: number;
   memoryLimitKb: number;
 }
@@ -54,11 +55,6 @@ export interface PageRequest {
   cursor?: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
 export interface ExecutionFinished {
   kind: 'run' | 'submission';
   id: string;
@@ -84,7 +80,7 @@ export interface ExecutionPlane {
   hasActiveSubmission(roomId: string): boolean;
   /**
    * Average wait from `createdAt` to the job starting, in whole milliseconds (0 when none), over the runs and
-   * submissions that started at `sinceMs` (epoch ms) or later. For the admin dashboard (§10.7 `averageQueueMs`).
+   * submissions that started at `sinceMs` (epoch ms) or later. For the admin dashboard's `averageQueueMs`.
    */
   queueStats(sinceMs: number): { averageQueueMs: number };
   /** Called once per job when it reaches `completed` or `failed`. Returns an unsubscribe function. */

@@ -1,4 +1,5 @@
-// WebSocket close codes of collab-plane.md §9. Client and server import these; no bare numbers elsewhere.
+// WebSocket close codes of /collab (standard 1xxx plus our 4xxx). Client and server import these; no bare
+// numbers elsewhere.
 
 export const CloseCode = {
   NORMAL: { code: 1000, reason: 'normal' },
@@ -17,7 +18,7 @@ export const CloseCode = {
 export type CloseCodeName = keyof typeof CloseCode;
 export type CloseCodeValue = (typeof CloseCode)[CloseCodeName]['code'];
 
-/** What a product client does after a close (collab-plane.md §9 "Client action"). */
+/** What a product client does after each close code (stop, back off and reconnect, rejoin, resync, …). */
 export type CloseAction = 'stop' | 'reconnect-backoff' | 'rejoin-once' | 'resync' | 'offer-use-here' | 'retry-after-10s' | 'show-session';
 
 export function closeActionFor(code: number): CloseAction {

@@ -1,4 +1,4 @@
-// Message types on the /collab wire (collab-plane.md §4): standard y-websocket framing plus type 100.
+// Message types on the /collab wire: standard y-websocket framing plus type 100 (room events).
 
 export const MessageType = {
   SYNC: 0,
@@ -18,27 +18,27 @@ export const SyncMessageType = {
 export const COLLAB_DOCS = ['code', 'whiteboard'] as const;
 export type CollabDoc = (typeof COLLAB_DOCS)[number];
 
-/** Incoming frame limits (§4, §11). Outgoing frames are not limited. */
+/** Incoming frame limits per document kind (a bigger frame closes with 1009). Outgoing frames are not limited. */
 export const MAX_INCOMING_FRAME_BYTES: Record<CollabDoc, number> = {
   code: 1024 * 1024,
   whiteboard: 8 * 1024 * 1024,
 };
 
-/** Root names of the shared types (§2). */
+/** Root names of the shared types: the code text, its server-written meta map, the whiteboard records. */
 export const CODE_TEXT = 'code';
 export const CODE_META = 'meta';
 export const WHITEBOARD_ARRAY = 'tldraw';
 
-/** Awareness rules of §6. */
+/** Awareness: client updates throttled to one per 50 ms, states dropped after 30 s silent, at most 16 KiB each. */
 export const AWARENESS_THROTTLE_MS = 50;
 export const AWARENESS_TIMEOUT_MS = 30_000;
 export const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
 
-/** Limits of §11. */
+/** Per-connection message rate, per-IP connection attempts, ping interval, idle unload, periodic snapshots. */
 export const MESSAGE_RATE_LIMIT = { messages: 1000, windowMs: 10_000 } as const;
 export const CONNECTION_RATE_LIMIT = { attempts: 20, windowMs: 60_000 } as const;
 export const PING_INTERVAL_MS = 30_000;
 export const DOCUMENT_IDLE_TTL_MS = 300_000;
 export const SNAPSHOT_INTERVAL_MS = 30_000;
-/** `update-rejected` is sent for the first rejection on a connection, then at most once per this interval (§8). */
+/** `update-rejected` is sent for the first rejection on a connection, then at most once per this interval. */
 export const REJECTION_NOTICE_INTERVAL_MS = 1000;

@@ -1,17 +1,17 @@
-// The collab JWT of control-plane.md §3: HS256, issued by `POST /v1/rooms/:roomId/join`, accepted only on
-// /collab (collab-plane.md §3). The same secret signs access tokens; `typ` keeps the two apart.
+// The collab JWT: HS256, issued by `POST /v1/rooms/:roomId/join`, accepted only on /collab (as the `token`
+// query parameter of the upgrade). The same secret signs access tokens; `typ` keeps the two apart.
 
 import type { RoomRole } from './enums.ts';
 
 export const COLLAB_TOKEN_TYP = 'collab';
-/** Default lifetime set by the control plane (collab-plane.md §11). */
+/** Default lifetime set by the control plane: 10 minutes; clients renew through join. */
 export const COLLAB_TOKEN_LIFETIME_MS = 600_000;
 
 export interface CollabTokenClaims {
   /** userId. */
   sub: string;
   roomId: string;
-  /** Used only when the collab plane has no effective role for the user yet (collab-plane.md §3). */
+  /** Used only when the collab plane has no effective role for the user yet (its own participant list wins). */
   role: RoomRole;
   /** Display name, shown through awareness. */
   name: string;

@@ -1,4 +1,4 @@
-// Enums of control-plane.md §4. Every list is ordered as in the spec; RoomStatus is in phase order.
+// The wire enums. Every list keeps its contract order; RoomStatus is in phase order.
 
 export const ROOM_STATUSES = ['waiting', 'warmup', 'coding', 'wrapup', 'finished'] as const;
 export type RoomStatus = (typeof ROOM_STATUSES)[number];

@@ -1,4 +1,4 @@
-// The error taxonomy of control-plane.md §5. The HTTP status lives next to each code so that every
+// The error taxonomy: every failure the API reports is one of these codes. The HTTP status lives next to each code so that every
 // transport converts an AppError the same way. UI code switches on `code`, never on `message`.
 
 export const ERROR_STATUS = {
@@ -75,7 +75,7 @@ export const ErrorCode = Object.fromEntries(Object.keys(ERROR_STATUS).map((k) =>
   readonly [K in ErrorCode]: K;
 };
 
-/** Body of every non-2xx response (control-plane.md §5). */
+/** Body of every non-2xx response: code, message, optional details and the request id. */
 export interface ErrorResponse {
   code: ErrorCode;
   message: string;

@@ -1,4 +1,4 @@
-// Execution schemas of control-plane.md §10.4.
+// Run and submission results as the API returns them.
 
 import type { JobStatus, SupportedLanguage, Verdict } from './enums.ts';
 import type { Timestamp } from './room-types.ts';

@@ -1,4 +1,4 @@
-// GET /v1/health (control-plane.md §9.16, §10.7).
+// GET /v1/health: overall status, version, mode, uptime and one check per dependency.
 
 import type { ServerMode, SupportedLanguage } from './enums.ts';
 

@@ -5,8 +5,11 @@ export * from './close-codes.ts';
 export * from './collab-messages.ts';
 export * from './room-types.ts';
 export * from './room-events.ts';
-export * from './collab-control.ts';
+// Types only: the zod schemas of the internal API are imported from collab-control.ts by the server, so
+// the renderer, which imports this index, never builds them.
+export type * from './collab-control.ts';
 export * from './health.ts';
 export * from './execution-types.ts';
 export * from './http-headers.ts';
 export * from './collab-token.ts';
+export * from './rules.ts';

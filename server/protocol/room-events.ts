@@ -1,7 +1,12 @@
-// Room events (collab-plane.md §7), carried as message type 100 with one JSON object.
-
+// Room events: what the collab plane tells every connection of a room besides the documents (phase,
+// lock, participants, timer, …), carried as message type 100 with one JSON object of at most 64 KiB.
+// writeRoomEvent/readRoomEvent are the one codec of that frame, used by the server and the renderer.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { z } from 'zod';
+import { COLLAB_DOCS, MessageType, type CollabDoc } from './collab-messages.ts';
+import { JOB_STATUSES, LOCK_REASONS, ROOM_ROLES, ROOM_STATUSES, SNAPSHOT_TRIGGERS, SUPPORTED_LANGUAGES, VERDICTS } from './enums.ts';
 import type { JobStatus, LockReason, RoomRole, RoomStatus, SnapshotTrigger, SupportedLanguage, Verdict } from './enums.ts';
-import type { CollabDoc } from './collab-messages.ts';
 import type { RoleSwapRequest, RoomConfig, TimerState, Timestamp } from './room-types.ts';
 
 interface EventBase {
@@ -137,7 +142,7 @@ export type RoomEvent =
 
 export type RoomEventType = RoomEvent['type'];
 
-/** Events only the collab plane generates; the control plane may not push them (§12). */
+/** Events only the collab plane generates; the control plane may not push them. */
 export const COLLAB_ONLY_EVENT_TYPES = ['room-state', 'update-rejected', 'room-closed', 'snapshot-taken'] as const;
 type CollabOnlyEventType = (typeof COLLAB_ONLY_EVENT_TYPES)[number];
 
@@ -148,5 +153,96 @@ export type PushableRoomEvent = Exclude<RoomEvent, { type: CollabOnlyEventType }
     : never
   : never;
 
-/** Room events are at most 64 KiB of JSON (§7). */
+/** Room events are at most 64 KiB of JSON. */
 export const MAX_ROOM_EVENT_BYTES = 64 * 1024;
+
+
+/**
+ * Every event with the fields a receiver reads; nested records (timer, config, swap request) as objects.
+ * Built on first use, not at import: the renderer configures zod (no eval under its CSP) at start-up.
+ */
+function buildRoomEventSchema() {
+  const zRole = z.enum(ROOM_ROLES);
+  const zPhase = z.enum(ROOM_STATUSES);
+  const zLanguage = z.enum(SUPPORTED_LANGUAGES);
+  const zLockReason = z.enum(LOCK_REASONS).nullable();
+  const zBy = z.string().nullable();
+  const zObject = z.looseObject({});
+  const zEvent = <T extends z.ZodRawShape>(type: string, shape: T) =>
+    z.looseObject({ type: z.literal(type), roomId: z.string(), at: z.string(), ...shape });
+  return z.discriminatedUnion('type', [
+    zEvent('room-state', {
+      phase: zPhase,
+      editorLocked: z.boolean(),
+      lockReason: zLockReason,
+      role: zRole,
+      problemId: z.string().nullable(),
+      language: zLanguage,
+      timer: zObject.nullable(),
+      recording: z.boolean(),
+    }),
+    zEvent('phase-changed', { from: zPhase, to: zPhase, by: zBy }),
+    zEvent('editor-lock', { locked: z.boolean(), reason: zLockReason, by: zBy }),
+    zEvent('participant-joined', { participant: z.looseObject({ userId: z.string(), displayName: z.string(), role: zRole, color: z.string() }) }),
+    zEvent('participant-left', { userId: z.string() }),
+    zEvent('participant-kicked', { userId: z.string(), by: z.string() }),
+    zEvent('participant-updated', { userId: z.string(), role: zRole, muted: z.boolean() }),
+    zEvent('problem-changed', { problemId: z.string().nullable(), language: zLanguage, by: zBy, codeReset: z.boolean().optional() }),
+    zEvent('settings-changed', { name: z.string(), config: zObject }),
+    zEvent('timer', { action: z.enum(['started', 'paused', 'resumed', 'expired', 'adjusted']), timer: zObject }),
+    zEvent('role-swap', {
+      action: z.enum(['requested', 'accepted', 'declined', 'expired']),
+      request: zObject,
+      roles: z.record(z.string(), zRole).nullable(),
+    }),
+    zEvent('update-rejected', { doc: z.enum(COLLAB_DOCS), reason: z.string(), resync: z.literal(true) }),
+    zEvent('room-closed', { reason: z.enum(['finished', 'destroyed', 'force-closed']) }),
+    zEvent('snapshot-taken', { snapshotId: z.string(), trigger: z.enum(SNAPSHOT_TRIGGERS), takenAt: z.string(), sizeBytes: z.number() }),
+    zEvent('execution-finished', {
+      kind: z.enum(['run', 'submission']),
+      id: z.string(),
+      userId: z.string(),
+      status: z.enum(JOB_STATUSES),
+      verdict: z.enum(VERDICTS).nullable(),
+    }),
+    zEvent('recording-changed', { recording: z.boolean(), reason: z.string(), by: zBy }),
+  ]);
+}
+let roomEventSchema: ReturnType<typeof buildRoomEventSchema> | undefined;
+
+/** Writes the payload of a room-event frame (after its message type). */
+export function writeRoomEvent(encoder: encoding.Encoder, event: RoomEvent): void {
+  encoding.writeVarString(encoder, JSON.stringify(event));
+}
+
+/** A whole room-event frame: message type 100, then the event. Encoded once, sent to many connections. */
+export function encodeRoomEvent(event: RoomEvent): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.ROOM_EVENT);
+  writeRoomEvent(encoder, event);
+  return encoding.toUint8Array(encoder);
+}
+
+export type RoomEventReading = { ok: true; event: RoomEvent } | { ok: false; error: string };
+
+/**
+ * Reads the payload of a room-event frame (the message type already read). Never throws: a truncated
+ * frame, bad JSON or an object that is not a known event comes back as `ok: false` with the reason, for
+ * the receiver to ignore and report.
+ */
+export function readRoomEvent(decoder: decoding.Decoder): RoomEventReading {
+  let value: unknown;
+  try {
+    value = JSON.parse(decoding.readVarString(decoder));
+  } catch (error) {
+    return { ok: false, error: `unreadable room event: ${String(error)}` };
+  }
+  roomEventSchema ??= buildRoomEventSchema();
+  const parsed = roomEventSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `invalid room event: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim() };
+  }
+  // Checked on every field a receiver reads; nested records are relayed as the server built them.
+  return { ok: true, event: parsed.data as unknown as RoomEvent };
+}

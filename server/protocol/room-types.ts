@@ -1,4 +1,4 @@
-// Schemas of control-plane.md §10 that the collab wire carries too (room events, internal API).
+// Wire shapes the REST API and the collab wire share (room events, internal API): config, timer, swaps, snapshots.
 
 import type { LockReason, RoomMode, RoomRole, RoomStatus, SnapshotTrigger, SupportedLanguage } from './enums.ts';
 

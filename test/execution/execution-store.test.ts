@@ -2,6 +2,7 @@
 // database written by migration 1, and migration 3's start times (jobs started before it have none).
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createCursorCodec } from '../../server/pagination.ts';
 import { migrate, openDatabase, type SqliteDatabase } from '../../server/storage/database.ts';
 import { EXECUTION_MIGRATIONS } from '../../server/storage/execution/execution-migrations.ts';
 import { createExecutionStore } from '../../server/storage/execution/execution-store.ts';
@@ -26,7 +27,7 @@ const judged = (n: number) => ({
 });
 
 it('stores each distinct test text once, however many submissions judge it', () => {
-  const store = createExecutionStore(db);
+  const store = createExecutionStore(db, createCursorCodec('test-cursor-secret'));
   const big = 'y'.repeat(100_000);
   const tests = [
     { input: big, expectedOutput: '1\n', hidden: true },
@@ -57,7 +58,7 @@ it('migration 2 upgrades submissions written under migration 1', () => {
   insert.run(0, 't0', 0, 'in0\n', 'out0\n', 'ACCEPTED', 'out0\n');
   insert.run(1, 't1', 1, 'in1\n', 'out1\n', 'WRONG_ANSWER', 'nope\n');
 
-  const store = createExecutionStore(db);
+  const store = createExecutionStore(db, createCursorCodec('test-cursor-secret'));
   expect(store.getSubmission('s1')).toMatchObject({
     verdict: 'WRONG_ANSWER',
     passed: 1,
@@ -74,7 +75,7 @@ it('migration 3 records start times from then on; jobs started before it are lef
   migrate(db, 'execution', EXECUTION_MIGRATIONS.slice(0, 2));
   db.prepare(`INSERT INTO exec_runs (id, room_id, user_id, language, code, stdin, time_limit_ms, memory_limit_kb, status, created_at)
     VALUES ('old', 'r', 'u', 'python', 'print(1)', '', 1000, 65536, 'running', ?)`).run(new Date(Date.now() - 60_000).toISOString());
-  const store = createExecutionStore(db);
+  const store = createExecutionStore(db, createCursorCodec('test-cursor-secret'));
   expect(store.queueStats(0)).toEqual({ averageQueueMs: 0 });
   const run = store.createRun(runRequest('python', 'print(2)'));
   // A known wait: the job was accepted 1.5 s before it starts.

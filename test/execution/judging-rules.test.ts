@@ -109,7 +109,7 @@ describe('plane bookkeeping', () => {
     }
   });
 
-  it('lists runs and submissions newest first with opaque cursors; a malformed cursor is VALIDATION_FAILED', async () => {
+  it('lists runs and submissions newest first with signed cursors; a malformed or foreign cursor is VALIDATION_FAILED', async () => {
     const fx = await startPlane({ workers: 1 });
     try {
       const runs = [1, 2, 3].map((i) => fx.plane.enqueueRun(runRequest('javascript', `console.log(${i})`)));
@@ -120,6 +120,10 @@ describe('plane bookkeeping', () => {
       expect(page2).toMatchObject({ items: [{ id: runs[0]!.id }], nextCursor: null });
       expect(fx.plane.listRuns(other.roomId, { limit: 10 }).items.map((r) => r.id)).toEqual([other.id]);
       expect(() => fx.plane.listRuns(runs[0]!.roomId, { limit: 2, cursor: 'bogus' })).toThrow(
+        expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+      );
+      // Cursors are signed and scoped: one of the runs list is foreign to the submissions list.
+      expect(() => fx.plane.listSubmissions(runs[0]!.roomId, { limit: 2, cursor: page1.nextCursor! })).toThrow(
         expect.objectContaining({ code: 'VALIDATION_FAILED' }),
       );
       const sub = fx.plane.enqueueSubmission(submissionRequest('javascript', 'console.log(1)', [{ input: '', expectedOutput: '1\n', hidden: true }]));

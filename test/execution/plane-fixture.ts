@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createExecutionPlane, type ExecutionPlane, type ExecutionPlaneOptions } from '../../server/execution/index.ts';
 import { silentLogger } from '../../server/logger.ts';
+import { createCursorCodec } from '../../server/pagination.ts';
 import type { RunResult, SubmissionResult, SupportedLanguage } from '../../server/protocol/index.ts';
 import { openDatabase, type SqliteDatabase } from '../../server/storage/database.ts';
 import { pollUntil } from '../support/poll.ts';
@@ -19,7 +20,7 @@ export async function startPlane(options: Partial<ExecutionPlaneOptions> & { dat
   const temp = options.dataDir ? undefined : makeTempDir('syncode-exec-test-');
   const dataDir = options.dataDir ?? temp!.path;
   const db = openDatabase(join(dataDir, 'syncode.sqlite'));
-  const plane = await createExecutionPlane({ log: silentLogger, ...options, db });
+  const plane = await createExecutionPlane({ log: silentLogger, cursors: createCursorCodec('test-cursor-secret'), ...options, db });
   return {
     plane,
     db,

@@ -5,7 +5,7 @@ import { checkFile, checkRepository } from '../../scripts/layering.ts';
 import { REPO_ROOT } from '../../server/paths.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
-describe('layering lint (ARCHITECTURE.md import table)', () => {
+describe('layering lint (ARCHITECTURE.md import table, package runtimes, raw IPC)', () => {
   const dirs: { remove: () => void }[] = [];
   afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
 
@@ -26,6 +26,15 @@ describe('layering lint (ARCHITECTURE.md import table)', () => {
     expect(violations[0]!.message).toContain('renderer/ may import renderer/, server/protocol/, preload/api.ts');
   });
 
+  it('rejects a dependency of package.json that is not classified by where it may run', () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    writeFileSync(join(dir.path, 'package.json'), JSON.stringify({ dependencies: { zod: '^4', 'left-pad': '^1' } }));
+    expect(checkRepository(dir.path).map((v) => [v.file, v.message])).toEqual([
+      ['package.json', expect.stringContaining("'left-pad' is not classified")],
+    ]);
+  });
+
   it.each([
     ['renderer/src/a.ts', "import { readFileSync } from 'node:fs';", 'renderer/ may import'],
     ['renderer/src/a.ts', "import { app } from 'electron';", 'renderer/ may import'],
@@ -36,6 +45,13 @@ describe('layering lint (ARCHITECTURE.md import table)', () => {
     ['preload/a.ts', "import { x } from '../main/ipc-handlers.ts';", 'preload/ may import'],
     ['server/control/a.ts', "import { x } from '../collab/room-registry.ts';", 'planes talk through server/collab/index.ts'],
     ['server/control/a.ts', 'export default function f() {}', 'named exports only'],
+    ['renderer/src/a.ts', "import Database from 'better-sqlite3';", "'better-sqlite3' is a node package, usable only in server/, main/, test/"],
+    ['server/protocol/a.ts', "import { WebSocket } from 'ws';", "'ws' is a node package, usable only in server/, main/"],
+    ['server/collab/a.ts', "import { createRoot } from 'react-dom/client';", "'react-dom' is a dom package, usable only in renderer/"],
+    ['main/a.ts', "import { ipcMain } from 'electron';", "may not import ipcMain from 'electron': only main/main.ts does"],
+    ['main/ipc-handlers.ts', "import { app, ipcMain as m } from 'electron';", "may not import ipcMain from 'electron'"],
+    ['preload/a.ts', "import { ipcRenderer } from 'electron';", "may not import ipcRenderer from 'electron': only preload/preload.ts does"],
+    ['renderer/src/a.ts', "import leftPad from 'left-pad';", "'left-pad' is not classified: add it to scripts/package-runtimes.ts"],
   ])('%s: %s is refused', (file, source, expected) => {
     const violations = checkFile(REPO_ROOT, file, source + '\n');
     expect(violations.map((v) => v.message).join('\n')).toContain(expected);
@@ -47,6 +63,11 @@ describe('layering lint (ARCHITECTURE.md import table)', () => {
     ['main/a.ts', "import { CloseCode } from '../server/protocol/index.ts';"],
     ['server/control/a.ts', "import type { ExecutionPlane } from '../execution/types.ts';"],
     ['server/control/a.ts', "import { createCollabPlane } from '../collab/index.ts';"],
+    ['server/protocol/a.ts', "import { z } from 'zod';\nimport * as encoding from 'lib0/encoding';"],
+    ['renderer/src/a.ts', "import * as Y from 'yjs';\nimport { Tldraw } from 'tldraw';"],
+    ['main/main.ts', "import { app, ipcMain } from 'electron';\nimport Database from 'better-sqlite3';"],
+    ['preload/preload.ts', "import { contextBridge, ipcRenderer } from 'electron';"],
+    ['test/a.test.ts', "import Database from 'better-sqlite3';\nimport Ajv from 'ajv';"],
   ])('%s: %s is allowed', (file, source) => {
     expect(checkFile(REPO_ROOT, file, source + '\n')).toEqual([]);
   });

@@ -1,11 +1,11 @@
-import { SUPPORTED_LANGUAGES, type RoomStatus, type SupportedLanguage } from '../../../server/protocol/index.ts';
+import { nextPhase, SUPPORTED_LANGUAGES, type RoomStatus, type SupportedLanguage } from '../../../server/protocol/index.ts';
 import { desktopBridge } from '../app/desktop-bridge.ts';
 import { useSession } from '../app/session-context.tsx';
 import { desktopInviteLink, webInviteLink } from '../lobby/invite-link.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { isStaff, type RoomView } from './collab/room-view.ts';
 import { Countdown } from './panels/Countdown.tsx';
-import { nextPhase, PhaseStepper } from './panels/PhaseStepper.tsx';
+import { PhaseStepper } from './panels/PhaseStepper.tsx';
 import { StatusChip } from './panels/StatusChip.tsx';
 
 export interface RoomHeaderProps {

@@ -1,11 +1,11 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
-import { CODE_TEXT, type RoomRole, type RoomStatus, type SupportedLanguage } from '../../../server/protocol/index.ts';
+import { CODE_TEXT, mayWrite, type RoomRole, type RoomStatus, type SupportedLanguage } from '../../../server/protocol/index.ts';
 import type { RoomParticipantSummary } from '../api/types.ts';
 import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
 import { errorText } from '../ui/error-text.ts';
 import type { RoomConnection } from './collab/room-connection.ts';
-import { canWriteCode, isStaff } from './collab/room-view.ts';
+import { isStaff } from './collab/room-view.ts';
 import { Console, type ConsoleHandle } from './panels/Console.tsx';
 import { Participants } from './panels/Participants.tsx';
 import { ProblemPanel } from './panels/ProblemPanel.tsx';
@@ -44,7 +44,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
 
   if (view.stop) return <RoomStopScreen stop={view.stop} roomId={view.room.id} onUseHere={() => conn.useHere()} />;
 
-  const writable = canWriteCode(view);
+  const writable = mayWrite(view.role, 'code', view.editorLocked);
   const readOnlyReason =
     view.role === 'spectator'
       ? 'You are watching as a spectator: the editor is read-only.'

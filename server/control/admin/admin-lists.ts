@@ -4,8 +4,9 @@ import type { zAdminUsersQuery, zAuditLogQuery, AdminUserEntry, AuditLogEntry } 
 import type { SqliteDatabase } from '../../storage/database.ts';
 import { toUserRecord, type UserRecord } from '../../storage/control/users-repository.ts';
 import { toAuditRecord, type AuditRecord, type AuditRow } from '../audit/audit-log.ts';
-import { keysetAfter, orderBy, toPage, type CursorCodec, type Page, type SortColumn } from '../http/pagination.ts';
-import { toTimestamp, toTimestampOrNull } from '../http/time.ts';
+import type { Page } from '../../protocol/api/common.ts';
+import { keysetAfter, orderBy, toPage, type CursorCodec, type SortColumn } from '../../pagination.ts';
+import { toTimestamp, toTimestampOrNull } from '../../protocol/timestamps.ts';
 
 const USER_ORDER: SortColumn[] = [
   { sql: 'created_at', direction: 'DESC' },

@@ -20,8 +20,8 @@ import type { OutcomesRepository } from '../../storage/control/outcomes-reposito
 import type { UserRecord } from '../../storage/control/users-repository.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { ControlContext } from '../context.ts';
-import { toTimestamp, toTimestampOrNull } from '../http/time.ts';
-import { parseBody, parseQuery } from '../http/validate.ts';
+import { toTimestamp, toTimestampOrNull } from '../../protocol/timestamps.ts';
+import { parseBody, parseQuery } from '../../protocol/validation.ts';
 import { defineRoute } from '../route-docs.ts';
 import { quotaInfo } from '../users/quotas.ts';
 import { listAdminUsers, listAuditLog, toAdminUserEntry, toAuditLogEntry } from './admin-lists.ts';

@@ -10,7 +10,7 @@ import {
   zResetPasswordBody,
 } from '../../protocol/api/auth.ts';
 import type { ControlContext } from '../context.ts';
-import { parseBody } from '../http/validate.ts';
+import { parseBody } from '../../protocol/validation.ts';
 import { defineRoute } from '../route-docs.ts';
 import type { AuthService } from './auth-service.ts';
 

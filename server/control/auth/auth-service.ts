@@ -6,7 +6,7 @@ import type { AuthTokens } from '../../protocol/api/auth.ts';
 import { CredentialsRepository } from '../../storage/control/credentials-repository.ts';
 import type { UserRecord } from '../../storage/control/users-repository.ts';
 import type { ControlContext } from '../context.ts';
-import { toTimestamp } from '../http/time.ts';
+import { toTimestamp } from '../../protocol/timestamps.ts';
 import { toUserProfile } from '../users/user-views.ts';
 import { createDecoyHash, hashPassword, verifyPassword } from './passwords.ts';
 

@@ -4,7 +4,7 @@ import type { ProblemDetail, ProblemSummary, TestCase } from '../../protocol/api
 import type { BookmarksRepository } from '../../storage/control/bookmarks-repository.ts';
 import type { OutcomesRepository } from '../../storage/control/outcomes-repository.ts';
 import type { ProblemRecord, ProblemsRepository } from '../../storage/control/problems-repository.ts';
-import { toTimestamp } from '../http/time.ts';
+import { toTimestamp } from '../../protocol/timestamps.ts';
 
 /** acceptanceRate is null before this many completed submissions (§10.3). */
 export const MIN_SUBMISSIONS_FOR_RATE = 10;

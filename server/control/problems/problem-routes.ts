@@ -15,8 +15,8 @@ import {
 import { zPage } from '../../protocol/api/common.ts';
 import type { ProblemFields, ProblemRecord } from '../../storage/control/problems-repository.ts';
 import type { ControlContext } from '../context.ts';
-import { toPage } from '../http/pagination.ts';
-import { parseBody, parseQuery, validationFailed } from '../http/validate.ts';
+import { toPage } from '../../pagination.ts';
+import { parseBody, parseQuery, validationFailed } from '../../protocol/validation.ts';
 import { defineRoute } from '../route-docs.ts';
 import type { ProblemCatalog } from './problem-catalog.ts';
 

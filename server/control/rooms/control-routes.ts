@@ -11,7 +11,7 @@ import {
 } from '../../protocol/api/rooms.ts';
 import { zCodeSnapshot } from '../../protocol/api/sessions.ts';
 import { defineRoute } from '../route-docs.ts';
-import { parseBody } from '../http/validate.ts';
+import { parseBody } from '../../protocol/validation.ts';
 import type { RoomDeps } from './room-deps.ts';
 import { changePhase, changeProblem, changeSettings, lockEditor, manualSnapshot, pauseOrResume } from './room-control.ts';
 import { answerRoleSwap, requestRoleSwap } from './role-swap.ts';

@@ -3,7 +3,7 @@
 import { AppError, type CodeSnapshot, type RoomStatus, type SupportedLanguage, type TimerState } from '../../protocol/index.ts';
 import type { RoomConfigPatch, RoomDetail } from '../../protocol/api/rooms.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
-import { validationFailed } from '../http/validate.ts';
+import { validationFailed } from '../../protocol/validation.ts';
 import { NON_SPECTATOR, STAFF, allow, requireOpen, roomAccess, type RoomAccess } from './room-access.ts';
 import type { RoomDeps } from './room-deps.ts';
 import { configViolations, isLaterPhase, phaseDurationMs } from './room-model.ts';

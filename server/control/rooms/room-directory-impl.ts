@@ -3,7 +3,7 @@
 import { AppError, type RoomStatus } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
 import type { FinishedSessionFact, RoomDirectory } from '../room-directory.ts';
-import { toPage } from '../http/pagination.ts';
+import { toPage } from '../../pagination.ts';
 import type { RoomDeps } from './room-deps.ts';
 import { leaveLocked } from './room-lifecycle.ts';
 import { kickLocked } from './room-participants.ts';

@@ -1,8 +1,9 @@
-// §9.3 run/submit, §9.12 results, and what happens when a job finishes: `execution-finished` to the
-// room, release of the submit lock (§7), and the `run`/`submission` session events.
-import { AppError, type RoomStatus, type RunResult, type SubmissionResult, type SubmissionSummary, type SupportedLanguage } from '../../protocol/index.ts';
+// Run/submit, their results, and what happens when a job finishes: `execution-finished` to the
+// room, release of the submit lock, and the `run`/`submission` session events.
+import { AppError, mayWrite, type RoomStatus, type RunResult, type SubmissionResult, type SubmissionSummary, type SupportedLanguage } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
-import type { ExecutionFinished, ExecutionPlane, Page } from '../../execution/types.ts';
+import type { Page } from '../../protocol/api/common.ts';
+import type { ExecutionFinished, ExecutionPlane } from '../../execution/types.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
 import { NON_SPECTATOR, allow, roomAccess, ANY_ROLE } from './room-access.ts';
 import { withRoom } from './room-control.ts';
@@ -10,7 +11,7 @@ import type { RoomDeps } from './room-deps.ts';
 import type { RoomEngine } from './room-engine.ts';
 import { snapshotText, storeCodeSnapshot } from './code-snapshots.ts';
 
-/** §9.12: without a problem a run gets 5000 ms / 262144 KiB. */
+/** Without a problem a run gets 5000 ms / 262144 KiB. */
 const DEFAULT_RUN_LIMITS = { timeLimitMs: 5000, memoryLimitKb: 262144 };
 const RUN_PHASES: readonly RoomStatus[] = ['warmup', 'coding', 'wrapup'];
 const SUBMIT_PHASES: readonly RoomStatus[] = ['coding', 'wrapup'];
@@ -49,7 +50,7 @@ export function startRun(
     allow(a, { roles: NON_SPECTATOR });
     const input = parse();
     requirePhase(a.room.status, RUN_PHASES);
-    if (a.role === 'candidate' && a.room.editorLocked) throw new AppError('ROOM_EDITOR_LOCKED', 'The editor is locked.');
+    if (a.role && !mayWrite(a.role, 'code', a.room.editorLocked)) throw new AppError('ROOM_EDITOR_LOCKED', 'The editor is locked.');
     const exec = execution(d);
     const problem = a.room.problemId ? d.problems.get(a.room.problemId) : undefined;
     const run = exec.enqueueRun({
@@ -65,7 +66,7 @@ export function startRun(
 }
 
 /**
- * Submit (§7 submit lock): take the lock with a `submit` snapshot through LockEditor, and judge exactly
+ * Submit (the submit lock keeps the judged text fixed): take the lock with a `submit` snapshot through LockEditor, and judge exactly
  * the snapshot's text against every test case. An already locked room keeps its lock and reason.
  */
 export function startSubmission(
@@ -78,7 +79,7 @@ export function startSubmission(
     allow(a, { roles: NON_SPECTATOR });
     const input = parse();
     requirePhase(a.room.status, SUBMIT_PHASES);
-    if (a.role === 'candidate' && a.room.editorLocked) throw new AppError('ROOM_EDITOR_LOCKED', 'The editor is locked.');
+    if (a.role && !mayWrite(a.role, 'code', a.room.editorLocked)) throw new AppError('ROOM_EDITOR_LOCKED', 'The editor is locked.');
     const problem = a.room.problemId ? d.problems.get(a.room.problemId) : undefined;
     if (!problem) throw new AppError('EXEC_NO_PROBLEM', 'Select a problem before submitting.');
     const language = input.language ?? a.room.language;
@@ -179,7 +180,7 @@ export function listSubmissions(d: RoomDeps, user: AuthUser, roomId: string | un
   return execution(d).listSubmissions(access.room.id, page());
 }
 
-/** Participants of the job's room in any role (not kicked) and admins may read a job (§9.12). */
+/** Participants of the job's room in any role (not kicked) and admins may read a job. */
 function requireJobReader(d: RoomDeps, user: AuthUser, roomId: string): void {
   if (user.role === 'admin') return;
   const me = d.engine.store.rooms.getParticipant(roomId, user.id);

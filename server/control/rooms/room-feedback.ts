@@ -5,7 +5,7 @@ import { AppError } from '../../protocol/index.ts';
 import type { PeerFeedbackEntry } from '../../protocol/api/rooms.ts';
 import type { FeedbackRecord } from '../../storage/rooms/index.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
-import { toTimestamp } from '../http/time.ts';
+import { toTimestamp } from '../../protocol/timestamps.ts';
 import { NON_SPECTATOR, STAFF, allow, roomAccess } from './room-access.ts';
 import { withRoom } from './room-control.ts';
 import type { RoomDeps } from './room-deps.ts';

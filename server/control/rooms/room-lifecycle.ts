@@ -4,8 +4,8 @@ import { AppError, type RoomMode, type SupportedLanguage } from '../../protocol/
 import type { JoinRoomResponse, RoomConfigPatch, RoomDetail } from '../../protocol/api/rooms.ts';
 import type { ParticipantRecord, RoomRecord } from '../../storage/rooms/index.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
-import { toTimestamp } from '../http/time.ts';
-import { validationFailed } from '../http/validate.ts';
+import { toTimestamp } from '../../protocol/timestamps.ts';
+import { validationFailed } from '../../protocol/validation.ts';
 import { ANY_ROLE, allow, requireOpen, roomAccess } from './room-access.ts';
 import type { RoomDeps } from './room-deps.ts';
 import {

@@ -4,7 +4,7 @@ import { AccessToken } from 'livekit-server-sdk';
 import { AppError } from '../../protocol/index.ts';
 import type { MediaToken } from '../../protocol/api/rooms.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
-import { toTimestamp } from '../http/time.ts';
+import { toTimestamp } from '../../protocol/timestamps.ts';
 import { ANY_ROLE, allow, requireOpen, roomAccess } from './room-access.ts';
 import type { RoomDeps } from './room-deps.ts';
 

@@ -1,16 +1,15 @@
-// The pure rules of control-plane.md §7: phase order, per-mode defaults and seats, invite codes and
+// The pure room rules: phase order, per-mode defaults and seats, invite codes and
 // display colours. No I/O here, so every rule is checkable in isolation.
 import { randomInt } from 'node:crypto';
 import {
   AppError,
-  ROOM_STATUSES,
   comparePhases,
   type RoomConfig,
   type RoomMode,
   type RoomRole,
   type RoomStatus,
 } from '../../protocol/index.ts';
-import type { FieldViolation } from '../http/validate.ts';
+import type { FieldViolation } from '../../protocol/validation.ts';
 import type { ParticipantRecord } from '../../storage/rooms/index.ts';
 
 export const INVITE_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -25,12 +24,12 @@ export function generateInviteCode(taken: (code: string) => boolean): string {
   }
 }
 
-/** Lookups are case-insensitive (§9.3): codes are stored upper-case. */
+/** Lookups are case-insensitive: codes are stored upper-case. */
 export function normalizeInviteCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
-/** Eight colours far enough apart to tell cursors apart; distinct within a room while possible (§7). */
+/** Eight colours far enough apart to tell cursors apart; distinct within a room while possible. */
 export const PARTICIPANT_COLORS = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324'] as const;
 
 /** The first palette colour nobody in the room has (left participants keep theirs), else the least used. */
@@ -78,7 +77,7 @@ export function defaultConfig(mode: RoomMode): RoomConfig {
 
 /**
  * Per-mode bounds beyond the schema's 1..10: practice is fixed at 1, the others need 2..10, and a
- * settings change may not drop below the active participant count (§9.5).
+ * settings change may not drop below the active participant count.
  */
 export function configViolations(mode: RoomMode, config: RoomConfig, activeCount = 0): FieldViolation[] {
   const out: FieldViolation[] = [];
@@ -94,11 +93,6 @@ export function configViolations(mode: RoomMode, config: RoomConfig, activeCount
 /** Whether `to` is a legal phase target from `from`: strictly later (skipping allowed). */
 export function isLaterPhase(from: RoomStatus, to: RoomStatus): boolean {
   return comparePhases(to, from) > 0;
-}
-
-/** The phase after `phase` (autoAdvance moves one step); `finished` has none. */
-export function nextPhase(phase: RoomStatus): RoomStatus | undefined {
-  return ROOM_STATUSES[ROOM_STATUSES.indexOf(phase) + 1];
 }
 
 /** The configured timer of a phase; 0 (untimed) for `waiting` and `finished`. */
@@ -129,7 +123,7 @@ export function candidateSeatFree(mode: RoomMode, participants: readonly Seated[
 }
 
 /**
- * The role a new joiner gets (§7 "Seats and roles by mode"), or throws: ROOM_FULL when the room is at
+ * The role a new joiner gets (seats and roles by mode), or throws: ROOM_FULL when the room is at
  * `maxParticipants`, in practice mode, or when a joiner without `requested` finds no default seat;
  * ROOM_ROLE_UNAVAILABLE when the requested role is taken or not allowed.
  */
@@ -158,7 +152,7 @@ export function seatForJoiner(
 
 /**
  * Whether a `left` participant's previous seat is still free, so they may rejoin without a code in their
- * old role (§9.3). The host seat is always theirs to take back; interviewers have no seat limit.
+ * old role. The host seat is always theirs to take back; interviewers have no seat limit.
  */
 export function previousSeatFree(
   mode: RoomMode,

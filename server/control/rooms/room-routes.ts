@@ -25,8 +25,8 @@ import {
 } from '../../protocol/api/rooms.ts';
 import type { ApiContext } from '../../http/api-context.ts';
 import { defineRoute } from '../route-docs.ts';
-import { toPage } from '../http/pagination.ts';
-import { parseBody, parseQuery } from '../http/validate.ts';
+import { toPage } from '../../pagination.ts';
+import { parseBody, parseQuery } from '../../protocol/validation.ts';
 import type { RoomDeps } from './room-deps.ts';
 import { createRoom, destroyRoom, getRoom, joinRoom, leaveRoom } from './room-lifecycle.ts';
 import { kickParticipant, listParticipants, patchParticipant } from './room-participants.ts';

@@ -1,9 +1,9 @@
-// The clocks of §7: each open room's phase timer (expiry → `timer` `expired`, then one autoAdvance step),
+// The room clocks: each open room's phase timer (expiry → `timer` `expired`, then one autoAdvance step),
 // its 24 h auto-finish, and pending role-swap expiries. Rearmed from stored state on every room change
 // and at start-up, so a restart resumes every clock; close() clears them all.
+import { nextPhase } from '../../protocol/index.ts';
 import type { RoomRecord } from '../../storage/rooms/index.ts';
 import type { RoomEngine, RoomTimers } from './room-engine.ts';
-import { nextPhase } from './room-model.ts';
 import { expireTimer, expiresAt, timerState } from './room-timer.ts';
 import { expireSwapLocked } from './role-swap.ts';
 

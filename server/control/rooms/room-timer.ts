@@ -2,7 +2,7 @@
 // from `endsAt` with the `serverTime` offset, so the server only reports state changes, never ticks.
 import type { RoomStatus, TimerState } from '../../protocol/index.ts';
 import type { TimerRecord } from '../../storage/rooms/index.ts';
-import { toTimestamp, toTimestampOrNull } from '../http/time.ts';
+import { toTimestamp, toTimestampOrNull } from '../../protocol/timestamps.ts';
 
 /** A timer for a phase just entered; null when the phase is untimed (duration 0). */
 export function startTimer(durationMs: number, now: number): TimerRecord | null {

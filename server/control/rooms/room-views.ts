@@ -9,7 +9,7 @@ import type {
 import type { AdminRoomEntry, RoomSummary } from '../../protocol/api/room-summary.ts';
 import type { RoleSwapRequest } from '../../protocol/index.ts';
 import type { ParticipantRecord, RoleSwapRecord, RoomRecord, RoomStore } from '../../storage/rooms/index.ts';
-import { toTimestamp, toTimestampOrNull } from '../http/time.ts';
+import { toTimestamp, toTimestampOrNull } from '../../protocol/timestamps.ts';
 import { activeOf, candidateSeatFree } from './room-model.ts';
 import { timerState } from './room-timer.ts';
 import type { RoomProblems } from './room-problems.ts';

@@ -22,9 +22,9 @@ import {
 } from '../../protocol/api/sessions.ts';
 import type { RoomStore } from '../../storage/rooms/index.ts';
 import type { ControlContext } from '../context.ts';
-import { toPage } from '../http/pagination.ts';
-import { fromTimestamp, toTimestamp } from '../http/time.ts';
-import { parseQuery } from '../http/validate.ts';
+import { toPage } from '../../pagination.ts';
+import { fromTimestamp, toTimestamp } from '../../protocol/timestamps.ts';
+import { parseQuery } from '../../protocol/validation.ts';
 import { defineRoute } from '../route-docs.ts';
 import { snapshotView } from '../rooms/code-snapshots.ts';
 import { feedbackView } from '../rooms/room-feedback.ts';

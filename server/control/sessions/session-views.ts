@@ -5,7 +5,7 @@ import { WHITEBOARD_ARRAY, type RoomRole, type SubmissionSummary } from '../../p
 import type { SessionDetail, SessionEvent, SessionSummary, TrainingReport } from '../../protocol/api/sessions.ts';
 import type { ExecutionPlane } from '../../execution/types.ts';
 import type { RoomRecord, RoomStore, SessionEventRecord } from '../../storage/rooms/index.ts';
-import { toTimestamp, toTimestampOrNull } from '../http/time.ts';
+import { toTimestamp, toTimestampOrNull } from '../../protocol/timestamps.ts';
 import type { RoomProblems } from '../rooms/room-problems.ts';
 import { REPORT_DIMENSIONS } from '../../protocol/api/sessions.ts';
 

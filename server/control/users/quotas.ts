@@ -4,7 +4,7 @@ import type { QuotaInfo } from '../../protocol/api/users.ts';
 import type { ServerMode } from '../../protocol/index.ts';
 import type { OutcomesRepository } from '../../storage/control/outcomes-repository.ts';
 import type { SqliteDatabase } from '../../storage/database.ts';
-import { toTimestamp } from '../http/time.ts';
+import { toTimestamp } from '../../protocol/timestamps.ts';
 
 export function quotaInfo(mode: ServerMode, userId: string, db: SqliteDatabase, outcomes: OutcomesRepository, now = Date.now()): QuotaInfo {
   const d = new Date(now);

@@ -4,8 +4,8 @@
 import type { StatsBucket, TrainingStats } from '../../protocol/api/users.ts';
 import type { ExecutionOutcome } from '../../storage/control/outcomes-repository.ts';
 import type { FinishedSessionFact } from '../room-directory.ts';
-import { toTimestamp } from '../http/time.ts';
-import { validationFailed } from '../http/validate.ts';
+import { toTimestamp } from '../../protocol/timestamps.ts';
+import { validationFailed } from '../../protocol/validation.ts';
 
 export const MAX_STATS_BUCKETS = 366;
 const DAY = 24 * 3600 * 1000;

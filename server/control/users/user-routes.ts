@@ -16,8 +16,8 @@ import {
 import type { OutcomesRepository } from '../../storage/control/outcomes-repository.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { ControlContext } from '../context.ts';
-import { toTimestamp } from '../http/time.ts';
-import { parseBody, parseQuery, validationFailed } from '../http/validate.ts';
+import { toTimestamp } from '../../protocol/timestamps.ts';
+import { parseBody, parseQuery, validationFailed } from '../../protocol/validation.ts';
 import { defineRoute } from '../route-docs.ts';
 import { quotaInfo } from './quotas.ts';
 import { buildTrainingStats } from './training-stats.ts';

@@ -47,6 +47,12 @@ export function zLimit(max = 100, fallback = 20) {
 
 export const zPageQuery = z.object({ limit: zLimit(), cursor: z.string().min(1).optional() });
 
+/** One page of a list: `nextCursor` is null on the last page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
 export function zPage<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }

@@ -2,7 +2,6 @@
 
 import { randomUUID } from 'node:crypto';
 import {
-  AppError,
   type ExecutionResult,
   type JobError,
   type RunResult,
@@ -12,7 +11,9 @@ import {
   type TestResult,
   type Verdict,
 } from '../../protocol/index.ts';
-import type { Page, PageRequest, RunRequest, SubmissionRequest } from '../../execution/types.ts';
+import type { Page } from '../../protocol/api/common.ts';
+import type { PageRequest, RunRequest, SubmissionRequest } from '../../execution/types.ts';
+import { toPage, type CursorCodec } from '../../pagination.ts';
 import { migrate, type SqliteDatabase } from '../database.ts';
 import { EXECUTION_MIGRATIONS } from './execution-migrations.ts';
 import { testDataHash } from './test-data-hash.ts';
@@ -105,7 +106,7 @@ interface TestRow {
 
 export type ExecutionStore = ReturnType<typeof createExecutionStore>;
 
-export function createExecutionStore(db: SqliteDatabase) {
+export function createExecutionStore(db: SqliteDatabase, cursors: CursorCodec) {
   migrate(db, 'execution', EXECUTION_MIGRATIONS);
   const now = (): string => new Date().toISOString();
 
@@ -125,14 +126,14 @@ export function createExecutionStore(db: SqliteDatabase) {
   const judgeTest = db.prepare(`UPDATE exec_submission_tests SET verdict = ?, time_ms = ?, memory_kb = ?,
     actual_output = ?, stderr = ? WHERE submission_id = ? AND idx = ?`);
 
+  /** Newest first by `seq`; the cursor is the last row's seq, signed and scoped to the table's list. */
   const page = <R extends { seq: number }, T>(table: string, roomId: string, request: PageRequest, map: (r: R) => T): Page<T> => {
-    const before = request.cursor === undefined ? Number.MAX_SAFE_INTEGER : decodeCursor(request.cursor);
+    const scope = `execution.${table}`;
+    const before = request.cursor === undefined ? Number.MAX_SAFE_INTEGER : (cursors.decode(scope, request.cursor, ['number'])[0] as number);
     const rows = db
       .prepare(`SELECT * FROM ${table} WHERE room_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`)
       .all(roomId, before, request.limit + 1) as R[];
-    const more = rows.length > request.limit;
-    const items = rows.slice(0, request.limit);
-    return { items: items.map(map), nextCursor: more ? encodeCursor(items[items.length - 1]!.seq) : null };
+    return toPage(rows, request.limit, cursors, scope, (row) => [row.seq], map);
   };
 
   /** Moves a queued job to running; false if it is not queued anymore (taken, or failed meanwhile). */
@@ -304,16 +305,6 @@ export function createExecutionStore(db: SqliteDatabase) {
       );
     },
   };
-}
-
-function encodeCursor(seq: number): string {
-  return Buffer.from(`s${seq}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): number {
-  const m = /^s([1-9]\d{0,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) throw new AppError('VALIDATION_FAILED', 'Malformed cursor.', { fields: [{ path: 'cursor', message: 'malformed cursor' }] });
-  return Number(m[1]);
 }
 
 function jobError(row: { error_code: string | null; error_message: string | null }): JobError | null {

@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
-import { MessageType, SyncMessageType, type RoomEvent } from '../../../server/protocol/index.ts';
+import { MessageType, readRoomEvent, SyncMessageType, type RoomEvent } from '../../../server/protocol/index.ts';
 import { pollUntil } from '../../support/poll.ts';
 
 export interface ReceivedMessage {
@@ -106,7 +106,11 @@ function decodeMessage(frame: Uint8Array): ReceivedMessage {
     return { type, subType, payload: decoding.readVarUint8Array(d) };
   }
   if (type === MessageType.AWARENESS) return { type, payload: decoding.readVarUint8Array(d) };
-  if (type === MessageType.ROOM_EVENT) return { type, event: JSON.parse(decoding.readVarString(d)) as RoomEvent };
+  if (type === MessageType.ROOM_EVENT) {
+    const reading = readRoomEvent(d);
+    if (!reading.ok) throw new Error(reading.error);
+    return { type, event: reading.event };
+  }
   return { type };
 }
 

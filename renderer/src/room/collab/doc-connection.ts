@@ -1,11 +1,10 @@
 // One room document over one y-websocket provider, with the client obligations of collab-plane.md:
-// §7 room events (type 100) through the provider's message-handler table, §8 discard-and-resync on
-// `update-rejected`, §9 one action per close code, and a pending-edit count for the status chip.
-import * as decoding from 'lib0/decoding';
+// Room events (type 100) through the provider's message-handler table, discard-and-resync on
+// `update-rejected` (the server refused our edits), one action per close code, and a pending-edit count for the status chip.
 import { ObservableV2 } from 'lib0/observable';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CloseCode, closeActionFor, MessageType, type CollabDoc, type RoomEvent } from '../../../../server/protocol/index.ts';
+import { CloseCode, closeActionFor, MessageType, readRoomEvent, type CollabDoc, type RoomEvent } from '../../../../server/protocol/index.ts';
 import { persistLocally, type LocalPersistence } from './local-persistence.ts';
 
 export type DocSyncState = 'connecting' | 'syncing' | 'synced' | 'offline';
@@ -41,7 +40,7 @@ type Events = {
   'rate-limited': (retryInMs: number) => void;
 };
 
-/** Spec §9: 4029 → reconnect after at least 10 s plus jitter. */
+/** 4029 (rate-limited) → reconnect after at least 10 s plus jitter. */
 const RATE_LIMIT_DELAY_MS = 10_000;
 const RATE_LIMIT_JITTER_MS = 5_000;
 
@@ -95,7 +94,7 @@ export class DocConnection extends ObservableV2<Events> {
     this.provider.params = { ...this.provider.params, token };
   }
 
-  /** Spec §8 client obligations: drop the doc and its local copy, start over from the server's state. */
+  /** After a rejected update: drop the doc and its local copy, start over from the server's state. */
   async resync(reason: string): Promise<void> {
     if (this.#resyncing || this.#destroyed) return;
     this.#resyncing = true;
@@ -126,14 +125,16 @@ export class DocConnection extends ObservableV2<Events> {
     const provider = new WebsocketProvider(collabUrl, `${roomId}/${name}`, doc, {
       connect: false,
       params: { token: this.provider?.params.token ?? token },
-      // Cross-tab sync would bypass the server's enforcement (collab-plane.md §8).
+      // Cross-tab sync would bypass the server's enforcement (only the server checks roles and the lock).
       disableBc: true,
       maxBackoffTime: 10_000,
       shouldReconnect: (event) => this.#onClose(event.code),
     });
     provider.messageHandlers[MessageType.ROOM_EVENT] = (_encoder, decoder) => {
-      // Writes nothing into the reply encoder (§7).
-      this.#onRoomEvent(decoding.readVarString(decoder));
+      // A room event needs no reply: nothing is written into the reply encoder.
+      const reading = readRoomEvent(decoder);
+      if (reading.ok) this.#onRoomEvent(reading.event);
+      else console.warn(`Ignored a room event from the server: ${reading.error}`);
     };
     provider.awareness.setLocalState(this.options.awarenessState());
     provider.on('status', ({ status }) => {
@@ -181,13 +182,7 @@ export class DocConnection extends ObservableV2<Events> {
     this.emit('state', [next, this.#pending]);
   }
 
-  #onRoomEvent(json: string): void {
-    let event: RoomEvent;
-    try {
-      event = JSON.parse(json) as RoomEvent;
-    } catch {
-      return;
-    }
+  #onRoomEvent(event: RoomEvent): void {
     if (event.type === 'update-rejected' && event.doc === this.options.doc) {
       void this.resync(event.reason);
       return;
@@ -195,7 +190,7 @@ export class DocConnection extends ObservableV2<Events> {
     this.emit('room-event', [event]);
   }
 
-  /** Maps a close code to the §9 action. Returns whether the provider may reconnect by itself. */
+  /** Maps a close code to its client action. Returns whether the provider may reconnect by itself. */
   #onClose(code: number): boolean {
     const action = closeActionFor(code);
     switch (action) {

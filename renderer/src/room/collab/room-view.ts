@@ -1,4 +1,4 @@
-// The room as the UI sees it: the last REST RoomDetail, corrected live by room events (collab-plane.md §7).
+// The room as the UI sees it: the last REST RoomDetail, corrected live by room events.
 import { assertNever, type LockReason, type RoomEvent, type RoomRole, type RoomStatus, type SupportedLanguage } from '../../../../server/protocol/index.ts';
 import type { ExecutionFinishedEvent, RoleSwapRequest, TimerState } from '../../../../server/protocol/index.ts';
 import type { JoinRoomResponse, RoomDetail, RoomParticipantSummary } from '../../api/types.ts';
@@ -150,20 +150,6 @@ export function remainingMs(timer: TimerState, clockOffsetMs: number, now = Date
 /** Milliseconds until `at` (a server timestamp), on the server's clock. */
 export function msUntil(at: string, clockOffsetMs: number, now = Date.now()): number {
   return Math.max(0, Date.parse(at) - (now + clockOffsetMs));
-}
-
-export function canWriteCode(view: Pick<RoomView, 'role' | 'editorLocked'>): boolean {
-  switch (view.role) {
-    case 'host':
-    case 'interviewer':
-      return true;
-    case 'candidate':
-      return !view.editorLocked;
-    case 'spectator':
-      return false;
-    default:
-      return assertNever(view.role);
-  }
 }
 
 export function isStaff(role: RoomRole): boolean {

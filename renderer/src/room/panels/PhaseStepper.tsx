@@ -22,8 +22,3 @@ export function PhaseStepper({ phase, canAdvance, onAdvance }: { phase: RoomStat
     </ol>
   );
 }
-
-export function nextPhase(phase: RoomStatus): RoomStatus | null {
-  const i = ROOM_STATUSES.indexOf(phase);
-  return ROOM_STATUSES[i + 1] ?? null;
-}

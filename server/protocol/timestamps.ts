@@ -1,4 +1,4 @@
-/** A `timestamp` of control-plane.md §2: RFC 3339 UTC with milliseconds (`2026-03-01T12:00:00.000Z`). */
+/** A wire `timestamp`: RFC 3339 UTC with milliseconds (`2026-03-01T12:00:00.000Z`). */
 export function toTimestamp(ms: number | Date = Date.now()): string {
   return new Date(ms).toISOString();
 }

@@ -1,9 +1,11 @@
-// Opaque keyset cursors of control-plane.md §2 (Pagination). A cursor is the sort key of the last item
-// of a page, HMAC-signed and bound to a scope (one per endpoint, e.g. `admin.users`), so a malformed,
-// tampered or foreign cursor (one minted by another endpoint) is refused with VALIDATION_FAILED instead of
-// silently returning a wrong page. Keyset (not offset) pages stay stable while rows are inserted.
+// Opaque keyset cursors of every paged list (REST lists and the execution plane's run/submission lists).
+// A cursor is the sort key of the last item of a page, HMAC-signed and bound to a scope (one per list,
+// e.g. `admin.users`), so a malformed, tampered or foreign cursor (one minted by another list) is refused
+// with VALIDATION_FAILED instead of silently returning a wrong page. Keyset (not offset) pages stay stable
+// while rows are inserted.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { validationFailed } from './validate.ts';
+import type { Page } from './protocol/api/common.ts';
+import { validationFailed } from './protocol/validation.ts';
 
 /** The sort key of one row: the values of the ORDER BY columns, last one a unique tiebreaker (the id). */
 export type CursorKey = readonly (string | number)[];
@@ -38,11 +40,6 @@ export function createCursorCodec(secret: string): CursorCodec {
       return key as CursorKey;
     },
   };
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
 }
 
 /**

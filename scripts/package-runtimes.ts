@@ -1,0 +1,67 @@
+// Where each npm dependency of package.json may run. The layering lint rejects an import of a package
+// from a folder whose runtime does not provide what the package needs, and any dependency missing here
+// (a new package must be classified before it can be used).
+
+/**
+ * `pure`: plain JS, runs anywhere (server/protocol included). `node`: needs Node (native modules, sockets,
+ * the file system). `dom`: needs a browser. `electron`: Electron's own API (main and preload processes).
+ * `types`: type declarations, never imported at run time.
+ */
+export type PackageRuntime = 'pure' | 'node' | 'dom' | 'electron' | 'types';
+
+export const PACKAGE_RUNTIMES: Readonly<Record<string, PackageRuntime>> = {
+  lib0: 'pure',
+  marked: 'pure',
+  'y-protocols': 'pure',
+  'y-utility': 'pure',
+  'y-websocket': 'pure',
+  yjs: 'pure',
+  zod: 'pure',
+
+  'better-sqlite3': 'node',
+  esbuild: 'node',
+  jose: 'node',
+  keytar: 'node',
+  'livekit-server-sdk': 'node',
+  ws: 'node',
+  '@doyensec/electronegativity': 'node',
+  '@vitejs/plugin-react': 'node',
+  'electron-builder': 'node',
+  'playwright-core': 'node',
+  typescript: 'node',
+  vite: 'node',
+  vitest: 'node',
+
+  '@tldraw/assets': 'dom',
+  dompurify: 'dom',
+  'livekit-client': 'dom',
+  'monaco-editor': 'dom',
+  react: 'dom',
+  'react-dom': 'dom',
+  tldraw: 'dom',
+  'y-indexeddb': 'dom',
+  'y-monaco': 'dom',
+
+  electron: 'electron',
+
+  '@types/better-sqlite3': 'types',
+  '@types/node': 'types',
+  '@types/react': 'types',
+  '@types/react-dom': 'types',
+  '@types/ws': 'types',
+};
+
+/** The runtimes whose packages each folder may import (test/, scripts/ and bench/ may import any). */
+export const FOLDER_RUNTIMES: readonly { folder: string; runtimes: readonly PackageRuntime[] }[] = [
+  { folder: 'server/protocol', runtimes: ['pure'] },
+  { folder: 'server', runtimes: ['pure', 'node'] },
+  { folder: 'main', runtimes: ['pure', 'node', 'electron'] },
+  { folder: 'preload', runtimes: ['pure', 'electron'] },
+  { folder: 'renderer', runtimes: ['pure', 'dom'] },
+];
+
+/** The only files that may take ipcMain / ipcRenderer from 'electron': each hands it to its typed wrapper. */
+export const RAW_IPC_FILES: Readonly<Record<string, string>> = {
+  ipcMain: 'main/main.ts',
+  ipcRenderer: 'preload/preload.ts',
+};
