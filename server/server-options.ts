@@ -13,17 +13,23 @@ export interface ServerOptions {
   host?: string;
   /** Default 3000; 0 picks a free port. */
   port?: number;
+  /**
+   * The server's public origin (`https://interviews.example.com`, no trailing slash): every absolute URL the
+   * server hands out (JoinRoomResponse.collabUrl, ...) is built from it, never from a request's Host header.
+   * Default: the bound address, `http://HOST:PORT` with the real port.
+   */
+  publicUrl?: string;
   /** Directory for the SQLite files and generated secrets; created if missing. */
   dataDir: string;
   mode?: ServerMode;
   jwtSecret?: string;
   internalSecret?: string;
-  /** Rate limits of control-plane.md §6 and collab-plane.md §11. Default true. */
+  /** REST rate limits and the collab plane's message and connection-attempt limits. Default true. */
   rateLimits?: boolean;
   adminEmail?: string;
   adminPassword?: string;
   livekit?: LiveKitOptions;
-  /** Outgoing email (password reset). Absent: no email is sent (control-plane.md §3). */
+  /** Outgoing email (password reset). Absent: no email is sent, and forgot-password still answers the same. */
   mailer?: Mailer;
   /** Directory of the built web client served at `/`; null serves none. Default: dist/renderer. */
   webRoot?: string | null;
@@ -37,22 +43,22 @@ export interface ServerOptions {
   /** Origins allowed to send requests (checked when an Origin header is present). Default: any in hosted, loopback in embedded. */
   allowedOrigins?: string[];
   /**
-   * CORS for /v1 (control-plane.md §2): origins whose browser pages may call the API. Entries: an exact origin,
+   * CORS for /v1: origins whose browser pages may call the API. Entries: an exact origin,
    * `loopback` (any 127.0.0.1 / localhost / [::1] port, and the app's own origin) or `*`. Default: none.
    */
   corsOrigins?: string[];
   /**
-   * Split deployment (collab-plane.md §1, §12–§13): the collab plane runs as its own process. The server then
+   * Split deployment: the collab plane runs as its own process. The server then
    * starts no in-process collab plane, drives the collab process at `baseUrl` (internal HTTP API, with
    * `internalSecret`), answers its callbacks at `/internal/callbacks/*`, and gives clients `publicUrl`
    * (`ws(s)://…/collab`) as JoinRoomResponse.collabUrl.
    */
   externalCollab?: { baseUrl: string; publicUrl: string };
-  /** Role-swap request expiry (control-plane.md §9.5: 60 s). For tests only. */
+  /** Role-swap request expiry (60 s). For tests only. */
   roleSwapTtlMs?: number;
-  /** Collab document idle unload (collab-plane.md §11). Default 300000. */
+  /** A collab document without connections is unloaded after this long. Default 300000. */
   documentIdleTtlMs?: number;
-  /** Periodic snapshot interval (collab-plane.md §11). Default 30000. */
+  /** Periodic snapshot interval of a live room's documents. Default 30000. */
   snapshotIntervalMs?: number;
   /** Execution plane (server/execution): worker count (default: CPU cores) and `limited` to force the no-namespace mode. */
   execution?: { workers?: number; sandbox?: 'auto' | 'limited' };

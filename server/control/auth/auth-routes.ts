@@ -9,12 +9,12 @@ import {
   zRegisterBody,
   zResetPasswordBody,
 } from '../../protocol/api/auth.ts';
-import type { ControlContext } from '../context.ts';
+import type { RouteKit } from '../context.ts';
 import { parseBody } from '../http/validate.ts';
 import { defineRoute } from '../route-docs.ts';
 import type { AuthService } from './auth-service.ts';
 
-export function registerAuthRoutes(ctx: ControlContext, auth: AuthService): void {
+export function registerAuthRoutes(ctx: RouteKit, auth: AuthService): void {
   const { router, docs } = ctx;
   const tag = 'auth';
   defineRoute(router, docs, 'POST', '/v1/auth/register', {

@@ -5,7 +5,7 @@ import { AppError } from '../../protocol/index.ts';
 import type { AuthTokens } from '../../protocol/api/auth.ts';
 import { CredentialsRepository } from '../../storage/control/credentials-repository.ts';
 import type { UserRecord } from '../../storage/control/users-repository.ts';
-import type { ControlContext } from '../context.ts';
+import type { AuthServiceDeps } from '../context.ts';
 import { toTimestamp } from '../http/time.ts';
 import { toUserProfile } from '../users/user-views.ts';
 import { createDecoyHash, hashPassword, verifyPassword } from './passwords.ts';
@@ -29,11 +29,11 @@ function bannedError(user: UserRecord): AppError {
 }
 
 export class AuthService {
-  readonly #ctx: ControlContext;
+  readonly #ctx: AuthServiceDeps;
   readonly #credentials: CredentialsRepository;
   #decoy: Promise<string> | undefined;
 
-  constructor(ctx: ControlContext) {
+  constructor(ctx: AuthServiceDeps) {
     this.#ctx = ctx;
     this.#credentials = new CredentialsRepository(ctx.db);
   }
@@ -155,7 +155,7 @@ export class AuthService {
    * nothing is sent. The caller answers the same in every case (§3).
    */
   async requestPasswordReset(email: string): Promise<void> {
-    const mailer = this.#ctx.config.mailer;
+    const mailer = this.#ctx.mailer;
     const user = this.#ctx.users.findByEmail(email);
     if (!mailer || !user || user.deletedAt !== null) return;
     const token = newSecret();

@@ -2,7 +2,7 @@
 import { zPage, zPageQuery, isUuid } from '../../protocol/api/common.ts';
 import { zBookmark } from '../../protocol/api/problems.ts';
 import type { BookmarksRepository } from '../../storage/control/bookmarks-repository.ts';
-import type { ControlContext } from '../context.ts';
+import type { BookmarkRouteDeps } from '../context.ts';
 import { toPage } from '../http/pagination.ts';
 import { toTimestamp } from '../http/time.ts';
 import { parseQuery } from '../http/validate.ts';
@@ -12,7 +12,7 @@ import { notFound } from './problem-routes.ts';
 
 const SCOPE = 'bookmarks';
 
-export function registerBookmarkRoutes(ctx: ControlContext, catalog: ProblemCatalog, bookmarks: BookmarksRepository): void {
+export function registerBookmarkRoutes(ctx: BookmarkRouteDeps, catalog: ProblemCatalog, bookmarks: BookmarksRepository): void {
   const { router, docs } = ctx;
   const tag = 'bookmarks';
   defineRoute(router, docs, 'GET', '/v1/bookmarks', {

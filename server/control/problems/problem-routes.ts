@@ -14,7 +14,7 @@ import {
 } from '../../protocol/api/problems.ts';
 import { zPage } from '../../protocol/api/common.ts';
 import type { ProblemFields, ProblemRecord } from '../../storage/control/problems-repository.ts';
-import type { ControlContext } from '../context.ts';
+import type { ProblemRouteDeps } from '../context.ts';
 import { toPage } from '../http/pagination.ts';
 import { parseBody, parseQuery, validationFailed } from '../http/validate.ts';
 import { defineRoute } from '../route-docs.ts';
@@ -48,7 +48,7 @@ export function toProblemFields(input: ProblemInput): ProblemFields {
   return fields;
 }
 
-export function registerProblemRoutes(ctx: ControlContext, catalog: ProblemCatalog): void {
+export function registerProblemRoutes(ctx: ProblemRouteDeps, catalog: ProblemCatalog): void {
   const { router, docs } = ctx;
   const tag = 'problems';
   const repo = catalog.repo;
@@ -124,7 +124,7 @@ export function registerProblemRoutes(ctx: ControlContext, catalog: ProblemCatal
     await ctx.auth.requireUser(req);
     const problem = loadProblem(req.params.problemId!);
     const admin = await ctx.auth.requireAdmin(req);
-    if (ctx.rooms?.isProblemInUse(problem.id)) {
+    if (ctx.rooms.isProblemInUse(problem.id)) {
       throw new AppError('PROBLEM_IN_USE', 'The problem is selected in a room that has not finished.');
     }
     repo.softDelete(problem.id, Date.now());

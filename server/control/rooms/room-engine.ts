@@ -35,10 +35,10 @@ export class RoomEngine {
   readonly log: Logger;
   readonly options: RoomEngineOptions;
   timers: RoomTimers = { roomChanged() {}, roomFinished() {} };
-  readonly #collab: CollabControl | undefined;
+  readonly #collab: CollabControl;
   readonly #queues = new Map<string, Promise<void>>();
 
-  constructor(store: RoomStore, collab: CollabControl | undefined, log: Logger, options: RoomEngineOptions) {
+  constructor(store: RoomStore, collab: CollabControl, log: Logger, options: RoomEngineOptions) {
     this.store = store;
     this.#collab = collab;
     this.log = log;
@@ -80,7 +80,6 @@ export class RoomEngine {
    * ROOM_COLLAB_UNAVAILABLE (§9.3): the REST caller learns that the collab side could not be changed.
    */
   async collab<T>(what: string, call: (collab: CollabControl) => Promise<T>): Promise<T> {
-    if (!this.#collab) throw new AppError('ROOM_COLLAB_UNAVAILABLE', 'The collaboration service is not available.');
     try {
       return await call(this.#collab);
     } catch (error) {

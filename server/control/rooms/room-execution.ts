@@ -22,11 +22,6 @@ export interface JobAcceptedBody {
   snapshotId?: string;
 }
 
-function execution(d: RoomDeps): ExecutionPlane {
-  if (!d.control.execution) throw new AppError('EXEC_UNAVAILABLE', 'Code execution is not available in this deployment.');
-  return d.control.execution;
-}
-
 function requirePhase(status: RoomStatus, allowed: readonly RoomStatus[]): void {
   if (!allowed.includes(status)) {
     throw new AppError('ROOM_INVALID_PHASE', `Not allowed in phase ${status}.`, { phase: status, allowed: [...allowed] });
@@ -50,7 +45,7 @@ export function startRun(
     const input = parse();
     requirePhase(a.room.status, RUN_PHASES);
     if (a.role === 'candidate' && a.room.editorLocked) throw new AppError('ROOM_EDITOR_LOCKED', 'The editor is locked.');
-    const exec = execution(d);
+    const exec = d.execution;
     const problem = a.room.problemId ? d.problems.get(a.room.problemId) : undefined;
     const run = exec.enqueueRun({
       roomId: a.room.id,
@@ -85,7 +80,7 @@ export function startSubmission(
     if (!problem.languages.includes(language)) {
       throw new AppError('PROBLEM_LANGUAGE_UNSUPPORTED', `The problem does not support ${language}.`);
     }
-    const exec = execution(d);
+    const exec = d.execution;
     if (exec.hasActiveSubmission(a.room.id)) {
       throw new AppError('EXEC_SUBMISSION_IN_PROGRESS', 'Another submission of this room is still being judged.');
     }
@@ -170,13 +165,13 @@ type PageInput = () => { limit: number; cursor?: string };
 export function listRuns(d: RoomDeps, user: AuthUser, roomId: string | undefined, page: PageInput): Page<RunResult> {
   const access = roomAccess(d.engine, roomId, user);
   allow(access, { roles: ANY_ROLE, admin: true });
-  return execution(d).listRuns(access.room.id, page());
+  return d.execution.listRuns(access.room.id, page());
 }
 
 export function listSubmissions(d: RoomDeps, user: AuthUser, roomId: string | undefined, page: PageInput): Page<SubmissionSummary> {
   const access = roomAccess(d.engine, roomId, user);
   allow(access, { roles: ANY_ROLE, admin: true });
-  return execution(d).listSubmissions(access.room.id, page());
+  return d.execution.listSubmissions(access.room.id, page());
 }
 
 /** Participants of the job's room in any role (not kicked) and admins may read a job (§9.12). */
@@ -187,7 +182,7 @@ function requireJobReader(d: RoomDeps, user: AuthUser, roomId: string): void {
 }
 
 export function getRun(d: RoomDeps, user: AuthUser, runId: string | undefined): RunResult {
-  const run = isUuid(runId) && d.control.execution ? d.control.execution.getRun(runId) : undefined;
+  const run = isUuid(runId) ? d.execution.getRun(runId) : undefined;
   if (!run) throw new AppError('EXEC_RUN_NOT_FOUND', 'No such run.');
   requireJobReader(d, user, run.roomId);
   return run;
@@ -195,7 +190,7 @@ export function getRun(d: RoomDeps, user: AuthUser, runId: string | undefined): 
 
 /** Hidden tests' input, expected and actual output and stderr are withheld from non-admins. */
 export function getSubmission(d: RoomDeps, user: AuthUser, submissionId: string | undefined): SubmissionResult {
-  const result = isUuid(submissionId) && d.control.execution ? d.control.execution.getSubmission(submissionId) : undefined;
+  const result = isUuid(submissionId) ? d.execution.getSubmission(submissionId) : undefined;
   if (!result) throw new AppError('EXEC_SUBMISSION_NOT_FOUND', 'No such submission.');
   requireJobReader(d, user, result.roomId);
   if (user.role === 'admin') return result;

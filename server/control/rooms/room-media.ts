@@ -14,7 +14,7 @@ export async function mediaToken(d: RoomDeps, user: AuthUser, roomId: string | u
   const access = roomAccess(d.engine, roomId, user);
   allow(access, { roles: ANY_ROLE });
   requireOpen(access.room);
-  const livekit = d.control.config.livekit;
+  const livekit = d.livekit;
   if (!livekit) throw new AppError('ROOM_MEDIA_UNAVAILABLE', 'Audio and video are not configured on this server.');
   const canPublish = access.role !== 'spectator';
   const at = new AccessToken(livekit.apiKey, livekit.apiSecret, {

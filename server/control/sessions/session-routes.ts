@@ -21,7 +21,7 @@ import {
   type SessionComparison,
 } from '../../protocol/api/sessions.ts';
 import type { RoomStore } from '../../storage/rooms/index.ts';
-import type { ControlContext } from '../context.ts';
+import type { SessionRouteDeps } from '../context.ts';
 import { toPage } from '../http/pagination.ts';
 import { fromTimestamp, toTimestamp } from '../http/time.ts';
 import { parseQuery } from '../http/validate.ts';
@@ -35,7 +35,7 @@ import { COMPARISON_DIMENSIONS, eventView, sessionDetail, sessionSummary, unavai
 
 const SESSION = '/v1/sessions/:sessionId';
 
-export function registerSessionRouteTable(ctx: ControlContext, store: RoomStore, problems: RoomProblems): void {
+export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStore, problems: RoomProblems): void {
   const { router, docs, auth, cursors } = ctx;
   const tag = 'sessions';
 
