@@ -1,7 +1,7 @@
 // The room service's core: storage, the collab plane behind failure mapping, one queue per room so that
 // concurrent requests on a room apply in order, session events, and the transitions every other part
-// builds on (entering a phase, finishing). Functions named `...Locked` expect the caller to hold the
-// room's queue (`exclusive`); public entry points take it.
+// builds on (entering a phase, finishing). Functions named `...InQueue` must run inside the room's request
+// queue (`exclusive`), which the caller already holds; public entry points enter the queue themselves.
 import { randomUUID } from 'node:crypto';
 import {
   AppError,
@@ -107,7 +107,7 @@ export class RoomEngine {
    * Enters a later, non-final phase: broadcasts `phase-changed` (the collab plane takes the
    * `phase-change` snapshot), then `timer` `started` when the phase is timed.
    */
-  async enterPhaseLocked(room: RoomRecord, to: Exclude<RoomStatus, 'finished'>, by: string | null): Promise<void> {
+  async enterPhaseInQueue(room: RoomRecord, to: Exclude<RoomStatus, 'finished'>, by: string | null): Promise<void> {
     const from = room.status;
     const now = this.now();
     const timer = startTimer(phaseDurationMs(room.config, to), now);
@@ -125,7 +125,7 @@ export class RoomEngine {
    * closes every socket with 4003 (DestroyDocument); pending role swaps expire; running jobs still
    * complete. A document already destroyed (a retried finish) counts as done.
    */
-  async finishLocked(room: RoomRecord, reason: RoomClosedReason, by: string | null): Promise<void> {
+  async finishInQueue(room: RoomRecord, reason: RoomClosedReason, by: string | null): Promise<void> {
     if (room.status === 'finished') return;
     await this.collab('destroyDocument', async (c) => {
       try {
@@ -150,8 +150,8 @@ export class RoomEngine {
   }
 
   /** Auto-finish (§7) once nobody is active any more. */
-  async finishIfEmptyLocked(room: RoomRecord): Promise<void> {
+  async finishIfEmptyInQueue(room: RoomRecord): Promise<void> {
     const active = this.store.rooms.listParticipants(room.id).some((p) => p.state === 'active');
-    if (!active) await this.finishLocked(room, 'finished', null);
+    if (!active) await this.finishInQueue(room, 'finished', null);
   }
 }

@@ -117,7 +117,7 @@ export function startSubmission(
         memoryLimitKb: problem.memoryLimitKb,
       });
     } catch (error) {
-      if (takesLock) await releaseSubmitLockLocked(engine, a.room.id);
+      if (takesLock) await releaseSubmitLockInQueue(engine, a.room.id);
       throw error;
     }
     engine.record(a.room.id, 'submission', user.id, { id: summary.id, status: summary.status, snapshotId: snapshot.id, language });
@@ -126,7 +126,7 @@ export function startSubmission(
 }
 
 /** Releases a lock that is still the submit lock (a manual lock in between made it `manual`: kept). */
-async function releaseSubmitLockLocked(engine: RoomEngine, roomId: string): Promise<void> {
+async function releaseSubmitLockInQueue(engine: RoomEngine, roomId: string): Promise<void> {
   const room = engine.store.rooms.getRoom(roomId);
   if (!room || room.status === 'finished' || !room.editorLocked || room.lockReason !== 'submit') return;
   await engine.collab('lockEditor', (c) => c.lockEditor(roomId, { locked: false, reason: null, by: null }));
@@ -143,7 +143,7 @@ export function watchExecutions(engine: RoomEngine, exec: ExecutionPlane): () =>
       .exclusive(job.roomId, async () => {
         if (!engine.store.rooms.getRoom(job.roomId)) return;
         engine.record(job.roomId, job.kind, job.userId, { id: job.id, status: job.status, verdict: job.verdict });
-        if (job.kind === 'submission') await releaseSubmitLockLocked(engine, job.roomId);
+        if (job.kind === 'submission') await releaseSubmitLockInQueue(engine, job.roomId);
         const room = engine.store.rooms.getRoom(job.roomId);
         if (room && room.status !== 'finished') {
           await engine.push(job.roomId, {

@@ -105,7 +105,7 @@ export async function destroyRoom(d: RoomDeps, user: AuthUser, roomId: string | 
     const access = roomAccess(d.engine, first.room.id, user);
     allow(access, { roles: ['host'] });
     if (access.room.status === 'finished') return;
-    await d.engine.finishLocked(access.room, 'destroyed', user.id);
+    await d.engine.finishInQueue(access.room, 'destroyed', user.id);
     d.control.audit.record('room.destroyed', { actorId: user.id, targetType: 'room', targetId: access.room.id, ip });
   });
 }
@@ -212,16 +212,16 @@ export async function leaveRoom(d: RoomDeps, user: AuthUser, roomId: string | un
     const access = roomAccess(d.engine, first.room.id, user);
     allow(access, { roles: ANY_ROLE });
     requireOpen(access.room);
-    await leaveLocked(d, access.room, access.me!);
+    await leaveInQueue(d, access.room, access.me!);
   });
 }
 
-export async function leaveLocked(d: RoomDeps, room: RoomRecord, me: ParticipantRecord): Promise<void> {
+export async function leaveInQueue(d: RoomDeps, room: RoomRecord, me: ParticipantRecord): Promise<void> {
   const { engine } = d;
   await engine.push(room.id, { type: 'participant-left', userId: me.userId });
   const now = engine.now();
   engine.store.rooms.saveParticipant({ ...me, state: 'left', leftAt: now });
   engine.save(room);
   engine.record(room.id, 'participant-left', me.userId, { userId: me.userId });
-  await engine.finishIfEmptyLocked(room);
+  await engine.finishIfEmptyInQueue(room);
 }

@@ -135,7 +135,7 @@ export async function kickParticipant(
     if (target.userId === user.id) throw new AppError('ROOM_FORBIDDEN', 'You cannot kick yourself.');
     const { reason } = parse();
     requireOpen(access.room);
-    await kickLocked(d, access.room, target, user.id, reason);
+    await kickInQueue(d, access.room, target, user.id, reason);
     d.control.audit.record('room.participant-kicked', {
       actorId: user.id,
       targetType: 'room',
@@ -146,12 +146,12 @@ export async function kickParticipant(
   });
 }
 
-export async function kickLocked(d: RoomDeps, room: RoomRecord, target: ParticipantRecord, by: string, reason?: string): Promise<void> {
+export async function kickInQueue(d: RoomDeps, room: RoomRecord, target: ParticipantRecord, by: string, reason?: string): Promise<void> {
   const { engine } = d;
   await engine.collab('kickUser', (c) => c.kickUser(room.id, reason === undefined ? { userId: target.userId } : { userId: target.userId, reason }));
   await engine.push(room.id, { type: 'participant-kicked', userId: target.userId, by });
   engine.store.rooms.saveParticipant({ ...target, state: 'kicked', leftAt: target.leftAt ?? engine.now() });
   engine.save(room);
   engine.record(room.id, 'participant-kicked', by, { userId: target.userId, by, reason: reason ?? null });
-  await engine.finishIfEmptyLocked(room);
+  await engine.finishIfEmptyInQueue(room);
 }
