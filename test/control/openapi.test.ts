@@ -1,5 +1,5 @@
 // GET /v1/openapi.json: a structurally valid OpenAPI 3.1 document that lists every registered route
-// (ApiRouter.routes()) with its schemas, and every endpoint of control-plane.md §9.
+// (ApiRouter.routes()) with its schemas, and every endpoint of the REST contract.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +12,7 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { call } from './api.ts';
 import { validateOpenApi31 } from './openapi-structure.ts';
 
-/** Every `METHOD path` in the first column of the §9 tables (plus the §9.7 poll routes). */
+/** Every `METHOD path` of the REST contract's endpoint tables (plus the job poll routes). */
 const SPEC_ENDPOINTS = `POST /v1/auth/register;POST /v1/auth/login;POST /v1/auth/refresh;POST /v1/auth/logout;POST /v1/auth/change-password;
 POST /v1/auth/forgot-password;POST /v1/auth/reset-password;GET /v1/users/me;PATCH /v1/users/me;DELETE /v1/users/me;GET /v1/users/:userId;
 POST /v1/users/me/avatar;GET /v1/users/me/quotas;GET /v1/users/me/active-room;GET /v1/users/me/stats;
@@ -26,7 +26,7 @@ POST /v1/matchmaking/queue;DELETE /v1/matchmaking/queue;GET /v1/matchmaking/stat
 POST /v1/matchmaking/matches/:matchId/decline;GET /v1/admin/stats;GET /v1/admin/users;GET /v1/admin/users/:userId;PATCH /v1/admin/users/:userId;
 GET /v1/admin/rooms;POST /v1/admin/rooms/:roomId/close;GET /v1/admin/audit-logs;GET /v1/health`;
 
-/** §9.3–9.6 (token), 9.9, 9.12, 9.13: registered by the rooms and sessions modules. */
+/** Rooms, participants, control, media token, feedback, job reads and sessions: registered by the rooms and sessions modules. */
 const ROOMS_SPEC_ENDPOINTS = `POST /v1/rooms;GET /v1/rooms;GET /v1/rooms/lookup/:code;GET /v1/rooms/:roomId;DELETE /v1/rooms/:roomId;
 POST /v1/rooms/:roomId/join;POST /v1/rooms/:roomId/leave;POST /v1/rooms/:roomId/run;POST /v1/rooms/:roomId/submit;GET /v1/rooms/:roomId/runs;
 GET /v1/rooms/:roomId/submissions;GET /v1/rooms/:roomId/participants;PATCH /v1/rooms/:roomId/participants/:userId;
@@ -115,7 +115,7 @@ describe('OpenAPI document', () => {
     });
 
     it('lists every rooms/sessions endpoint of the spec once the rooms module registers', () => {
-      // Before the rooms module is wired no /v1/rooms route exists at all; once it is, all of §9.3–§9.13 must be there.
+      // Before the rooms module is wired no /v1/rooms route exists at all; once it is, every rooms and sessions endpoint must be there.
       if (!doc.paths['/v1/rooms']) return;
       const missing = parse(ROOMS_SPEC_ENDPOINTS).filter(([m, p]) => !doc.paths[toTemplate(p)]?.[m.toLowerCase()]);
       expect(missing).toEqual([]);

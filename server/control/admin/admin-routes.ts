@@ -1,4 +1,4 @@
-// §9.15 Admin routes. The whole /v1/admin area is the protected resource: ADMIN_FORBIDDEN is checked
+// Admin routes (/v1/admin). The whole /v1/admin area is the protected resource: ADMIN_FORBIDDEN is checked
 // before any path lookup, so non-admins cannot probe which user or room ids exist.
 import { AppError } from '../../protocol/index.ts';
 import { isUuid, zPage } from '../../protocol/api/common.ts';

@@ -1,4 +1,4 @@
-// §9.1 Auth routes.
+// Auth routes (/v1/auth): register, login, refresh, logout, password change and reset.
 import { z } from 'zod';
 import {
   zAuthTokens,

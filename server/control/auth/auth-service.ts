@@ -1,4 +1,4 @@
-// Account credentials of control-plane.md §3: token pairs, refresh rotation with reuse detection,
+// Account credentials: access/refresh token pairs, refresh rotation with reuse detection,
 // password change and reset. Routes (auth-routes.ts) only validate input and call these.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../../protocol/index.ts';
@@ -13,7 +13,7 @@ import { createDecoyHash, hashPassword, verifyPassword } from './passwords.ts';
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
 export const RESET_TOKEN_TTL_MS = 3600 * 1000;
 
-/** 256 random bits, base64url (§3). */
+/** 256 random bits, base64url: refresh and reset tokens. */
 function newSecret(): string {
   return randomBytes(32).toString('base64url');
 }
@@ -96,7 +96,7 @@ export class AuthService {
   }
 
   /**
-   * Rotation (§3): the presented token is consumed and a new pair is issued in the same family. A token of
+   * Rotation: the presented token is consumed and a new pair is issued in the same family. A token of
    * a revoked family, or an expired or unknown one → AUTH_REFRESH_INVALID; an already-rotated token of a
    * live family → the family is revoked, `auth.refresh-reuse` is audited, AUTH_REFRESH_REUSED.
    */
@@ -152,7 +152,7 @@ export class AuthService {
 
   /**
    * Creates a 1-hour single-use reset token and mails it when a mailer (SMTP) is configured. Without one
-   * nothing is sent. The caller answers the same in every case (§3).
+   * nothing is sent. The caller answers the same in every case, so nobody learns which emails have accounts.
    */
   async requestPasswordReset(email: string): Promise<void> {
     const mailer = this.#ctx.mailer;

@@ -1,4 +1,4 @@
-// §9.11 Bookmarks routes.
+// Bookmarks routes (/v1/bookmarks).
 import { zPage, zPageQuery, isUuid } from '../../protocol/api/common.ts';
 import { zBookmark } from '../../protocol/api/problems.ts';
 import type { BookmarksRepository } from '../../storage/control/bookmarks-repository.ts';

@@ -1,4 +1,4 @@
-// §9.10 Problems routes.
+// Problems routes (/v1/problems).
 import { AppError } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
 import {
@@ -26,7 +26,7 @@ export function notFound(): AppError {
   return new AppError('PROBLEM_NOT_FOUND', 'No such problem.');
 }
 
-/** Input fields with the §10.3 defaults; starterCode keys must be among `languages`. */
+/** Input fields with the Problem schema's defaults; starterCode keys must be among `languages`. */
 export function toProblemFields(input: ProblemInput): ProblemFields {
   const fields: ProblemFields = {
     slug: input.slug,
@@ -52,7 +52,7 @@ export function registerProblemRoutes(ctx: ProblemRouteDeps, catalog: ProblemCat
   const { router, docs } = ctx;
   const tag = 'problems';
   const repo = catalog.repo;
-  /** Auth, then 404 for a malformed/unknown/deleted id (§5: not found before permission). */
+  /** Auth, then 404 for a malformed/unknown/deleted id (not found is checked before permission). */
   const loadProblem = (id: string): ProblemRecord => {
     const problem = isUuid(id) ? catalog.findSelectable(id) : undefined;
     if (!problem) throw notFound();

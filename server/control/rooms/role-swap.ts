@@ -1,4 +1,4 @@
-// §9.5 role swap (peer mode): the host or the candidate asks, the other answers within the TTL (60 s);
+// Role swap (peer mode): the host or the candidate asks, the other answers within the TTL (60 s);
 // an accepted swap exchanges the two roles, so host rights follow the interviewing peer.
 import { randomUUID } from 'node:crypto';
 import { AppError, type RoleSwapRequest, type RoomRole } from '../../protocol/index.ts';

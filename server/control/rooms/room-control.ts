@@ -1,4 +1,4 @@
-// §9.5 control: phase, problem/language, settings, editor lock, timer pause/resume, manual snapshot.
+// Room control: phase, problem/language, settings, editor lock, timer pause/resume, manual snapshot.
 // Each change reaches the collab plane (event push or LockEditor) before the REST response.
 import { AppError, type CodeSnapshot, type RoomStatus, type SupportedLanguage, type TimerState } from '../../protocol/index.ts';
 import type { RoomConfigPatch, RoomDetail } from '../../protocol/api/rooms.ts';

@@ -1,4 +1,4 @@
-// The rooms side of ControlContext.rooms (RoomDirectory, server/control/room-directory.ts): what user,
+// The room service's RoomDirectory (server/control/room-directory.ts): what user,
 // admin and problem routes ask of rooms — force close, leave/kick everywhere, listings and counts.
 import { AppError, type RoomStatus } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';

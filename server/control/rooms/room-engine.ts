@@ -18,9 +18,9 @@ import { phaseDurationMs } from './room-model.ts';
 import { startTimer, timerState } from './room-timer.ts';
 
 export interface RoomEngineOptions {
-  /** Role-swap requests expire after this long (§9.5: 60 s). Shorter only in tests. */
+  /** Role-swap requests expire after this long (60 s). Shorter only in tests. */
   roleSwapTtlMs: number;
-  /** Auto-finish this long after creation (§7: 24 h). */
+  /** Auto-finish this long after creation (24 h). */
   maxRoomAgeMs: number;
 }
 
@@ -77,7 +77,7 @@ export class RoomEngine {
 
   /**
    * The collab plane, with every failure it did not answer with a meaningful code mapped to 503
-   * ROOM_COLLAB_UNAVAILABLE (§9.3): the REST caller learns that the collab side could not be changed.
+   * ROOM_COLLAB_UNAVAILABLE: the REST caller learns that the collab side could not be changed.
    */
   async collab<T>(what: string, call: (collab: CollabControl) => Promise<T>): Promise<T> {
     try {
@@ -121,7 +121,7 @@ export class RoomEngine {
   }
 
   /**
-   * Finishes the room (§7): the collab plane takes the session-end snapshots, sends `room-closed` and
+   * Finishes the room: the collab plane takes the session-end snapshots, sends `room-closed` and
    * closes every socket with 4003 (DestroyDocument); pending role swaps expire; running jobs still
    * complete. A document already destroyed (a retried finish) counts as done.
    */
@@ -149,7 +149,7 @@ export class RoomEngine {
     this.timers.roomFinished(room.id);
   }
 
-  /** Auto-finish (§7) once nobody is active any more. */
+  /** Auto-finish once nobody is active any more. */
   async finishIfEmptyInQueue(room: RoomRecord): Promise<void> {
     const active = this.store.rooms.listParticipants(room.id).some((p) => p.state === 'active');
     if (!active) await this.finishInQueue(room, 'finished', null);

@@ -1,4 +1,4 @@
-// §9.6 POST media/token: a LiveKit access token for the room (room name = roomId, identity = userId).
+// POST /v1/rooms/:roomId/media/token: a LiveKit access token for the room (room name = roomId, identity = userId).
 // Spectators subscribe only. Without LiveKit options the endpoint answers 503 ROOM_MEDIA_UNAVAILABLE.
 import { AccessToken } from 'livekit-server-sdk';
 import { AppError } from '../../protocol/index.ts';

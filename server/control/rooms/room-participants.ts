@@ -1,4 +1,4 @@
-// §9.4 participants: list, PATCH role/mute (host transfer in interview mode), kick.
+// Participants: list, PATCH role/mute (host transfer in interview mode), kick.
 import { AppError, type RoomRole } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
 import type { RoomParticipantSummary } from '../../protocol/api/rooms.ts';
@@ -43,7 +43,7 @@ export interface PatchInput {
  * exist only in interview mode: `host` on another participant transfers hosting (the caller becomes
  * `interviewer`), and the host's own role changes only that way.
  *
- * A `muted` in the body is then mirrored on the media server (§9.4). The response waits for that (each
+ * A `muted` in the body is then mirrored on the media server. The response waits for that (each
  * LiveKit request is bounded by a short timeout, see media-control.ts), so that when the PATCH returns the
  * audio is muted too, but outside the room's queue, and a failure there never fails the PATCH.
  */

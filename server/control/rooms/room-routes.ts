@@ -1,5 +1,5 @@
-// The /v1/rooms routes of §9.3, §9.4, §9.6, §9.9 and the §9.12 job reads. Handlers authenticate first
-// (§5 order), then hand over to the operation modules, which check not-found → permission →
+// The /v1/rooms routes (lifecycle, participants, media token, feedback) and the /v1/runs and /v1/submissions
+// job reads. Handlers authenticate first, then hand over to the operation modules, which check not-found → permission →
 // validation → state in that order.
 import { z } from 'zod';
 import { AppError } from '../../protocol/index.ts';

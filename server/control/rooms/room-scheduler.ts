@@ -1,4 +1,4 @@
-// The clocks of §7: each open room's phase timer (expiry → `timer` `expired`, then one autoAdvance step),
+// The room clocks: each open room's phase timer (expiry → `timer` `expired`, then one autoAdvance step),
 // its 24 h auto-finish, and pending role-swap expiries. Rearmed from stored state on every room change
 // and at start-up, so a restart resumes every clock; close() clears them all.
 import type { RoomRecord } from '../../storage/rooms/index.ts';

@@ -1,4 +1,4 @@
-// The /v1/sessions routes of §9.13. A session is the durable record of a room (`sessionId` = `roomId`).
+// The /v1/sessions routes. A session is the durable record of a room (`sessionId` = `roomId`).
 import { z } from 'zod';
 import { AppError } from '../../protocol/index.ts';
 import { zPage } from '../../protocol/api/common.ts';

@@ -1,6 +1,6 @@
-// Routes of areas whose backing service this deployment does not have (control-plane.md §1: "When a
-// feature's backing service is not configured, its endpoints answer 503 with that area's *_UNAVAILABLE
-// code"). They authenticate first and check the room exists (§5 order), so the API surface is complete
+// Routes of areas whose backing service this deployment does not have: when a feature's backing service is
+// not configured, its endpoints answer 503 with that area's *_UNAVAILABLE code. They authenticate first and
+// check the room exists (not found before unavailable), so the API surface is complete
 // and honest: every endpoint exists and says why it cannot serve.
 import { AppError, type ErrorCode } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';

@@ -1,4 +1,4 @@
-// §9.2 Users routes.
+// Users routes (/v1/users).
 import { AppError } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
 import { zUserProfile } from '../../protocol/api/auth.ts';
