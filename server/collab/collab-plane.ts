@@ -227,7 +227,8 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
     control,
     start,
     handleUpgrade(req, socket, head) {
-      if (!started || closing) {
+      // Only reachable before start() by misuse: the servers listen after starting the plane.
+      if (!started) {
         socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
         return;
       }

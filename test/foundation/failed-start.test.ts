@@ -39,6 +39,15 @@ function resourceCounts(): Record<string, number> {
 const atMost = (baseline: Record<string, number>) => (now: Record<string, number>) =>
   Object.entries(now).every(([kind, n]) => n <= (baseline[kind] ?? 0));
 
+/** `start` rejects with EADDRINUSE, and afterwards nothing of the attempt is open or active any more. */
+async function expectFailedStartLeavesNothing(dir: string, start: () => Promise<unknown>): Promise<void> {
+  expect(openFilesUnder(dir)).toEqual([]);
+  const baseline = resourceCounts();
+  await expect(start()).rejects.toMatchObject({ code: 'EADDRINUSE' });
+  await pollUntil(() => openFilesUnder(dir), (open) => open.length === 0, { what: 'data directory files closed', timeoutMs: 3000 });
+  await pollUntil(resourceCounts, atMost(baseline), { what: 'active resources back to the baseline', timeoutMs: 3000 });
+}
+
 describe('a failed start leaves nothing behind', () => {
   let blocker: Server;
   let takenPort: number;
@@ -61,12 +70,7 @@ describe('a failed start leaves nothing behind', () => {
       const room = await createRoom(first, host, { mode: 'interview', config: { codingDurationMs: 600000 } });
       await as(first, host).post(`/v1/rooms/${room.id}/control/phase`, { to: 'coding' });
       await first.close();
-      expect(openFilesUnder(dir.path)).toEqual([]);
-      const baseline = resourceCounts();
-
-      await expect(startServer({ ...options, port: takenPort })).rejects.toMatchObject({ code: 'EADDRINUSE' });
-      await pollUntil(() => openFilesUnder(dir.path), (open) => open.length === 0, { what: 'data directory files closed', timeoutMs: 3000 });
-      await pollUntil(resourceCounts, atMost(baseline), { what: 'active resources back to the baseline', timeoutMs: 3000 });
+      await expectFailedStartLeavesNothing(dir.path, () => startServer({ ...options, port: takenPort }));
 
       const retry = await startServer({ ...options, port: 0 });
       try {
@@ -97,12 +101,7 @@ describe('a failed start leaves nothing behind', () => {
         roomId, mode: 'interview', phase: 'coding', language: 'python', problemId: null, initialCode: 'x = 1\n', editorLocked: false, participants: [],
       });
       await first.close();
-      expect(openFilesUnder(dir.path)).toEqual([]);
-      const baseline = resourceCounts();
-
-      await expect(startCollabServer({ ...options, port: takenPort })).rejects.toMatchObject({ code: 'EADDRINUSE' });
-      await pollUntil(() => openFilesUnder(dir.path), (open) => open.length === 0, { what: 'collab store closed', timeoutMs: 3000 });
-      await pollUntil(resourceCounts, atMost(baseline), { what: 'active resources back to the baseline', timeoutMs: 3000 });
+      await expectFailedStartLeavesNothing(dir.path, () => startCollabServer({ ...options, port: takenPort }));
 
       const retry = await startCollabServer({ ...options, port: 0 });
       try {
