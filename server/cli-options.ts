@@ -44,6 +44,7 @@ export function optionsFromCli(argv: string[], env: NodeJS.ProcessEnv): ServerOp
   if (env.SYNCODE_CORS_ORIGINS) options.corsOrigins = corsOriginsFrom(env.SYNCODE_CORS_ORIGINS);
   if (env.SYNCODE_COLLAB_URL) options.externalCollab = externalCollabFrom(env.SYNCODE_COLLAB_URL, env.SYNCODE_COLLAB_PUBLIC_URL);
   else if (env.SYNCODE_COLLAB_PUBLIC_URL) throw new Error('SYNCODE_COLLAB_PUBLIC_URL needs SYNCODE_COLLAB_URL (the collab process\'s internal URL)');
+  if (env.SYNCODE_PUBLIC_URL) options.publicUrl = publicUrlFrom(env.SYNCODE_PUBLIC_URL);
   if (env.SYNCODE_EXEC_WORKERS) options.execution = { workers: positiveInteger('SYNCODE_EXEC_WORKERS', env.SYNCODE_EXEC_WORKERS) };
   return options;
 }
@@ -70,6 +71,13 @@ function externalCollabFrom(baseText: string, publicText: string | undefined): {
     : `${base.origin.replace(/^http/, 'ws')}/collab`;
   if (!publicUrl.endsWith('/collab')) throw new Error(`SYNCODE_COLLAB_PUBLIC_URL must end with /collab: ${publicText}`);
   return { baseUrl: base.origin, publicUrl };
+}
+
+/** `https://interviews.example.com`: an http(s) origin, kept without a trailing slash. */
+function publicUrlFrom(text: string): string {
+  const url = parseUrl('SYNCODE_PUBLIC_URL', text, ['http:', 'https:']);
+  if (url.pathname !== '/') throw new Error(`SYNCODE_PUBLIC_URL must be an origin, with no path: ${text}`);
+  return url.origin;
 }
 
 function parseUrl(name: string, text: string, protocols: string[]): URL {
@@ -105,7 +113,8 @@ export class CliHelp extends Error {
 Environment: HOST, PORT, SYNCODE_DATA_DIR, SYNCODE_JWT_SECRET, SYNCODE_INTERNAL_SECRET,
   SYNCODE_ADMIN_EMAIL + SYNCODE_ADMIN_PASSWORD, SYNCODE_RATE_LIMITS (on|off),
   LIVEKIT_URL + LIVEKIT_API_KEY + LIVEKIT_API_SECRET, SYNCODE_CORS_ORIGINS (origins, loopback or *, comma-separated),
-  SYNCODE_COLLAB_URL [+ SYNCODE_COLLAB_PUBLIC_URL] (split deployment), SYNCODE_EXEC_WORKERS.
+  SYNCODE_COLLAB_URL [+ SYNCODE_COLLAB_PUBLIC_URL] (split deployment), SYNCODE_EXEC_WORKERS,
+  SYNCODE_PUBLIC_URL (the public origin absolute URLs are built from; default http://HOST:PORT as bound).
   Flags override environment variables.`);
   }
 }

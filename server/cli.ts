@@ -2,8 +2,7 @@
 // and shuts down cleanly on SIGINT/SIGTERM (spec README, "Running the server").
 import { CliHelp, optionsFromCli } from './cli-options.ts';
 import { startServer } from './start-server.ts';
-
-const SHUTDOWN_DEADLINE_MS = 10_000;
+import { closeOnSignals } from './close-on-signals.ts';
 
 async function main(): Promise<void> {
   let options;
@@ -15,22 +14,7 @@ async function main(): Promise<void> {
   }
   const server = await startServer(options);
   process.stdout.write(`SynCode server listening on ${server.url}\n`);
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    process.stderr.write(`Received ${signal}, shutting down\n`);
-    setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref();
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`Shutdown failed: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  closeOnSignals(server);
 }
 
 main().catch((error: unknown) => {

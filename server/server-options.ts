@@ -13,17 +13,23 @@ export interface ServerOptions {
   host?: string;
   /** Default 3000; 0 picks a free port. */
   port?: number;
+  /**
+   * The server's public origin (`https://interviews.example.com`, no trailing slash): every absolute URL the
+   * server hands out (JoinRoomResponse.collabUrl, ...) is built from it, never from a request's Host header.
+   * Default: the bound address, `http://HOST:PORT` with the real port.
+   */
+  publicUrl?: string;
   /** Directory for the SQLite files and generated secrets; created if missing. */
   dataDir: string;
   mode?: ServerMode;
   jwtSecret?: string;
   internalSecret?: string;
-  /** REST rate limits (429 RATE_LIMITED) and the /collab message and connection-attempt limits (close 4029). Default true. */
+  /** REST rate limits and the collab plane's message and connection-attempt limits. Default true. */
   rateLimits?: boolean;
   adminEmail?: string;
   adminPassword?: string;
   livekit?: LiveKitOptions;
-  /** Outgoing email (password reset). Absent: no email is sent, and no reset token is created. */
+  /** Outgoing email (password reset). Absent: no email is sent, and forgot-password still answers the same. */
   mailer?: Mailer;
   /** Directory of the built web client served at `/`; null serves none. Default: dist/renderer. */
   webRoot?: string | null;
@@ -42,17 +48,17 @@ export interface ServerOptions {
    */
   corsOrigins?: string[];
   /**
-   * Split deployment (docs/collab-protocol.md, "Deployments"): the collab plane runs as its own process. The server then
+   * Split deployment: the collab plane runs as its own process. The server then
    * starts no in-process collab plane, drives the collab process at `baseUrl` (internal HTTP API, with
    * `internalSecret`), answers its callbacks at `/internal/callbacks/*`, and gives clients `publicUrl`
    * (`ws(s)://…/collab`) as JoinRoomResponse.collabUrl.
    */
   externalCollab?: { baseUrl: string; publicUrl: string };
-  /** Role-swap request expiry; 60 s by contract. For tests only. */
+  /** Role-swap request expiry (60 s). For tests only. */
   roleSwapTtlMs?: number;
-  /** Collab document idle unload after the last connection closes (DOCUMENT_IDLE_TTL_MS). Default 300000. */
+  /** A collab document without connections is unloaded after this long. Default 300000. */
   documentIdleTtlMs?: number;
-  /** Periodic code snapshot interval while coding or in wrap-up (SNAPSHOT_INTERVAL_MS). Default 30000. */
+  /** Periodic snapshot interval of a live room's documents. Default 30000. */
   snapshotIntervalMs?: number;
   /** Execution plane (server/execution): worker count (default: CPU cores) and `limited` to force the no-namespace mode. */
   execution?: { workers?: number; sandbox?: 'auto' | 'limited' };

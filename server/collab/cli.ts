@@ -1,4 +1,4 @@
-// The standalone collab process of a split deployment (collab-plane.md §1):
+// The standalone collab process of a split deployment:
 //   node server/collab/cli.ts [--host 127.0.0.1] [--port 3001] [--data-dir ./data]
 // Environment: SYNCODE_JWT_SECRET, SYNCODE_INTERNAL_SECRET (generated in the data dir when absent),
 // SYNCODE_CONTROL_URL (the control plane's internal base URL for callbacks), SYNCODE_RATE_LIMITS (on|off).
@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { parsePort } from '../cli-options.ts';
 import { loadOrCreateSecret } from '../config/secrets.ts';
 import { consoleLogger } from '../logger.ts';
+import { closeOnSignals } from '../close-on-signals.ts';
 import { acknowledgingCallbacks } from './acknowledging-callbacks.ts';
 import { startCollabServer } from './collab-server.ts';
 
@@ -41,18 +42,7 @@ const server = await startCollabServer({
   log: consoleLogger,
 });
 process.stdout.write(`SynCode collab listening on ${server.url}\n`);
-let stopping = false;
-const stop = (): void => {
-  if (stopping) return;
-  stopping = true;
-  setTimeout(() => process.exit(1), 10_000).unref();
-  server.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+closeOnSignals(server);
 
 function parseCollabArgs() {
   return parseArgs({

@@ -34,8 +34,7 @@ export interface CollabPlaneOptions {
   /** `collab.sqlite` lives here. */
   dataDir: string;
   jwtSecret: string;
-  callbacks: CollabCallbacks & { pendingCount?: () => number };
-  /** Message and connection-attempt rate limits. Default true. */
+  /** Message and connection-attempt rate limits per connection and per user. Default true. */
   rateLimits?: boolean;
   documentIdleTtlMs?: number;
   snapshotIntervalMs?: number;
@@ -46,9 +45,18 @@ export interface CollabPlaneOptions {
   log: Logger;
 }
 
+/** The control plane's callback receiver; an HTTP sender also reports how many deliveries are pending. */
+export type CollabPlaneCallbacks = CollabCallbacks & { pendingCount?: () => number };
+
+/**
+ * Created first (the control plane drives it through `control`), then started with the control plane's
+ * callbacks: only start() resumes live rooms, re-sends pending session-end snapshots and accepts sockets,
+ * so the callbacks exist before anything can report to them.
+ */
 export interface CollabPlane {
   control: CollabControl;
-  /** Completes the WebSocket upgrade of a `/collab/...` request, then runs the handshake (token, room, role) on the socket. */
+  start(callbacks: CollabPlaneCallbacks): void;
+  /** Completes the WebSocket upgrade of a `/collab/...` request, then runs the token handshake on the socket. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   health(): Promise<CollabHealth>;
   /** Closes every socket with 1001, flushes and closes the store. */
@@ -61,7 +69,7 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
   const snapshotIntervalMs = options.snapshotIntervalMs ?? SNAPSHOT_INTERVAL_MS;
   const awarenessTimeoutMs = options.awarenessTimeoutMs ?? AWARENESS_TIMEOUT_MS;
   const store = openSqliteCollabStore(options.dataDir);
-  const core = new PlaneCore(store, options.callbacks, options.log, {
+  const core = new PlaneCore(store, options.log, {
     documentIdleTtlMs: options.documentIdleTtlMs ?? DOCUMENT_IDLE_TTL_MS,
     awareness: {
       throttleMs: options.awarenessThrottleMs ?? AWARENESS_THROTTLE_MS,
@@ -72,11 +80,11 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
   const control = createInProcessControl(core, {
     snapshotIntervalMs,
     startedAt,
-    pendingCallbacks: () => options.callbacks.pendingCount?.() ?? 0,
+    pendingCallbacks: () => pendingCount?.() ?? 0,
   });
   const key = new TextEncoder().encode(options.jwtSecret);
   const attempts = new AttemptLimiter(CONNECTION_RATE_LIMIT.attempts, CONNECTION_RATE_LIMIT.windowMs);
-  // One server per document kind so `ws` enforces each frame limit itself (close 1009).
+  // One server per document kind so `ws` enforces each document's frame limit itself (close 1009).
   const servers: Record<CollabDoc, WebSocketServer> = {
     code: new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_FRAME_BYTES.code }),
     whiteboard: new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_FRAME_BYTES.whiteboard }),
@@ -84,28 +92,38 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
   const sockets = new Set<WebSocket>();
   const connections = new Set<CollabConnection>();
   let closing = false;
+  let started = false;
+  let pendingCount: (() => number) | undefined;
+  let sweep: NodeJS.Timeout | undefined;
+  let ping: NodeJS.Timeout | undefined;
 
-  resumeAfterRestart(core, snapshotIntervalMs);
+  function start(callbacks: CollabPlaneCallbacks): void {
+    if (started || closing) throw new Error('The collab plane starts once, before it is closed.');
+    started = true;
+    core.attach(callbacks);
+    pendingCount = callbacks.pendingCount;
+    resumeAfterRestart(core, snapshotIntervalMs);
 
-  const sweep = setInterval(() => {
-    const now = Date.now();
-    for (const room of core.rooms.values()) for (const doc of room.docs.values()) doc.awareness.sweep(now);
-    attempts.prune(now);
-  }, Math.max(10, Math.floor(awarenessTimeoutMs / 10)));
-  sweep.unref();
+    sweep = setInterval(() => {
+      const now = Date.now();
+      for (const room of core.rooms.values()) for (const doc of room.docs.values()) doc.awareness.sweep(now);
+      attempts.prune(now);
+    }, Math.max(10, Math.floor(awarenessTimeoutMs / 10)));
+    sweep.unref();
 
-  // A connection that has not answered the previous ping by the next one is terminated.
-  const ping = setInterval(() => {
-    for (const c of connections) {
-      if (!c.alive) {
-        c.ws.terminate();
-        continue;
+    // A connection that has not answered the previous ping by the next one is terminated.
+    ping = setInterval(() => {
+      for (const c of connections) {
+        if (!c.alive) {
+          c.ws.terminate();
+          continue;
+        }
+        c.alive = false;
+        c.ws.ping();
       }
-      c.alive = false;
-      c.ws.ping();
-    }
-  }, options.pingIntervalMs ?? PING_INTERVAL_MS);
-  ping.unref();
+    }, options.pingIntervalMs ?? PING_INTERVAL_MS);
+    ping.unref();
+  }
 
   async function accept(ws: WebSocket, target: { roomId: string; doc: CollabDoc } | null, token: string | null): Promise<void> {
     const queued: Uint8Array[] = [];
@@ -159,15 +177,15 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
   function open(ws: WebSocket, claims: CollabTokenClaims, docName: CollabDoc): CollabConnection {
     const room = core.room(claims.roomId)!;
     const doc = core.doc(room, docName);
-    // Step 8: the newer connection survives; the older one goes first, with its awareness states, so the
-    // new one's first message is still the SyncStep1.
+    // One connection per user and document: the newer connection survives; the older one goes first, with
+    // its awareness states, so the new one's first message is still the SyncStep1.
     for (const old of [...doc.connections]) if (old.userId === claims.sub) core.closeConnection(old, CloseCode.REPLACED);
     const probation = core.store.hasResyncFlag(room.id, claims.sub, docName);
     const conn = new CollabConnection(ws, claims, docName, probation, rateLimits ? MESSAGE_RATE_LIMIT : null);
     doc.connections.add(conn);
     connections.add(conn);
     core.scheduleIdleUnload(room, doc);
-    // The server speaks first: SyncStep1, awareness, room-state.
+    // The server speaks first: SyncStep1, awareness, then (code document) room-state.
     doc.afterCommit(() => {
       if (conn.closed) return;
       conn.send(encodeSyncStep1(Y.encodeStateVector(doc.ydoc)));
@@ -208,7 +226,13 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
 
   return {
     control,
+    start,
     handleUpgrade(req, socket, head) {
+      // Only reachable before start() by misuse: the servers listen after starting the plane.
+      if (!started) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+        return;
+      }
       const url = new URL(req.url ?? '/', 'http://localhost');
       const target = parseCollabPath(url.pathname);
       const server = servers[target?.doc ?? 'code'];

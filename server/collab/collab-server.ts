@@ -1,16 +1,17 @@
-import { createServer } from 'node:http';
 import { sendUnknownRoute, sendUpgradeRequired } from '../http/respond.ts';
+import { createHttpListener } from '../http/http-listener.ts';
+import { openOrUnwind } from '../cleanup-stack.ts';
 import type { CollabCallbacks } from '../protocol/index.ts';
 import type { Logger } from '../server-options.ts';
-import { createCollabPlane, type CollabPlane, type CollabPlaneOptions } from './collab-plane.ts';
-import { createHttpCallbackSender, type HttpCallbackSender } from './http-callback-sender.ts';
+import { createCollabPlane, type CollabPlane, type CollabPlaneCallbacks, type CollabPlaneOptions } from './collab-plane.ts';
+import { createHttpCallbackSender } from './http-callback-sender.ts';
 import { createInternalRouter } from './internal-routes.ts';
 
-export interface CollabServerOptions extends Omit<CollabPlaneOptions, 'callbacks'> {
+export interface CollabServerOptions extends CollabPlaneOptions {
   host?: string;
   port?: number;
   internalSecret: string;
-  /** The control plane's internal base URL for §13 callbacks; or callbacks given directly. */
+  /** The control plane's internal base URL the callbacks are POSTed to; or callbacks given directly. */
   callbacks: { baseUrl: string; retryDelaysMs?: readonly number[]; flushIntervalMs?: number } | CollabCallbacks;
   log: Logger;
 }
@@ -23,61 +24,58 @@ export interface RunningCollabServer {
 }
 
 /**
- * The collab plane as its own process (split deployment, collab-plane.md §1): `/collab` WebSockets and the
- * §12 `/internal` API on one port, callbacks to the control plane over HTTP (§13).
+ * The collab plane as its own process (split deployment): `/collab` WebSockets and the internal `/internal`
+ * API on one port, callbacks to the control plane over HTTP. A failed start (e.g. the port is taken) closes
+ * whatever it had opened before rejecting.
  */
-export async function startCollabServer(options: CollabServerOptions): Promise<RunningCollabServer> {
-  let sender: HttpCallbackSender | undefined;
-  let callbacks: CollabPlaneOptions['callbacks'];
-  if ('baseUrl' in options.callbacks) {
-    sender = createHttpCallbackSender({ ...options.callbacks, internalSecret: options.internalSecret, log: options.log });
-    callbacks = sender;
-  } else {
-    callbacks = options.callbacks;
-  }
-  const plane = createCollabPlane({ ...options, callbacks });
-  const router = createInternalRouter(plane.control, options.internalSecret, options.log);
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/collab' || path.startsWith('/collab/')) {
-      sendUpgradeRequired(res);
-    } else if (path.startsWith('/internal/')) {
-      void router.handle(req, res);
+export function startCollabServer(options: CollabServerOptions): Promise<RunningCollabServer> {
+  return openOrUnwind(async (stack) => {
+    let callbacks: CollabPlaneCallbacks;
+    if ('baseUrl' in options.callbacks) {
+      const sender = createHttpCallbackSender({ ...options.callbacks, internalSecret: options.internalSecret, log: options.log });
+      stack.defer(() => sender.close());
+      callbacks = sender;
     } else {
-      sendUnknownRoute(res);
+      callbacks = options.callbacks;
     }
+    const plane = createCollabPlane(options);
+    stack.defer(() => plane.close());
+    plane.start(callbacks);
+    const router = createInternalRouter(plane.control, options.internalSecret, options.log);
+    const listener = createHttpListener(
+      (req, res) => {
+        const path = (req.url ?? '/').split('?')[0]!;
+        if (path === '/collab' || path.startsWith('/collab/')) {
+          sendUpgradeRequired(res);
+        } else if (path.startsWith('/internal/')) {
+          void router.handle(req, res);
+        } else {
+          sendUnknownRoute(res);
+        }
+      },
+      (req, socket, head) => {
+        const path = (req.url ?? '/').split('?')[0]!;
+        if (path.startsWith('/collab/')) plane.handleUpgrade(req, socket, head);
+        else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      },
+    );
+    // Not awaited here: upgraded sockets keep the HTTP server open until the plane has closed them.
+    stack.defer(() => void listener.close());
+    await listener.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+    let closing: Promise<void> | undefined;
+    return {
+      url: listener.url(),
+      port: listener.port(),
+      plane,
+      close() {
+        // Stop accepting, close the plane (its sockets with 1001), then the sender; the server is closed last.
+        closing ??= (async () => {
+          const stopped = listener.close();
+          await stack.dispose();
+          await stopped;
+        })();
+        return closing;
+      },
+    };
   });
-  server.on('upgrade', (req, socket, head) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    if (path.startsWith('/collab/')) plane.handleUpgrade(req, socket, head);
-    else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-  });
-  server.on('clientError', (_error, socket) => socket.destroy());
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  let closing: Promise<void> | undefined;
-  return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    port,
-    plane,
-    close() {
-      closing ??= (async () => {
-        await plane.close();
-        sender?.close();
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
-      })();
-      return closing;
-    },
-  };
 }

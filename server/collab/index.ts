@@ -1,6 +1,6 @@
-// The collab plane's public face (collab-plane.md): the plane itself, the §12 HTTP client the control plane
-// uses in a split deployment, the standalone collab server, and the §13 HTTP callback sender.
-export { createCollabPlane, type CollabPlane, type CollabPlaneOptions } from './collab-plane.ts';
+// The collab plane's public face: the plane itself, the HTTP client of its internal API that the control
+// plane uses in a split deployment, the standalone collab server, and the HTTP sender of its callbacks.
+export { createCollabPlane, type CollabPlane, type CollabPlaneCallbacks, type CollabPlaneOptions } from './collab-plane.ts';
 export { acknowledgingCallbacks } from './acknowledging-callbacks.ts';
 export { createCollabHttpClient } from './collab-http-client.ts';
 export { startCollabServer, type CollabServerOptions, type RunningCollabServer } from './collab-server.ts';

@@ -24,18 +24,30 @@ type CloseCodeEntry = (typeof CloseCode)[keyof typeof CloseCode];
  */
 export class PlaneCore {
   readonly store: CollabStore;
-  readonly callbacks: CollabCallbacks;
   readonly log: Logger;
   readonly settings: CoreSettings;
   readonly rooms = new Map<string, Room>();
   readonly #queue: { doc: LiveDoc; row: NewUpdate }[] = [];
   #flushScheduled = false;
+  #callbacks: CollabCallbacks | undefined;
 
-  constructor(store: CollabStore, callbacks: CollabCallbacks, log: Logger, settings: CoreSettings) {
+  constructor(store: CollabStore, log: Logger, settings: CoreSettings) {
     this.store = store;
-    this.callbacks = callbacks;
     this.log = log;
     this.settings = settings;
+  }
+
+  /**
+   * The control plane's callback receiver, attached by the plane's start() before it accepts a socket or
+   * re-sends a session-end snapshot: nothing reaches the callbacks earlier.
+   */
+  get callbacks(): CollabCallbacks {
+    if (!this.#callbacks) throw new Error('The collab plane reported to the control plane before start().');
+    return this.#callbacks;
+  }
+
+  attach(callbacks: CollabCallbacks): void {
+    this.#callbacks = callbacks;
   }
 
   /** The room from memory or the store; undefined when no document was ever created for it. */

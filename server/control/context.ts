@@ -1,10 +1,12 @@
+// The control plane's dependency sets. Everything is built before the modules that use it (storage →
+// execution → collab → shared services → rooms service → routes) and passed in whole: no field is filled
+// in later and none is optional. Each module is typed by the narrow set below that it actually uses.
 import type { ApiRouter } from '../http/api-router.ts';
-import type { ApiContext } from '../http/api-context.ts';
 import type { SqliteDatabase } from '../storage/database.ts';
 import type { UsersRepository } from '../storage/control/users-repository.ts';
-import type { CollabCallbacks, CollabControl, ServerMode } from '../protocol/index.ts';
+import type { CollabControl, ServerMode } from '../protocol/index.ts';
 import type { ExecutionPlane } from '../execution/types.ts';
-import type { LiveKitOptions, Logger } from '../server-options.ts';
+import type { Logger } from '../server-options.ts';
 import type { AuditLog } from './audit/audit-log.ts';
 import type { Authenticator } from './auth/authenticate.ts';
 import type { TokenSigner } from './auth/tokens.ts';
@@ -14,42 +16,47 @@ import type { RouteDocs } from './route-docs.ts';
 import type { RoomDirectory } from './room-directory.ts';
 import type { ProblemCatalog } from './problems/problem-catalog.ts';
 
-export interface ControlConfig {
-  mode: ServerMode;
-  livekit: LiveKitOptions | undefined;
-  mailer: Mailer | undefined;
-  /** Public origin (e.g. `https://rooms.example.com`) when configured; otherwise derived per request. */
-  publicBaseUrl: string | undefined;
+/** What every route module registers with: the router, the OpenAPI route docs, and requireUser / requireAdmin. */
+export interface RouteKit {
+  router: ApiRouter;
+  /** Route schemas for the OpenAPI document; register routes with `defineRoute(router, docs, ...)`. */
+  docs: RouteDocs;
+  auth: Authenticator;
 }
 
-/**
- * Everything a control-plane route module receives: storage, the other planes, and the shared helpers.
- * Part B's `registerRoomRoutes(router, ctx)` / `registerSessionRoutes(router, ctx)` get this object.
- */
-export interface ControlContext {
-  router: ApiRouter;
+/** The control plane's shared services, built once over the server's database. */
+export interface ControlServices {
   db: SqliteDatabase;
-  config: ControlConfig;
+  mode: ServerMode;
   log: Logger;
   users: UsersRepository;
   audit: AuditLog;
-  /** Problems: findSelectable(id) (PROBLEM_NOT_FOUND when undefined), summary(problem, viewerId), testCases(id), starterCode. */
-  problems: ProblemCatalog;
-  /** requireUser / requireAdmin. */
-  auth: Authenticator;
   /** Access and collab JWTs (`tokens.signCollab(...)` for `POST /v1/rooms/:roomId/join`). */
   tokens: TokenSigner;
   /** Opaque keyset cursors (server/pagination.ts). */
   cursors: CursorCodec;
-  /** Route schemas for the OpenAPI document; register routes with `defineRoute(router, docs, ...)`. */
-  docs: RouteDocs;
-  /** The collab plane (in-process or internal HTTP); undefined only while it is not wired yet. */
-  collab: CollabControl | undefined;
-  execution: ExecutionPlane | undefined;
-  /** Set by the rooms module (part B) when it registers; null until then. */
-  rooms: RoomDirectory | null;
-  /** Set by the rooms module: receiver of the collab plane's callbacks (snapshot-ready, user-disconnected). */
-  collabCallbacks: CollabCallbacks | null;
-  /** `ws(s)://host/collab` for JoinRoomResponse.collabUrl, from publicBaseUrl or the request's Host. */
-  collabUrlFor(ctx: ApiContext): string;
+  /** Problems: findSelectable(id), summary(problem, viewerId), testCases(id), starterCode. */
+  problems: ProblemCatalog;
 }
+
+/** The planes the control plane drives: the collab plane (in-process or its internal HTTP API) and execution. */
+export interface PlaneClients {
+  collab: CollabControl;
+  execution: ExecutionPlane;
+}
+
+/** The room service as the user, admin and problem routes see it. */
+export interface RoomsDep {
+  rooms: RoomDirectory;
+}
+
+export type AuthServiceDeps = Pick<ControlServices, 'db' | 'log' | 'users' | 'audit' | 'tokens'> & {
+  /** Outgoing email; absent when no mailer is configured, and then no reset token is even created. */
+  mailer: Mailer | undefined;
+};
+export type UserRouteDeps = RouteKit & Pick<ControlServices, 'db' | 'mode' | 'users' | 'audit' | 'cursors'> & RoomsDep;
+export type AdminRouteDeps = UserRouteDeps & PlaneClients;
+export type ProblemRouteDeps = RouteKit & Pick<ControlServices, 'audit' | 'cursors'> & RoomsDep;
+export type BookmarkRouteDeps = RouteKit & Pick<ControlServices, 'cursors'>;
+export type UnavailableRouteDeps = RouteKit & { rooms: Pick<RoomDirectory, 'hasRoom'> };
+export type SessionRouteDeps = RouteKit & Pick<ControlServices, 'log' | 'cursors'> & PlaneClients;

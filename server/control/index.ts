@@ -1,29 +1,28 @@
 // The control plane (REST /v1): its public face.
 //
-// createControlPlane(deps) runs the `control` migrations, bootstraps the admin account, installs the
-// rate-limit middleware and registers every /v1 route group. Shared helpers for route modules
-// (part B's rooms and sessions included) — all reachable from the ControlContext it builds:
-//   - ctx.auth.requireUser(apiCtx) / requireAdmin  → AuthUser { id, role, displayName, email, ... }   auth/authenticate.ts
+// createControlPlane(deps) is handed the planes it drives (collab, execution: both required) and builds, in
+// dependency order: the `control` migrations and shared services (users, tokens, auth, audit, cursors,
+// problems) → the room service → the admin bootstrap and problem bank → the rate-limit middleware and every
+// /v1 route group. Nothing runs yet: the caller starts the collab plane with `callbacks`, then `start()`s the
+// room clocks, then listens. Shared helpers for route modules:
+//   - auth.requireUser(apiCtx) / requireAdmin  → AuthUser { id, role, displayName, email, ... }    auth/authenticate.ts
 //   - parseBody(schema, apiCtx.body) / parseQuery(schema, apiCtx.query) → 400 VALIDATION_FAILED    ../protocol/validation.ts
-//   - ctx.cursors + toPage / keysetAfter / orderBy: opaque, HMAC-signed, per-endpoint cursors       ../pagination.ts
-//   - isUuid (protocol/api/common.ts), toTimestamp (protocol/timestamps.ts)
-//   - ctx.audit.record(action, { actorId, targetType, targetId, ip, details })                       audit/audit-log.ts
-//   - ctx.tokens.signCollab({ userId, roomId, role, name, color }) → { token, expiresAt }           auth/tokens.ts
-//   - defineRoute(router, ctx.docs, method, pattern, { summary, tag, body, query, response, status }, handler)
+//   - cursors + toPage / keysetAfter / orderBy: opaque, HMAC-signed, per-endpoint cursors           ../pagination.ts
+//   - isUuid (protocol/api/common.ts), toTimestamp (../protocol/timestamps.ts)
+//   - audit.record(action, { actorId, targetType, targetId, ip, details })                           audit/audit-log.ts
+//   - tokens.signCollab({ userId, roomId, role, name, color }) → { token, expiresAt }                auth/tokens.ts
+//   - defineRoute(router, docs, method, pattern, { summary, tag, body, query, response, status }, handler)
 //     so the route appears with its schemas in GET /v1/openapi.json                                    route-docs.ts
-//   - rate limits: applied centrally by route pattern (ratelimit/rate-limits.ts RATE_LIMIT_RULES);
-//     run/submit/ai/analysis patterns are already listed there, nothing to call.
-//   - ctx.problems: the problem catalog (selection, summaries, starter code, test cases for judging).
-//   - ctx.rooms: the rooms module's RoomDirectory (room-directory.ts), through which user deletion,
-//     bans, active-room, stats, PROBLEM_IN_USE and admin rooms reach the room service.
-//   - ctx.collabCallbacks: the rooms module's collab callbacks receiver; `callbacks` below forwards to it.
+//   - rate limits: applied centrally by route pattern (ratelimit/rate-limits.ts RATE_LIMIT_RULES).
+//   - rooms: the room service's RoomDirectory (room-directory.ts), through which user deletion, bans,
+//     active-room, stats, PROBLEM_IN_USE and admin rooms reach the rooms.
 import { randomUUID } from 'node:crypto';
+import { openOrUnwind, type CleanupStack } from '../cleanup-stack.ts';
 import type { ApiRouter } from '../http/api-router.ts';
-import type { ApiContext } from '../http/api-context.ts';
 import { migrate, type SqliteDatabase } from '../storage/database.ts';
 import { CONTROL_MIGRATIONS } from '../storage/control/control-migrations.ts';
 import { UsersRepository } from '../storage/control/users-repository.ts';
-import { AppError, type CollabCallbacks, type CollabControl, type ServerMode } from '../protocol/index.ts';
+import type { CollabCallbacks, CollabControl, ServerMode } from '../protocol/index.ts';
 import type { ExecutionPlane } from '../execution/types.ts';
 import type { LiveKitOptions, Logger } from '../server-options.ts';
 import { AuditLog } from './audit/audit-log.ts';
@@ -31,10 +30,10 @@ import { createAuthenticator } from './auth/authenticate.ts';
 import { createTokenSigner } from './auth/tokens.ts';
 import { hashPassword } from './auth/passwords.ts';
 import type { Mailer } from './auth/mailer.ts';
-import { createCursorCodec } from '../pagination.ts';
+import type { CursorCodec } from '../pagination.ts';
 import { createRateLimitMiddleware } from './ratelimit/rate-limits.ts';
 import { RouteDocs } from './route-docs.ts';
-import type { ControlContext } from './context.ts';
+import type { ControlServices, RouteKit } from './context.ts';
 import { ProblemsRepository } from '../storage/control/problems-repository.ts';
 import { BookmarksRepository } from '../storage/control/bookmarks-repository.ts';
 import { OutcomesRepository } from '../storage/control/outcomes-repository.ts';
@@ -50,10 +49,10 @@ import { registerAdminRoutes } from './admin/admin-routes.ts';
 import { registerUnavailableRoutes } from './unavailable/unavailable-routes.ts';
 import { registerOpenApiRoute } from './openapi/openapi-route.ts';
 import { recordExecutionOutcomes } from './execution-outcomes.ts';
-import { registerRoomRoutes, type RoomModuleOptions } from './rooms/index.ts';
+import { createRoomService, type RoomModuleOptions } from './rooms/index.ts';
 import { registerSessionRoutes } from './sessions/index.ts';
 
-export type { ControlContext, ControlConfig } from './context.ts';
+export type { ControlServices, RouteKit, PlaneClients } from './context.ts';
 export type { AuthUser } from './auth/authenticate.ts';
 export type { RoomDirectory, FinishedSessionFact } from './room-directory.ts';
 export type { Mailer } from './auth/mailer.ts';
@@ -64,106 +63,98 @@ export interface ControlPlaneDeps {
   /** The server's syncode.sqlite connection. */
   db: SqliteDatabase;
   jwtSecret: string;
+  /** The server's one signed cursor codec (shared with the execution plane's job lists). */
+  cursors: CursorCodec;
   mode: ServerMode;
-  /** ServerOptions.rateLimits: false disables every rate limit. */
+  /** ServerOptions.rateLimits: false disables every REST rate limit. */
   rateLimits: boolean;
-  collab?: CollabControl;
-  execution?: ExecutionPlane;
+  collab: CollabControl;
+  execution: ExecutionPlane;
   /** Bundled problem bank seeded on start; null seeds nothing. */
   problemsDir: string | null;
   adminEmail?: string;
   adminPassword?: string;
   livekit?: LiveKitOptions;
   mailer?: Mailer;
-  publicBaseUrl?: string;
-  /** Rooms module options (role-swap TTL for tests, split-deployment collab URL). */
+  /**
+   * JoinRoomResponse.collabUrl (`ws(s)://…/collab`): derived from the server's public URL (configured, or the
+   * bound address once listening), or the collab process's public URL in a split deployment. Never from a
+   * request's Host header.
+   */
+  collabUrl(): string;
+  /** Rooms module options (role-swap TTL for tests). */
   rooms?: RoomModuleOptions;
   log: Logger;
 }
 
 export interface ControlPlane {
-  context: ControlContext;
-  /** Hand these to the in-process collab plane; they forward to the rooms module's receiver. */
+  services: ControlServices & RouteKit;
+  /** The room service's receiver of the collab plane's callbacks: start the collab plane with these. */
   callbacks: CollabCallbacks;
+  /** Arms the room clocks; call once the collab plane was started with `callbacks`. */
+  start(): void;
   close(): Promise<void>;
 }
 
-export async function createControlPlane(deps: ControlPlaneDeps): Promise<ControlPlane> {
+/** A failure part-way (e.g. the admin bootstrap refusing) releases the room service before rejecting. */
+export function createControlPlane(deps: ControlPlaneDeps): Promise<ControlPlane> {
+  return openOrUnwind((stack) => openControlPlane(deps, stack));
+}
+
+async function openControlPlane(deps: ControlPlaneDeps, stack: CleanupStack): Promise<ControlPlane> {
   migrate(deps.db, 'control', CONTROL_MIGRATIONS);
   const users = new UsersRepository(deps.db);
   const tokens = createTokenSigner(deps.jwtSecret);
-  const authenticator = createAuthenticator(tokens, users);
-  const baseUrlFor = (ctx: ApiContext): string => {
-    if (deps.publicBaseUrl) return deps.publicBaseUrl.replace(/\/+$/, '');
-    const forwarded = ctx.req.headers['x-forwarded-proto'];
-    const proto = typeof forwarded === 'string' && forwarded.split(',')[0]!.trim() === 'https' ? 'https' : 'http';
-    return `${proto}://${ctx.req.headers.host ?? '127.0.0.1'}`;
-  };
   const outcomes = new OutcomesRepository(deps.db);
   const bookmarks = new BookmarksRepository(deps.db);
   const problems = new ProblemCatalog(new ProblemsRepository(deps.db), bookmarks, outcomes);
-  const ctx: ControlContext = {
+  const services: ControlServices & RouteKit = {
     router: deps.router,
+    docs: new RouteDocs(),
+    auth: createAuthenticator(tokens, users),
     db: deps.db,
-    config: { mode: deps.mode, livekit: deps.livekit, mailer: deps.mailer, publicBaseUrl: deps.publicBaseUrl },
+    mode: deps.mode,
     log: deps.log,
     users,
     audit: new AuditLog(deps.db),
-    problems,
-    auth: authenticator,
     tokens,
-    cursors: createCursorCodec(deps.jwtSecret),
-    docs: new RouteDocs(),
-    collab: deps.collab,
-    execution: deps.execution,
-    rooms: null,
-    collabCallbacks: null,
-    collabUrlFor: (apiCtx) => `${baseUrlFor(apiCtx).replace(/^http/, 'ws')}/collab`,
+    cursors: deps.cursors,
+    problems,
   };
+  const planes = { collab: deps.collab, execution: deps.execution };
+  const rooms = createRoomService({ ...services, ...planes, livekit: deps.livekit, collabUrl: deps.collabUrl, options: deps.rooms ?? {} });
+  stack.defer(() => rooms.close());
 
-  deps.router.use(createRateLimitMiddleware({ enabled: deps.rateLimits, mode: deps.mode, userIdOf: authenticator.peekUserId }));
-  await bootstrapAdmin(ctx, deps.adminEmail, deps.adminPassword);
+  await bootstrapAdmin(services, deps.adminEmail, deps.adminPassword);
   if (deps.problemsDir) {
     const inserted = seedProblemBank(deps.problemsDir, problems.repo, deps.log);
     if (inserted > 0) deps.log.info('seeded bundled problems', { inserted });
   }
-  const unsubscribeOutcomes = deps.execution ? recordExecutionOutcomes(deps.execution, outcomes, deps.log) : undefined;
+  stack.defer(recordExecutionOutcomes(deps.execution, outcomes, deps.log));
 
-  const auth = new AuthService(ctx);
-  registerAuthRoutes(ctx, auth);
-  registerUserRoutes(ctx, auth, outcomes);
-  registerProblemRoutes(ctx, problems);
-  registerBookmarkRoutes(ctx, problems, bookmarks);
-  registerAdminRoutes(ctx, auth, outcomes);
-  registerUnavailableRoutes(ctx);
-  registerOpenApiRoute(ctx, SERVER_VERSION);
+  deps.router.use(createRateLimitMiddleware({ enabled: deps.rateLimits, mode: deps.mode, userIdOf: services.auth.peekUserId }));
+  const auth = new AuthService({ ...services, mailer: deps.mailer });
+  registerAuthRoutes(services, auth);
+  registerUserRoutes({ ...services, rooms }, auth, outcomes);
+  registerProblemRoutes({ ...services, rooms }, problems);
+  registerBookmarkRoutes(services, problems, bookmarks);
+  registerAdminRoutes({ ...services, ...planes, rooms }, auth, outcomes);
+  registerUnavailableRoutes({ ...services, rooms });
+  registerOpenApiRoute(services, SERVER_VERSION);
+  rooms.registerRoutes();
+  registerSessionRoutes({ ...services, ...planes });
 
-  // The rooms side (part B): migrates area `rooms`, serves /v1/rooms and /v1/sessions, receives collab callbacks.
-  const rooms = registerRoomRoutes(deps.router, ctx, deps.rooms);
-  ctx.rooms = rooms;
-  ctx.collabCallbacks = rooms.callbacks;
-  registerSessionRoutes(deps.router, ctx);
-
-  const receiver = (): CollabCallbacks => {
-    if (!ctx.collabCallbacks) throw new AppError('INTERNAL', 'No collab callback receiver is registered.');
-    return ctx.collabCallbacks;
-  };
   return {
-    context: ctx,
-    callbacks: {
-      snapshotReady: (payload) => receiver().snapshotReady(payload),
-      userDisconnected: (payload) => receiver().userDisconnected(payload),
-    },
-    async close() {
-      // The database is closed by startServer.
-      unsubscribeOutcomes?.();
-      await rooms.close();
-    },
+    services,
+    callbacks: rooms.callbacks,
+    start: () => rooms.start(),
+    // Stops recording execution outcomes, then the room service. The database is closed by its owner.
+    close: () => stack.dispose(),
   };
 }
 
 /** ServerOptions.adminEmail/adminPassword: create the account if missing, make it admin; the password is set only at creation. */
-async function bootstrapAdmin(ctx: ControlContext, email: string | undefined, password: string | undefined): Promise<void> {
+async function bootstrapAdmin(ctx: Pick<ControlServices, 'users' | 'log'>, email: string | undefined, password: string | undefined): Promise<void> {
   if (!email || !password) return;
   const normalized = email.trim().toLowerCase();
   const now = Date.now();

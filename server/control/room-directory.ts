@@ -1,6 +1,5 @@
-// What the user, problem and admin routes need from the rooms side (part B's room service). The rooms
-// module implements it and sets `ControlContext.rooms`; until then those routes degrade as documented on
-// each method (empty lists, nothing to leave), never pretending rooms exist.
+// What the user, problem and admin routes need from the rooms side. The room service implements it and is
+// built before those routes, which receive it as a required dependency (`rooms`).
 import type { RoomMode, RoomStatus } from '../protocol/index.ts';
 import type { AdminRoomEntry, RoomSummary } from '../protocol/api/room-summary.ts';
 import type { Page } from '../protocol/api/common.ts';
@@ -18,10 +17,10 @@ export interface FinishedSessionFact {
 export interface RoomDirectory {
   /** Whether a room with this id exists (any status): the 404 check of routes under /v1/rooms/:roomId owned elsewhere. */
   hasRoom(roomId: string): boolean;
-  /** GET /v1/admin/rooms: newest `createdAt` first, cursor from ControlContext.cursors (scope `admin.rooms`). */
+  /** GET /v1/admin/rooms: newest `createdAt` first, cursor from the control plane's cursor codec (scope `admin.rooms`). */
   listForAdmin(filter: { status?: RoomStatus; mode?: RoomMode }, page: { limit: number; cursor?: string }): Page<AdminRoomEntry>;
   /**
-   * POST /v1/admin/rooms/:roomId/close: finishes the room (§7) with `room-closed` reason `force-closed`
+   * POST /v1/admin/rooms/:roomId/close: finishes the room with `room-closed` reason `force-closed`
    * and writes the `admin.room-closed` audit entry. Throws ROOM_NOT_FOUND, ROOM_CLOSED.
    */
   forceClose(roomId: string, input: { actorId: string; reason: string; ip: string }): Promise<void>;

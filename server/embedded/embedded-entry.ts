@@ -51,6 +51,8 @@ async function start(options: EmbeddedStartOptions): Promise<RunningServer> {
     return await startServer({ ...common, port: options.port });
   } catch (error) {
     // The previous port was taken meanwhile: any free port will do (the window reloads from the new origin).
+    // Safe in this process: a failed startServer has already closed everything it opened (database, planes,
+    // clocks), so the retry is the only server over the data directory.
     if (options.port !== 0 && (error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       return startServer({ ...common, port: 0 });
     }

@@ -4,15 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiRouter } from '../../server/http/api-router.ts';
-import { openDatabase, type SqliteDatabase } from '../../server/storage/database.ts';
+import { createCollabPlane, type CollabPlane } from '../../server/collab/index.ts';
 import { createControlPlane, type ControlPlane } from '../../server/control/index.ts';
 import { silentLogger } from '../../server/logger.ts';
+import { startPlane, type PlaneFixture } from '../execution/plane-fixture.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { makeTempDir } from '../support/temp-dir.ts';
 import { call } from './api.ts';
 import { validateOpenApi31 } from './openapi-structure.ts';
 
-/** Every `METHOD path` of the REST contract outside the rooms and sessions modules (AI poll routes included). */
+/** Every `METHOD path` of the REST contract's endpoint tables (plus the job poll routes). */
 const SPEC_ENDPOINTS = `POST /v1/auth/register;POST /v1/auth/login;POST /v1/auth/refresh;POST /v1/auth/logout;POST /v1/auth/change-password;
 POST /v1/auth/forgot-password;POST /v1/auth/reset-password;GET /v1/users/me;PATCH /v1/users/me;DELETE /v1/users/me;GET /v1/users/:userId;
 POST /v1/users/me/avatar;GET /v1/users/me/quotas;GET /v1/users/me/active-room;GET /v1/users/me/stats;
@@ -26,7 +26,7 @@ POST /v1/matchmaking/queue;DELETE /v1/matchmaking/queue;GET /v1/matchmaking/stat
 POST /v1/matchmaking/matches/:matchId/decline;GET /v1/admin/stats;GET /v1/admin/users;GET /v1/admin/users/:userId;PATCH /v1/admin/users/:userId;
 GET /v1/admin/rooms;POST /v1/admin/rooms/:roomId/close;GET /v1/admin/audit-logs;GET /v1/health`;
 
-/** Rooms (lifecycle, participants, control, media token, feedback, execution results) and sessions: registered by the rooms and sessions modules. */
+/** Rooms, participants, control, media token, feedback, job reads and sessions: registered by the rooms and sessions modules. */
 const ROOMS_SPEC_ENDPOINTS = `POST /v1/rooms;GET /v1/rooms;GET /v1/rooms/lookup/:code;GET /v1/rooms/:roomId;DELETE /v1/rooms/:roomId;
 POST /v1/rooms/:roomId/join;POST /v1/rooms/:roomId/leave;POST /v1/rooms/:roomId/run;POST /v1/rooms/:roomId/submit;GET /v1/rooms/:roomId/runs;
 GET /v1/rooms/:roomId/submissions;GET /v1/rooms/:roomId/participants;PATCH /v1/rooms/:roomId/participants/:userId;
@@ -44,16 +44,18 @@ const toTemplate = (pattern: string) => pattern.replace(/:([A-Za-z]+)/g, '{$1}')
 
 describe('OpenAPI document', () => {
   describe('in-process: every ApiRouter route', () => {
-    const dir = makeTempDir('syncode-openapi-');
-    let db: SqliteDatabase;
+    let execution: PlaneFixture;
+    let collab: CollabPlane;
     let control: ControlPlane;
     let http: Server;
     let url: string;
     const router = new ApiRouter(() => {});
     beforeAll(async () => {
-      db = openDatabase(`${dir.path}/syncode.sqlite`);
+      execution = await startPlane();
+      collab = createCollabPlane({ dataDir: execution.dataDir, jwtSecret: 'openapi-test-secret-0123456789abcdef', log: silentLogger });
       control = await createControlPlane({
-        router, db, jwtSecret: 'openapi-test-secret-0123456789abcdef', mode: 'hosted', rateLimits: false, problemsDir: null, log: silentLogger,
+        router, db: execution.db, jwtSecret: 'openapi-test-secret-0123456789abcdef', cursors: execution.cursors, mode: 'hosted', rateLimits: false, problemsDir: null,
+        collab: collab.control, execution: execution.plane, collabUrl: () => 'ws://127.0.0.1/collab', log: silentLogger,
       });
       http = createServer((req, res) => void router.handle(req, res));
       await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -62,8 +64,8 @@ describe('OpenAPI document', () => {
     afterAll(async () => {
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await control.close();
-      db.close();
-      dir.remove();
+      await collab.close();
+      await execution.close();
     });
 
     it('documents each registered route with its body and response schemas', async () => {
@@ -76,7 +78,7 @@ describe('OpenAPI document', () => {
       for (const route of routes) {
         const op = doc.paths[toTemplate(route.pattern)]?.[route.method.toLowerCase()];
         expect(op, `${route.method} ${route.pattern}`).toBeDefined();
-        const documented = control.context.docs.get(route.method, route.pattern);
+        const documented = control.services.docs.get(route.method, route.pattern);
         expect(documented, `${route.method} ${route.pattern} has no RouteDoc`).toBeDefined();
         if (documented?.body) expect(op.requestBody.content['application/json'].schema.type).toBe('object');
         const success = op.responses[String(documented?.status ?? 200)];

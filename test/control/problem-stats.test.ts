@@ -10,12 +10,14 @@ import { ApiRouter } from '../../server/http/api-router.ts';
 import { createControlPlane, type ControlPlane } from '../../server/control/index.ts';
 import { DEFAULT_PROBLEMS_DIR } from '../../server/paths.ts';
 import { silentLogger } from '../../server/logger.ts';
+import { createCollabPlane, type CollabPlane } from '../../server/collab/index.ts';
 import { pollUntil } from '../support/poll.ts';
 import { startPlane, type PlaneFixture } from '../execution/plane-fixture.ts';
 import { call } from './api.ts';
 
 describe('problem statistics from judged submissions', () => {
   let fixture: PlaneFixture;
+  let collab: CollabPlane;
   let control: ControlPlane;
   let http: Server;
   const server = { url: '' };
@@ -23,9 +25,10 @@ describe('problem statistics from judged submissions', () => {
 
   beforeAll(async () => {
     fixture = await startPlane();
+    collab = createCollabPlane({ dataDir: fixture.dataDir, jwtSecret: 'stats-test-secret-0123456789abcdef', log: silentLogger });
     control = await createControlPlane({
-      router, db: fixture.db, jwtSecret: 'stats-test-secret-0123456789abcdef', mode: 'hosted', rateLimits: false,
-      problemsDir: DEFAULT_PROBLEMS_DIR, execution: fixture.plane, log: silentLogger,
+      router, db: fixture.db, jwtSecret: 'stats-test-secret-0123456789abcdef', cursors: fixture.cursors, mode: 'hosted', rateLimits: false,
+      problemsDir: DEFAULT_PROBLEMS_DIR, execution: fixture.plane, collab: collab.control, collabUrl: () => 'ws://127.0.0.1/collab', log: silentLogger,
     });
     http = createServer((req, res) => void router.handle(req, res));
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -34,6 +37,7 @@ describe('problem statistics from judged submissions', () => {
   afterAll(async () => {
     await new Promise<void>((resolve) => http.close(() => resolve()));
     await control.close();
+    await collab.close();
     await fixture.close();
   });
 
@@ -45,8 +49,8 @@ describe('problem statistics from judged submissions', () => {
     const struggler = await register('struggler');
     const summary = async (token: string) => (await call(server, 'GET', '/v1/problems?q=two-sum', { token })).body.items[0];
     const twoSum = await summary(solver.accessToken);
-    const problem = control.context.problems.findSelectable(twoSum.id)!;
-    const tests = control.context.problems.testCases(problem.id);
+    const problem = control.services.problems.findSelectable(twoSum.id)!;
+    const tests = control.services.problems.testCases(problem.id);
     const submit = (userId: string, language: 'c' | 'python', code: string) =>
       fixture.plane.enqueueSubmission({
         roomId: randomUUID(), userId, problemId: problem.id, language, code, snapshotId: randomUUID(), tests,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createExecutionPlane, type ExecutionPlane, type ExecutionPlaneOptions } from '../../server/execution/index.ts';
 import { silentLogger } from '../../server/logger.ts';
-import { createCursorCodec } from '../../server/pagination.ts';
+import { createCursorCodec, type CursorCodec } from '../../server/pagination.ts';
 import type { RunResult, SubmissionResult, SupportedLanguage } from '../../server/protocol/index.ts';
 import { openDatabase, type SqliteDatabase } from '../../server/storage/database.ts';
 import { pollUntil } from '../support/poll.ts';
@@ -10,6 +10,8 @@ import { makeTempDir } from '../support/temp-dir.ts';
 export interface PlaneFixture {
   plane: ExecutionPlane;
   db: SqliteDatabase;
+  /** The signed cursor codec the plane pages with (hand it to a control plane over the same database). */
+  cursors: CursorCodec;
   dataDir: string;
   /** Closes the plane and the database and removes the data dir. */
   close(): Promise<void>;
@@ -20,10 +22,12 @@ export async function startPlane(options: Partial<ExecutionPlaneOptions> & { dat
   const temp = options.dataDir ? undefined : makeTempDir('syncode-exec-test-');
   const dataDir = options.dataDir ?? temp!.path;
   const db = openDatabase(join(dataDir, 'syncode.sqlite'));
-  const plane = await createExecutionPlane({ log: silentLogger, cursors: createCursorCodec('test-cursor-secret'), ...options, db });
+  const cursors = options.cursors ?? createCursorCodec('test-cursor-secret');
+  const plane = await createExecutionPlane({ log: silentLogger, ...options, cursors, db });
   return {
     plane,
     db,
+    cursors,
     dataDir,
     async close() {
       await plane.close();

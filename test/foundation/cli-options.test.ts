@@ -60,6 +60,20 @@ describe('optionsFromCli: CORS, split deployment and execution workers', () => {
     for (const [env, message] of cases) expect(() => optionsFromCli(DATA, env), JSON.stringify(env)).toThrow(message);
   });
 
+  it('SYNCODE_PUBLIC_URL: an http(s) origin, kept without a trailing slash; absent, startServer uses the bound address', () => {
+    expect(optionsFromCli(DATA, {}).publicUrl).toBeUndefined();
+    expect(optionsFromCli(DATA, { SYNCODE_PUBLIC_URL: 'https://interviews.example.com/' }).publicUrl).toBe('https://interviews.example.com');
+    expect(optionsFromCli(DATA, { SYNCODE_PUBLIC_URL: 'http://10.0.0.5:8080' }).publicUrl).toBe('http://10.0.0.5:8080');
+    const cases: [string, string][] = [
+      ['interviews.example.com', 'SYNCODE_PUBLIC_URL is not a URL'],
+      ['wss://interviews.example.com', 'SYNCODE_PUBLIC_URL must be a http: or https: URL'],
+      ['https://interviews.example.com/app', 'SYNCODE_PUBLIC_URL must be an origin, with no path'],
+      ['https://interviews.example.com/?x=1', 'SYNCODE_PUBLIC_URL must have no query'],
+      ['https://user:pw@interviews.example.com', 'SYNCODE_PUBLIC_URL must have no query, fragment or credentials'],
+    ];
+    for (const [bad, message] of cases) expect(() => optionsFromCli(DATA, { SYNCODE_PUBLIC_URL: bad }), bad).toThrow(message);
+  });
+
   it('SYNCODE_EXEC_WORKERS: a positive integer, nothing else', () => {
     expect(optionsFromCli(DATA, { SYNCODE_EXEC_WORKERS: '4' }).execution).toEqual({ workers: 4 });
     for (const bad of ['0', '-1', '1.5', 'abc', '0x10', '1e3', ' 2', '99999999999999999999']) {

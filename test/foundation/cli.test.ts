@@ -55,4 +55,18 @@ describe('npm run server (CLI contract)', () => {
     expect(code).toBe(2);
     expect(err).toContain('Invalid port');
   });
+
+  it('rejects a bad SYNCODE_PUBLIC_URL with the variable named and exit code 2', async () => {
+    const child = spawn(process.execPath, ['server/cli.ts', '--port', '0'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, SYNCODE_PUBLIC_URL: 'interviews.example.com' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    cleanups.push(() => child.kill('SIGKILL'));
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(2);
+    expect(err).toContain('SYNCODE_PUBLIC_URL is not a URL');
+  });
 });

@@ -1,6 +1,6 @@
-// §9.15 Admin routes. The whole /v1/admin area is the protected resource: ADMIN_FORBIDDEN is checked
+// Admin routes (/v1/admin). The whole /v1/admin area is the protected resource: ADMIN_FORBIDDEN is checked
 // before any path lookup, so non-admins cannot probe which user or room ids exist.
-import { AppError, ROOM_STATUSES, type RoomStatus } from '../../protocol/index.ts';
+import { AppError } from '../../protocol/index.ts';
 import { isUuid, zPage } from '../../protocol/api/common.ts';
 import {
   zAdminCloseRoomBody,
@@ -19,7 +19,7 @@ import { zAdminRoomEntry } from '../../protocol/api/room-summary.ts';
 import type { OutcomesRepository } from '../../storage/control/outcomes-repository.ts';
 import type { UserRecord } from '../../storage/control/users-repository.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import type { ControlContext } from '../context.ts';
+import type { AdminRouteDeps } from '../context.ts';
 import { toTimestamp, toTimestampOrNull } from '../../protocol/timestamps.ts';
 import { parseBody, parseQuery } from '../../protocol/validation.ts';
 import { defineRoute } from '../route-docs.ts';
@@ -28,7 +28,7 @@ import { listAdminUsers, listAuditLog, toAdminUserEntry, toAuditLogEntry } from 
 
 const DAY = 24 * 3600 * 1000;
 
-export function registerAdminRoutes(ctx: ControlContext, auth: AuthService, outcomes: OutcomesRepository): void {
+export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outcomes: OutcomesRepository): void {
   const { router, docs } = ctx;
   const tag = 'admin';
   const loadUser = (id: string): UserRecord => {
@@ -40,9 +40,9 @@ export function registerAdminRoutes(ctx: ControlContext, auth: AuthService, outc
     ...toAdminUserEntry(user),
     banReason: user.banReason,
     bannedAt: toTimestampOrNull(user.bannedAt),
-    sessionCount: ctx.rooms?.sessionsCompleted(user.id) ?? 0,
-    activeRoomId: ctx.rooms?.activeRoomOf(user.id)?.id ?? null,
-    quotas: quotaInfo(ctx.config.mode, user.id, ctx.db, outcomes),
+    sessionCount: ctx.rooms.sessionsCompleted(user.id),
+    activeRoomId: ctx.rooms.activeRoomOf(user.id)?.id ?? null,
+    quotas: quotaInfo(ctx.mode, user.id, ctx.db, outcomes),
     recentAudit: ctx.audit.recentForUser(user.id, 20).map(toAuditLogEntry),
   });
 
@@ -50,16 +50,15 @@ export function registerAdminRoutes(ctx: ControlContext, auth: AuthService, outc
     await ctx.auth.requireAdmin(req);
     const now = Date.now();
     const executions = outcomes.countSince(now - DAY);
-    const emptyStatus = Object.fromEntries(ROOM_STATUSES.map((s) => [s, 0])) as Record<RoomStatus, number>;
-    const collab = ctx.collab ? await ctx.collab.health().catch(() => undefined) : undefined;
+    const collab = await ctx.collab.health().catch(() => undefined);
     const body: AdminDashboard = {
       generatedAt: toTimestamp(now),
       users: ctx.users.counts(now),
-      rooms: ctx.rooms?.dashboard(now) ?? { active: 0, createdLast24h: 0, byStatus: emptyStatus },
+      rooms: ctx.rooms.dashboard(now),
       executions: {
         runsLast24h: executions.runs,
         submissionsLast24h: executions.submissions,
-        averageQueueMs: ctx.execution?.queueStats(now - DAY).averageQueueMs ?? 0,
+        averageQueueMs: ctx.execution.queueStats(now - DAY).averageQueueMs,
       },
       ai: { requestsLast24h: 0, failuresLast24h: 0 },
       collab: { documents: collab?.documentsLoaded ?? 0, connections: collab?.connections ?? 0 },
@@ -97,7 +96,7 @@ export function registerAdminRoutes(ctx: ControlContext, auth: AuthService, outc
     if (patch.banned === true) {
       ctx.users.setBan(target.id, patch.banReason!, now);
       auth.revokeAllSessions(target.id, 'banned');
-      await ctx.rooms?.kickFromAllRooms(target.id, admin.id);
+      await ctx.rooms.kickFromAllRooms(target.id, admin.id);
     } else if (patch.banned === false && target.bannedAt !== null) {
       ctx.users.setBan(target.id, null, now);
     }
@@ -112,7 +111,7 @@ export function registerAdminRoutes(ctx: ControlContext, auth: AuthService, outc
   }, async (req) => {
     await ctx.auth.requireAdmin(req);
     const { limit, cursor, status, mode } = parseQuery(zAdminRoomsQuery, req.query);
-    const page = ctx.rooms?.listForAdmin({ status, mode }, { limit, cursor }) ?? { items: [], nextCursor: null };
+    const page = ctx.rooms.listForAdmin({ status, mode }, { limit, cursor });
     return { status: 200, body: page };
   });
 
@@ -121,7 +120,7 @@ export function registerAdminRoutes(ctx: ControlContext, auth: AuthService, outc
   }, async (req) => {
     const admin = await ctx.auth.requireAdmin(req);
     const roomId = req.params.roomId!;
-    if (!isUuid(roomId) || !ctx.rooms?.hasRoom(roomId)) throw new AppError('ROOM_NOT_FOUND', 'No such room.');
+    if (!isUuid(roomId) || !ctx.rooms.hasRoom(roomId)) throw new AppError('ROOM_NOT_FOUND', 'No such room.');
     const { reason } = parseBody(zAdminCloseRoomBody, req.body);
     await ctx.rooms.forceClose(roomId, { actorId: admin.id, reason, ip: req.ip });
     return { status: 204 };

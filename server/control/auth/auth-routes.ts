@@ -1,4 +1,4 @@
-// §9.1 Auth routes.
+// Auth routes (/v1/auth): register, login, refresh, logout, password change and reset.
 import { z } from 'zod';
 import {
   zAuthTokens,
@@ -9,12 +9,12 @@ import {
   zRegisterBody,
   zResetPasswordBody,
 } from '../../protocol/api/auth.ts';
-import type { ControlContext } from '../context.ts';
+import type { RouteKit } from '../context.ts';
 import { parseBody } from '../../protocol/validation.ts';
 import { defineRoute } from '../route-docs.ts';
 import type { AuthService } from './auth-service.ts';
 
-export function registerAuthRoutes(ctx: ControlContext, auth: AuthService): void {
+export function registerAuthRoutes(ctx: RouteKit, auth: AuthService): void {
   const { router, docs } = ctx;
   const tag = 'auth';
   defineRoute(router, docs, 'POST', '/v1/auth/register', {

@@ -1,11 +1,11 @@
-// Account credentials of control-plane.md §3: token pairs, refresh rotation with reuse detection,
+// Account credentials: access/refresh token pairs, refresh rotation with reuse detection,
 // password change and reset. Routes (auth-routes.ts) only validate input and call these.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../../protocol/index.ts';
 import type { AuthTokens } from '../../protocol/api/auth.ts';
 import { CredentialsRepository } from '../../storage/control/credentials-repository.ts';
 import type { UserRecord } from '../../storage/control/users-repository.ts';
-import type { ControlContext } from '../context.ts';
+import type { AuthServiceDeps } from '../context.ts';
 import { toTimestamp } from '../../protocol/timestamps.ts';
 import { toUserProfile } from '../users/user-views.ts';
 import { createDecoyHash, hashPassword, verifyPassword } from './passwords.ts';
@@ -13,7 +13,7 @@ import { createDecoyHash, hashPassword, verifyPassword } from './passwords.ts';
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
 export const RESET_TOKEN_TTL_MS = 3600 * 1000;
 
-/** 256 random bits, base64url (§3). */
+/** 256 random bits, base64url: refresh and reset tokens. */
 function newSecret(): string {
   return randomBytes(32).toString('base64url');
 }
@@ -29,11 +29,11 @@ function bannedError(user: UserRecord): AppError {
 }
 
 export class AuthService {
-  readonly #ctx: ControlContext;
+  readonly #ctx: AuthServiceDeps;
   readonly #credentials: CredentialsRepository;
   #decoy: Promise<string> | undefined;
 
-  constructor(ctx: ControlContext) {
+  constructor(ctx: AuthServiceDeps) {
     this.#ctx = ctx;
     this.#credentials = new CredentialsRepository(ctx.db);
   }
@@ -96,7 +96,7 @@ export class AuthService {
   }
 
   /**
-   * Rotation (§3): the presented token is consumed and a new pair is issued in the same family. A token of
+   * Rotation: the presented token is consumed and a new pair is issued in the same family. A token of
    * a revoked family, or an expired or unknown one → AUTH_REFRESH_INVALID; an already-rotated token of a
    * live family → the family is revoked, `auth.refresh-reuse` is audited, AUTH_REFRESH_REUSED.
    */
@@ -152,10 +152,10 @@ export class AuthService {
 
   /**
    * Creates a 1-hour single-use reset token and mails it when a mailer (SMTP) is configured. Without one
-   * nothing is sent. The caller answers the same in every case (§3).
+   * nothing is sent. The caller answers the same in every case, so nobody learns which emails have accounts.
    */
   async requestPasswordReset(email: string): Promise<void> {
-    const mailer = this.#ctx.config.mailer;
+    const mailer = this.#ctx.mailer;
     const user = this.#ctx.users.findByEmail(email);
     if (!mailer || !user || user.deletedAt !== null) return;
     const token = newSecret();

@@ -1,8 +1,8 @@
-// §9.11 Bookmarks routes.
+// Bookmarks routes (/v1/bookmarks).
 import { zPage, zPageQuery, isUuid } from '../../protocol/api/common.ts';
 import { zBookmark } from '../../protocol/api/problems.ts';
 import type { BookmarksRepository } from '../../storage/control/bookmarks-repository.ts';
-import type { ControlContext } from '../context.ts';
+import type { BookmarkRouteDeps } from '../context.ts';
 import { toPage } from '../../pagination.ts';
 import { toTimestamp } from '../../protocol/timestamps.ts';
 import { parseQuery } from '../../protocol/validation.ts';
@@ -12,7 +12,7 @@ import { notFound } from './problem-routes.ts';
 
 const SCOPE = 'bookmarks';
 
-export function registerBookmarkRoutes(ctx: ControlContext, catalog: ProblemCatalog, bookmarks: BookmarksRepository): void {
+export function registerBookmarkRoutes(ctx: BookmarkRouteDeps, catalog: ProblemCatalog, bookmarks: BookmarksRepository): void {
   const { router, docs } = ctx;
   const tag = 'bookmarks';
   defineRoute(router, docs, 'GET', '/v1/bookmarks', {

@@ -1,4 +1,4 @@
-// §9.10 Problems routes.
+// Problems routes (/v1/problems).
 import { AppError } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
 import {
@@ -14,7 +14,7 @@ import {
 } from '../../protocol/api/problems.ts';
 import { zPage } from '../../protocol/api/common.ts';
 import type { ProblemFields, ProblemRecord } from '../../storage/control/problems-repository.ts';
-import type { ControlContext } from '../context.ts';
+import type { ProblemRouteDeps } from '../context.ts';
 import { toPage } from '../../pagination.ts';
 import { parseBody, parseQuery, validationFailed } from '../../protocol/validation.ts';
 import { defineRoute } from '../route-docs.ts';
@@ -26,7 +26,7 @@ export function notFound(): AppError {
   return new AppError('PROBLEM_NOT_FOUND', 'No such problem.');
 }
 
-/** Input fields with the §10.3 defaults; starterCode keys must be among `languages`. */
+/** Input fields with the Problem schema's defaults; starterCode keys must be among `languages`. */
 export function toProblemFields(input: ProblemInput): ProblemFields {
   const fields: ProblemFields = {
     slug: input.slug,
@@ -48,11 +48,11 @@ export function toProblemFields(input: ProblemInput): ProblemFields {
   return fields;
 }
 
-export function registerProblemRoutes(ctx: ControlContext, catalog: ProblemCatalog): void {
+export function registerProblemRoutes(ctx: ProblemRouteDeps, catalog: ProblemCatalog): void {
   const { router, docs } = ctx;
   const tag = 'problems';
   const repo = catalog.repo;
-  /** Auth, then 404 for a malformed/unknown/deleted id (§5: not found before permission). */
+  /** Auth, then 404 for a malformed/unknown/deleted id (not found is checked before permission). */
   const loadProblem = (id: string): ProblemRecord => {
     const problem = isUuid(id) ? catalog.findSelectable(id) : undefined;
     if (!problem) throw notFound();
@@ -124,7 +124,7 @@ export function registerProblemRoutes(ctx: ControlContext, catalog: ProblemCatal
     await ctx.auth.requireUser(req);
     const problem = loadProblem(req.params.problemId!);
     const admin = await ctx.auth.requireAdmin(req);
-    if (ctx.rooms?.isProblemInUse(problem.id)) {
+    if (ctx.rooms.isProblemInUse(problem.id)) {
       throw new AppError('PROBLEM_IN_USE', 'The problem is selected in a room that has not finished.');
     }
     repo.softDelete(problem.id, Date.now());

@@ -1,4 +1,4 @@
-// RoomProblems over the problems module's ProblemCatalog (ControlContext.problems).
+// RoomProblems over the problems module's ProblemCatalog (ControlServices.problems).
 import type { ProblemCatalog } from '../problems/problem-catalog.ts';
 import type { RoomProblems } from './room-problems.ts';
 

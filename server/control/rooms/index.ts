@@ -1,14 +1,15 @@
-// The rooms module's public face: registers the /v1/rooms routes (§9.3–§9.6, §9.9, §9.12) and returns
-// the room service the rest of the control plane uses (ControlContext.rooms and collabCallbacks).
+// The rooms module's public face: the room service the rest of the control plane uses (RoomDirectory and
+// the collab plane's callback receiver), which also registers the /v1/rooms routes.
 //
-//   const rooms = registerRoomRoutes(router, ctx, { roleSwapTtlMs, collabPublicUrl });
-//   ctx.rooms = rooms;                      // RoomDirectory: forceClose, leaveAllRooms, kickFromAllRooms, ...
-//   ctx.collabCallbacks = rooms.callbacks;  // snapshot-ready / user-disconnected receiver (§13)
-//   await rooms.close();                    // on shutdown: stops the room clocks and waits for queued work
-import type { ApiRouter } from '../../http/api-router.ts';
+//   const rooms = createRoomService({ ...services, ...routeKit, collab, execution, livekit, collabUrl });
+//   collabPlane.start(rooms.callbacks);  // snapshot-ready / user-disconnected receiver
+//   rooms.registerRoutes();              // /v1/rooms, /v1/runs, /v1/submissions
+//   rooms.start();                       // arms the phase/age/swap clocks
+//   await rooms.close();                 // on shutdown: stops the room clocks and waits for queued work
 import type { CollabCallbacks } from '../../protocol/index.ts';
+import type { LiveKitOptions } from '../../server-options.ts';
 import { openRoomStore } from '../../storage/rooms/index.ts';
-import type { ControlContext } from '../context.ts';
+import type { ControlServices, PlaneClients, RouteKit } from '../context.ts';
 import type { RoomDirectory } from '../room-directory.ts';
 import { catalogProblems } from './catalog-problems.ts';
 import { createCollabCallbacks } from './collab-callbacks.ts';
@@ -21,17 +22,27 @@ import { registerRoomExecutionRoutes, registerRoomLifecycleRoutes } from './room
 import { RoomScheduler } from './room-scheduler.ts';
 
 export interface RoomModuleOptions {
-  /** Role-swap expiry (§9.5). Default 60000; tests shorten it. */
+  /** Role-swap request expiry. Default 60000; tests shorten it. */
   roleSwapTtlMs?: number;
-  /** Auto-finish age (§7). Default 24 h. */
+  /** A room still open this long after creation is finished automatically. Default 24 h. */
   maxRoomAgeMs?: number;
-  /** Split deployment: JoinRoomResponse.collabUrl is this URL (the collab process's public `…/collab`). */
-  collabPublicUrl?: string;
 }
+
+export type RoomServiceDeps = RouteKit &
+  Pick<ControlServices, 'db' | 'log' | 'audit' | 'tokens' | 'cursors' | 'problems'> &
+  PlaneClients & {
+    livekit: LiveKitOptions | undefined;
+    /** JoinRoomResponse.collabUrl (`ws(s)://…/collab`), from the configured public URL. */
+    collabUrl(): string;
+    options: RoomModuleOptions;
+  };
 
 export interface RoomService extends RoomDirectory {
   /** The collab plane's callback receiver (in-process calls or the /internal/callbacks routes). */
   callbacks: CollabCallbacks;
+  registerRoutes(): void;
+  /** Arms the room clocks from the store (after the collab plane was started with `callbacks`). */
+  start(): void;
   /** Stops the phase/age/swap clocks and the execution subscription, then waits for queued room work. */
   close(): Promise<void>;
 }
@@ -39,29 +50,33 @@ export interface RoomService extends RoomDirectory {
 export const DEFAULT_ROLE_SWAP_TTL_MS = 60_000;
 export const DEFAULT_MAX_ROOM_AGE_MS = 24 * 60 * 60 * 1000;
 
-export function registerRoomRoutes(router: ApiRouter, ctx: ControlContext, options: RoomModuleOptions = {}): RoomService {
-  const store = openRoomStore(ctx.db);
-  const engine = new RoomEngine(store, ctx.collab, ctx.log, {
-    roleSwapTtlMs: options.roleSwapTtlMs ?? DEFAULT_ROLE_SWAP_TTL_MS,
-    maxRoomAgeMs: options.maxRoomAgeMs ?? DEFAULT_MAX_ROOM_AGE_MS,
+export function createRoomService(deps: RoomServiceDeps): RoomService {
+  const store = openRoomStore(deps.db);
+  const engine = new RoomEngine(store, deps.collab, deps.log, {
+    roleSwapTtlMs: deps.options.roleSwapTtlMs ?? DEFAULT_ROLE_SWAP_TTL_MS,
+    maxRoomAgeMs: deps.options.maxRoomAgeMs ?? DEFAULT_MAX_ROOM_AGE_MS,
   });
-  const deps = {
+  const d = {
     engine,
-    problems: catalogProblems(ctx.problems),
-    control: { ...ctx, router },
-    media: ctx.config.livekit ? liveKitMediaControl(ctx.config.livekit, ctx.log) : noMediaControl,
-    collabPublicUrl: options.collabPublicUrl,
+    problems: catalogProblems(deps.problems),
+    control: deps,
+    execution: deps.execution,
+    media: deps.livekit ? liveKitMediaControl(deps.livekit, deps.log) : noMediaControl,
+    livekit: deps.livekit,
+    collabUrl: deps.collabUrl,
   };
-  registerRoomLifecycleRoutes(deps);
-  registerRoomControlRoutes(deps);
-  registerRoomExecutionRoutes(deps);
   const scheduler = new RoomScheduler(engine);
   engine.timers = scheduler;
-  scheduler.start();
-  const unwatch = ctx.execution ? watchExecutions(engine, ctx.execution) : () => {};
+  const unwatch = watchExecutions(engine, deps.execution);
   return {
-    ...createRoomDirectory(deps),
+    ...createRoomDirectory(d),
     callbacks: createCollabCallbacks(engine),
+    registerRoutes() {
+      registerRoomLifecycleRoutes(d);
+      registerRoomControlRoutes(d);
+      registerRoomExecutionRoutes(d);
+    },
+    start: () => scheduler.start(),
     async close() {
       unwatch();
       scheduler.close();

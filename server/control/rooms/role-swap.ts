@@ -1,4 +1,4 @@
-// §9.5 role swap (peer mode): the host or the candidate asks, the other answers within the TTL (60 s);
+// Role swap (peer mode): the host or the candidate asks, the other answers within the TTL (60 s);
 // an accepted swap exchanges the two roles, so host rights follow the interviewing peer.
 import { randomUUID } from 'node:crypto';
 import { AppError, type RoleSwapRequest, type RoomRole } from '../../protocol/index.ts';
@@ -21,7 +21,7 @@ export function requestRoleSwap(d: RoomDeps, user: AuthUser, roomId: string | un
     const { engine } = d;
     const pending = engine.store.swaps.pendingOf(a.room.id);
     if (pending && pending.expiresAt > engine.now()) throw new AppError('ROOM_SWAP_PENDING', 'A role swap is already pending.');
-    if (pending) await expireSwapLocked(engine, pending);
+    if (pending) await expireSwapInQueue(engine, pending);
     const otherRole: RoomRole = a.role === 'host' ? 'candidate' : 'host';
     const counterpart = engine.store.rooms
       .listParticipants(a.room.id)
@@ -60,7 +60,7 @@ export function answerRoleSwap(
     const notFound = () => new AppError('ROOM_SWAP_NOT_FOUND', 'No pending role swap with that id.');
     if (!swap || swap.roomId !== a.room.id || swap.status !== 'pending') throw notFound();
     if (swap.expiresAt <= engine.now()) {
-      await expireSwapLocked(engine, swap);
+      await expireSwapInQueue(engine, swap);
       throw notFound();
     }
     allow(a, { roles: PEERS });
@@ -94,7 +94,7 @@ export function answerRoleSwap(
 }
 
 /** Marks a pending swap expired and broadcasts `role-swap` `expired` (best effort: the expiry stands). */
-export async function expireSwapLocked(engine: RoomEngine, swap: RoleSwapRecord): Promise<void> {
+export async function expireSwapInQueue(engine: RoomEngine, swap: RoleSwapRecord): Promise<void> {
   const current = engine.store.swaps.get(swap.id);
   if (!current || current.status !== 'pending') return;
   const now = engine.now();

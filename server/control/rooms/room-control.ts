@@ -1,4 +1,4 @@
-// §9.5 control: phase, problem/language, settings, editor lock, timer pause/resume, manual snapshot.
+// Room control: phase, problem/language, settings, editor lock, timer pause/resume, manual snapshot.
 // Each change reaches the collab plane (event push or LockEditor) before the REST response.
 import { AppError, type CodeSnapshot, type RoomStatus, type SupportedLanguage, type TimerState } from '../../protocol/index.ts';
 import type { RoomConfigPatch, RoomDetail } from '../../protocol/api/rooms.ts';
@@ -30,8 +30,8 @@ export function changePhase(d: RoomDeps, user: AuthUser, roomId: string | undefi
     if (!isLaterPhase(a.room.status, to)) {
       throw new AppError('ROOM_INVALID_TRANSITION', `Cannot move from ${a.room.status} to ${to}.`);
     }
-    if (to === 'finished') await d.engine.finishLocked(a.room, 'finished', user.id);
-    else await d.engine.enterPhaseLocked(a.room, to, user.id);
+    if (to === 'finished') await d.engine.finishInQueue(a.room, 'finished', user.id);
+    else await d.engine.enterPhaseInQueue(a.room, to, user.id);
     return detail(d, a);
   });
 }

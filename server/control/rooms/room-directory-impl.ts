@@ -1,12 +1,12 @@
-// The rooms side of ControlContext.rooms (RoomDirectory, server/control/room-directory.ts): what user,
+// The room service's RoomDirectory (server/control/room-directory.ts): what user,
 // admin and problem routes ask of rooms — force close, leave/kick everywhere, listings and counts.
 import { AppError, type RoomStatus } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
 import type { FinishedSessionFact, RoomDirectory } from '../room-directory.ts';
 import { toPage } from '../../pagination.ts';
 import type { RoomDeps } from './room-deps.ts';
-import { leaveLocked } from './room-lifecycle.ts';
-import { kickLocked } from './room-participants.ts';
+import { leaveInQueue } from './room-lifecycle.ts';
+import { kickInQueue } from './room-participants.ts';
 import { adminRoomEntry, roomSummary } from './room-views.ts';
 
 /** A finished-session listing large enough for stats over any allowed range (≤ 366 buckets). */
@@ -46,7 +46,7 @@ export function createRoomDirectory(d: RoomDeps): RoomDirectory {
       await engine.exclusive(roomId, async () => {
         const room = engine.requireRoom(roomId);
         if (room.status === 'finished') throw new AppError('ROOM_CLOSED', 'This room has already finished.');
-        await engine.finishLocked(room, 'force-closed', input.actorId);
+        await engine.finishInQueue(room, 'force-closed', input.actorId);
         d.control.audit.record('admin.room-closed', {
           actorId: input.actorId,
           actorType: 'admin',
@@ -62,14 +62,14 @@ export function createRoomDirectory(d: RoomDeps): RoomDirectory {
       eachRoom(store.rooms.listOpenRoomIdsWhereActive(userId), 'leave on account deletion', async (roomId) => {
         const room = engine.requireRoom(roomId);
         const me = store.rooms.getParticipant(roomId, userId);
-        if (room.status !== 'finished' && me?.state === 'active') await leaveLocked(d, room, me);
+        if (room.status !== 'finished' && me?.state === 'active') await leaveInQueue(d, room, me);
       }),
 
     kickFromAllRooms: (userId, byAdminId) =>
       eachRoom(store.rooms.listOpenRoomIdsOfUser(userId), 'kick on ban', async (roomId) => {
         const room = engine.requireRoom(roomId);
         const target = store.rooms.getParticipant(roomId, userId);
-        if (room.status !== 'finished' && target && target.state !== 'kicked') await kickLocked(d, room, target, byAdminId, 'banned');
+        if (room.status !== 'finished' && target && target.state !== 'kicked') await kickInQueue(d, room, target, byAdminId, 'banned');
       }),
 
     activeRoomOf(userId) {

@@ -1,7 +1,7 @@
 // The room service's core: storage, the collab plane behind failure mapping, one queue per room so that
 // concurrent requests on a room apply in order, session events, and the transitions every other part
-// builds on (entering a phase, finishing). Functions named `...Locked` expect the caller to hold the
-// room's queue (`exclusive`); public entry points take it.
+// builds on (entering a phase, finishing). Functions named `...InQueue` must run inside the room's request
+// queue (`exclusive`), which the caller already holds; public entry points enter the queue themselves.
 import { randomUUID } from 'node:crypto';
 import {
   AppError,
@@ -18,9 +18,9 @@ import { phaseDurationMs } from './room-model.ts';
 import { startTimer, timerState } from './room-timer.ts';
 
 export interface RoomEngineOptions {
-  /** Role-swap requests expire after this long (§9.5: 60 s). Shorter only in tests. */
+  /** Role-swap requests expire after this long (60 s). Shorter only in tests. */
   roleSwapTtlMs: number;
-  /** Auto-finish this long after creation (§7: 24 h). */
+  /** Auto-finish this long after creation (24 h). */
   maxRoomAgeMs: number;
 }
 
@@ -35,10 +35,10 @@ export class RoomEngine {
   readonly log: Logger;
   readonly options: RoomEngineOptions;
   timers: RoomTimers = { roomChanged() {}, roomFinished() {} };
-  readonly #collab: CollabControl | undefined;
+  readonly #collab: CollabControl;
   readonly #queues = new Map<string, Promise<void>>();
 
-  constructor(store: RoomStore, collab: CollabControl | undefined, log: Logger, options: RoomEngineOptions) {
+  constructor(store: RoomStore, collab: CollabControl, log: Logger, options: RoomEngineOptions) {
     this.store = store;
     this.#collab = collab;
     this.log = log;
@@ -77,10 +77,9 @@ export class RoomEngine {
 
   /**
    * The collab plane, with every failure it did not answer with a meaningful code mapped to 503
-   * ROOM_COLLAB_UNAVAILABLE (§9.3): the REST caller learns that the collab side could not be changed.
+   * ROOM_COLLAB_UNAVAILABLE: the REST caller learns that the collab side could not be changed.
    */
   async collab<T>(what: string, call: (collab: CollabControl) => Promise<T>): Promise<T> {
-    if (!this.#collab) throw new AppError('ROOM_COLLAB_UNAVAILABLE', 'The collaboration service is not available.');
     try {
       return await call(this.#collab);
     } catch (error) {
@@ -108,7 +107,7 @@ export class RoomEngine {
    * Enters a later, non-final phase: broadcasts `phase-changed` (the collab plane takes the
    * `phase-change` snapshot), then `timer` `started` when the phase is timed.
    */
-  async enterPhaseLocked(room: RoomRecord, to: Exclude<RoomStatus, 'finished'>, by: string | null): Promise<void> {
+  async enterPhaseInQueue(room: RoomRecord, to: Exclude<RoomStatus, 'finished'>, by: string | null): Promise<void> {
     const from = room.status;
     const now = this.now();
     const timer = startTimer(phaseDurationMs(room.config, to), now);
@@ -122,11 +121,11 @@ export class RoomEngine {
   }
 
   /**
-   * Finishes the room (§7): the collab plane takes the session-end snapshots, sends `room-closed` and
+   * Finishes the room: the collab plane takes the session-end snapshots, sends `room-closed` and
    * closes every socket with 4003 (DestroyDocument); pending role swaps expire; running jobs still
    * complete. A document already destroyed (a retried finish) counts as done.
    */
-  async finishLocked(room: RoomRecord, reason: RoomClosedReason, by: string | null): Promise<void> {
+  async finishInQueue(room: RoomRecord, reason: RoomClosedReason, by: string | null): Promise<void> {
     if (room.status === 'finished') return;
     await this.collab('destroyDocument', async (c) => {
       try {
@@ -150,9 +149,9 @@ export class RoomEngine {
     this.timers.roomFinished(room.id);
   }
 
-  /** Auto-finish (§7) once nobody is active any more. */
-  async finishIfEmptyLocked(room: RoomRecord): Promise<void> {
+  /** Auto-finish once nobody is active any more. */
+  async finishIfEmptyInQueue(room: RoomRecord): Promise<void> {
     const active = this.store.rooms.listParticipants(room.id).some((p) => p.state === 'active');
-    if (!active) await this.finishLocked(room, 'finished', null);
+    if (!active) await this.finishInQueue(room, 'finished', null);
   }
 }

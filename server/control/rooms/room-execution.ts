@@ -1,5 +1,5 @@
-// Run/submit, their results, and what happens when a job finishes: `execution-finished` to the
-// room, release of the submit lock, and the `run`/`submission` session events.
+// Run/submit, job results, and what happens when a job finishes: `execution-finished` to the room,
+// release of the submit lock, and the `run`/`submission` session events.
 import { AppError, mayWrite, type RoomStatus, type RunResult, type SubmissionResult, type SubmissionSummary, type SupportedLanguage } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
 import type { Page } from '../../protocol/api/common.ts';
@@ -21,11 +21,6 @@ export interface JobAcceptedBody {
   status: RunResult['status'];
   pollUrl: string;
   snapshotId?: string;
-}
-
-function execution(d: RoomDeps): ExecutionPlane {
-  if (!d.control.execution) throw new AppError('EXEC_UNAVAILABLE', 'Code execution is not available in this deployment.');
-  return d.control.execution;
 }
 
 function requirePhase(status: RoomStatus, allowed: readonly RoomStatus[]): void {
@@ -51,7 +46,7 @@ export function startRun(
     const input = parse();
     requirePhase(a.room.status, RUN_PHASES);
     if (a.role && !mayWrite(a.role, 'code', a.room.editorLocked)) throw new AppError('ROOM_EDITOR_LOCKED', 'The editor is locked.');
-    const exec = execution(d);
+    const exec = d.execution;
     const problem = a.room.problemId ? d.problems.get(a.room.problemId) : undefined;
     const run = exec.enqueueRun({
       roomId: a.room.id,
@@ -66,7 +61,7 @@ export function startRun(
 }
 
 /**
- * Submit (the submit lock keeps the judged text fixed): take the lock with a `submit` snapshot through LockEditor, and judge exactly
+ * Submit (the submit lock): take the lock with a `submit` snapshot through LockEditor, and judge exactly
  * the snapshot's text against every test case. An already locked room keeps its lock and reason.
  */
 export function startSubmission(
@@ -86,7 +81,7 @@ export function startSubmission(
     if (!problem.languages.includes(language)) {
       throw new AppError('PROBLEM_LANGUAGE_UNSUPPORTED', `The problem does not support ${language}.`);
     }
-    const exec = execution(d);
+    const exec = d.execution;
     if (exec.hasActiveSubmission(a.room.id)) {
       throw new AppError('EXEC_SUBMISSION_IN_PROGRESS', 'Another submission of this room is still being judged.');
     }
@@ -123,7 +118,7 @@ export function startSubmission(
         memoryLimitKb: problem.memoryLimitKb,
       });
     } catch (error) {
-      if (takesLock) await releaseSubmitLockLocked(engine, a.room.id);
+      if (takesLock) await releaseSubmitLockInQueue(engine, a.room.id);
       throw error;
     }
     engine.record(a.room.id, 'submission', user.id, { id: summary.id, status: summary.status, snapshotId: snapshot.id, language });
@@ -132,7 +127,7 @@ export function startSubmission(
 }
 
 /** Releases a lock that is still the submit lock (a manual lock in between made it `manual`: kept). */
-async function releaseSubmitLockLocked(engine: RoomEngine, roomId: string): Promise<void> {
+async function releaseSubmitLockInQueue(engine: RoomEngine, roomId: string): Promise<void> {
   const room = engine.store.rooms.getRoom(roomId);
   if (!room || room.status === 'finished' || !room.editorLocked || room.lockReason !== 'submit') return;
   await engine.collab('lockEditor', (c) => c.lockEditor(roomId, { locked: false, reason: null, by: null }));
@@ -149,7 +144,7 @@ export function watchExecutions(engine: RoomEngine, exec: ExecutionPlane): () =>
       .exclusive(job.roomId, async () => {
         if (!engine.store.rooms.getRoom(job.roomId)) return;
         engine.record(job.roomId, job.kind, job.userId, { id: job.id, status: job.status, verdict: job.verdict });
-        if (job.kind === 'submission') await releaseSubmitLockLocked(engine, job.roomId);
+        if (job.kind === 'submission') await releaseSubmitLockInQueue(engine, job.roomId);
         const room = engine.store.rooms.getRoom(job.roomId);
         if (room && room.status !== 'finished') {
           await engine.push(job.roomId, {
@@ -171,13 +166,13 @@ type PageInput = () => { limit: number; cursor?: string };
 export function listRuns(d: RoomDeps, user: AuthUser, roomId: string | undefined, page: PageInput): Page<RunResult> {
   const access = roomAccess(d.engine, roomId, user);
   allow(access, { roles: ANY_ROLE, admin: true });
-  return execution(d).listRuns(access.room.id, page());
+  return d.execution.listRuns(access.room.id, page());
 }
 
 export function listSubmissions(d: RoomDeps, user: AuthUser, roomId: string | undefined, page: PageInput): Page<SubmissionSummary> {
   const access = roomAccess(d.engine, roomId, user);
   allow(access, { roles: ANY_ROLE, admin: true });
-  return execution(d).listSubmissions(access.room.id, page());
+  return d.execution.listSubmissions(access.room.id, page());
 }
 
 /** Participants of the job's room in any role (not kicked) and admins may read a job. */
@@ -188,7 +183,7 @@ function requireJobReader(d: RoomDeps, user: AuthUser, roomId: string): void {
 }
 
 export function getRun(d: RoomDeps, user: AuthUser, runId: string | undefined): RunResult {
-  const run = isUuid(runId) && d.control.execution ? d.control.execution.getRun(runId) : undefined;
+  const run = isUuid(runId) ? d.execution.getRun(runId) : undefined;
   if (!run) throw new AppError('EXEC_RUN_NOT_FOUND', 'No such run.');
   requireJobReader(d, user, run.roomId);
   return run;
@@ -196,7 +191,7 @@ export function getRun(d: RoomDeps, user: AuthUser, runId: string | undefined): 
 
 /** Hidden tests' input, expected and actual output and stderr are withheld from non-admins. */
 export function getSubmission(d: RoomDeps, user: AuthUser, submissionId: string | undefined): SubmissionResult {
-  const result = isUuid(submissionId) && d.control.execution ? d.control.execution.getSubmission(submissionId) : undefined;
+  const result = isUuid(submissionId) ? d.execution.getSubmission(submissionId) : undefined;
   if (!result) throw new AppError('EXEC_SUBMISSION_NOT_FOUND', 'No such submission.');
   requireJobReader(d, user, result.roomId);
   if (user.role === 'admin') return result;

@@ -1,4 +1,4 @@
-// §9.3 lifecycle: create, get, delete (destroy), join (and collab-token renewal), leave.
+// Room lifecycle: create, get, delete (destroy), join (and collab-token renewal), leave.
 import { randomUUID } from 'node:crypto';
 import { AppError, type RoomMode, type SupportedLanguage } from '../../protocol/index.ts';
 import type { JoinRoomResponse, RoomConfigPatch, RoomDetail } from '../../protocol/api/rooms.ts';
@@ -75,7 +75,7 @@ export async function createRoom(d: RoomDeps, user: AuthUser, input: CreateRoomI
         participants: [{ userId: user.id, role: 'host' }],
       });
     } catch (error) {
-      // A retried CreateDocument that already succeeded (§12) is a success.
+      // A retried CreateDocument that already succeeded (ROOM_DOCUMENT_EXISTS) is a success.
       if (!(error instanceof AppError && error.code === 'ROOM_DOCUMENT_EXISTS')) throw error;
     }
   });
@@ -98,14 +98,14 @@ export function getRoom(d: RoomDeps, user: AuthUser, roomId: string | undefined)
   return roomDetail(d.engine.store, d.problems, access.room, user.id, d.engine.now());
 }
 
-/** DELETE /v1/rooms/:roomId: the host destroys the room (§7 finish, `room-closed` reason `destroyed`). */
+/** DELETE /v1/rooms/:roomId: the host destroys the room (finished, `room-closed` reason `destroyed`). */
 export async function destroyRoom(d: RoomDeps, user: AuthUser, roomId: string | undefined, ip: string): Promise<void> {
   const first = roomAccess(d.engine, roomId, user);
   await d.engine.exclusive(first.room.id, async () => {
     const access = roomAccess(d.engine, first.room.id, user);
     allow(access, { roles: ['host'] });
     if (access.room.status === 'finished') return;
-    await d.engine.finishLocked(access.room, 'destroyed', user.id);
+    await d.engine.finishInQueue(access.room, 'destroyed', user.id);
     d.control.audit.record('room.destroyed', { actorId: user.id, targetType: 'room', targetId: access.room.id, ip });
   });
 }
@@ -116,7 +116,7 @@ export interface JoinInput {
 }
 
 /**
- * POST /v1/rooms/:roomId/join. Checks in §5 order: kicked, code, closed, then seats. An active participant
+ * POST /v1/rooms/:roomId/join. Checks in the error-precedence order: kicked, code, closed, then seats. An active participant
  * keeps their role and gets a fresh collab token (token renewal); a `left` participant whose seat is
  * still free comes back in it without a code; everyone else joins as a new joiner with a valid code.
  */
@@ -203,8 +203,8 @@ function newParticipant(
 }
 
 /**
- * The caller leaves (§9.3): the collab plane closes their sockets with 1000. A leaving host keeps the
- * host role for a rejoin. The last one out finishes the room (§7 auto-finish).
+ * The caller leaves: the collab plane closes their sockets with 1000. A leaving host keeps the
+ * host role for a rejoin. The last one out finishes the room (auto-finish).
  */
 export async function leaveRoom(d: RoomDeps, user: AuthUser, roomId: string | undefined): Promise<void> {
   const first = roomAccess(d.engine, roomId, user);
@@ -212,16 +212,16 @@ export async function leaveRoom(d: RoomDeps, user: AuthUser, roomId: string | un
     const access = roomAccess(d.engine, first.room.id, user);
     allow(access, { roles: ANY_ROLE });
     requireOpen(access.room);
-    await leaveLocked(d, access.room, access.me!);
+    await leaveInQueue(d, access.room, access.me!);
   });
 }
 
-export async function leaveLocked(d: RoomDeps, room: RoomRecord, me: ParticipantRecord): Promise<void> {
+export async function leaveInQueue(d: RoomDeps, room: RoomRecord, me: ParticipantRecord): Promise<void> {
   const { engine } = d;
   await engine.push(room.id, { type: 'participant-left', userId: me.userId });
   const now = engine.now();
   engine.store.rooms.saveParticipant({ ...me, state: 'left', leftAt: now });
   engine.save(room);
   engine.record(room.id, 'participant-left', me.userId, { userId: me.userId });
-  await engine.finishIfEmptyLocked(room);
+  await engine.finishIfEmptyInQueue(room);
 }

@@ -1,4 +1,4 @@
-// §9.6 POST media/token: a LiveKit access token for the room (room name = roomId, identity = userId).
+// POST /v1/rooms/:roomId/media/token: a LiveKit access token for the room (room name = roomId, identity = userId).
 // Spectators subscribe only. Without LiveKit options the endpoint answers 503 ROOM_MEDIA_UNAVAILABLE.
 import { AccessToken } from 'livekit-server-sdk';
 import { AppError } from '../../protocol/index.ts';
@@ -14,7 +14,7 @@ export async function mediaToken(d: RoomDeps, user: AuthUser, roomId: string | u
   const access = roomAccess(d.engine, roomId, user);
   allow(access, { roles: ANY_ROLE });
   requireOpen(access.room);
-  const livekit = d.control.config.livekit;
+  const livekit = d.livekit;
   if (!livekit) throw new AppError('ROOM_MEDIA_UNAVAILABLE', 'Audio and video are not configured on this server.');
   const canPublish = access.role !== 'spectator';
   const at = new AccessToken(livekit.apiKey, livekit.apiSecret, {

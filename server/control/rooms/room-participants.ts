@@ -1,4 +1,4 @@
-// §9.4 participants: list, PATCH role/mute (host transfer in interview mode), kick.
+// Participants: list, PATCH role/mute (host transfer in interview mode), kick.
 import { AppError, type RoomRole } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
 import type { RoomParticipantSummary } from '../../protocol/api/rooms.ts';
@@ -43,7 +43,7 @@ export interface PatchInput {
  * exist only in interview mode: `host` on another participant transfers hosting (the caller becomes
  * `interviewer`), and the host's own role changes only that way.
  *
- * A `muted` in the body is then mirrored on the media server (§9.4). The response waits for that (each
+ * A `muted` in the body is then mirrored on the media server. The response waits for that (each
  * LiveKit request is bounded by a short timeout, see media-control.ts), so that when the PATCH returns the
  * audio is muted too, but outside the room's queue, and a failure there never fails the PATCH.
  */
@@ -135,7 +135,7 @@ export async function kickParticipant(
     if (target.userId === user.id) throw new AppError('ROOM_FORBIDDEN', 'You cannot kick yourself.');
     const { reason } = parse();
     requireOpen(access.room);
-    await kickLocked(d, access.room, target, user.id, reason);
+    await kickInQueue(d, access.room, target, user.id, reason);
     d.control.audit.record('room.participant-kicked', {
       actorId: user.id,
       targetType: 'room',
@@ -146,12 +146,12 @@ export async function kickParticipant(
   });
 }
 
-export async function kickLocked(d: RoomDeps, room: RoomRecord, target: ParticipantRecord, by: string, reason?: string): Promise<void> {
+export async function kickInQueue(d: RoomDeps, room: RoomRecord, target: ParticipantRecord, by: string, reason?: string): Promise<void> {
   const { engine } = d;
   await engine.collab('kickUser', (c) => c.kickUser(room.id, reason === undefined ? { userId: target.userId } : { userId: target.userId, reason }));
   await engine.push(room.id, { type: 'participant-kicked', userId: target.userId, by });
   engine.store.rooms.saveParticipant({ ...target, state: 'kicked', leftAt: target.leftAt ?? engine.now() });
   engine.save(room);
   engine.record(room.id, 'participant-kicked', by, { userId: target.userId, by, reason: reason ?? null });
-  await engine.finishIfEmptyLocked(room);
+  await engine.finishIfEmptyInQueue(room);
 }

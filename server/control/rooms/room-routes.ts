@@ -1,5 +1,5 @@
-// The /v1/rooms routes of §9.3, §9.4, §9.6, §9.9 and the §9.12 job reads. Handlers authenticate first
-// (§5 order), then hand over to the operation modules, which check not-found → permission →
+// The /v1/rooms routes (lifecycle, participants, media token, feedback) and the /v1/runs and /v1/submissions
+// job reads. Handlers authenticate first, then hand over to the operation modules, which check not-found → permission →
 // validation → state in that order.
 import { z } from 'zod';
 import { AppError } from '../../protocol/index.ts';
@@ -85,7 +85,7 @@ export function registerRoomLifecycleRoutes(d: RoomDeps): void {
   defineRoute(router, docs, 'POST', `${ROOM}/join`, { summary: 'Join the room or renew the collab token', tag, body: zJoinRoomBody, response: zJoinRoomResponse,
     errors: ['ROOM_CODE_INVALID', 'ROOM_KICKED', 'ROOM_FULL', 'ROOM_ROLE_UNAVAILABLE', 'ROOM_CLOSED', 'ROOM_COLLAB_UNAVAILABLE'] }, async (api) => {
     const user = await auth.requireUser(api);
-    const body = await joinRoom(d, user, api.params.roomId, () => parseBody(zJoinRoomBody, api.body), collabUrl(d, api));
+    const body = await joinRoom(d, user, api.params.roomId, () => parseBody(zJoinRoomBody, api.body), collabUrl(d));
     return { status: 200, body };
   });
 
@@ -183,7 +183,7 @@ function pageOf(api: ApiContext): { limit: number; cursor?: string } {
   return q.cursor === undefined ? { limit: q.limit } : { limit: q.limit, cursor: q.cursor };
 }
 
-/** Split deployment: the collab process's public URL; in-process: ws(s)://<the host the client used>/collab. */
-function collabUrl(d: RoomDeps, api: ApiContext): string {
-  return (d.collabPublicUrl ?? d.control.collabUrlFor(api)).replace(/\/+$/, '');
+/** From the configured public URL (split deployment: the collab process's public URL), never from the request's Host. */
+function collabUrl(d: RoomDeps): string {
+  return d.collabUrl().replace(/\/+$/, '');
 }

@@ -5,7 +5,7 @@ import { nextPhase } from '../../protocol/index.ts';
 import type { RoomRecord } from '../../storage/rooms/index.ts';
 import type { RoomEngine, RoomTimers } from './room-engine.ts';
 import { expireTimer, expiresAt, timerState } from './room-timer.ts';
-import { expireSwapLocked } from './role-swap.ts';
+import { expireSwapInQueue } from './role-swap.ts';
 
 /** setTimeout's limit; longer waits re-arm when they fire early. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
@@ -90,15 +90,15 @@ export class RoomScheduler implements RoomTimers {
       engine.record(room.id, 'timer-expired', null, { action: 'expired', timer: state });
       if (!room.config.autoAdvance) return;
       const next = nextPhase(room.status);
-      if (next === 'finished') await engine.finishLocked(room, 'finished', null);
-      else if (next) await engine.enterPhaseLocked(room, next, null);
+      if (next === 'finished') await engine.finishInQueue(room, 'finished', null);
+      else if (next) await engine.enterPhaseInQueue(room, next, null);
     });
   }
 
   #onTooOld(roomId: string): void {
     this.#run(roomId, 'auto-finish', async (room) => {
       if (room.createdAt + this.#engine.options.maxRoomAgeMs > Date.now()) return this.roomChanged(room);
-      await this.#engine.finishLocked(room, 'finished', null);
+      await this.#engine.finishInQueue(room, 'finished', null);
     });
   }
 
@@ -107,7 +107,7 @@ export class RoomScheduler implements RoomTimers {
       const swap = this.#engine.store.swaps.pendingOf(room.id);
       if (!swap) return;
       if (swap.expiresAt > Date.now()) return this.roomChanged(room);
-      await expireSwapLocked(this.#engine, swap);
+      await expireSwapInQueue(this.#engine, swap);
     });
   }
 }

@@ -1,4 +1,4 @@
-// The live whiteboard of a room that has not finished, read from the collab plane (control-plane.md §9.13).
+// The live whiteboard of a room that has not finished, read from the collab plane (the session whiteboard export).
 import { AppError, isAppError, type CollabControl } from '../../protocol/index.ts';
 import type { Logger } from '../../server-options.ts';
 
@@ -7,8 +7,7 @@ import type { Logger } from '../../server-options.ts';
  * has nothing to export: SESSION_WHITEBOARD_NOT_FOUND. Any other failure of the collab plane (unreachable,
  * misconfigured secret, crash) is 503 ROOM_COLLAB_UNAVAILABLE.
  */
-export async function readLiveWhiteboard(collab: CollabControl | undefined, log: Logger, roomId: string): Promise<Record<string, unknown>[]> {
-  if (!collab) throw new AppError('ROOM_COLLAB_UNAVAILABLE', 'The collaboration service is not available.');
+export async function readLiveWhiteboard(collab: CollabControl, log: Logger, roomId: string): Promise<Record<string, unknown>[]> {
   try {
     return (await collab.readWhiteboard(roomId)).records;
   } catch (error) {

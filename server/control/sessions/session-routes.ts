@@ -1,4 +1,4 @@
-// The /v1/sessions routes of §9.13. A session is the durable record of a room (`sessionId` = `roomId`).
+// The /v1/sessions routes. A session is the durable record of a room (`sessionId` = `roomId`).
 import { z } from 'zod';
 import { AppError } from '../../protocol/index.ts';
 import { zPage } from '../../protocol/api/common.ts';
@@ -21,7 +21,7 @@ import {
   type SessionComparison,
 } from '../../protocol/api/sessions.ts';
 import type { RoomStore } from '../../storage/rooms/index.ts';
-import type { ControlContext } from '../context.ts';
+import type { SessionRouteDeps } from '../context.ts';
 import { toPage } from '../../pagination.ts';
 import { fromTimestamp, toTimestamp } from '../../protocol/timestamps.ts';
 import { parseQuery } from '../../protocol/validation.ts';
@@ -35,7 +35,7 @@ import { COMPARISON_DIMENSIONS, eventView, sessionDetail, sessionSummary, unavai
 
 const SESSION = '/v1/sessions/:sessionId';
 
-export function registerSessionRouteTable(ctx: ControlContext, store: RoomStore, problems: RoomProblems): void {
+export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStore, problems: RoomProblems): void {
   const { router, docs, auth, cursors } = ctx;
   const tag = 'sessions';
 

@@ -1,4 +1,4 @@
-// Stored rooms → the session shapes of control-plane.md §10.6.
+// Stored rooms → the session shapes of the /v1/sessions API (SessionSummary, SessionDetail, reports).
 import * as Y from 'yjs';
 import { YKeyValue } from 'y-utility/y-keyvalue';
 import { WHITEBOARD_ARRAY, type RoomRole, type SubmissionSummary } from '../../protocol/index.ts';
@@ -10,8 +10,7 @@ import type { RoomProblems } from '../rooms/room-problems.ts';
 import { REPORT_DIMENSIONS } from '../../protocol/api/sessions.ts';
 
 /** Every submission of the room, newest first (the execution plane pages at most 100 at a time). */
-export function allSubmissions(execution: ExecutionPlane | undefined, roomId: string): SubmissionSummary[] {
-  if (!execution) return [];
+export function allSubmissions(execution: ExecutionPlane, roomId: string): SubmissionSummary[] {
   const out: SubmissionSummary[] = [];
   let cursor: string | undefined;
   do {
@@ -26,10 +25,10 @@ export function sessionSummary(
   room: RoomRecord,
   myRole: RoomRole,
   problems: RoomProblems,
-  execution: ExecutionPlane | undefined,
+  execution: ExecutionPlane,
 ): SessionSummary {
   const problem = room.problemId ? problems.get(room.problemId) : undefined;
-  const last = execution?.listSubmissions(room.id, { limit: 1 }).items[0];
+  const last = execution.listSubmissions(room.id, { limit: 1 }).items[0];
   return {
     id: room.id,
     name: room.name,
@@ -51,7 +50,7 @@ export function sessionDetail(
   room: RoomRecord,
   myRole: RoomRole,
   problems: RoomProblems,
-  execution: ExecutionPlane | undefined,
+  execution: ExecutionPlane,
 ): SessionDetail {
   return {
     ...sessionSummary(room, myRole, problems, execution),
@@ -85,7 +84,7 @@ export function eventView(e: SessionEventRecord): SessionEvent {
   };
 }
 
-/** The report of a deployment without an AI provider (§10.6 TrainingReport `status: "unavailable"`). */
+/** The report of a deployment without an AI provider: a TrainingReport with `status: "unavailable"`. */
 export function unavailableReport(sessionId: string, subjectUserId: string): TrainingReport {
   return {
     sessionId,

@@ -1,11 +1,11 @@
-// Routes of areas whose backing service this deployment does not have (control-plane.md §1: "When a
-// feature's backing service is not configured, its endpoints answer 503 with that area's *_UNAVAILABLE
-// code"). They authenticate first and check the room exists (§5 order), so the API surface is complete
+// Routes of areas whose backing service this deployment does not have: when a feature's backing service is
+// not configured, its endpoints answer 503 with that area's *_UNAVAILABLE code. They authenticate first and
+// check the room exists (not found before unavailable), so the API surface is complete
 // and honest: every endpoint exists and says why it cannot serve.
 import { AppError, type ErrorCode } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
 import type { ApiContext } from '../../http/api-context.ts';
-import type { ControlContext } from '../context.ts';
+import type { UnavailableRouteDeps } from '../context.ts';
 import { defineRoute, type RouteDoc } from '../route-docs.ts';
 
 type Method = 'GET' | 'POST' | 'DELETE';
@@ -44,14 +44,14 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   MATCH_UNAVAILABLE: 'Matchmaking is not offered by this server.',
 };
 
-export function registerUnavailableRoutes(ctx: ControlContext): void {
+export function registerUnavailableRoutes(ctx: UnavailableRouteDeps): void {
   const register = (routes: [Method, string, string][], tag: string, code: ErrorCode): void => {
     for (const [method, pattern, summary] of routes) {
       const doc: RouteDoc = { summary: `${summary} (503 ${code} in this deployment)`, tag, status: 503, errors: [code] };
       defineRoute(ctx.router, ctx.docs, method, pattern, doc, async (req: ApiContext) => {
         await ctx.auth.requireUser(req);
         const roomId = req.params.roomId;
-        if (roomId !== undefined && !(isUuid(roomId) && ctx.rooms?.hasRoom(roomId))) {
+        if (roomId !== undefined && !(isUuid(roomId) && ctx.rooms.hasRoom(roomId))) {
           throw new AppError('ROOM_NOT_FOUND', 'No such room.');
         }
         throw new AppError(code, MESSAGES[code] ?? 'This feature is not available on this server.');

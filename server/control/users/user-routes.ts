@@ -1,4 +1,4 @@
-// §9.2 Users routes.
+// Users routes (/v1/users).
 import { AppError } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
 import { zUserProfile } from '../../protocol/api/auth.ts';
@@ -15,7 +15,7 @@ import {
 } from '../../protocol/api/users.ts';
 import type { OutcomesRepository } from '../../storage/control/outcomes-repository.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import type { ControlContext } from '../context.ts';
+import type { UserRouteDeps } from '../context.ts';
 import { toTimestamp } from '../../protocol/timestamps.ts';
 import { parseBody, parseQuery, validationFailed } from '../../protocol/validation.ts';
 import { defineRoute } from '../route-docs.ts';
@@ -25,7 +25,7 @@ import { toUserProfile } from './user-views.ts';
 
 const STATS_DEFAULT_RANGE_MS = 30 * 24 * 3600 * 1000;
 
-export function registerUserRoutes(ctx: ControlContext, auth: AuthService, outcomes: OutcomesRepository): void {
+export function registerUserRoutes(ctx: UserRouteDeps, auth: AuthService, outcomes: OutcomesRepository): void {
   const { router, docs } = ctx;
   const tag = 'users';
   defineRoute(router, docs, 'GET', '/v1/users/me', { summary: 'My profile', tag, response: zUserProfile }, async (req) => {
@@ -52,7 +52,7 @@ export function registerUserRoutes(ctx: ControlContext, auth: AuthService, outco
     const user = await ctx.auth.requireUser(req);
     const { password } = parseBody(zDeleteMeBody, req.body);
     await auth.checkPassword(user.id, password);
-    await ctx.rooms?.leaveAllRooms(user.id);
+    await ctx.rooms.leaveAllRooms(user.id);
     ctx.users.softDelete(user.id, Date.now());
     auth.revokeAllSessions(user.id, 'account-deleted');
     ctx.audit.record('user.deleted', { actorId: user.id, targetType: 'user', targetId: user.id, ip: req.ip });
@@ -72,14 +72,14 @@ export function registerUserRoutes(ctx: ControlContext, auth: AuthService, outco
 
   defineRoute(router, docs, 'GET', '/v1/users/me/quotas', { summary: 'My plan quotas and usage', tag, response: zQuotaInfo }, async (req) => {
     const user = await ctx.auth.requireUser(req);
-    return { status: 200, body: quotaInfo(ctx.config.mode, user.id, ctx.db, outcomes) };
+    return { status: 200, body: quotaInfo(ctx.mode, user.id, ctx.db, outcomes) };
   });
 
   defineRoute(router, docs, 'GET', '/v1/users/me/active-room', {
     summary: 'The room to reconnect to', tag, response: zActiveRoom,
   }, async (req) => {
     const user = await ctx.auth.requireUser(req);
-    return { status: 200, body: { room: ctx.rooms?.activeRoomOf(user.id) ?? null } };
+    return { status: 200, body: { room: ctx.rooms.activeRoomOf(user.id) } };
   });
 
   defineRoute(router, docs, 'GET', '/v1/users/me/stats', {
@@ -91,7 +91,7 @@ export function registerUserRoutes(ctx: ControlContext, auth: AuthService, outco
     const to = query.to ? Date.parse(query.to) : now;
     const from = query.from ? Date.parse(query.from) : now - STATS_DEFAULT_RANGE_MS;
     const range = { from, to, bucket: query.bucket ?? 'day' };
-    const sessions = ctx.rooms?.finishedSessionsOf(user.id, from, to) ?? [];
+    const sessions = ctx.rooms.finishedSessionsOf(user.id, from, to);
     return { status: 200, body: buildTrainingStats(range, sessions, outcomes.ofUser(user.id, from, to)) };
   });
 
@@ -113,7 +113,7 @@ export function registerUserRoutes(ctx: ControlContext, auth: AuthService, outco
         bio: target.bio,
         createdAt: toTimestamp(target.createdAt),
         stats: {
-          sessionsCompleted: ctx.rooms?.sessionsCompleted(target.id) ?? 0,
+          sessionsCompleted: ctx.rooms.sessionsCompleted(target.id),
           problemsSolved: outcomes.problemsSolvedCount(target.id),
         },
       },

@@ -1,0 +1,132 @@
+// The planes of one server, opened in dependency order: storage → execution → collab → control (shared
+// services → room service → routes). The collab plane reports to the control plane (callbacks) while the
+// control plane drives it (CollabControl); the cycle is broken by creating the collab plane first and
+// starting it with the room service's callbacks before anything can report: before it accepts a socket or
+// re-sends a session-end snapshot, and before the room clocks run. In a split deployment the control plane
+// drives the collab process over HTTP and its callbacks arrive at /internal/callbacks/*.
+import { join } from 'node:path';
+import type { CleanupStack } from './cleanup-stack.ts';
+import { ApiRouter } from './http/api-router.ts';
+import { registerHealthRoute } from './control/health-route.ts';
+import { createControlPlane } from './control/index.ts';
+import { createExecutionPlane } from './execution/index.ts';
+import { createCursorCodec } from './pagination.ts';
+import type { ExecutionPlane } from './execution/types.ts';
+import { createCollabHttpClient, createCollabPlane, type CollabPlane } from './collab/index.ts';
+import { createCallbackRouter } from './control/rooms/index.ts';
+import type { CollabControl, ServerMode } from './protocol/index.ts';
+import { loadOrCreateSecret } from './config/secrets.ts';
+import { openDatabase, type SqliteDatabase } from './storage/database.ts';
+import { SERVER_VERSION } from './version.ts';
+import { DEFAULT_PROBLEMS_DIR } from './paths.ts';
+import type { Logger, ServerOptions } from './server-options.ts';
+
+export interface ServerPlanes {
+  /** REST /v1. */
+  router: ApiRouter;
+  /** In-process collab plane (its /collab upgrades); undefined in a split deployment. */
+  collabPlane: CollabPlane | undefined;
+  /** Split deployment: the /internal/callbacks/* routes the collab process POSTs to. */
+  callbackRouter: ApiRouter | undefined;
+}
+
+export interface PlaneSettings {
+  mode: ServerMode;
+  log: Logger;
+  startedAt: number;
+  /** The server's public origin (configured, or the bound address; only read once listening). */
+  publicUrl(): string;
+}
+
+/** Opens every plane, registering on `stack` how to close each; the caller unwinds the stack on failure. */
+export async function openServerPlanes(options: ServerOptions, settings: PlaneSettings, stack: CleanupStack): Promise<ServerPlanes> {
+  const { mode, log } = settings;
+  const jwtSecret = loadOrCreateSecret(options.dataDir, 'jwt-secret', options.jwtSecret);
+  const internalSecret = loadOrCreateSecret(options.dataDir, 'internal-secret', options.internalSecret);
+
+  const db = openDatabase(join(options.dataDir, 'syncode.sqlite'));
+  stack.defer(() => db.close());
+  const cursors = createCursorCodec(jwtSecret);
+  const execution = await createExecutionPlane({ db, ...options.execution, cursors, log });
+  stack.defer(() => execution.close());
+  const collabPlane = options.externalCollab
+    ? undefined
+    : createCollabPlane({
+        dataDir: options.dataDir,
+        jwtSecret,
+        rateLimits: options.rateLimits ?? true,
+        documentIdleTtlMs: options.documentIdleTtlMs,
+        snapshotIntervalMs: options.snapshotIntervalMs,
+        log,
+      });
+  if (collabPlane) stack.defer(() => collabPlane.close());
+  const collab = collabPlane?.control ?? createCollabHttpClient(options.externalCollab!.baseUrl, internalSecret);
+
+  const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { error: String(error) }));
+  registerHealth(router, options, settings, { db, collab, execution });
+  const collabPublicUrl = options.externalCollab?.publicUrl;
+  const control = await createControlPlane({
+    router,
+    db,
+    jwtSecret,
+    cursors,
+    mode,
+    rateLimits: options.rateLimits ?? true,
+    problemsDir: options.problemsDir === undefined ? DEFAULT_PROBLEMS_DIR : options.problemsDir,
+    adminEmail: options.adminEmail,
+    adminPassword: options.adminPassword,
+    livekit: options.livekit,
+    mailer: options.mailer,
+    execution,
+    collab,
+    collabUrl: () => collabPublicUrl ?? `${settings.publicUrl().replace(/^http/, 'ws')}/collab`,
+    rooms: { roleSwapTtlMs: options.roleSwapTtlMs },
+    log,
+  });
+  stack.defer(() => control.close());
+
+  collabPlane?.start(control.callbacks);
+  const callbackRouter = options.externalCollab ? createCallbackRouter(control.callbacks, internalSecret, log) : undefined;
+  control.start();
+  return { router, collabPlane, callbackRouter };
+}
+
+function registerHealth(
+  router: ApiRouter,
+  options: ServerOptions,
+  settings: PlaneSettings,
+  planes: { db: SqliteDatabase; collab: CollabControl; execution: ExecutionPlane },
+): void {
+  const { db, collab, execution } = planes;
+  registerHealthRoute(router, {
+    version: SERVER_VERSION,
+    mode: settings.mode,
+    startedAt: settings.startedAt,
+    probes: {
+      database: () => {
+        db.prepare('SELECT 1').get();
+        return { status: 'ok', latencyMs: null, message: null };
+      },
+      collab: async () => {
+        await collab.health();
+        return { status: 'ok', latencyMs: null, message: options.externalCollab ? 'separate process' : 'in-process' };
+      },
+      execution: () => {
+        const { languages, sandbox } = execution.features();
+        return languages.length > 0
+          ? { status: 'ok', latencyMs: null, message: `${languages.length} languages, ${sandbox} sandbox` }
+          : { status: 'degraded', latencyMs: null, message: 'no language toolchain found' };
+      },
+      // A configured mailer has no liveness check of its own; without one the check reports `disabled`.
+      ...(options.mailer ? { email: () => ({ status: 'ok' as const, latencyMs: null, message: 'configured' }) } : {}),
+    },
+    features: () => ({
+      media: Boolean(options.livekit),
+      recording: false,
+      matchmaking: false,
+      ai: false,
+      email: Boolean(options.mailer),
+      ...execution.features(),
+    }),
+  });
+}
