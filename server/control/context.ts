@@ -10,7 +10,6 @@ import type { Authenticator } from './auth/authenticate.ts';
 import type { TokenSigner } from './auth/tokens.ts';
 import type { Mailer } from './auth/mailer.ts';
 import type { CursorCodec } from './http/pagination.ts';
-import type { RouteDocs } from './route-docs.ts';
 import type { RoomDirectory } from './room-directory.ts';
 import type { ProblemCatalog } from './problems/problem-catalog.ts';
 
@@ -41,8 +40,6 @@ export interface ControlContext {
   tokens: TokenSigner;
   /** Opaque keyset cursors (server/control/http/pagination.ts). */
   cursors: CursorCodec;
-  /** Route schemas for the OpenAPI document; register routes with `defineRoute(router, docs, ...)`. */
-  docs: RouteDocs;
   /** The collab plane (in-process or internal HTTP); undefined only while it is not wired yet. */
   collab: CollabControl | undefined;
   execution: ExecutionPlane | undefined;

@@ -9,8 +9,8 @@
 //   - isUuid (protocol/api/common.ts), toTimestamp (http/time.ts)
 //   - ctx.audit.record(action, { actorId, targetType, targetId, ip, details })                       audit/audit-log.ts
 //   - ctx.tokens.signCollab({ userId, roomId, role, name, color }) → { token, expiresAt }           auth/tokens.ts
-//   - defineRoute(router, ctx.docs, method, pattern, { summary, tag, body, query, response, status }, handler)
-//     so the route appears with its schemas in GET /v1/openapi.json                                    route-docs.ts
+//   - handle(router, 'METHOD /v1/path/:param', (apiCtx, { params, query, body }) => ({ status, body })) for a
+//     route of the route map (protocol/api/routes/): typed input and result, listed in GET /v1/openapi.json  http/handle-route.ts
 //   - rate limits: applied centrally by route pattern (ratelimit/rate-limits.ts RATE_LIMIT_RULES);
 //     run/submit/ai/analysis patterns are already listed there, nothing to call.
 //   - ctx.problems: the problem catalog (selection, summaries, starter code, test cases for judging).
@@ -33,7 +33,6 @@ import { hashPassword } from './auth/passwords.ts';
 import type { Mailer } from './auth/mailer.ts';
 import { createCursorCodec } from './http/pagination.ts';
 import { createRateLimitMiddleware } from './ratelimit/rate-limits.ts';
-import { RouteDocs } from './route-docs.ts';
 import type { ControlContext } from './context.ts';
 import { ProblemsRepository } from '../storage/control/problems-repository.ts';
 import { BookmarksRepository } from '../storage/control/bookmarks-repository.ts';
@@ -113,7 +112,6 @@ export async function createControlPlane(deps: ControlPlaneDeps): Promise<Contro
     auth: authenticator,
     tokens,
     cursors: createCursorCodec(deps.jwtSecret),
-    docs: new RouteDocs(),
     collab: deps.collab,
     execution: deps.execution,
     rooms: null,
