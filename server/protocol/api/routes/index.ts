@@ -10,7 +10,7 @@ import { metaRoutes } from './meta-routes.ts';
 import { problemRoutes } from './problem-routes.ts';
 import { roomRoutes } from './room-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
-import type { MethodOf, ParamNames, PathOf } from './route-spec.ts';
+import type { MethodOf, ParamNames, PathOf } from './route-key.ts';
 
 export const apiRoutes = {
   ...authRoutes,
@@ -47,5 +47,5 @@ export type RouteStatus<K extends RouteKey> =
   | Entry<K>['status']
   | (Entry<K> extends { alsoStatus: readonly (infer S)[] } ? S : never);
 
-export type { HttpMethod, RouteSpec } from './route-spec.ts';
-export { methodAndPath, paramNames } from './route-spec.ts';
+export type { RouteSpec } from './route-spec.ts';
+export { methodAndPath, type HttpMethod } from './route-key.ts';

@@ -3,8 +3,7 @@
 // renderer's typed client builds the URL from the key and takes its request and response types from it.
 import { z } from 'zod';
 import type { ErrorCode } from '../../error-codes.ts';
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+import { methodAndPath, paramNames, type MethodOf, type ParamNames, type PathOf } from './route-key.ts';
 
 export interface RouteSpec {
   /** OpenAPI tag, e.g. `auth`, `rooms`. */
@@ -26,30 +25,9 @@ export interface RouteSpec {
   errors?: readonly ErrorCode[];
 }
 
-/** `'POST /v1/rooms/:roomId/join'` → `'/v1/rooms/:roomId/join'`. */
-export type PathOf<K> = K extends `${string} ${infer P}` ? P : never;
-export type MethodOf<K> = K extends `${infer M extends HttpMethod} ${string}` ? M : never;
-
-/** Names of the `:params` of a path. */
-export type ParamNames<P> = P extends `${string}/:${infer Name}/${infer Rest}`
-  ? Name | ParamNames<`/${Rest}`>
-  : P extends `${string}/:${infer Name}`
-    ? Name
-    : never;
-
 export type ParamsSchema<K> = z.ZodObject<{ [N in ParamNames<PathOf<K>>]: z.ZodString }>;
 
 export type RouteEntry<K, S extends RouteSpec> = S & { method: MethodOf<K>; path: PathOf<K>; params: ParamsSchema<K> };
-
-export function methodAndPath(key: string): { method: HttpMethod; path: string } {
-  const space = key.indexOf(' ');
-  return { method: key.slice(0, space) as HttpMethod, path: key.slice(space + 1) };
-}
-
-/** The `:param` names of a path, in order. */
-export function paramNames(path: string): string[] {
-  return path.split('/').filter((s) => s.startsWith(':')).map((s) => s.slice(1));
-}
 
 /**
  * Completes a group of route specs with their method, path and path-parameter schema (every parameter
