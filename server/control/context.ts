@@ -12,15 +12,12 @@ import type { Authenticator } from './auth/authenticate.ts';
 import type { TokenSigner } from './auth/tokens.ts';
 import type { Mailer } from './auth/mailer.ts';
 import type { CursorCodec } from '../pagination.ts';
-import type { RouteDocs } from './route-docs.ts';
 import type { RoomDirectory } from './room-directory.ts';
 import type { ProblemCatalog } from './problems/problem-catalog.ts';
 
-/** What every route module registers with: the router, the OpenAPI route docs, and requireUser / requireAdmin. */
+/** What every route module registers with: the router (routes of the route map, through `handle`) and requireUser / requireAdmin. */
 export interface RouteKit {
   router: ApiRouter;
-  /** Route schemas for the OpenAPI document; register routes with `defineRoute(router, docs, ...)`. */
-  docs: RouteDocs;
   auth: Authenticator;
 }
 

@@ -7,6 +7,7 @@ import {
   type HealthResponse,
   type ServerMode,
 } from '../protocol/index.ts';
+import { handle } from './handle-route.ts';
 
 /** A named dependency check; `undefined` entries report `disabled` (the service is not configured). */
 export type HealthProbe = () => Promise<HealthCheck> | HealthCheck;
@@ -19,11 +20,11 @@ export interface HealthSources {
   features: () => HealthFeatures;
 }
 
-/** `down` if the database or collab plane fails, `degraded` if an optional service fails (§10.7). */
+/** `down` if the database or collab plane fails, `degraded` if an optional service fails. */
 const ESSENTIAL: readonly HealthCheckName[] = ['database', 'collab'];
 
 export function registerHealthRoute(router: ApiRouter, sources: HealthSources): void {
-  router.add('GET', '/v1/health', async () => {
+  handle(router, 'GET /v1/health', async () => {
     const body = await buildHealth(sources);
     return { status: body.status === 'down' ? 503 : 200, body };
   });

@@ -5,14 +5,13 @@
 // problems) → the room service → the admin bootstrap and problem bank → the rate-limit middleware and every
 // /v1 route group. Nothing runs yet: the caller starts the collab plane with `callbacks`, then `start()`s the
 // room clocks, then listens. Shared helpers for route modules:
+//   - handle(router, 'METHOD /v1/path/:param', (apiCtx, { params, query, body }) => ({ status, body })) for a
+//     route of the route map (../protocol/api/routes/): typed input and result, listed in GET /v1/openapi.json  handle-route.ts
 //   - auth.requireUser(apiCtx) / requireAdmin  → AuthUser { id, role, displayName, email, ... }    auth/authenticate.ts
-//   - parseBody(schema, apiCtx.body) / parseQuery(schema, apiCtx.query) → 400 VALIDATION_FAILED    ../protocol/validation.ts
 //   - cursors + toPage / keysetAfter / orderBy: opaque, HMAC-signed, per-endpoint cursors           ../pagination.ts
-//   - isUuid (protocol/api/common.ts), toTimestamp (../protocol/timestamps.ts)
+//   - isUuid (../protocol/api/common.ts), toTimestamp (../protocol/timestamps.ts)
 //   - audit.record(action, { actorId, targetType, targetId, ip, details })                           audit/audit-log.ts
 //   - tokens.signCollab({ userId, roomId, role, name, color }) → { token, expiresAt }                auth/tokens.ts
-//   - defineRoute(router, docs, method, pattern, { summary, tag, body, query, response, status }, handler)
-//     so the route appears with its schemas in GET /v1/openapi.json                                    route-docs.ts
 //   - rate limits: applied centrally by route pattern (ratelimit/rate-limits.ts RATE_LIMIT_RULES).
 //   - rooms: the room service's RoomDirectory (room-directory.ts), through which user deletion, bans,
 //     active-room, stats, PROBLEM_IN_USE and admin rooms reach the rooms.
@@ -32,7 +31,6 @@ import { hashPassword } from './auth/passwords.ts';
 import type { Mailer } from './auth/mailer.ts';
 import type { CursorCodec } from '../pagination.ts';
 import { createRateLimitMiddleware } from './ratelimit/rate-limits.ts';
-import { RouteDocs } from './route-docs.ts';
 import type { ControlServices, RouteKit } from './context.ts';
 import { ProblemsRepository } from '../storage/control/problems-repository.ts';
 import { BookmarksRepository } from '../storage/control/bookmarks-repository.ts';
@@ -110,7 +108,6 @@ async function openControlPlane(deps: ControlPlaneDeps, stack: CleanupStack): Pr
   const problems = new ProblemCatalog(new ProblemsRepository(deps.db), bookmarks, outcomes);
   const services: ControlServices & RouteKit = {
     router: deps.router,
-    docs: new RouteDocs(),
     auth: createAuthenticator(tokens, users),
     db: deps.db,
     mode: deps.mode,

@@ -1,18 +1,21 @@
-// GET /v1/openapi.json: a structurally valid OpenAPI 3.1 document that lists every registered route
-// (ApiRouter.routes()) with its schemas, and every endpoint of the REST contract.
+// GET /v1/openapi.json: a structurally valid OpenAPI 3.1 document generated from the route map, which
+// lists every registered route (ApiRouter.routes()) with its schemas and every endpoint of the REST spec;
+// and the route map and the registered routes agree both ways.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiRouter } from '../../server/http/api-router.ts';
 import { createCollabPlane, type CollabPlane } from '../../server/collab/index.ts';
 import { createControlPlane, type ControlPlane } from '../../server/control/index.ts';
+import { registerHealthRoute } from '../../server/control/health-route.ts';
+import { apiRoutes, type RouteSpec } from '../../server/protocol/api/routes/index.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { startPlane, type PlaneFixture } from '../execution/plane-fixture.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { call } from './api.ts';
 import { validateOpenApi31 } from './openapi-structure.ts';
 
-/** Every `METHOD path` of the REST contract's endpoint tables (plus the job poll routes). */
+/** Every `METHOD path` in the first column of the spec's endpoint tables (plus the AI poll routes). */
 const SPEC_ENDPOINTS = `POST /v1/auth/register;POST /v1/auth/login;POST /v1/auth/refresh;POST /v1/auth/logout;POST /v1/auth/change-password;
 POST /v1/auth/forgot-password;POST /v1/auth/reset-password;GET /v1/users/me;PATCH /v1/users/me;DELETE /v1/users/me;GET /v1/users/:userId;
 POST /v1/users/me/avatar;GET /v1/users/me/quotas;GET /v1/users/me/active-room;GET /v1/users/me/stats;
@@ -26,7 +29,7 @@ POST /v1/matchmaking/queue;DELETE /v1/matchmaking/queue;GET /v1/matchmaking/stat
 POST /v1/matchmaking/matches/:matchId/decline;GET /v1/admin/stats;GET /v1/admin/users;GET /v1/admin/users/:userId;PATCH /v1/admin/users/:userId;
 GET /v1/admin/rooms;POST /v1/admin/rooms/:roomId/close;GET /v1/admin/audit-logs;GET /v1/health`;
 
-/** Rooms, participants, control, media token, feedback, job reads and sessions: registered by the rooms and sessions modules. */
+/** Rooms (lifecycle, participants, control, media token, feedback), execution and sessions: registered by the rooms and sessions modules. */
 const ROOMS_SPEC_ENDPOINTS = `POST /v1/rooms;GET /v1/rooms;GET /v1/rooms/lookup/:code;GET /v1/rooms/:roomId;DELETE /v1/rooms/:roomId;
 POST /v1/rooms/:roomId/join;POST /v1/rooms/:roomId/leave;POST /v1/rooms/:roomId/run;POST /v1/rooms/:roomId/submit;GET /v1/rooms/:roomId/runs;
 GET /v1/rooms/:roomId/submissions;GET /v1/rooms/:roomId/participants;PATCH /v1/rooms/:roomId/participants/:userId;
@@ -57,6 +60,10 @@ describe('OpenAPI document', () => {
         router, db: execution.db, jwtSecret: 'openapi-test-secret-0123456789abcdef', cursors: execution.cursors, mode: 'hosted', rateLimits: false, problemsDir: null,
         collab: collab.control, execution: execution.plane, collabUrl: () => 'ws://127.0.0.1/collab', log: silentLogger,
       });
+      // startServer registers the health route next to the control plane.
+      registerHealthRoute(router, { version: '0.0.0', mode: 'hosted', startedAt: Date.now(), probes: {}, features: () => ({
+        media: false, recording: false, matchmaking: false, ai: false, email: false, languages: [], sandbox: 'limited',
+      }) });
       http = createServer((req, res) => void router.handle(req, res));
       await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
       url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
@@ -66,6 +73,13 @@ describe('OpenAPI document', () => {
       await control.close();
       await collab.close();
       await execution.close();
+    });
+
+    it('registers every route of the map, and nothing under /v1 that the map lacks', () => {
+      const registered = router.routes().map((r) => `${r.method} ${r.pattern}`);
+      expect(new Set(registered).size).toBe(registered.length);
+      expect(Object.keys(apiRoutes).filter((key) => !registered.includes(key))).toEqual([]);
+      expect(registered.filter((key) => key.includes(' /v1/') && !(key in apiRoutes))).toEqual([]);
     });
 
     it('documents each registered route with its body and response schemas', async () => {
@@ -78,8 +92,8 @@ describe('OpenAPI document', () => {
       for (const route of routes) {
         const op = doc.paths[toTemplate(route.pattern)]?.[route.method.toLowerCase()];
         expect(op, `${route.method} ${route.pattern}`).toBeDefined();
-        const documented = control.services.docs.get(route.method, route.pattern);
-        expect(documented, `${route.method} ${route.pattern} has no RouteDoc`).toBeDefined();
+        const documented = (apiRoutes as Record<string, RouteSpec>)[`${route.method} ${route.pattern}`];
+        expect(documented, `${route.method} ${route.pattern} is not in the route map`).toBeDefined();
         if (documented?.body) expect(op.requestBody.content['application/json'].schema.type).toBe('object');
         const success = op.responses[String(documented?.status ?? 200)];
         expect(success).toBeDefined();

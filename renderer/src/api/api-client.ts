@@ -1,6 +1,10 @@
-// The one HTTP client of the renderer. Errors become ApiError with the spec's `code` (UI switches on it,
-// never on `message`); an expired access token is refreshed once and the request retried once.
+// The one HTTP client of the renderer: `api.call(key, params?, input?)` for a route of the REST route map,
+// typed by the map (URL built from the key, body or query checked, response typed). Errors become ApiError
+// with the taxonomy's `code` (UI switches on it, never on `message`); an expired access token is refreshed
+// once and the request retried once.
 import { ErrorCode, REQUEST_ID_HEADER } from '../../../server/protocol/index.ts';
+import type { RouteKey, RouteResponse } from '../../../server/protocol/api/routes/index.ts';
+import { routeRequest, type RouteArgs } from './route-url.ts';
 import type { AuthTokens } from './types.ts';
 
 /** Codes the client itself produces: the server was not reached, or answered something that is not JSON. */
@@ -49,35 +53,30 @@ export class ApiClient {
     this.#tokens = tokens;
   }
 
-  get<T>(path: string): Promise<T> {
-    return this.request<T>('GET', path);
+  /** Calls a route of the map, e.g. `api.call('POST /v1/rooms/:roomId/join', { roomId }, { code })`. A POST without input sends `{}`. */
+  call<K extends RouteKey>(key: K, ...args: RouteArgs<K>): Promise<RouteResponse<K>> {
+    const { method, path, input } = routeRequest(key, args);
+    return this.#request<RouteResponse<K>>(method as Method, path, input ?? (method === 'POST' ? {} : undefined));
   }
-  post<T>(path: string, body?: unknown): Promise<T> {
-    return this.request<T>('POST', path, body ?? {});
-  }
-  patch<T>(path: string, body: unknown): Promise<T> {
-    return this.request<T>('PATCH', path, body);
-  }
-  put<T>(path: string): Promise<T> {
-    return this.request<T>('PUT', path);
-  }
-  delete<T>(path: string): Promise<T> {
-    return this.request<T>('DELETE', path);
+
+  /** Reads a job's `pollUrl` (a server-given URL, so its result type is the caller's). */
+  poll<T>(pollUrl: string): Promise<T> {
+    return this.#request<T>('GET', pollUrl);
   }
 
   /** Absolute URL for a server-relative path such as a job's `pollUrl`. */
-  url(path: string): string {
+  #url(path: string): string {
     return /^https?:/.test(path) ? path : this.baseUrl + path;
   }
 
-  async request<T>(method: Method, path: string, body?: unknown, retried = false): Promise<T> {
+  async #request<T>(method: Method, path: string, body?: unknown, retried = false): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     const tokens = this.#tokens.current();
     if (tokens) headers.authorization = `Bearer ${tokens.accessToken}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
-      res = await fetch(this.url(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      res = await fetch(this.#url(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch (error) {
       throw new ApiError(ClientErrorCode.NETWORK_UNREACHABLE, 0, `Server unreachable: ${String(error)}`);
     }
@@ -87,7 +86,7 @@ export class ApiClient {
     const error = toApiError(res, payload);
     if (error.code === ErrorCode.AUTH_TOKEN_EXPIRED && tokens && !retried) {
       await this.refresh();
-      return this.request<T>(method, path, body, true);
+      return this.#request<T>(method, path, body, true);
     }
     // A token the server no longer accepts (deleted user, rotated secret): back to the sign-in screen.
     if (error.code === ErrorCode.AUTH_UNAUTHENTICATED && tokens) this.#tokens.expire();
@@ -106,7 +105,8 @@ export class ApiClient {
     const tokens = this.#tokens.current();
     if (!tokens) throw new ApiError(ErrorCode.AUTH_UNAUTHENTICATED, 401, 'Not signed in.');
     try {
-      const next = await this.request<AuthTokens>('POST', '/v1/auth/refresh', { refreshToken: tokens.refreshToken }, true);
+      const { path } = routeRequest('POST /v1/auth/refresh', []);
+      const next = await this.#request<AuthTokens>('POST', path, { refreshToken: tokens.refreshToken }, true);
       this.#tokens.update(next);
     } catch (error) {
       if (isApiError(error) && error.code !== ClientErrorCode.NETWORK_UNREACHABLE) this.#tokens.expire();

@@ -2,6 +2,8 @@
 // needs the full AuthTokens (with the user), so it asks the server who that is, refreshing once if needed.
 import type { ActiveSession } from '../../../preload/api.ts';
 import { ApiClient } from '../api/api-client.ts';
+import { routeUrl } from '../api/route-url.ts';
+import { refreshTokens } from '../auth/auth-actions.ts';
 import type { AuthTokens, UserProfile } from '../api/types.ts';
 
 export async function restoreDesktopSession(active: ActiveSession): Promise<AuthTokens | null> {
@@ -10,13 +12,13 @@ export async function restoreDesktopSession(active: ActiveSession): Promise<Auth
   const noKeeper = { current: () => null, update: () => undefined, expire: () => undefined };
   const api = new ApiClient(active.profile.baseUrl, noKeeper);
   try {
-    const res = await fetch(`${api.baseUrl}/v1/users/me`, { headers: { authorization: `Bearer ${saved.accessToken}` } });
+    const res = await fetch(routeUrl(api.baseUrl, 'GET /v1/users/me'), { headers: { authorization: `Bearer ${saved.accessToken}` } });
     if (res.ok) {
       const user = (await res.json()) as UserProfile;
       // Expiry times are not kept by main; the client refreshes on AUTH_TOKEN_EXPIRED anyway.
       return { ...saved, user, accessTokenExpiresAt: '', refreshTokenExpiresAt: '' };
     }
-    return await api.post<AuthTokens>('/v1/auth/refresh', { refreshToken: saved.refreshToken });
+    return await refreshTokens(api, saved.refreshToken);
   } catch {
     // Refused tokens: sign in again. Unreachable server: the session kept in localStorage (if any) is used.
     return null;

@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { Profile } from '../../../preload/api.ts';
 import { ApiClient } from '../api/api-client.ts';
 import type { AuthTokens, UserProfile } from '../api/types.ts';
+import { signOut as signOutTokens } from '../auth/auth-actions.ts';
 import { TokenStore } from './token-store.ts';
 
 export interface ServerTarget {
@@ -40,7 +41,7 @@ export function SessionProvider({ initial, initialTokens = null, children }: { i
   const signOut = useCallback(async () => {
     const tokens = state.store.current();
     // Logout is public and idempotent; revoke the refresh family even if the access token has expired.
-    if (tokens) await state.api.post('/v1/auth/logout', { refreshToken: tokens.refreshToken }).catch(() => undefined);
+    if (tokens) await signOutTokens(state.api, tokens.refreshToken).catch(() => undefined);
     state.store.expire();
   }, [state]);
   const switchServer = useCallback((target: ServerTarget, tokens?: AuthTokens | null) => {

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { HealthResponse } from '../../../server/protocol/index.ts';
+import { routeUrl } from '../api/route-url.ts';
 
 const RETRY_MS = 5_000;
 const cache = new Map<string, Promise<HealthResponse>>();
 
-/** GET /v1/health once per server (public; it tells which features this deployment offers). Failures are not cached. */
+/** The health check once per server (public; it tells which features this deployment offers). Failures are not cached. */
 export function fetchHealth(baseUrl: string): Promise<HealthResponse> {
   let p = cache.get(baseUrl);
   if (!p) {
-    p = fetch(`${baseUrl}/v1/health`).then(async (res) => (await res.json()) as HealthResponse);
+    p = fetch(routeUrl(baseUrl, 'GET /v1/health')).then(async (res) => (await res.json()) as HealthResponse);
     p.catch(() => cache.delete(baseUrl));
     cache.set(baseUrl, p);
   }

@@ -6,6 +6,7 @@ import { ApiClient } from '../api/api-client.ts';
 import { desktopBridge } from '../app/desktop-bridge.ts';
 import { useSession } from '../app/session-context.tsx';
 import { errorText } from '../ui/error-text.ts';
+import { register } from './auth-actions.ts';
 
 export function ServerChooser() {
   const bridge = desktopBridge();
@@ -73,5 +74,5 @@ async function registerLocalAccount(baseUrl: string): Promise<AuthTokens> {
   const api = new ApiClient(baseUrl, { current: () => null, update: () => undefined, expire: () => undefined });
   const id = crypto.randomUUID();
   const password = crypto.randomUUID() + crypto.randomUUID();
-  return api.post<AuthTokens>('/v1/auth/register', { email: `local-${id}@syncode.local`, password, displayName: 'Me' });
+  return register(api, { email: `local-${id}@syncode.local`, password, displayName: 'Me' });
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import type { AuthTokens } from '../api/types.ts';
 import { useSession } from '../app/session-context.tsx';
 import { errorCode, errorText } from '../ui/error-text.ts';
+import { register, signIn } from './auth-actions.ts';
 
 type Mode = 'login' | 'register';
 
@@ -21,8 +21,8 @@ export function SignInScreen({ note }: { note?: string }) {
     try {
       const tokens =
         mode === 'login'
-          ? await api.post<AuthTokens>('/v1/auth/login', { email, password })
-          : await api.post<AuthTokens>('/v1/auth/register', { email, password, displayName });
+          ? await signIn(api, { email, password })
+          : await register(api, { email, password, displayName });
       signedIn(tokens);
     } catch (err) {
       setError(err);

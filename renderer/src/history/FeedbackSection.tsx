@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { PeerFeedbackEntry, SessionDetail, UserProfile } from '../api/types.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { errorCode, errorText } from '../ui/error-text.ts';
+import { giveFeedback, listSessionFeedback } from './session-actions.ts';
 
 const RATINGS = ['problemSolving', 'communication', 'codeQuality', 'overall'] as const;
 const LABEL: Record<(typeof RATINGS)[number], string> = { problemSolving: 'Problem solving', communication: 'Communication', codeQuality: 'Code quality', overall: 'Overall' };
@@ -10,7 +11,7 @@ export function FeedbackSection({ api, detail, me }: { api: ApiClient; detail: S
   const [entries, setEntries] = useState<PeerFeedbackEntry[]>([]);
   const [reload, setReload] = useState(0);
   useEffect(() => {
-    api.get<{ items: PeerFeedbackEntry[] }>(`/v1/sessions/${detail.id}/feedback`).then((r) => setEntries(r.items)).catch(() => setEntries([]));
+    listSessionFeedback(api, detail.id).then((r) => setEntries(r.items)).catch(() => setEntries([]));
   }, [api, detail.id, reload]);
   const targets = detail.participants.filter((p) => p.userId !== me.id && p.role !== 'spectator' && !p.kicked);
   const canWrite = detail.myRole !== 'spectator' && targets.length > 0;
@@ -43,7 +44,7 @@ function FeedbackForm({ api, roomId, targets, onDone }: { api: ApiClient; roomId
     e.preventDefault();
     setError(null);
     try {
-      await api.post(`/v1/rooms/${roomId}/feedback`, { targetUserId: target, ratings, ...(comment ? { comment } : {}) });
+      await giveFeedback(api, roomId, { targetUserId: target, ratings, ...(comment ? { comment } : {}) });
       setComment('');
       onDone();
     } catch (err) {

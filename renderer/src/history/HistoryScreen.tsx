@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { Page, SessionSummary } from '../api/types.ts';
+import type { SessionSummary } from '../api/types.ts';
 import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { formatDuration, formatTime } from '../ui/format.ts';
+import { listSessions } from './session-actions.ts';
 
 export function HistoryScreen() {
   const { api } = useSession();
@@ -11,8 +12,7 @@ export function HistoryScreen() {
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = (cursor: string | null) =>
-    api
-      .get<Page<SessionSummary>>(`/v1/sessions?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+    listSessions(api, cursor)
       .then((p) => {
         setSessions((prev) => [...(cursor ? (prev ?? []) : []), ...p.items]);
         setNext(p.nextCursor);

@@ -5,6 +5,7 @@ import { useSession } from '../app/session-context.tsx';
 import { errorCode, errorText } from '../ui/error-text.ts';
 import { formatDuration, formatTime } from '../ui/format.ts';
 import { FeedbackSection } from './FeedbackSection.tsx';
+import { getWhiteboard } from './session-actions.ts';
 import { SnapshotViewer } from './SnapshotViewer.tsx';
 import { useSessionData } from './use-session-data.ts';
 
@@ -17,7 +18,7 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
   const [showBoard, setShowBoard] = useState(false);
   useEffect(() => {
     if (!showBoard || board) return;
-    api.get<WhiteboardExport>(`/v1/sessions/${sessionId}/whiteboard?format=json`).then(setBoard).catch(() => setBoard(null));
+    getWhiteboard(api, sessionId).then(setBoard).catch(() => setBoard(null));
   }, [api, sessionId, showBoard, board]);
 
   if (error) return <p role="alert" className="card error" data-error-code={errorCode(error)}>{errorText(error)}</p>;

@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { ROOM_MODES, SUPPORTED_LANGUAGES, type RoomMode, type SupportedLanguage } from '../../../server/protocol/index.ts';
-import type { CreateRoomRequest, RoomDetail } from '../api/types.ts';
+import type { RouteBody } from '../../../server/protocol/api/routes/index.ts';
+import type { RoomDetail } from '../api/types.ts';
 import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
 import { desktopBridge } from '../app/desktop-bridge.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { errorCode, errorText } from '../ui/error-text.ts';
 import { desktopInviteLink, webInviteLink } from './invite-link.ts';
+import { createRoom } from './lobby-actions.ts';
 import { NO_FILTER, useProblems } from './use-problems.ts';
 
 const MINUTE = 60_000;
@@ -29,7 +31,7 @@ export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const body: CreateRoomRequest = {
+    const body: RouteBody<'POST /v1/rooms'> = {
       mode,
       language: languages.includes(language) ? language : languages[0],
       ...(problemId ? { problemId } : {}),
@@ -41,10 +43,8 @@ export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
       },
     };
     try {
-      const room = await api.post<RoomDetail>('/v1/rooms', body);
+      const room = await createRoom(api, body);
       if (mode === 'practice') {
-        // Practice has nobody to wait for: start coding (and its timer) right away.
-        await api.post(`/v1/rooms/${room.id}/control/phase`, { to: 'coding' });
         navigate({ name: 'room', roomId: room.id });
       } else {
         setCreated(room);

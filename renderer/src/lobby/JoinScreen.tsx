@@ -1,10 +1,11 @@
 // `/join/<code>`: where invite links land. Shows the room, lets the joiner pick a seat, then enters.
 import { useEffect, useState } from 'react';
-import type { JoinRoomResponse, RoomPreview } from '../api/types.ts';
+import type { RoomPreview } from '../api/types.ts';
 import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
-import { rememberJoin } from '../room/collab/join-cache.ts';
+import { joinRoom } from '../room/room-actions.ts';
 import { errorCode, errorText } from '../ui/error-text.ts';
+import { lookupRoom } from './lobby-actions.ts';
 
 export function JoinScreen({ code }: { code: string }) {
   const { api } = useSession();
@@ -13,7 +14,7 @@ export function JoinScreen({ code }: { code: string }) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api.get<RoomPreview>(`/v1/rooms/lookup/${encodeURIComponent(code)}`).then(setPreview).catch(setError);
+    lookupRoom(api, code).then(setPreview).catch(setError);
   }, [api, code]);
 
   const join = async (role: 'candidate' | 'spectator' | undefined) => {
@@ -21,8 +22,7 @@ export function JoinScreen({ code }: { code: string }) {
     setBusy(true);
     setError(null);
     try {
-      const res = await api.post<JoinRoomResponse>(`/v1/rooms/${preview.id}/join`, { code, ...(role ? { role } : {}) });
-      rememberJoin(api.baseUrl, res);
+      await joinRoom(api, preview.id, { code, ...(role ? { role } : {}) });
       navigate({ name: 'room', roomId: preview.id }, { replace: true });
     } catch (err) {
       setError(err);

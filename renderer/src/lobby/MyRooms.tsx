@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { Page, RoomSummary } from '../api/types.ts';
+import type { RoomSummary } from '../api/types.ts';
 import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
 import { errorText } from '../ui/error-text.ts';
+import { listMyRooms } from './lobby-actions.ts';
 
 /** `version` changes when a room was created here, so the list reloads. */
 export function MyRooms({ version }: { version: number }) {
@@ -10,8 +11,7 @@ export function MyRooms({ version }: { version: number }) {
   const [rooms, setRooms] = useState<RoomSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api
-      .get<Page<RoomSummary>>('/v1/rooms?limit=20')
+    listMyRooms(api)
       .then((p) => setRooms(p.items))
       .catch((e: unknown) => setError(errorText(e)));
   }, [api, version]);

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
 import { DIFFICULTIES, type Difficulty } from '../../../server/protocol/index.ts';
-import type { ProblemSummary, RoomDetail, TagInfo } from '../api/types.ts';
+import type { RouteResponse } from '../../../server/protocol/api/routes/index.ts';
+import type { ProblemSummary } from '../api/types.ts';
 import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
 import { errorText } from '../ui/error-text.ts';
+import { createRoom } from './lobby-actions.ts';
+import { listTags, setBookmarked } from './problem-actions.ts';
 import { NO_FILTER, useProblems, type ProblemFilter } from './use-problems.ts';
 
 export function ProblemBrowser() {
@@ -11,11 +14,11 @@ export function ProblemBrowser() {
   const [filter, setFilter] = useState<ProblemFilter>(NO_FILTER);
   const [reloadKey, setReloadKey] = useState(0);
   const { items, error } = useProblems(filter, reloadKey);
-  const [tags, setTags] = useState<TagInfo[]>([]);
+  const [tags, setTags] = useState<RouteResponse<'GET /v1/problems/tags'>['items']>([]);
   const [actionError, setActionError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.get<{ items: TagInfo[] }>('/v1/problems/tags').then((r) => setTags(r.items)).catch(() => setTags([]));
+    listTags(api).then((r) => setTags(r.items)).catch(() => setTags([]));
   }, [api]);
 
   const set = (patch: Partial<ProblemFilter>) => setFilter((f) => ({ ...f, ...patch }));
@@ -23,7 +26,7 @@ export function ProblemBrowser() {
 
   const toggleBookmark = async (p: ProblemSummary) => {
     try {
-      await (p.bookmarked ? api.delete(`/v1/bookmarks/${p.id}`) : api.put(`/v1/bookmarks/${p.id}`));
+      await setBookmarked(api, p.id, !p.bookmarked);
       setReloadKey((k) => k + 1);
     } catch (e) {
       setActionError(errorText(e));
@@ -33,9 +36,7 @@ export function ProblemBrowser() {
     const preferred = user?.preferredLanguage;
     const language = preferred && p.languages.includes(preferred) ? preferred : p.languages.includes('python') ? 'python' : p.languages[0];
     try {
-      const room = await api.post<RoomDetail>('/v1/rooms', { mode: 'practice', problemId: p.id, language, name: `Practice: ${p.title}` });
-      // Practice has nobody to wait for: start coding (and its timer) right away.
-      await api.post(`/v1/rooms/${room.id}/control/phase`, { to: 'coding' });
+      const room = await createRoom(api, { mode: 'practice', problemId: p.id, language, name: `Practice: ${p.title}` });
       navigate({ name: 'room', roomId: room.id });
     } catch (e) {
       setActionError(errorText(e));

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Difficulty } from '../../../server/protocol/index.ts';
-import type { Page, ProblemSummary } from '../api/types.ts';
+import type { ProblemSummary } from '../api/types.ts';
 import { useSession } from '../app/session-context.tsx';
+import { listProblems } from './problem-actions.ts';
 
 export interface ProblemFilter {
   q: string;
@@ -18,16 +19,17 @@ export function useProblems(filter: ProblemFilter, reloadKey = 0) {
   const { api } = useSession();
   const [state, setState] = useState<{ items: ProblemSummary[] | null; error: unknown }>({ items: null, error: null });
   useEffect(() => {
-    const params = new URLSearchParams({ limit: '100' });
-    if (filter.q.trim()) params.set('q', filter.q.trim());
-    if (filter.difficulty) params.set('difficulty', filter.difficulty);
-    if (filter.tags.length) params.set('tags', filter.tags.join(','));
-    if (filter.bookmarked) params.set('bookmarked', 'true');
-    if (filter.solved) params.set('solved', 'true');
+    const query = {
+      limit: '100',
+      ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
+      ...(filter.difficulty ? { difficulty: filter.difficulty } : {}),
+      ...(filter.tags.length ? { tags: filter.tags.join(',') } : {}),
+      ...(filter.bookmarked ? { bookmarked: 'true' as const } : {}),
+      ...(filter.solved ? { solved: 'true' as const } : {}),
+    };
     let cancelled = false;
     const timer = setTimeout(() => {
-      api
-        .get<Page<ProblemSummary>>(`/v1/problems?${params}`)
+      listProblems(api, query)
         .then((p) => !cancelled && setState({ items: p.items, error: null }))
         .catch((error: unknown) => !cancelled && setState({ items: [], error }));
     }, 150);

@@ -14,6 +14,7 @@ import { StaffControls } from './panels/StaffControls.tsx';
 import { VideoPanel } from './panels/VideoPanel.tsx';
 import { RoomHeader } from './RoomHeader.tsx';
 import { RoomStopScreen } from './RoomStopScreen.tsx';
+import { roomActions } from './room-actions.ts';
 import { useOnlineUsers } from './use-online-users.ts';
 import { useRoomView } from './use-room-connection.ts';
 
@@ -31,7 +32,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
   const [boardOpened, setBoardOpened] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const consoleRef = useRef<ConsoleHandle>(null);
-  const base = `/v1/rooms/${view.room.id}`;
+  const room = roomActions(api, view.room.id);
 
   const act = useCallback((fn: () => Promise<unknown>) => {
     setActionError(null);
@@ -39,8 +40,6 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
       .then(() => conn.refresh())
       .catch((e: unknown) => setActionError(errorText(e)));
   }, [conn]);
-  const post = useCallback(<T,>(path: string, body?: unknown) => api.post<T>(path, body), [api]);
-  const patch = useCallback(<T,>(path: string, body: unknown) => api.patch<T>(path, body), [api]);
 
   if (view.stop) return <RoomStopScreen stop={view.stop} roomId={view.room.id} onUseHere={() => conn.useHere()} />;
 
@@ -57,17 +56,17 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
   const peer = view.room.mode === 'peer' && (view.role === 'host' || view.role === 'candidate');
   const advance = (to: RoomStatus) => {
     if (to === 'finished' && !window.confirm('Finish the session for everybody?')) return;
-    act(() => post(`${base}/control/phase`, { to }));
+    act(() => room.advancePhase(to));
   };
-  const changeLanguage = (language: SupportedLanguage) => act(() => post(`${base}/control/problem`, { language }));
+  const changeLanguage = (language: SupportedLanguage) => act(() => room.selectProblem({ language }));
   const kick = (p: RoomParticipantSummary) => {
-    if (window.confirm(`Remove ${p.displayName} from the room?`)) act(() => api.delete(`${base}/participants/${p.userId}`));
+    if (window.confirm(`Remove ${p.displayName} from the room?`)) act(() => room.kick(p.userId));
   };
-  const setRole = (p: RoomParticipantSummary, role: RoomRole) => act(() => patch(`${base}/participants/${p.userId}`, { role }));
+  const setRole = (p: RoomParticipantSummary, role: RoomRole) => act(() => room.setRole(p.userId, role));
   const leave = () => {
     if (!window.confirm('Leave the room?')) return;
-    api
-      .post(`${base}/leave`)
+    room
+      .leave()
       .then(() => navigate({ name: 'lobby', tab: 'rooms' }))
       .catch((e: unknown) => setActionError(errorText(e)));
   };
@@ -146,7 +145,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
           {staff && (
             <>
               <h3>Controls</h3>
-              <StaffControls view={view} act={act} post={post} patch={patch} />
+              <StaffControls view={view} act={act} />
             </>
           )}
         </aside>

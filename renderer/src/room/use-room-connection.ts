@@ -3,10 +3,10 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import { ClientErrorCode, isApiError } from '../api/api-client.ts';
-import type { JoinRoomResponse } from '../api/types.ts';
-import { recallJoin, rememberJoin } from './collab/join-cache.ts';
+import { recallJoin } from './collab/join-cache.ts';
 import { RoomConnection } from './collab/room-connection.ts';
 import type { RoomView } from './collab/room-view.ts';
+import { joinRoom } from './room-actions.ts';
 
 /** A join made by the join screen this long ago is reused instead of joining twice. */
 const FRESH_JOIN_MS = 30_000;
@@ -23,8 +23,7 @@ export function useRoomConnection(api: ApiClient, roomId: string): RoomOpening {
       let offline = false;
       if (!cached) {
         try {
-          const join = await api.post<JoinRoomResponse>(`/v1/rooms/${roomId}/join`, {});
-          rememberJoin(api.baseUrl, join);
+          const join = await joinRoom(api, roomId);
           cached = { join };
         } catch (error) {
           cached = isApiError(error) && error.code === ClientErrorCode.NETWORK_UNREACHABLE ? recallJoin(api.baseUrl, roomId) : null;

@@ -1,36 +1,21 @@
-// Admin routes (/v1/admin). The whole /v1/admin area is the protected resource: ADMIN_FORBIDDEN is checked
+// Admin routes. The whole /v1/admin area is the protected resource: ADMIN_FORBIDDEN is checked
 // before any path lookup, so non-admins cannot probe which user or room ids exist.
-import { AppError } from '../../protocol/index.ts';
-import { isUuid, zPage } from '../../protocol/api/common.ts';
-import {
-  zAdminCloseRoomBody,
-  zAdminDashboard,
-  zAdminRoomsQuery,
-  zAdminUserDetail,
-  zAdminUserEntry,
-  zAdminUserPatch,
-  zAdminUsersQuery,
-  zAuditLogEntry,
-  zAuditLogQuery,
-  type AdminDashboard,
-  type AdminUserDetail,
-} from '../../protocol/api/admin.ts';
-import { zAdminRoomEntry } from '../../protocol/api/room-summary.ts';
+import { AppError, ROOM_STATUSES, type RoomStatus } from '../../protocol/index.ts';
+import { isUuid } from '../../protocol/api/common.ts';
+import type { AdminDashboard, AdminUserDetail } from '../../protocol/api/admin.ts';
 import type { OutcomesRepository } from '../../storage/control/outcomes-repository.ts';
 import type { UserRecord } from '../../storage/control/users-repository.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { AdminRouteDeps } from '../context.ts';
 import { toTimestamp, toTimestampOrNull } from '../../protocol/timestamps.ts';
-import { parseBody, parseQuery } from '../../protocol/validation.ts';
-import { defineRoute } from '../route-docs.ts';
+import { handle } from '../handle-route.ts';
 import { quotaInfo } from '../users/quotas.ts';
 import { listAdminUsers, listAuditLog, toAdminUserEntry, toAuditLogEntry } from './admin-lists.ts';
 
 const DAY = 24 * 3600 * 1000;
 
 export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outcomes: OutcomesRepository): void {
-  const { router, docs } = ctx;
-  const tag = 'admin';
+  const { router } = ctx;
   const loadUser = (id: string): UserRecord => {
     const user = isUuid(id) ? ctx.users.findById(id) : undefined;
     if (!user) throw new AppError('USER_NOT_FOUND', 'No such user.');
@@ -46,7 +31,7 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
     recentAudit: ctx.audit.recentForUser(user.id, 20).map(toAuditLogEntry),
   });
 
-  defineRoute(router, docs, 'GET', '/v1/admin/stats', { summary: 'System overview', tag, response: zAdminDashboard }, async (req) => {
+  handle(router, 'GET /v1/admin/stats', async (req) => {
     await ctx.auth.requireAdmin(req);
     const now = Date.now();
     const executions = outcomes.countSince(now - DAY);
@@ -66,27 +51,20 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
     return { status: 200, body };
   });
 
-  defineRoute(router, docs, 'GET', '/v1/admin/users', {
-    summary: 'Users, newest first', tag, query: zAdminUsersQuery, response: zPage(zAdminUserEntry),
-  }, async (req) => {
+  handle(router, 'GET /v1/admin/users', async (req, { query }) => {
     await ctx.auth.requireAdmin(req);
-    return { status: 200, body: listAdminUsers(ctx.db, ctx.cursors, parseQuery(zAdminUsersQuery, req.query)) };
+    return { status: 200, body: listAdminUsers(ctx.db, ctx.cursors, query()) };
   });
 
-  defineRoute(router, docs, 'GET', '/v1/admin/users/:userId', {
-    summary: 'User detail', tag, response: zAdminUserDetail, errors: ['USER_NOT_FOUND'],
-  }, async (req) => {
+  handle(router, 'GET /v1/admin/users/:userId', async (req, { params }) => {
     await ctx.auth.requireAdmin(req);
-    return { status: 200, body: detail(loadUser(req.params.userId!)) };
+    return { status: 200, body: detail(loadUser(params.userId)) };
   });
 
-  defineRoute(router, docs, 'PATCH', '/v1/admin/users/:userId', {
-    summary: 'Ban, unban or change the role of a user', tag, body: zAdminUserPatch, response: zAdminUserDetail,
-    errors: ['USER_NOT_FOUND', 'ADMIN_SELF_MODIFICATION'],
-  }, async (req) => {
+  handle(router, 'PATCH /v1/admin/users/:userId', async (req, { params, body }) => {
     const admin = await ctx.auth.requireAdmin(req);
-    const target = loadUser(req.params.userId!);
-    const patch = parseBody(zAdminUserPatch, req.body);
+    const target = loadUser(params.userId);
+    const patch = body();
     const changesRole = patch.role !== undefined && patch.role !== target.role;
     if (target.id === admin.id && (changesRole || patch.banned === true)) {
       throw new AppError('ADMIN_SELF_MODIFICATION', 'Administrators cannot ban themselves or change their own role.');
@@ -106,30 +84,24 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
     return { status: 200, body: detail(ctx.users.findById(target.id)!) };
   });
 
-  defineRoute(router, docs, 'GET', '/v1/admin/rooms', {
-    summary: 'Rooms, newest first', tag, query: zAdminRoomsQuery, response: zPage(zAdminRoomEntry),
-  }, async (req) => {
+  handle(router, 'GET /v1/admin/rooms', async (req, { query }) => {
     await ctx.auth.requireAdmin(req);
-    const { limit, cursor, status, mode } = parseQuery(zAdminRoomsQuery, req.query);
+    const { limit, cursor, status, mode } = query();
     const page = ctx.rooms.listForAdmin({ status, mode }, { limit, cursor });
     return { status: 200, body: page };
   });
 
-  defineRoute(router, docs, 'POST', '/v1/admin/rooms/:roomId/close', {
-    summary: 'Force-close a room', tag, body: zAdminCloseRoomBody, status: 204, errors: ['ROOM_NOT_FOUND', 'ROOM_CLOSED'],
-  }, async (req) => {
+  handle(router, 'POST /v1/admin/rooms/:roomId/close', async (req, { params, body }) => {
     const admin = await ctx.auth.requireAdmin(req);
-    const roomId = req.params.roomId!;
+    const roomId = params.roomId;
     if (!isUuid(roomId) || !ctx.rooms.hasRoom(roomId)) throw new AppError('ROOM_NOT_FOUND', 'No such room.');
-    const { reason } = parseBody(zAdminCloseRoomBody, req.body);
+    const { reason } = body();
     await ctx.rooms.forceClose(roomId, { actorId: admin.id, reason, ip: req.ip });
     return { status: 204 };
   });
 
-  defineRoute(router, docs, 'GET', '/v1/admin/audit-logs', {
-    summary: 'Audit log, newest first', tag, query: zAuditLogQuery, response: zPage(zAuditLogEntry),
-  }, async (req) => {
+  handle(router, 'GET /v1/admin/audit-logs', async (req, { query }) => {
     await ctx.auth.requireAdmin(req);
-    return { status: 200, body: listAuditLog(ctx.db, ctx.cursors, parseQuery(zAuditLogQuery, req.query)) };
+    return { status: 200, body: listAuditLog(ctx.db, ctx.cursors, query()) };
   });
 }

@@ -1,9 +1,8 @@
-// GET /v1/openapi.json: an OpenAPI 3.1 document of every route registered on the ApiRouter, built from
-// the same zod schemas that validate requests (zod 4's z.toJSONSchema, JSON Schema 2020-12 = OAS 3.1).
+// GET /v1/openapi.json: an OpenAPI 3.1 document of every route of the route map, built from the same
+// zod schemas that validate requests (zod 4's z.toJSONSchema, JSON Schema 2020-12 = OAS 3.1).
 import { z } from 'zod';
-import type { RouteInfo } from '../../http/api-router.ts';
 import { zErrorResponse } from '../../protocol/api/common.ts';
-import type { RouteDoc, RouteDocs } from '../route-docs.ts';
+import { apiRoutes, methodAndPath, type RouteSpec } from '../../protocol/api/routes/index.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -35,56 +34,53 @@ function operationId(method: string, pattern: string): string {
   return [method.toLowerCase(), ...words].join('-').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''));
 }
 
-function queryParameters(doc: RouteDoc | undefined): JsonObject[] {
-  if (!doc?.query) return [];
+function queryParameters(doc: RouteSpec): JsonObject[] {
+  if (!doc.query) return [];
   const schema = jsonSchema(doc.query, 'input');
   const properties = (schema.properties ?? {}) as Record<string, JsonObject>;
   const required = new Set((schema.required ?? []) as string[]);
   return Object.entries(properties).map(([name, s]) => ({ name, in: 'query', required: required.has(name), schema: s }));
 }
 
-function operation(route: RouteInfo, doc: RouteDoc | undefined, params: string[]): JsonObject {
-  const status = doc?.status ?? 200;
+function operation(method: string, pattern: string, doc: RouteSpec, params: string[]): JsonObject {
   const responses: JsonObject = {};
-  if (status >= 400) {
-    responses[String(status)] = { description: (doc?.errors ?? []).join(', ') || 'Unavailable', content: errorContent };
-  } else if (status === 204 || (!doc?.response && doc)) {
-    responses[String(status)] = { description: 'Success, no body' };
-  } else {
-    const schema = doc?.response ? jsonSchema(doc.response, 'output') : { type: 'object' };
-    responses[String(status)] = { description: 'Success', content: { 'application/json': { schema } } };
+  for (const status of [doc.status, ...(doc.alsoStatus ?? [])]) {
+    responses[String(status)] = doc.response
+      ? { description: status === doc.status ? 'Success' : 'Same body', content: { 'application/json': { schema: jsonSchema(doc.response, 'output') } } }
+      : { description: 'Success, no body' };
   }
   responses.default = {
-    description: ['Error (§5)', ...(doc?.errors ?? [])].join('; '),
+    description: ['Error (ErrorResponse)', ...(doc.errors ?? [])].join('; '),
     content: errorContent,
   };
   const op: JsonObject = {
-    operationId: operationId(route.method, route.pattern),
-    summary: doc?.summary ?? `${route.method} ${route.pattern}`,
-    tags: [doc?.tag ?? 'other'],
+    operationId: operationId(method, pattern),
+    summary: doc.summary,
+    tags: [doc.tag],
     parameters: [
       ...params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
       ...queryParameters(doc),
     ],
     responses,
   };
-  if (doc?.public) op.security = [];
-  if (doc?.body) {
+  if (doc.public) op.security = [];
+  if (doc.body) {
     op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(doc.body, 'input') } } };
   }
   return op;
 }
 
-export function buildOpenApiDocument(routes: readonly RouteInfo[], docs: RouteDocs, version: string): JsonObject {
+export function buildOpenApiDocument(version: string): JsonObject & { openapi: string } {
   const paths: Record<string, JsonObject> = {};
-  for (const route of routes) {
-    const { path, params } = toOpenApiPath(route.pattern);
+  for (const [key, doc] of Object.entries(apiRoutes) as [string, RouteSpec][]) {
+    const { method, path: pattern } = methodAndPath(key);
+    const { path, params } = toOpenApiPath(pattern);
     paths[path] ??= {};
-    paths[path][route.method.toLowerCase()] = operation(route, docs.get(route.method, route.pattern), params);
+    paths[path][method.toLowerCase()] = operation(method, pattern, doc, params);
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'SynCode control plane', version, description: 'REST API v1 (control-plane.md).' },
+    info: { title: 'SynCode control plane', version, description: 'REST API v1.' },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     security: [{ bearerAuth: [] }],
     paths,

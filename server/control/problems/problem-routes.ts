@@ -1,23 +1,12 @@
-// Problems routes (/v1/problems).
+// Problems routes: the catalog for everybody, its editing for admins.
 import { AppError } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
-import {
-  DEFAULT_MEMORY_LIMIT_KB,
-  DEFAULT_TIME_LIMIT_MS,
-  zProblemDetail,
-  zProblemInput,
-  zProblemListQuery,
-  zProblemPatch,
-  zProblemSummary,
-  zTagList,
-  type ProblemInput,
-} from '../../protocol/api/problems.ts';
-import { zPage } from '../../protocol/api/common.ts';
+import { DEFAULT_MEMORY_LIMIT_KB, DEFAULT_TIME_LIMIT_MS, type ProblemInput } from '../../protocol/api/problems.ts';
 import type { ProblemFields, ProblemRecord } from '../../storage/control/problems-repository.ts';
 import type { ProblemRouteDeps } from '../context.ts';
 import { toPage } from '../../pagination.ts';
-import { parseBody, parseQuery, validationFailed } from '../../protocol/validation.ts';
-import { defineRoute } from '../route-docs.ts';
+import { handle } from '../handle-route.ts';
+import { validationFailed } from '../../protocol/validation.ts';
 import type { ProblemCatalog } from './problem-catalog.ts';
 
 const SCOPE = 'problems';
@@ -26,7 +15,7 @@ export function notFound(): AppError {
   return new AppError('PROBLEM_NOT_FOUND', 'No such problem.');
 }
 
-/** Input fields with the Problem schema's defaults; starterCode keys must be among `languages`. */
+/** Input fields with the defaults (no constraints, tags or examples; 2 s and 256 MiB limits); starterCode keys must be among `languages`. */
 export function toProblemFields(input: ProblemInput): ProblemFields {
   const fields: ProblemFields = {
     slug: input.slug,
@@ -49,21 +38,18 @@ export function toProblemFields(input: ProblemInput): ProblemFields {
 }
 
 export function registerProblemRoutes(ctx: ProblemRouteDeps, catalog: ProblemCatalog): void {
-  const { router, docs } = ctx;
-  const tag = 'problems';
+  const { router } = ctx;
   const repo = catalog.repo;
-  /** Auth, then 404 for a malformed/unknown/deleted id (not found is checked before permission). */
+  /** After auth: 404 for a malformed/unknown/deleted id, checked before permission so non-admins learn nothing more. */
   const loadProblem = (id: string): ProblemRecord => {
     const problem = isUuid(id) ? catalog.findSelectable(id) : undefined;
     if (!problem) throw notFound();
     return problem;
   };
 
-  defineRoute(router, docs, 'GET', '/v1/problems', {
-    summary: 'List and search problems (title, then id)', tag, query: zProblemListQuery, response: zPage(zProblemSummary),
-  }, async (req) => {
+  handle(router, 'GET /v1/problems', async (req, input) => {
     const user = await ctx.auth.requireUser(req);
-    const query = parseQuery(zProblemListQuery, req.query);
+    const query = input.query();
     const after = query.cursor ? (ctx.cursors.decode(SCOPE, query.cursor, ['string', 'string']) as [string, string]) : undefined;
     const tags = query.tags?.split(',').map((t) => t.trim()).filter(Boolean);
     const rows = repo.list({ ...query, tags }, user.id, query.limit + 1, after);
@@ -71,12 +57,9 @@ export function registerProblemRoutes(ctx: ProblemRouteDeps, catalog: ProblemCat
     return { status: 200, body: { items: catalog.summaries(page.items, user.id), nextCursor: page.nextCursor } };
   });
 
-  defineRoute(router, docs, 'POST', '/v1/problems', {
-    summary: 'Create a problem (admin)', tag, body: zProblemInput, status: 201, response: zProblemDetail,
-    errors: ['ADMIN_FORBIDDEN', 'PROBLEM_SLUG_TAKEN'],
-  }, async (req) => {
+  handle(router, 'POST /v1/problems', async (req, { body }) => {
     const admin = await ctx.auth.requireAdmin(req);
-    const input = parseBody(zProblemInput, req.body);
+    const input = body();
     const fields = toProblemFields(input);
     if (repo.slugExists(fields.slug)) throw slugTaken();
     const id = repo.insert(fields, input.testCases, admin.id, Date.now());
@@ -84,27 +67,22 @@ export function registerProblemRoutes(ctx: ProblemRouteDeps, catalog: ProblemCat
     return { status: 201, body: catalog.detail(repo.findById(id)!, admin.id, true) };
   });
 
-  defineRoute(router, docs, 'GET', '/v1/problems/tags', { summary: 'Tags with problem counts', tag, response: zTagList }, async (req) => {
+  handle(router, 'GET /v1/problems/tags', async (req) => {
     await ctx.auth.requireUser(req);
     return { status: 200, body: { items: repo.tags() } };
   });
 
-  defineRoute(router, docs, 'GET', '/v1/problems/:problemId', {
-    summary: 'Problem detail (hidden tests for admins only)', tag, response: zProblemDetail, errors: ['PROBLEM_NOT_FOUND'],
-  }, async (req) => {
+  handle(router, 'GET /v1/problems/:problemId', async (req, { params }) => {
     const user = await ctx.auth.requireUser(req);
-    const problem = loadProblem(req.params.problemId!);
+    const problem = loadProblem(params.problemId);
     return { status: 200, body: catalog.detail(problem, user.id, user.role === 'admin') };
   });
 
-  defineRoute(router, docs, 'PATCH', '/v1/problems/:problemId', {
-    summary: 'Update a problem (admin); testCases replaces the list', tag, body: zProblemPatch, response: zProblemDetail,
-    errors: ['ADMIN_FORBIDDEN', 'PROBLEM_NOT_FOUND', 'PROBLEM_SLUG_TAKEN'],
-  }, async (req) => {
+  handle(router, 'PATCH /v1/problems/:problemId', async (req, { params, body }) => {
     const user = await ctx.auth.requireUser(req);
-    const problem = loadProblem(req.params.problemId!);
+    const problem = loadProblem(params.problemId);
     const admin = await ctx.auth.requireAdmin(req);
-    const patch = parseBody(zProblemPatch, req.body);
+    const patch = body();
     // Narrowing `languages` without sending `starterCode` drops the starters of removed languages.
     const starterCode = patch.starterCode ?? Object.fromEntries(
       Object.entries(problem.starterCode).filter(([lang]) => !patch.languages || patch.languages.includes(lang as never)),
@@ -118,11 +96,9 @@ export function registerProblemRoutes(ctx: ProblemRouteDeps, catalog: ProblemCat
     return { status: 200, body: catalog.detail(repo.findById(problem.id)!, user.id, true) };
   });
 
-  defineRoute(router, docs, 'DELETE', '/v1/problems/:problemId', {
-    summary: 'Delete a problem (admin, soft)', tag, status: 204, errors: ['ADMIN_FORBIDDEN', 'PROBLEM_NOT_FOUND', 'PROBLEM_IN_USE'],
-  }, async (req) => {
+  handle(router, 'DELETE /v1/problems/:problemId', async (req, { params }) => {
     await ctx.auth.requireUser(req);
-    const problem = loadProblem(req.params.problemId!);
+    const problem = loadProblem(params.problemId);
     const admin = await ctx.auth.requireAdmin(req);
     if (ctx.rooms.isProblemInUse(problem.id)) {
       throw new AppError('PROBLEM_IN_USE', 'The problem is selected in a room that has not finished.');

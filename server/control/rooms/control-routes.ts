@@ -1,77 +1,54 @@
-// The /v1/rooms/:roomId control and settings routes of §9.5.
-import { zEmpty } from '../../protocol/api/common.ts';
-import {
-  zPhaseBody,
-  zProblemBody,
-  zRoleSwapAnswerBody,
-  zRoleSwapRequest,
-  zRoomDetail,
-  zSettingsBody,
-  zTimerState,
-} from '../../protocol/api/rooms.ts';
-import { zCodeSnapshot } from '../../protocol/api/sessions.ts';
-import { defineRoute } from '../route-docs.ts';
-import { parseBody } from '../../protocol/validation.ts';
+// The /v1/rooms/:roomId control and settings routes: phase, problem and language, editor lock, timer,
+// role swap, manual snapshot, settings.
+import { handle } from '../handle-route.ts';
 import type { RoomDeps } from './room-deps.ts';
 import { changePhase, changeProblem, changeSettings, lockEditor, manualSnapshot, pauseOrResume } from './room-control.ts';
 import { answerRoleSwap, requestRoleSwap } from './role-swap.ts';
 
-const ROOM = '/v1/rooms/:roomId';
-
 export function registerRoomControlRoutes(d: RoomDeps): void {
-  const { router, docs, auth } = d.control;
-  const tag = 'room-control';
+  const { router, auth } = d.control;
 
-  defineRoute(router, docs, 'POST', `${ROOM}/control/phase`, { summary: 'Advance the phase', tag, body: zPhaseBody, response: zRoomDetail,
-    errors: ['ROOM_INVALID_TRANSITION', 'ROOM_CLOSED'] }, async (api) => {
+  handle(router, 'POST /v1/rooms/:roomId/control/phase', async (api, { params, body }) => {
     const user = await auth.requireUser(api);
-    return { status: 200, body: await changePhase(d, user, api.params.roomId, () => parseBody(zPhaseBody, api.body)) };
+    return { status: 200, body: await changePhase(d, user, params.roomId, body) };
   });
 
-  defineRoute(router, docs, 'POST', `${ROOM}/control/problem`, { summary: 'Select the problem or language', tag, body: zProblemBody, response: zRoomDetail,
-    errors: ['PROBLEM_NOT_FOUND', 'PROBLEM_LANGUAGE_UNSUPPORTED', 'ROOM_EDITOR_LOCKED', 'ROOM_CLOSED'] }, async (api) => {
+  handle(router, 'POST /v1/rooms/:roomId/control/problem', async (api, { params, body }) => {
     const user = await auth.requireUser(api);
-    return { status: 200, body: await changeProblem(d, user, api.params.roomId, () => parseBody(zProblemBody, api.body)) };
+    return { status: 200, body: await changeProblem(d, user, params.roomId, body) };
   });
 
-  defineRoute(router, docs, 'PATCH', `${ROOM}/settings`, { summary: 'Change name and config (host)', tag, body: zSettingsBody, response: zRoomDetail,
-    errors: ['VALIDATION_FAILED', 'ROOM_CLOSED'] }, async (api) => {
+  handle(router, 'PATCH /v1/rooms/:roomId/settings', async (api, { params, body }) => {
     const user = await auth.requireUser(api);
-    return { status: 200, body: await changeSettings(d, user, api.params.roomId, () => parseBody(zSettingsBody, api.body)) };
+    return { status: 200, body: await changeSettings(d, user, params.roomId, body) };
   });
 
-  for (const [path, locked] of [['lock', true], ['unlock', false]] as const) {
-    defineRoute(router, docs, 'POST', `${ROOM}/control/${path}`, { summary: `${locked ? 'Lock' : 'Unlock'} the editor`, tag, body: zEmpty, response: zRoomDetail,
-      errors: ['ROOM_CLOSED'] }, async (api) => {
+  for (const [key, locked] of [['POST /v1/rooms/:roomId/control/lock', true], ['POST /v1/rooms/:roomId/control/unlock', false]] as const) {
+    handle(router, key, async (api, { params }) => {
       const user = await auth.requireUser(api);
-      return { status: 200, body: await lockEditor(d, user, api.params.roomId, locked) };
+      return { status: 200, body: await lockEditor(d, user, params.roomId, locked) };
     });
   }
 
-  for (const [path, action] of [['pause', 'paused'], ['resume', 'resumed']] as const) {
-    defineRoute(router, docs, 'POST', `${ROOM}/control/timer/${path}`, { summary: `${path} the phase timer`, tag, body: zEmpty, response: zTimerState,
-      errors: ['ROOM_TIMER_CONFLICT'] }, async (api) => {
+  for (const [key, action] of [['POST /v1/rooms/:roomId/control/timer/pause', 'paused'], ['POST /v1/rooms/:roomId/control/timer/resume', 'resumed']] as const) {
+    handle(router, key, async (api, { params }) => {
       const user = await auth.requireUser(api);
-      return { status: 200, body: await pauseOrResume(d, user, api.params.roomId, action) };
+      return { status: 200, body: await pauseOrResume(d, user, params.roomId, action) };
     });
   }
 
-  defineRoute(router, docs, 'POST', `${ROOM}/control/role-swap`, { summary: 'Request a role swap (peer mode)', tag, body: zEmpty, status: 202, response: zRoleSwapRequest,
-    errors: ['ROOM_MODE_UNSUPPORTED', 'ROOM_SWAP_PENDING', 'ROOM_ROLE_UNAVAILABLE'] }, async (api) => {
+  handle(router, 'POST /v1/rooms/:roomId/control/role-swap', async (api, { params }) => {
     const user = await auth.requireUser(api);
-    return { status: 202, body: await requestRoleSwap(d, user, api.params.roomId) };
+    return { status: 202, body: await requestRoleSwap(d, user, params.roomId) };
   });
 
-  defineRoute(router, docs, 'POST', `${ROOM}/control/role-swap/:requestId`, { summary: 'Accept or decline a role swap', tag, body: zRoleSwapAnswerBody, response: zRoleSwapRequest,
-    errors: ['ROOM_SWAP_NOT_FOUND', 'ROOM_FORBIDDEN'] }, async (api) => {
+  handle(router, 'POST /v1/rooms/:roomId/control/role-swap/:requestId', async (api, { params, body }) => {
     const user = await auth.requireUser(api);
-    const body = await answerRoleSwap(d, user, api.params.roomId, api.params.requestId, () => parseBody(zRoleSwapAnswerBody, api.body));
-    return { status: 200, body };
+    return { status: 200, body: await answerRoleSwap(d, user, params.roomId, params.requestId, body) };
   });
 
-  defineRoute(router, docs, 'POST', `${ROOM}/control/snapshot`, { summary: 'Take a manual code snapshot', tag, body: zEmpty, status: 201, response: zCodeSnapshot,
-    errors: ['ROOM_CLOSED', 'ROOM_COLLAB_UNAVAILABLE'] }, async (api) => {
+  handle(router, 'POST /v1/rooms/:roomId/control/snapshot', async (api, { params }) => {
     const user = await auth.requireUser(api);
-    return { status: 201, body: await manualSnapshot(d, user, api.params.roomId) };
+    return { status: 201, body: await manualSnapshot(d, user, params.roomId) };
   });
 }

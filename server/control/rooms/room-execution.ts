@@ -1,5 +1,6 @@
-// Run/submit, job results, and what happens when a job finishes: `execution-finished` to the room,
-// release of the submit lock, and the `run`/`submission` session events.
+// Run and submit, their results, and what happens when a job finishes: `execution-finished` to the
+// room, release of the submit lock (the editor stays locked while a submission is judged), and the
+// `run`/`submission` session events.
 import { AppError, mayWrite, type RoomStatus, type RunResult, type SubmissionResult, type SubmissionSummary, type SupportedLanguage } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
 import type { Page } from '../../protocol/api/common.ts';
@@ -20,7 +21,6 @@ export interface JobAcceptedBody {
   id: string;
   status: RunResult['status'];
   pollUrl: string;
-  snapshotId?: string;
 }
 
 function requirePhase(status: RoomStatus, allowed: readonly RoomStatus[]): void {
@@ -61,7 +61,7 @@ export function startRun(
 }
 
 /**
- * Submit (the submit lock): take the lock with a `submit` snapshot through LockEditor, and judge exactly
+ * Submit (submit lock: nobody edits while the submission is judged): take the lock with a `submit` snapshot through LockEditor, and judge exactly
  * the snapshot's text against every test case. An already locked room keeps its lock and reason.
  */
 export function startSubmission(
@@ -69,7 +69,7 @@ export function startSubmission(
   user: AuthUser,
   roomId: string | undefined,
   parse: () => { language?: SupportedLanguage },
-): Promise<JobAcceptedBody> {
+): Promise<JobAcceptedBody & { snapshotId: string }> {
   return withRoom(d, user, roomId, async (a) => {
     allow(a, { roles: NON_SPECTATOR });
     const input = parse();

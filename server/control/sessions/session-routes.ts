@@ -1,31 +1,11 @@
 // The /v1/sessions routes. A session is the durable record of a room (`sessionId` = `roomId`).
-import { z } from 'zod';
 import { AppError } from '../../protocol/index.ts';
-import { zPage } from '../../protocol/api/common.ts';
-import { zPeerFeedbackEntry } from '../../protocol/api/rooms.ts';
-import {
-  zAiHistoryQuery,
-  zCodeSnapshot,
-  zCompareQuery,
-  zListSessionsQuery,
-  zReportQuery,
-  zSessionComparison,
-  zSessionDetail,
-  zSessionEvent,
-  zSessionSummary,
-  zSnapshotsQuery,
-  zTimelineQuery,
-  zTrainingReport,
-  zWhiteboardExport,
-  zWhiteboardQuery,
-  type SessionComparison,
-} from '../../protocol/api/sessions.ts';
+import type { SessionComparison } from '../../protocol/api/sessions.ts';
 import type { RoomStore } from '../../storage/rooms/index.ts';
 import type { SessionRouteDeps } from '../context.ts';
 import { toPage } from '../../pagination.ts';
 import { fromTimestamp, toTimestamp } from '../../protocol/timestamps.ts';
-import { parseQuery } from '../../protocol/validation.ts';
-import { defineRoute } from '../route-docs.ts';
+import { handle } from '../handle-route.ts';
 import { snapshotView } from '../rooms/code-snapshots.ts';
 import { feedbackView } from '../rooms/room-feedback.ts';
 import type { RoomProblems } from '../rooms/room-problems.ts';
@@ -33,15 +13,12 @@ import { readLiveWhiteboard } from './live-whiteboard.ts';
 import { defaultReportSubject, isReportSubject, isSessionStaff, requireFinished, sessionAccess } from './session-access.ts';
 import { COMPARISON_DIMENSIONS, eventView, sessionDetail, sessionSummary, unavailableReport, whiteboardRecords } from './session-views.ts';
 
-const SESSION = '/v1/sessions/:sessionId';
-
 export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStore, problems: RoomProblems): void {
-  const { router, docs, auth, cursors } = ctx;
-  const tag = 'sessions';
+  const { router, auth, cursors } = ctx;
 
-  defineRoute(router, docs, 'GET', '/v1/sessions', { summary: 'My session history', tag, query: zListSessionsQuery, response: zPage(zSessionSummary) }, async (api) => {
+  handle(router, 'GET /v1/sessions', async (api, { query }) => {
     const user = await auth.requireUser(api);
-    const q = parseQuery(zListSessionsQuery, api.query);
+    const q = query();
     const after = q.cursor ? cursors.decode('sessions.mine', q.cursor) : undefined;
     const rows = store.sessions.listFinishedSessionsOf(user.id, {
       mode: q.mode,
@@ -57,10 +34,9 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
     return { status: 200, body: page };
   });
 
-  defineRoute(router, docs, 'GET', '/v1/sessions/compare', { summary: 'Compare my sessions', tag, query: zCompareQuery, response: zSessionComparison,
-    errors: ['SESSION_NOT_FOUND', 'SESSION_FORBIDDEN', 'SESSION_NOT_FINISHED'] }, async (api) => {
+  handle(router, 'GET /v1/sessions/compare', async (api, { query }) => {
     const user = await auth.requireUser(api);
-    const { ids } = parseQuery(zCompareQuery, api.query);
+    const { ids } = query();
     const accesses = ids.map((id) => sessionAccess(store, id, user));
     for (const a of accesses) {
       if (!a.me || !isReportSubject(a.room.mode, a.me.role)) throw new AppError('SESSION_FORBIDDEN', 'You are not the report subject of every session.');
@@ -79,27 +55,26 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
     return { status: 200, body };
   });
 
-  defineRoute(router, docs, 'GET', SESSION, { summary: 'Session detail', tag, response: zSessionDetail, errors: ['SESSION_NOT_FOUND', 'SESSION_FORBIDDEN'] }, async (api) => {
+  handle(router, 'GET /v1/sessions/:sessionId', async (api, { params }) => {
     const user = await auth.requireUser(api);
-    const a = sessionAccess(store, api.params.sessionId, user);
+    const a = sessionAccess(store, params.sessionId, user);
     // A non-participant admin reads as an onlooker.
     return { status: 200, body: sessionDetail(store, a.room, a.me?.role ?? 'spectator', problems, ctx.execution) };
   });
 
-  defineRoute(router, docs, 'DELETE', SESSION, { summary: 'Hide the session from my history', tag, status: 204, errors: ['SESSION_NOT_FOUND', 'SESSION_NOT_FINISHED'] }, async (api) => {
+  handle(router, 'DELETE /v1/sessions/:sessionId', async (api, { params }) => {
     const user = await auth.requireUser(api);
-    const a = sessionAccess(store, api.params.sessionId, user);
+    const a = sessionAccess(store, params.sessionId, user);
     if (!a.me) throw new AppError('SESSION_FORBIDDEN', 'Only participants have this session in their history.');
     requireFinished(a.room);
     store.sessions.markDeleted(a.room.id, user.id, Date.now());
     return { status: 204 };
   });
 
-  defineRoute(router, docs, 'GET', `${SESSION}/report`, { summary: 'Training report', tag, query: zReportQuery, response: zTrainingReport,
-    errors: ['SESSION_FORBIDDEN', 'SESSION_NOT_FINISHED'] }, async (api) => {
+  handle(router, 'GET /v1/sessions/:sessionId/report', async (api, { params, query }) => {
     const user = await auth.requireUser(api);
-    const a = sessionAccess(store, api.params.sessionId, user);
-    const { userId } = parseQuery(zReportQuery, api.query);
+    const a = sessionAccess(store, params.sessionId, user);
+    const { userId } = query();
     const subject = userId ?? defaultReportSubject(a);
     if (subject !== user.id && !isSessionStaff(a) && !a.isAdmin) {
       throw new AppError('SESSION_FORBIDDEN', "Only the subject, the session's host or interviewer, and admins see this report.");
@@ -108,47 +83,46 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
     return { status: 200, body: unavailableReport(a.room.id, subject) };
   });
 
-  defineRoute(router, docs, 'GET', `${SESSION}/timeline`, { summary: 'Session events', tag, query: zTimelineQuery, response: zPage(zSessionEvent) }, async (api) => {
+  handle(router, 'GET /v1/sessions/:sessionId/timeline', async (api, { params, query }) => {
     const user = await auth.requireUser(api);
-    const a = sessionAccess(store, api.params.sessionId, user);
-    const q = parseQuery(zTimelineQuery, api.query);
+    const a = sessionAccess(store, params.sessionId, user);
+    const q = query();
     const after = q.cursor ? cursors.decode('sessions.timeline', q.cursor) : undefined;
     const rows = store.sessions.listEvents(a.room.id, q.limit, after ? [Number(after[0]), Number(after[1])] : undefined);
     return { status: 200, body: toPage(rows, q.limit, cursors, 'sessions.timeline', (e) => [e.at, e.seq], eventView) };
   });
 
-  defineRoute(router, docs, 'GET', `${SESSION}/snapshots`, { summary: 'Code snapshots', tag, query: zSnapshotsQuery, response: zPage(zCodeSnapshot) }, async (api) => {
+  handle(router, 'GET /v1/sessions/:sessionId/snapshots', async (api, { params, query }) => {
     const user = await auth.requireUser(api);
-    const a = sessionAccess(store, api.params.sessionId, user);
-    const q = parseQuery(zSnapshotsQuery, api.query);
+    const a = sessionAccess(store, params.sessionId, user);
+    const q = query();
     const scope = `sessions.snapshots.${q.trigger ?? 'all'}`;
     const after = q.cursor ? cursors.decode(scope, q.cursor) : undefined;
     const rows = store.sessions.listSnapshots(a.room.id, q.trigger, q.limit, after ? [Number(after[0]), String(after[1])] : undefined);
     return { status: 200, body: toPage(rows, q.limit, cursors, scope, (s) => [s.takenAt, s.id], snapshotView) };
   });
 
-  defineRoute(router, docs, 'GET', `${SESSION}/recording`, { summary: 'Recording download', tag, errors: ['SESSION_RECORDING_NOT_FOUND', 'SESSION_NOT_FINISHED'] }, async (api) => {
+  handle(router, 'GET /v1/sessions/:sessionId/recording', async (api, { params }) => {
     const user = await auth.requireUser(api);
-    const a = sessionAccess(store, api.params.sessionId, user);
+    const a = sessionAccess(store, params.sessionId, user);
     if (a.me?.role === 'spectator' && !a.isAdmin) throw new AppError('SESSION_FORBIDDEN', 'Spectators cannot download the recording.');
     requireFinished(a.room);
     // No LiveKit egress exists in this deployment, so no session has a recording.
     throw new AppError('SESSION_RECORDING_NOT_FOUND', 'This session has no recording.');
   });
 
-  defineRoute(router, docs, 'GET', `${SESSION}/feedback`, { summary: 'Session feedback', tag, response: z.object({ items: z.array(zPeerFeedbackEntry) }) }, async (api) => {
+  handle(router, 'GET /v1/sessions/:sessionId/feedback', async (api, { params }) => {
     const user = await auth.requireUser(api);
-    const a = sessionAccess(store, api.params.sessionId, user);
+    const a = sessionAccess(store, params.sessionId, user);
     const all = store.feedback.listForRoom(a.room.id);
     const visible = isSessionStaff(a) || a.isAdmin ? all : a.room.status === 'finished' ? all.filter((f) => f.targetUserId === user.id) : [];
     return { status: 200, body: { items: visible.map(feedbackView) } };
   });
 
-  defineRoute(router, docs, 'GET', `${SESSION}/whiteboard`, { summary: 'Whiteboard export', tag, query: zWhiteboardQuery, response: zWhiteboardExport,
-    errors: ['SESSION_WHITEBOARD_NOT_FOUND', 'SESSION_NOT_FINISHED', 'ROOM_COLLAB_UNAVAILABLE'] }, async (api) => {
+  handle(router, 'GET /v1/sessions/:sessionId/whiteboard', async (api, { params, query }) => {
     const user = await auth.requireUser(api);
-    const a = sessionAccess(store, api.params.sessionId, user);
-    const format = parseQuery(zWhiteboardQuery, api.query).format ?? 'json';
+    const a = sessionAccess(store, params.sessionId, user);
+    const format = query().format ?? 'json';
     const notFound = () => new AppError('SESSION_WHITEBOARD_NOT_FOUND', `This session has no ${format} whiteboard export.`);
     if (format === 'png') {
       requireFinished(a.room);
@@ -167,10 +141,10 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
     return { status: 200, body };
   });
 
-  defineRoute(router, docs, 'GET', `${SESSION}/ai-history`, { summary: 'AI conversation of the session', tag, query: zAiHistoryQuery, response: zPage(z.object({})) }, async (api) => {
+  handle(router, 'GET /v1/sessions/:sessionId/ai-history', async (api, { params, query }) => {
     const user = await auth.requireUser(api);
-    const a = sessionAccess(store, api.params.sessionId, user);
-    const { userId } = parseQuery(zAiHistoryQuery, api.query);
+    const a = sessionAccess(store, params.sessionId, user);
+    const { userId } = query();
     if (userId !== undefined && userId !== user.id && !isSessionStaff(a) && !a.isAdmin) {
       throw new AppError('SESSION_FORBIDDEN', "Only the session's host or interviewer and admins read others' conversations.");
     }

@@ -92,7 +92,7 @@ export const zSessionDetail = zSessionSummary.extend({
 export type SessionDetail = z.infer<typeof zSessionDetail>;
 
 export const REPORT_DIMENSIONS = ['problem-solving', 'code-quality', 'communication', 'testing', 'efficiency'] as const;
-const zEvidence = z.object({
+export const zEvidence = z.object({
   sessionId: zUuid,
   snapshotId: zUuid.nullable(),
   line: z.number().int().nullable(),

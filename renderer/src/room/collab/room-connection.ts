@@ -6,6 +6,7 @@ import type { JoinRoomResponse, RoomDetail } from '../../api/types.ts';
 import { DocConnection, type DocStop } from './doc-connection.ts';
 import { rememberJoin } from './join-cache.ts';
 import { applyRoomEvent, initialView, withRoomDetail, type RoomView } from './room-view.ts';
+import { joinRoom, roomActions } from '../room-actions.ts';
 
 const DISCARDED_NOTICE = 'The server refused some of your edits (the editor was locked or your access changed). Your unsynced edits were discarded and the document was reloaded from the server.';
 
@@ -52,7 +53,7 @@ export class RoomConnection {
     return () => this.#listeners.delete(listener);
   };
 
-  /** POST /join again: the way to get a fresh collab token (control-plane.md §9.3). Both docs share one call. */
+  /** Joins again: a join is the only way to get a fresh collab token. Both docs share one call. */
   renewToken(): Promise<string> {
     this.#renewing ??= this.#rejoin().finally(() => {
       this.#renewing = null;
@@ -61,10 +62,9 @@ export class RoomConnection {
   }
 
   async #rejoin(): Promise<string> {
-    const join = await this.#api.post<JoinRoomResponse>(`/v1/rooms/${this.roomId}/join`, {});
+    const join = await joinRoom(this.#api, this.roomId);
     this.#join = join;
     this.#joinedAt = Date.now();
-    rememberJoin(this.#api.baseUrl, join);
     this.code.setToken(join.collabToken);
     this.whiteboard.setToken(join.collabToken);
     this.#set(withRoomDetail({ ...this.#view, me: join.me }, join.room));
@@ -73,7 +73,7 @@ export class RoomConnection {
 
   /** Re-reads the REST detail (participants, problem, timer) now. */
   async refresh(): Promise<void> {
-    const room = await this.#api.get<RoomDetail>(`/v1/rooms/${this.roomId}`);
+    const room = await roomActions(this.#api, this.roomId).detail();
     if (this.#closed) return;
     this.#set(withRoomDetail(this.#view, room));
     this.#saveForOffline();

@@ -7,6 +7,7 @@ import { useSession } from '../../app/session-context.tsx';
 import { errorCode, errorText } from '../../ui/error-text.ts';
 import type { RoomView } from '../collab/room-view.ts';
 import { useJob } from './use-job.ts';
+import { roomActions } from '../room-actions.ts';
 import { VerdictTable } from './VerdictTable.tsx';
 
 export interface ConsoleHandle {
@@ -32,7 +33,7 @@ export function Console({ view, readCode, ref }: ConsoleProps) {
   const run = useJob<RunResult>(api, runJob, finishedId);
   const submission = useJob<SubmissionResult>(api, submitJob, finishedId);
   const canExecute = view.role !== 'spectator' && (view.role !== 'candidate' || !view.editorLocked);
-  // control-plane.md §9.3: runs from the warm-up on, submissions from coding on; none once finished.
+  // Runs from the warm-up on, submissions from coding on; none once finished.
   const canRun = canExecute && (view.phase === 'warmup' || view.phase === 'coding' || view.phase === 'wrapup');
   const canSubmit = canExecute && (view.phase === 'coding' || view.phase === 'wrapup') && view.problemId !== null;
   const phaseHint = view.phase === 'waiting' ? 'Runs start with the warm-up, submissions with coding.' : '';
@@ -42,7 +43,7 @@ export function Console({ view, readCode, ref }: ConsoleProps) {
     setTab('run');
     setError(null);
     try {
-      setRunJob(await api.post<JobAccepted>(`/v1/rooms/${view.room.id}/run`, { code: readCode(), language: view.language, stdin }));
+      setRunJob(await roomActions(api, view.room.id).run({ code: readCode(), language: view.language, stdin }));
     } catch (e) {
       setError(e);
     }
@@ -55,7 +56,7 @@ export function Console({ view, readCode, ref }: ConsoleProps) {
     setTab('submit');
     setError(null);
     try {
-      setSubmitJob(await api.post<JobAccepted>(`/v1/rooms/${view.room.id}/submit`, { language: view.language }));
+      setSubmitJob(await roomActions(api, view.room.id).submit({ language: view.language }));
     } catch (e) {
       setError(e);
     }

@@ -1,9 +1,9 @@
 // LiveKit participant tiles with mute/camera toggles and device choice. Loaded only when the server has media.
 import { Room, RoomEvent, Track, type Participant, type RemoteTrack } from 'livekit-client';
 import { useEffect, useRef, useState } from 'react';
-import type { MediaToken } from '../../api/types.ts';
 import { useSession } from '../../app/session-context.tsx';
 import { errorText } from '../../ui/error-text.ts';
+import { roomActions } from '../room-actions.ts';
 
 export function LiveKitRoom({ roomId }: { roomId: string }) {
   const { api } = useSession();
@@ -29,7 +29,7 @@ export function LiveKitRoom({ roomId }: { roomId: string }) {
     room.on(RoomEvent.ParticipantConnected, refresh).on(RoomEvent.ParticipantDisconnected, refresh).on(RoomEvent.TrackSubscribed, refresh).on(RoomEvent.TrackUnsubscribed, refresh).on(RoomEvent.LocalTrackPublished, refresh).on(RoomEvent.TrackMuted, refresh).on(RoomEvent.TrackUnmuted, refresh);
     (async () => {
       try {
-        const token = await api.post<MediaToken>(`/v1/rooms/${roomId}/media/token`);
+        const token = await roomActions(api, roomId).mediaToken();
         if (cancelled) return;
         await room.connect(token.url, token.token);
         refresh();
@@ -48,9 +48,9 @@ export function LiveKitRoom({ roomId }: { roomId: string }) {
   const toggleMic = async () => {
     await room.localParticipant.setMicrophoneEnabled(!mic);
     setMic(!mic);
-    // `muted` on the participant mirrors the media mute for everybody's participant list (control-plane.md §9.4).
+    // `muted` on the participant mirrors the media mute for everybody's participant list.
     const me = room.localParticipant.identity;
-    if (me) void api.patch(`/v1/rooms/${roomId}/participants/${me}`, { muted: mic }).catch(() => undefined);
+    if (me) void roomActions(api, roomId).setMuted(me, mic).catch(() => undefined);
   };
   const toggleCam = async () => {
     await room.localParticipant.setCameraEnabled(!cam);

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ProblemDetail } from '../../api/types.ts';
 import { useSession } from '../../app/session-context.tsx';
+import { getProblem } from '../../lobby/problem-actions.ts';
 import { errorText } from '../../ui/error-text.ts';
 import { renderMarkdown } from '../../ui/markdown.ts';
 
@@ -12,8 +13,7 @@ export function ProblemPanel({ problemId }: { problemId: string | null }) {
     setProblem(null);
     setError(null);
     if (!problemId) return;
-    api
-      .get<ProblemDetail>(`/v1/problems/${problemId}`)
+    getProblem(api, problemId)
       .then((p) => {
         setProblem(p);
         remember(p);

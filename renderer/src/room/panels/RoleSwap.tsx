@@ -1,12 +1,13 @@
-// Peer-mode role swap (control-plane.md §9.5, collab-plane.md §7 `role-swap`): the request button, the
+// Peer-mode role swap (the request, then the `role-swap` room events): the request button, the
 // counterpart's Accept / Decline banner with the expiry countdown, and the requester's notices. The room's
 // `role-swap` events drive all of it, so both peers' UIs change roles the moment the swap is accepted.
 import { useState, type ReactNode } from 'react';
-import { assertNever, ErrorCode, type RoleSwapRequest, type RoomRole } from '../../../../server/protocol/index.ts';
+import { assertNever, ErrorCode, type RoomRole } from '../../../../server/protocol/index.ts';
 import { isApiError } from '../../api/api-client.ts';
 import { useSession } from '../../app/session-context.tsx';
 import { errorCode, errorText } from '../../ui/error-text.ts';
 import { msUntil, type RoomView } from '../collab/room-view.ts';
+import { roomActions, type RoomActions } from '../room-actions.ts';
 import { clockText, useTick } from './Countdown.tsx';
 
 /** Swap errors in words that fit this feature better than the generic text. */
@@ -21,16 +22,15 @@ function peerRole(role: RoomRole | undefined): string {
   return role === 'host' ? 'interviewer' : 'candidate';
 }
 
-/** POSTs a swap call; keeps the busy flag and the last error (by code). */
-function useSwapCall() {
+/** Makes a swap call on the room; keeps the busy flag and the last error (by code). */
+function useSwapCall(roomId: string) {
   const { api } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const call = (path: string, body?: unknown) => {
+  const call = (fn: (room: RoomActions) => Promise<unknown>) => {
     setBusy(true);
     setError(null);
-    api
-      .post<RoleSwapRequest>(path, body)
+    fn(roomActions(api, roomId))
       .catch((e: unknown) => setError(e))
       .finally(() => setBusy(false));
   };
@@ -49,7 +49,7 @@ function pendingLeftMs(view: RoomView): number {
 
 /** "Swap roles", for either peer; disabled while a request waits for its answer. */
 export function SwapRolesButton({ view }: { view: RoomView }) {
-  const { busy, call, errorView } = useSwapCall();
+  const { busy, call, errorView } = useSwapCall(view.room.id);
   const pending = pendingLeftMs(view) > 0;
   useTick(pending, view.roleSwap?.request.id);
   return (
@@ -57,7 +57,7 @@ export function SwapRolesButton({ view }: { view: RoomView }) {
       <button
         type="button"
         disabled={busy || pending}
-        onClick={() => call(`/v1/rooms/${view.room.id}/control/role-swap`)}
+        onClick={() => call((room) => room.requestRoleSwap())}
         data-testid="swap-roles-button"
         title={pending ? 'A swap request is waiting for an answer' : 'Ask your peer to swap interviewer and candidate'}
       >
@@ -70,7 +70,7 @@ export function SwapRolesButton({ view }: { view: RoomView }) {
 
 /** The banner above the workspace: the counterpart answers here; the requester waits and hears the outcome. */
 export function RoleSwapBanner({ view, onDismiss }: { view: RoomView; onDismiss: () => void }) {
-  const { busy, call, errorView } = useSwapCall();
+  const { busy, call, errorView } = useSwapCall(view.room.id);
   const left = pendingLeftMs(view);
   useTick(left > 0, view.roleSwap?.request.id);
   const swap = view.roleSwap;
@@ -93,7 +93,7 @@ export function RoleSwapBanner({ view, onDismiss }: { view: RoomView; onDismiss:
       if (left === 0) return null; // the server's `expired` event follows
       const expires = <span className="countdown" data-testid="role-swap-countdown">{clockText(left)}</span>;
       if (me === request.counterpartId) {
-        const answer = (accept: boolean) => call(`/v1/rooms/${view.room.id}/control/role-swap/${request.id}`, { accept });
+        const answer = (accept: boolean) => call((room) => room.answerRoleSwap(request.id, accept));
         return banner(
           'warn',
           <span className="row">

@@ -1,22 +1,24 @@
 // Host and interviewer controls: lock, timer, problem and language, manual snapshot, settings.
 import { useState } from 'react';
 import type { SupportedLanguage } from '../../../../server/protocol/index.ts';
+import type { RouteBody } from '../../../../server/protocol/api/routes/index.ts';
 import type { RoomDetail } from '../../api/types.ts';
+import { useSession } from '../../app/session-context.tsx';
 import { NO_FILTER, useProblems } from '../../lobby/use-problems.ts';
 import type { RoomView } from '../collab/room-view.ts';
+import { roomActions } from '../room-actions.ts';
 
 export interface StaffControlsProps {
   view: RoomView;
   act: (fn: () => Promise<unknown>) => void;
-  post: <T>(path: string, body?: unknown) => Promise<T>;
-  patch: <T>(path: string, body: unknown) => Promise<T>;
 }
 
-export function StaffControls({ view, act, post, patch }: StaffControlsProps) {
+export function StaffControls({ view, act }: StaffControlsProps) {
+  const { api } = useSession();
   const { items: problems } = useProblems(NO_FILTER);
   const [problemId, setProblemId] = useState(view.problemId ?? '');
   const [showSettings, setShowSettings] = useState(false);
-  const base = `/v1/rooms/${view.room.id}`;
+  const room = roomActions(api, view.room.id);
   const timer = view.timer;
   const chosen = problems?.find((p) => p.id === problemId);
 
@@ -24,16 +26,16 @@ export function StaffControls({ view, act, post, patch }: StaffControlsProps) {
     <div className="staff-controls stack" data-testid="staff-controls">
       <div className="row">
         {view.editorLocked ? (
-          <button type="button" onClick={() => act(() => post(`${base}/control/unlock`))} data-testid="unlock-button">Unlock editor</button>
+          <button type="button" onClick={() => act(room.unlockEditor)} data-testid="unlock-button">Unlock editor</button>
         ) : (
-          <button type="button" onClick={() => act(() => post(`${base}/control/lock`))} data-testid="lock-button">Lock editor</button>
+          <button type="button" onClick={() => act(room.lockEditor)} data-testid="lock-button">Lock editor</button>
         )}
         {timer && (timer.running ? (
-          <button type="button" onClick={() => act(() => post(`${base}/control/timer/pause`))}>Pause timer</button>
+          <button type="button" onClick={() => act(room.pauseTimer)}>Pause timer</button>
         ) : (
-          <button type="button" onClick={() => act(() => post(`${base}/control/timer/resume`))}>Resume timer</button>
+          <button type="button" onClick={() => act(room.resumeTimer)}>Resume timer</button>
         ))}
-        <button type="button" onClick={() => act(() => post(`${base}/control/snapshot`))} data-testid="snapshot-button">Snapshot</button>
+        <button type="button" onClick={() => act(room.takeSnapshot)} data-testid="snapshot-button">Snapshot</button>
         <button type="button" onClick={() => setShowSettings((s) => !s)} aria-expanded={showSettings}>Settings</button>
       </div>
       <div className="row">
@@ -46,7 +48,7 @@ export function StaffControls({ view, act, post, patch }: StaffControlsProps) {
           disabled={problemId === (view.problemId ?? '')}
           onClick={() =>
             act(() =>
-              post(`${base}/control/problem`, {
+              room.selectProblem({
                 problemId: problemId || null,
                 ...(chosen && !chosen.languages.includes(view.language) ? { language: chosen.languages[0] as SupportedLanguage } : {}),
                 resetCode: true,
@@ -57,12 +59,12 @@ export function StaffControls({ view, act, post, patch }: StaffControlsProps) {
           Use problem
         </button>
       </div>
-      {showSettings && <Settings room={view.room} onSave={(body) => act(() => patch<RoomDetail>(`${base}/settings`, body))} />}
+      {showSettings && <Settings room={view.room} onSave={(body) => act(() => room.saveSettings(body))} />}
     </div>
   );
 }
 
-function Settings({ room, onSave }: { room: RoomDetail; onSave: (body: unknown) => void }) {
+function Settings({ room, onSave }: { room: RoomDetail; onSave: (body: RouteBody<'PATCH /v1/rooms/:roomId/settings'>) => void }) {
   const [name, setName] = useState(room.name);
   const [spectators, setSpectators] = useState(room.config.allowSpectators);
   const [coding, setCoding] = useState(Math.round(room.config.codingDurationMs / 60_000));

@@ -21,7 +21,7 @@ export function useJob<T extends { status: JobStatus }>(api: ApiClient, job: { i
     const poll = async () => {
       clearTimeout(timer);
       try {
-        const r = await api.get<T>(job.pollUrl);
+        const r = await api.poll<T>(job.pollUrl);
         if (stopped) return;
         setResult(r);
         if (r.status === 'completed' || r.status === 'failed') {

@@ -1,0 +1,42 @@
+// The session history's REST calls: my sessions, one session with its whole timeline and snapshots, the
+// final whiteboard, and peer feedback.
+import type { RouteBody } from '../../../server/protocol/api/routes/index.ts';
+import type { ApiClient } from '../api/api-client.ts';
+
+export function listSessions(api: ApiClient, cursor: string | null) {
+  return api.call('GET /v1/sessions', { limit: 20, ...(cursor ? { cursor } : {}) });
+}
+
+/** Every page of a paged read (sessions are bounded: a few hundred events, tens of snapshots). */
+async function allPages<T>(read: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: T[]; nextCursor: string | null } = await read(cursor ?? undefined);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && items.length < 2000);
+  return items;
+}
+
+export async function loadSession(api: ApiClient, sessionId: string) {
+  const session = { sessionId };
+  const [detail, timeline, snapshots] = await Promise.all([
+    api.call('GET /v1/sessions/:sessionId', session),
+    allPages((cursor) => api.call('GET /v1/sessions/:sessionId/timeline', session, { limit: 500, cursor })),
+    allPages((cursor) => api.call('GET /v1/sessions/:sessionId/snapshots', session, { limit: 50, cursor })),
+  ]);
+  return { detail, timeline, snapshots };
+}
+
+export function getWhiteboard(api: ApiClient, sessionId: string) {
+  return api.call('GET /v1/sessions/:sessionId/whiteboard', { sessionId }, { format: 'json' });
+}
+
+export function listSessionFeedback(api: ApiClient, sessionId: string) {
+  return api.call('GET /v1/sessions/:sessionId/feedback', { sessionId });
+}
+
+export function giveFeedback(api: ApiClient, roomId: string, body: RouteBody<'POST /v1/rooms/:roomId/feedback'>) {
+  return api.call('POST /v1/rooms/:roomId/feedback', { roomId }, body);
+}
