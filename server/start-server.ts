@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { ApiRouter } from './http/api-router.ts';
+import { createClientIpResolver } from './http/client-ip.ts';
 import { refuseAccess, type AccessPolicy } from './http/access-guard.ts';
 import { handleCors } from './http/cors.ts';
 import { serveStatic } from './http/static-files.ts';
@@ -12,7 +13,8 @@ import { createExecutionPlane } from './execution/index.ts';
 import { createCollabHttpClient, createCollabPlane } from './collab/index.ts';
 import { createCallbackRouter } from './control/rooms/index.ts';
 import type { CollabCallbacks } from './protocol/index.ts';
-import { loadOrCreateSecret } from './config/secrets.ts';
+import { loadOrCreateSecret, requireStrongSecret } from './config/secrets.ts';
+import { secureDataDir } from './config/data-dir.ts';
 import { openDatabase } from './storage/database.ts';
 import { SERVER_VERSION } from './version.ts';
 import { DEFAULT_PROBLEMS_DIR, DEFAULT_WEB_ROOT } from './paths.ts';
@@ -31,8 +33,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (mode === 'embedded' && !LOOPBACK_HOSTS.has(host)) {
     throw new Error(`Embedded mode binds loopback only, not ${host}.`);
   }
+  requireStrongSecret('SYNCODE_JWT_SECRET (jwtSecret)', options.jwtSecret);
+  requireStrongSecret('SYNCODE_INTERNAL_SECRET (internalSecret)', options.internalSecret);
+  const clientIp = createClientIpResolver(options.trustedProxies ?? []);
   const log = options.log ?? consoleLogger;
   const startedAt = Date.now();
+  secureDataDir(options.dataDir, log);
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const jwtSecret = loadOrCreateSecret(options.dataDir, 'jwt-secret', options.jwtSecret);
   const access: AccessPolicy = {
@@ -64,7 +70,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
   const collab = collabPlane?.control ?? createCollabHttpClient(options.externalCollab!.baseUrl, internalSecret);
   const execution = await createExecutionPlane({ db, ...options.execution, log });
-  const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { error: String(error) }));
+  const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { error: String(error) }), clientIp);
   registerHealthRoute(router, {
     version: SERVER_VERSION,
     mode,
@@ -97,6 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
   });
 
+  // A refused start (the admin email taken by an account it cannot verify) releases what is open already.
   const control = await createControlPlane({
     router,
     db,
@@ -112,6 +119,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     collab,
     rooms: { roleSwapTtlMs: options.roleSwapTtlMs, collabPublicUrl: options.externalCollab?.publicUrl },
     log,
+  }).catch(async (error: unknown) => {
+    await collabPlane?.close();
+    await execution.close();
+    db.close();
+    throw error;
   });
   controlReady(control);
   const callbackRouter = options.externalCollab ? createCallbackRouter(control.callbacks, internalSecret, log) : undefined;

@@ -17,7 +17,6 @@
 //   - ctx.rooms: the rooms module's RoomDirectory (room-directory.ts), through which user deletion,
 //     bans, active-room, stats, PROBLEM_IN_USE and admin rooms reach the room service.
 //   - ctx.collabCallbacks: the rooms module's collab callbacks receiver; `callbacks` below forwards to it.
-import { randomUUID } from 'node:crypto';
 import type { ApiRouter } from '../http/api-router.ts';
 import type { ApiContext } from '../http/api-context.ts';
 import { migrate, type SqliteDatabase } from '../storage/database.ts';
@@ -29,7 +28,7 @@ import type { LiveKitOptions, Logger } from '../server-options.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createTokenSigner } from './auth/tokens.ts';
-import { hashPassword } from './auth/passwords.ts';
+import { bootstrapAdmin } from './auth/admin-bootstrap.ts';
 import type { Mailer } from './auth/mailer.ts';
 import { createCursorCodec } from './http/pagination.ts';
 import { createRateLimitMiddleware } from './ratelimit/rate-limits.ts';
@@ -160,19 +159,4 @@ export async function createControlPlane(deps: ControlPlaneDeps): Promise<Contro
       await rooms.close();
     },
   };
-}
-
-/** ServerOptions.adminEmail/adminPassword: create the account if missing, make it admin; the password is set only at creation. */
-async function bootstrapAdmin(ctx: ControlContext, email: string | undefined, password: string | undefined): Promise<void> {
-  if (!email || !password) return;
-  const normalized = email.trim().toLowerCase();
-  const now = Date.now();
-  const existing = ctx.users.findByEmail(normalized);
-  if (existing) {
-    if (existing.role !== 'admin') ctx.users.setRole(existing.id, 'admin', now);
-    return;
-  }
-  const passwordHash = await hashPassword(password);
-  ctx.users.insert({ id: randomUUID(), email: normalized, passwordHash, displayName: 'Administrator', role: 'admin' }, now);
-  ctx.log.info('created the bootstrap admin account', { email: normalized });
 }
