@@ -2,7 +2,9 @@
 // audit log; the client is the right-most address of the chain that is not itself a trusted proxy.
 import type { IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { optionsFromCli } from '../../server/cli-options.ts';
 import { createClientIpResolver } from '../../server/http/client-ip.ts';
+import { runServerCliToExit } from '../support/server-cli.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { ADMIN, call, loginAdmin } from './api.ts';
 
@@ -78,5 +80,21 @@ describe('createClientIpResolver (CIDR matching)', () => {
     for (const bad of ['10.0.0.0/33', '10.0.0', '256.1.1.1', 'fd00::/129', '1:2:3:4:5:6:7:8:9', 'localhost', '10.0.0.0/8/8', '::1::2', '01.2.3.4']) {
       expect(() => createClientIpResolver([bad]), bad).toThrow(`"${bad}"`);
     }
+  });
+});
+
+describe('SYNCODE_TRUSTED_PROXIES', () => {
+  const DATA = ['--data-dir', '/tmp/syncode-trusted-proxies'];
+
+  it('maps comma-separated addresses and CIDRs, trimmed, empty entries skipped; absent or empty maps nothing', () => {
+    expect(optionsFromCli(DATA, { SYNCODE_TRUSTED_PROXIES: ' 10.0.0.0/8, ::1,,fd00::/8 ' }).trustedProxies).toEqual(['10.0.0.0/8', '::1', 'fd00::/8']);
+    expect(optionsFromCli(DATA, { SYNCODE_TRUSTED_PROXIES: '' }).trustedProxies).toBeUndefined();
+    expect(optionsFromCli(DATA, {}).trustedProxies).toBeUndefined();
+  });
+
+  it('the CLI exits 2 naming an invalid entry', async () => {
+    const { code, stderr } = await runServerCliToExit(DATA, { SYNCODE_TRUSTED_PROXIES: '10.0.0.0/8, proxy.internal' });
+    expect(stderr.trim()).toBe('SYNCODE_TRUSTED_PROXIES: "proxy.internal" is not an IPv4/IPv6 address or CIDR');
+    expect(code).toBe(2);
   });
 });
