@@ -10,7 +10,8 @@ import { call } from './api.ts';
 const EMAIL = 'ops@example.com';
 const SQUATTER_PASSWORD = 'squatter password 1';
 
-describe('admin bootstrap over an existing account', () => {
+// Each test starts two or three servers (scrypt hashing included) and possibly a CLI child: slow on a loaded machine.
+describe('admin bootstrap over an existing account', { timeout: 60_000 }, () => {
   const cleanups: (() => unknown)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
