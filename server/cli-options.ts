@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { isValidCorsEntry } from './http/cors.ts';
+import { isValidNetwork } from './http/client-ip.ts';
+import { requireStrongSecret } from './config/secrets.ts';
 import type { ServerOptions } from './server-options.ts';
 
 /**
- * Maps flags and environment variables to ServerOptions (spec README, "Running the server").
- * Flags override environment variables. Throws with a readable message on bad input.
+ * Maps flags and environment variables to ServerOptions. Flags override environment variables. Throws with
+ * a readable message on bad input (the CLI exits 2).
  */
 export function optionsFromCli(argv: string[], env: NodeJS.ProcessEnv): ServerOptions {
   const { values } = parseArgs({
@@ -32,6 +34,8 @@ export function optionsFromCli(argv: string[], env: NodeJS.ProcessEnv): ServerOp
     mode,
     rateLimits: rateLimits === 'on',
   };
+  requireStrongSecret('SYNCODE_JWT_SECRET', env.SYNCODE_JWT_SECRET);
+  requireStrongSecret('SYNCODE_INTERNAL_SECRET', env.SYNCODE_INTERNAL_SECRET);
   if (env.SYNCODE_JWT_SECRET) options.jwtSecret = env.SYNCODE_JWT_SECRET;
   if (env.SYNCODE_INTERNAL_SECRET) options.internalSecret = env.SYNCODE_INTERNAL_SECRET;
   if (env.SYNCODE_ADMIN_EMAIL && env.SYNCODE_ADMIN_PASSWORD) {
@@ -42,6 +46,7 @@ export function optionsFromCli(argv: string[], env: NodeJS.ProcessEnv): ServerOp
     options.livekit = { url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET };
   }
   if (env.SYNCODE_CORS_ORIGINS) options.corsOrigins = corsOriginsFrom(env.SYNCODE_CORS_ORIGINS);
+  if (env.SYNCODE_TRUSTED_PROXIES) options.trustedProxies = trustedProxiesFrom(env.SYNCODE_TRUSTED_PROXIES);
   if (env.SYNCODE_COLLAB_URL) options.externalCollab = externalCollabFrom(env.SYNCODE_COLLAB_URL, env.SYNCODE_COLLAB_PUBLIC_URL);
   else if (env.SYNCODE_COLLAB_PUBLIC_URL) throw new Error('SYNCODE_COLLAB_PUBLIC_URL needs SYNCODE_COLLAB_URL (the collab process\'s internal URL)');
   if (env.SYNCODE_PUBLIC_URL) options.publicUrl = publicUrlFrom(env.SYNCODE_PUBLIC_URL);
@@ -56,6 +61,14 @@ function corsOriginsFrom(text: string): string[] {
   if (bad !== undefined) {
     throw new Error(`SYNCODE_CORS_ORIGINS: "${bad}" is not an origin (scheme://host[:port], no path or trailing slash), "loopback" or "*"`);
   }
+  return entries;
+}
+
+/** `10.0.0.0/8, 192.168.1.5, fd00::/8`: addresses and CIDRs of reverse proxies; empty entries are skipped. */
+function trustedProxiesFrom(text: string): string[] {
+  const entries = text.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const bad = entries.find((e) => !isValidNetwork(e));
+  if (bad !== undefined) throw new Error(`SYNCODE_TRUSTED_PROXIES: "${bad}" is not an IPv4/IPv6 address or CIDR`);
   return entries;
 }
 
@@ -114,7 +127,8 @@ Environment: HOST, PORT, SYNCODE_DATA_DIR, SYNCODE_JWT_SECRET, SYNCODE_INTERNAL_
   SYNCODE_ADMIN_EMAIL + SYNCODE_ADMIN_PASSWORD, SYNCODE_RATE_LIMITS (on|off),
   LIVEKIT_URL + LIVEKIT_API_KEY + LIVEKIT_API_SECRET, SYNCODE_CORS_ORIGINS (origins, loopback or *, comma-separated),
   SYNCODE_COLLAB_URL [+ SYNCODE_COLLAB_PUBLIC_URL] (split deployment), SYNCODE_EXEC_WORKERS,
-  SYNCODE_PUBLIC_URL (the public origin absolute URLs are built from; default http://HOST:PORT as bound).
+  SYNCODE_PUBLIC_URL (the public origin absolute URLs are built from; default http://HOST:PORT as bound),
+  SYNCODE_TRUSTED_PROXIES (addresses/CIDRs of reverse proxies, comma-separated).
   Flags override environment variables.`);
   }
 }

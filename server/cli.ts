@@ -1,8 +1,10 @@
 // `npm run server`: the standalone (hosted) server. Maps flags/env to options, prints the ready line,
-// and shuts down cleanly on SIGINT/SIGTERM (spec README, "Running the server").
+// and shuts down cleanly on SIGINT/SIGTERM. Exit codes: 0 after a clean shutdown, 2 for bad configuration
+// (flags, environment, or a start refused for what the data directory holds), 1 for anything else.
 import { CliHelp, optionsFromCli } from './cli-options.ts';
 import { startServer } from './start-server.ts';
 import { closeOnSignals } from './close-on-signals.ts';
+import { StartupError } from './config/startup-error.ts';
 
 async function main(): Promise<void> {
   let options;
@@ -18,6 +20,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof StartupError) {
+    process.stderr.write(`SynCode server refused to start: ${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`SynCode server failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

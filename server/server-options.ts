@@ -40,6 +40,11 @@ export interface ServerOptions {
    * `x-syncode-launch-secret` header, so other local programs and web pages cannot use the server.
    */
   launchSecret?: string;
+  /**
+   * Reverse proxies (addresses and CIDRs): only for requests whose socket peer is one of them is the client
+   * address taken from X-Forwarded-For, for rate limits and the audit log. Default: none.
+   */
+  trustedProxies?: string[];
   /** Origins allowed to send requests (checked when an Origin header is present). Default: any in hosted, loopback in embedded. */
   allowedOrigins?: string[];
   /**

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import type { CleanupStack } from './cleanup-stack.ts';
 import { ApiRouter } from './http/api-router.ts';
+import { createClientIpResolver } from './http/client-ip.ts';
 import { registerHealthRoute } from './control/health-route.ts';
 import { createControlPlane } from './control/index.ts';
 import { createExecutionPlane } from './execution/index.ts';
@@ -62,7 +63,8 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
   if (collabPlane) stack.defer(() => collabPlane.close());
   const collab = collabPlane?.control ?? createCollabHttpClient(options.externalCollab!.baseUrl, internalSecret);
 
-  const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { error: String(error) }));
+  const clientIp = createClientIpResolver(options.trustedProxies ?? []);
+  const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { error: String(error) }), clientIp);
   registerHealth(router, options, settings, { db, collab, execution });
   const collabPublicUrl = options.externalCollab?.publicUrl;
   const control = await createControlPlane({

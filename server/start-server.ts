@@ -6,6 +6,8 @@ import { createHttpListener } from './http/http-listener.ts';
 import { serveStatic } from './http/static-files.ts';
 import { sendJson, sendUnknownRoute, sendUpgradeRequired } from './http/respond.ts';
 import { openOrUnwind } from './cleanup-stack.ts';
+import { requireStrongSecret } from './config/secrets.ts';
+import { secureDataDir } from './config/data-dir.ts';
 import { openServerPlanes } from './server-planes.ts';
 import { DEFAULT_WEB_ROOT } from './paths.ts';
 import { consoleLogger } from './logger.ts';
@@ -25,7 +27,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (mode === 'embedded' && !LOOPBACK_HOSTS.has(host)) {
     throw new Error(`Embedded mode binds loopback only, not ${host}.`);
   }
+  requireStrongSecret('SYNCODE_JWT_SECRET (jwtSecret)', options.jwtSecret);
+  requireStrongSecret('SYNCODE_INTERNAL_SECRET (internalSecret)', options.internalSecret);
   const log = options.log ?? consoleLogger;
+  secureDataDir(options.dataDir, log);
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const access: AccessPolicy = {
     launchSecret: options.launchSecret,

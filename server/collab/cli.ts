@@ -5,7 +5,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePort } from '../cli-options.ts';
-import { loadOrCreateSecret } from '../config/secrets.ts';
+import { loadOrCreateSecret, requireStrongSecret } from '../config/secrets.ts';
+import { secureDataDir } from '../config/data-dir.ts';
 import { consoleLogger } from '../logger.ts';
 import { closeOnSignals } from '../close-on-signals.ts';
 import { acknowledgingCallbacks } from './acknowledging-callbacks.ts';
@@ -21,11 +22,14 @@ try {
   port = parsePort(values.port ?? env.PORT ?? '3001');
   snapshotIntervalMs = optionalMs('snapshot-interval-ms', values['snapshot-interval-ms']);
   documentIdleTtlMs = optionalMs('idle-ttl-ms', values['idle-ttl-ms']);
+  requireStrongSecret('SYNCODE_JWT_SECRET', env.SYNCODE_JWT_SECRET);
+  requireStrongSecret('SYNCODE_INTERNAL_SECRET', env.SYNCODE_INTERNAL_SECRET);
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);
   process.exit(2);
 }
 const dataDir = resolve(values['data-dir'] ?? env.SYNCODE_DATA_DIR ?? './data');
+secureDataDir(dataDir, consoleLogger);
 const controlUrl = env.SYNCODE_CONTROL_URL;
 if (!controlUrl) consoleLogger.warn('SYNCODE_CONTROL_URL is not set: callbacks are only acknowledged, not delivered');
 

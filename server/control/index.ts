@@ -15,7 +15,6 @@
 //   - rate limits: applied centrally by route pattern (ratelimit/rate-limits.ts RATE_LIMIT_RULES).
 //   - rooms: the room service's RoomDirectory (room-directory.ts), through which user deletion, bans,
 //     active-room, stats, PROBLEM_IN_USE and admin rooms reach the rooms.
-import { randomUUID } from 'node:crypto';
 import { openOrUnwind, type CleanupStack } from '../cleanup-stack.ts';
 import type { ApiRouter } from '../http/api-router.ts';
 import { migrate, type SqliteDatabase } from '../storage/database.ts';
@@ -27,7 +26,7 @@ import type { LiveKitOptions, Logger } from '../server-options.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createTokenSigner } from './auth/tokens.ts';
-import { hashPassword } from './auth/passwords.ts';
+import { bootstrapAdmin } from './auth/admin-bootstrap.ts';
 import type { Mailer } from './auth/mailer.ts';
 import type { CursorCodec } from '../pagination.ts';
 import { createRateLimitMiddleware } from './ratelimit/rate-limits.ts';
@@ -150,17 +149,3 @@ async function openControlPlane(deps: ControlPlaneDeps, stack: CleanupStack): Pr
   };
 }
 
-/** ServerOptions.adminEmail/adminPassword: create the account if missing, make it admin; the password is set only at creation. */
-async function bootstrapAdmin(ctx: Pick<ControlServices, 'users' | 'log'>, email: string | undefined, password: string | undefined): Promise<void> {
-  if (!email || !password) return;
-  const normalized = email.trim().toLowerCase();
-  const now = Date.now();
-  const existing = ctx.users.findByEmail(normalized);
-  if (existing) {
-    if (existing.role !== 'admin') ctx.users.setRole(existing.id, 'admin', now);
-    return;
-  }
-  const passwordHash = await hashPassword(password);
-  ctx.users.insert({ id: randomUUID(), email: normalized, passwordHash, displayName: 'Administrator', role: 'admin' }, now);
-  ctx.log.info('created the bootstrap admin account', { email: normalized });
-}

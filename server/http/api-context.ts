@@ -11,7 +11,7 @@ export interface ApiContext {
   /** Parsed JSON body, or `undefined` when the request had none. */
   body: unknown;
   requestId: string;
-  /** Client address as seen on the socket. */
+  /** Client address: the socket peer, or behind a trusted proxy the address it forwarded (http/client-ip.ts). */
   ip: string;
   /** Free slot for middleware (e.g. the authenticated user). */
   state: Record<string, unknown>;

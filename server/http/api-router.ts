@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../protocol/index.ts';
 import type { ApiContext, ApiHandler, ApiMiddleware, MatchedRoute } from './api-context.ts';
+import { peerAddress, type ClientIpResolver } from './client-ip.ts';
 import { readJsonBody } from './json-body.ts';
 import { sendError, sendJson } from './respond.ts';
 
@@ -18,16 +19,20 @@ export interface RouteInfo {
 }
 
 /**
- * The /v1 router: transport checks (§2, §5 order), request ids, literal-before-parameter matching,
- * 404 VALIDATION_UNKNOWN_ROUTE / 405 VALIDATION_METHOD_NOT_ALLOWED, and the single AppError → HTTP conversion.
+ * The /v1 router: transport checks (body size, content type, malformed JSON, then unknown route), request
+ * ids, literal-before-parameter matching, 404 VALIDATION_UNKNOWN_ROUTE / 405 VALIDATION_METHOD_NOT_ALLOWED,
+ * and the single AppError → HTTP conversion.
  */
 export class ApiRouter {
   readonly #routes: Route[] = [];
   readonly #middleware: ApiMiddleware[] = [];
   readonly #log: (error: unknown) => void;
+  readonly #clientIp: ClientIpResolver;
 
-  constructor(log: (error: unknown) => void) {
+  /** `clientIp` gives ApiContext.ip (rate limits, audit log): by default the socket's peer address. */
+  constructor(log: (error: unknown) => void, clientIp: ClientIpResolver = peerAddress) {
     this.#log = log;
+    this.#clientIp = clientIp;
   }
 
   add(method: string, pattern: string, handler: ApiHandler): void {
@@ -61,7 +66,7 @@ export class ApiRouter {
         query: url.searchParams,
         body,
         requestId,
-        ip: req.socket.remoteAddress ?? '',
+        ip: this.#clientIp(req),
         state: {},
       };
       for (const middleware of this.#middleware) await middleware(ctx, route);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DATA_DIR_MODE, DATA_FILE_MODE } from '../config/data-dir.ts';
 
 export type SqliteDatabase = Database.Database;
 
@@ -11,9 +12,16 @@ export interface Migration {
   up: (db: SqliteDatabase) => void;
 }
 
-/** Opens (creating if needed) a SQLite file in WAL mode with foreign keys on. */
+/**
+ * Opens (creating if needed) a SQLite file in WAL mode with foreign keys on. A new file is created 0600 in
+ * a 0700 folder before SQLite opens it, because SQLite gives its -wal and -shm files the database file's
+ * permissions: none of the three is ever readable by other local users.
+ */
 export function openDatabase(file: string): SqliteDatabase {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true, mode: DATA_DIR_MODE });
+    closeSync(openSync(file, 'a', DATA_FILE_MODE));
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

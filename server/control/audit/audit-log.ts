@@ -1,9 +1,10 @@
-// The audit log of control-plane.md §9.15. `record` never throws into the request that triggered it
-// for a reason other than a broken database, and is synchronous so an entry commits with its action.
+// The audit log: who did what to which user, room or problem, from which address. `record` never throws
+// into the request that triggered it for a reason other than a broken database, and is synchronous so an
+// entry commits with its action.
 import { randomUUID } from 'node:crypto';
 import type { SqliteDatabase } from '../../storage/database.ts';
 
-/** Audited actions (§9.15 minimum list). New actions are additive (§2 Versioning). */
+/** Audited actions: the contract's minimum list plus our own; new actions are additive, never breaking for clients. */
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.login-failed',
@@ -13,6 +14,8 @@ export const AUDIT_ACTIONS = [
   'user.deleted',
   'admin.user-updated',
   'admin.room-closed',
+  'admin.bootstrap-created',
+  'admin.bootstrap-promoted',
   'problem.created',
   'problem.updated',
   'problem.deleted',
@@ -38,7 +41,7 @@ export interface AuditEntryInput {
   details?: Record<string, unknown>;
 }
 
-/** AuditLogEntry of §10.7, with `at` as epoch ms (routes convert). */
+/** One AuditLogEntry, with `at` as epoch ms (routes convert). */
 export interface AuditRecord {
   id: string;
   at: number;

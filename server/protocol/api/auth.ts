@@ -1,11 +1,31 @@
-// Auth schemas of control-plane.md §9.1 and §10.1 (AuthTokens, UserProfile).
+// Auth schemas: register, login, refresh, password change and reset, and the AuthTokens and UserProfile
+// bodies they answer with.
 import { z } from 'zod';
 import { zSupportedLanguage, zTimestamp, zUrl, zUserRole, zUuid } from './common.ts';
 
-/** Emails are trimmed and lowercased before validation, storage and lookup (§3). */
+/** Emails are trimmed and lowercased before validation, storage and lookup. */
 export const zNormalizedEmail = z.string().trim().toLowerCase().pipe(z.email().max(254));
 export const zPassword = z.string().min(8).max(128);
-export const zDisplayName = z.string().trim().min(1).max(50);
+/**
+ * Characters that let one name render as another: control characters (NUL included), format characters
+ * (bidi overrides U+202A–U+202E and isolates U+2066–U+2069, zero-width U+200B–U+200D, U+2060, U+FEFF, ...),
+ * line/paragraph separators and lone surrogates.
+ */
+const INVISIBLE_OR_CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
+
+/**
+ * A display name as every entry point accepts it (register, profile update): trimmed, NFC-normalised (so
+ * one visible name has one stored form), 1..50 characters, without invisible or direction-changing ones.
+ */
+export const zDisplayName = z
+  .string()
+  .trim()
+  .normalize('NFC')
+  .min(1)
+  .max(50)
+  .refine((name) => !INVISIBLE_OR_CONTROL.test(name), {
+    message: 'must not contain control, zero-width or text-direction characters',
+  });
 
 export const zUserProfile = z.object({
   id: zUuid,

@@ -1,0 +1,47 @@
+// The data directory holds the accounts database, the collab documents and the generated secrets: only the
+// server's own user may read it. Checked at every start so a directory made by an older version (0755, its
+// files 0644) or copied in by hand is tightened, with a warning naming what was changed.
+import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from '../server-options.ts';
+
+export const DATA_DIR_MODE = 0o700;
+export const DATA_FILE_MODE = 0o600;
+
+/** The SQLite databases with their write-ahead log, shared-memory index and rollback journal. */
+const SQLITE_FILE = /\.sqlite(-wal|-shm|-journal)?$/;
+/** The folder of generated secrets (server/config/secrets.ts). */
+const SECRETS_DIR = 'secrets';
+
+/** Creates `dataDir` (0700) if missing, else restricts it, its SQLite files (0600) and its secrets folder. */
+export function secureDataDir(dataDir: string, log: Logger): void {
+  mkdirSync(dataDir, { recursive: true, mode: DATA_DIR_MODE });
+  restrict(dataDir, DATA_DIR_MODE, log);
+  for (const entry of readdirSync(dataDir, { withFileTypes: true })) {
+    const path = join(dataDir, entry.name);
+    if (entry.isFile() && SQLITE_FILE.test(entry.name)) restrict(path, DATA_FILE_MODE, log);
+    if (entry.isDirectory() && entry.name === SECRETS_DIR) {
+      restrict(path, DATA_DIR_MODE, log);
+      for (const secret of readdirSync(path, { withFileTypes: true })) {
+        if (secret.isFile()) restrict(join(path, secret.name), DATA_FILE_MODE, log);
+      }
+    }
+  }
+}
+
+/** Removes every permission bit beyond `mode` (never adds one); warns when it had to, or could not. */
+function restrict(path: string, mode: number, log: Logger): void {
+  const current = statSync(path).mode & 0o777;
+  if ((current & ~mode) === 0) return;
+  const octal = (m: number): string => `0${m.toString(8)}`;
+  try {
+    chmodSync(path, current & mode);
+    log.warn('restricted the permissions of a data file', { path, from: octal(current), to: octal(current & mode) });
+  } catch (error) {
+    log.warn('cannot restrict the permissions of a data file: other local users may read it', {
+      path,
+      mode: octal(current),
+      error: String(error),
+    });
+  }
+}
