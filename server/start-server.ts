@@ -63,7 +63,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         log,
       });
   const collab = collabPlane?.control ?? createCollabHttpClient(options.externalCollab!.baseUrl, internalSecret);
-  const execution = await createExecutionPlane({ db, ...options.execution, log });
+  // Hosted servers run strangers' code: isolation or nothing, unless the operator chose `limited`. The desktop's
+  // embedded server runs the user's own code and may fall back to `limited` where the OS has no namespaces.
+  const execution = await createExecutionPlane({ db, ...options.execution, sandbox: options.execution?.sandbox ?? (mode === 'hosted' ? 'isolated' : 'auto'), log });
   const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { error: String(error) }));
   registerHealthRoute(router, {
     version: SERVER_VERSION,
@@ -78,12 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await collab.health();
         return { status: 'ok', latencyMs: null, message: options.externalCollab ? 'separate process' : 'in-process' };
       },
-      execution: () => {
-        const { languages, sandbox } = execution.features();
-        return languages.length > 0
-          ? { status: 'ok', latencyMs: null, message: `${languages.length} languages, ${sandbox} sandbox` }
-          : { status: 'degraded', latencyMs: null, message: 'no language toolchain found' };
-      },
+      execution: () => ({ ...execution.health(), latencyMs: null }),
       // A configured mailer has no liveness check of its own; without one the check reports `disabled`.
       ...(options.mailer ? { email: () => ({ status: 'ok' as const, latencyMs: null, message: 'configured' }) } : {}),
     },

@@ -2,11 +2,13 @@
 export { createExecutionPlane, type ExecutionPlaneOptions } from './execution-plane.ts';
 export type {
   ExecutionFeatures,
+  ExecutionHealth,
   ExecutionFinished,
   ExecutionPlane,
   JudgeTestCase,
   Page,
   PageRequest,
   RunRequest,
+  SandboxPolicy,
   SubmissionRequest,
 } from './types.ts';

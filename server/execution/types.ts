@@ -11,10 +11,22 @@ import type {
 } from '../protocol/index.ts';
 
 export interface ExecutionFeatures {
-  /** Languages whose toolchain was found on this machine. */
+  /** Languages that can run here: their toolchain was found, and code may run at all (empty when it may not). */
   languages: SupportedLanguage[];
   /** `isolated`: namespaces (bubblewrap); `limited`: resource limits only. */
   sandbox: 'isolated' | 'limited';
+}
+
+/**
+ * How the operator wants code isolated: `isolated` (bubblewrap or no execution at all), `limited` (never isolated,
+ * on purpose), `auto` (isolated when the host allows it, else limited: embedded mode, where the code is the user's).
+ */
+export type SandboxPolicy = 'isolated' | 'limited' | 'auto';
+
+/** The execution check of GET /v1/health: `down` says why code cannot run, `ok` how it runs. */
+export interface ExecutionHealth {
+  status: 'ok' | 'degraded' | 'down';
+  message: string;
 }
 
 export interface RunRequest {
@@ -23,7 +35,7 @@ export interface RunRequest {
   language: SupportedLanguage;
   code: string;
   stdin: string;
-  /** The room problem's limits, or 5000 ms / 262144 KiB without a problem (§9.12). */
+  /** The room problem's limits, or 5000 ms / 262144 KiB without a problem. */
   timeLimitMs: number;
   memoryLimitKb: number;
 }
@@ -70,6 +82,9 @@ export interface ExecutionFinished {
 
 export interface ExecutionPlane {
   features(): ExecutionFeatures;
+  health(): ExecutionHealth;
+  /** Throws AppError EXEC_UNAVAILABLE (with the reason) when this language cannot run here. */
+  assertRunnable(language: SupportedLanguage): void;
   /** Queues a run; throws AppError EXEC_UNAVAILABLE for a language this machine cannot run. */
   enqueueRun(req: RunRequest): RunResult;
   getRun(id: string): RunResult | undefined;
@@ -84,7 +99,7 @@ export interface ExecutionPlane {
   hasActiveSubmission(roomId: string): boolean;
   /**
    * Average wait from `createdAt` to the job starting, in whole milliseconds (0 when none), over the runs and
-   * submissions that started at `sinceMs` (epoch ms) or later. For the admin dashboard (§10.7 `averageQueueMs`).
+   * submissions that started at `sinceMs` (epoch ms) or later. For the admin dashboard's `averageQueueMs`.
    */
   queueStats(sinceMs: number): { averageQueueMs: number };
   /** Called once per job when it reaches `completed` or `failed`. Returns an unsubscribe function. */
