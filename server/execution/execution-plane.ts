@@ -1,10 +1,11 @@
 import { availableParallelism, tmpdir } from 'node:os';
 import { rm } from 'node:fs/promises';
-import { AppError, type JobError, type SupportedLanguage } from '../protocol/index.ts';
+import { AppError, SUPPORTED_LANGUAGES, type JobError, type SupportedLanguage } from '../protocol/index.ts';
 import type { SqliteDatabase } from '../storage/database.ts';
 import { createExecutionStore, type JobKind, type JudgedTest, type QueuedJob } from '../storage/execution/execution-store.ts';
 import type { Logger } from '../server-options.ts';
 import { FairQueue } from './fair-queue.ts';
+import { missingLanguages } from './install-hints.ts';
 import { executeProgram, prepareProgram, runOnce, type Program } from './judge.ts';
 import { probeIsolation } from './isolation-probe.ts';
 import { createSandbox, type Sandbox, type SandboxMode } from './sandbox.ts';
@@ -52,6 +53,8 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     policy === 'limited' ? Promise.resolve(null) : probeIsolation(bwrapPath),
     findToolchains({ searchPath: options.searchPath ?? process.env.PATH ?? '', nodePath: options.nodePath ?? process.execPath }),
   ]);
+  const missing = missingLanguages(SUPPORTED_LANGUAGES, new Set(toolchains.keys()));
+  if (missing.length > 0) log.info('languages without a toolchain on this machine', { missing: missing.map((m) => m.language) });
   const mode: SandboxMode = policy === 'limited' || isolationProblem !== null ? 'limited' : 'isolated';
   /** Set when code must not run at all: isolation was required and is not available. */
   const unavailable = policy === 'isolated' && isolationProblem !== null
@@ -180,6 +183,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
   return {
     features: () => ({
       languages: unavailable ? [] : [...toolchains.keys()],
+      missingLanguages: missing,
       sandbox: mode,
     }),
     health: () => {

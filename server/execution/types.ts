@@ -2,6 +2,7 @@
 // Implemented by `createExecutionPlane` in ./index.ts (async: it probes the toolchains and the sandbox first).
 
 import type {
+  MissingLanguage,
   RunResult,
   SubmissionResult,
   SubmissionSummary,
@@ -13,6 +14,8 @@ import type {
 export interface ExecutionFeatures {
   /** Languages that can run here: their toolchain was found, and code may run at all (empty when it may not). */
   languages: SupportedLanguage[];
+  /** Languages whose toolchain was not found on this machine, with how to install it. */
+  missingLanguages: MissingLanguage[];
   /** `isolated`: namespaces (bubblewrap); `limited`: resource limits only. */
   sandbox: 'isolated' | 'limited';
 }

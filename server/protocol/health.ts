@@ -1,4 +1,4 @@
-// GET /v1/health (control-plane.md §9.16, §10.7).
+// GET /v1/health: which dependencies work and which features this deployment offers.
 
 import type { ServerMode, SupportedLanguage } from './enums.ts';
 
@@ -12,6 +12,12 @@ export interface HealthCheck {
   message: string | null;
 }
 
+/** A language this machine cannot run because its toolchain is missing, and how to install it. */
+export interface MissingLanguage {
+  language: SupportedLanguage;
+  installHint: string;
+}
+
 export interface HealthFeatures {
   media: boolean;
   recording: boolean;
@@ -19,6 +25,8 @@ export interface HealthFeatures {
   ai: boolean;
   email: boolean;
   languages: SupportedLanguage[];
+  /** Languages left out of `languages` because no toolchain was found on the server's machine (additive field). */
+  missingLanguages: MissingLanguage[];
   sandbox: 'isolated' | 'limited';
 }
 
