@@ -19,12 +19,12 @@ export interface ServerOptions {
   mode?: ServerMode;
   jwtSecret?: string;
   internalSecret?: string;
-  /** Rate limits of control-plane.md §6 and collab-plane.md §11. Default true. */
+  /** Rate limits of the REST API and the collab WebSocket. Default true. */
   rateLimits?: boolean;
   adminEmail?: string;
   adminPassword?: string;
   livekit?: LiveKitOptions;
-  /** Outgoing email (password reset). Absent: no email is sent (control-plane.md §3). */
+  /** Outgoing email (password reset). Absent: no email is sent. */
   mailer?: Mailer;
   /** Directory of the built web client served at `/`; null serves none. Default: dist/renderer. */
   webRoot?: string | null;
@@ -38,22 +38,22 @@ export interface ServerOptions {
   /** Origins allowed to send requests (checked when an Origin header is present). Default: any in hosted, loopback in embedded. */
   allowedOrigins?: string[];
   /**
-   * CORS for /v1 (control-plane.md §2): origins whose browser pages may call the API. Entries: an exact origin,
+   * CORS for /v1: origins whose browser pages may call the API. Entries: an exact origin,
    * `loopback` (any 127.0.0.1 / localhost / [::1] port, and the app's own origin) or `*`. Default: none.
    */
   corsOrigins?: string[];
   /**
-   * Split deployment (collab-plane.md §1, §12–§13): the collab plane runs as its own process. The server then
+   * Split deployment: the collab plane runs as its own process. The server then
    * starts no in-process collab plane, drives the collab process at `baseUrl` (internal HTTP API, with
    * `internalSecret`), answers its callbacks at `/internal/callbacks/*`, and gives clients `publicUrl`
    * (`ws(s)://…/collab`) as JoinRoomResponse.collabUrl.
    */
   externalCollab?: { baseUrl: string; publicUrl: string };
-  /** Role-swap request expiry (control-plane.md §9.5: 60 s). For tests only. */
+  /** Role-swap request expiry (default 60 s). For tests only. */
   roleSwapTtlMs?: number;
-  /** Collab document idle unload (collab-plane.md §11). Default 300000. */
+  /** A collab document with nobody connected is unloaded after this long. Default 300000. */
   documentIdleTtlMs?: number;
-  /** Periodic snapshot interval (collab-plane.md §11). Default 30000. */
+  /** Periodic snapshot interval of a live collab document. Default 30000. */
   snapshotIntervalMs?: number;
   /**
    * Execution plane (server/execution): worker count (default: CPU cores), the sandbox policy (default `isolated`

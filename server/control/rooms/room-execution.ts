@@ -1,5 +1,5 @@
-// §9.3 run/submit, §9.12 results, and what happens when a job finishes: `execution-finished` to the
-// room, release of the submit lock (§7), and the `run`/`submission` session events.
+// Run and submit in a room, reading their results, and what happens when a job finishes: `execution-finished`
+// to the room, release of the submit lock, and the `run`/`submission` session events.
 import { AppError, type RoomStatus, type RunResult, type SubmissionResult, type SubmissionSummary, type SupportedLanguage } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
 import type { ExecutionFinished, ExecutionPlane, Page } from '../../execution/types.ts';
@@ -10,7 +10,7 @@ import type { RoomDeps } from './room-deps.ts';
 import type { RoomEngine } from './room-engine.ts';
 import { snapshotText, storeCodeSnapshot } from './code-snapshots.ts';
 
-/** §9.12: without a problem a run gets 5000 ms / 262144 KiB. */
+/** Without a problem a run gets 5000 ms / 262144 KiB. */
 const DEFAULT_RUN_LIMITS = { timeLimitMs: 5000, memoryLimitKb: 262144 };
 const RUN_PHASES: readonly RoomStatus[] = ['warmup', 'coding', 'wrapup'];
 const SUBMIT_PHASES: readonly RoomStatus[] = ['coding', 'wrapup'];
@@ -59,7 +59,7 @@ export function startRun(
 }
 
 /**
- * Submit (§7 submit lock): take the lock with a `submit` snapshot through LockEditor, and judge exactly
+ * Submit (the submit lock): take the lock with a `submit` snapshot through LockEditor, and judge exactly
  * the snapshot's text against every test case. An already locked room keeps its lock and reason.
  */
 export function startSubmission(
@@ -173,7 +173,7 @@ export function listSubmissions(d: RoomDeps, user: AuthUser, roomId: string | un
   return execution(d).listSubmissions(access.room.id, page());
 }
 
-/** Participants of the job's room in any role (not kicked) and admins may read a job (§9.12). */
+/** Participants of the job's room in any role (not kicked) and admins may read a job. */
 function requireJobReader(d: RoomDeps, user: AuthUser, roomId: string): void {
   if (user.role === 'admin') return;
   const me = d.engine.store.rooms.getParticipant(roomId, user.id);
