@@ -11,6 +11,7 @@ import { silentLogger } from '../../server/logger.ts';
 import { REPO_ROOT } from '../../server/paths.ts';
 import { startServer } from '../../server/start-server.ts';
 import { percentile } from '../collab/proc-stats.ts';
+import { restCaller } from './api-runner.ts';
 import type { GeneratorConfig } from '../collab/load-generator.ts';
 
 const JWT_SECRET = 'bench-exec-jwt-secret-0123456789abcdef012345';
@@ -20,16 +21,7 @@ const BUSY_LOOP = 'while True:\n    pass\n';
 export async function cpuContentionRows(workers: number): Promise<string[][]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'syncode-bench-contention-'));
   const server = await startServer({ port: 0, dataDir, jwtSecret: JWT_SECRET, webRoot: null, problemsDir: null, rateLimits: false, execution: { workers }, log: silentLogger });
-  const call = async (method: string, path: string, token?: string, body?: unknown): Promise<any> => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = await res.json();
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  const call = restCaller(server.url);
   try {
     const health = await call('GET', '/v1/health');
     const auth = await call('POST', '/v1/auth/register', undefined, { email: 'contention@example.com', password: 'bench password 1', displayName: 'Bench' });
