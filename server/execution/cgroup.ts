@@ -1,7 +1,6 @@
 // Per-execution control groups (cgroup v1 `memory` + `pids` hierarchies) for exact memory and process limits,
 // plus the `cpu` hierarchy when it is writable: each execution gets at most one core (CFS quota 100 ms per 100 ms,
-// what cgroup v2 writes as `cpu.max` "100000 100000"), and all executions together weigh little against the
-// server's own threads (`cpu.shares`), so CPU-bound runs cannot starve the rooms' edits.
+// what cgroup v2 writes as `cpu.max` "100000 100000"), so one CPU-bound run cannot starve the rooms' edits.
 //
 // Why cgroups and not rlimits: RLIMIT_AS counts reserved address space (the JVM, Go and V8 reserve gigabytes they
 // never touch), and RLIMIT_NPROC is per host uid, which is root here and therefore exempt. A memory cgroup
@@ -47,8 +46,6 @@ export interface Hierarchy {
 const CPU_PERIOD_US = 100_000;
 /** One core per execution. */
 const CPU_QUOTA_US = 100_000;
-/** All executions together against the server's threads (default weight 1024): the server wins under contention. */
-const EXECUTIONS_CPU_SHARES = 128;
 
 /**
  * Creates `<our cgroup>/<name>` in the memory and pids hierarchies, or returns null when they are missing or not
@@ -86,7 +83,6 @@ export async function createCgroupRoot(name: string): Promise<CgroupRoot | null>
 function createCpuParent(dir: string): boolean {
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'cpu.shares'), String(EXECUTIONS_CPU_SHARES));
     return true;
   } catch {
     tryRmdir(dir);
