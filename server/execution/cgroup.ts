@@ -10,6 +10,7 @@
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { readFile, rmdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { isAlive } from './work-root.ts';
 
@@ -46,6 +47,12 @@ export interface Hierarchy {
 const CPU_PERIOD_US = 100_000;
 /** One core per execution. */
 const CPU_QUOTA_US = 100_000;
+/**
+ * cgroup v1 weighs the executions' parent group as ONE task against each of the server's own tasks: without this,
+ * all executions together would get a single task's share on a loaded host (compilations then time out). Weigh it
+ * like one task per core (the default worker count).
+ */
+const EXECUTIONS_CPU_SHARES = 1024 * availableParallelism();
 
 /**
  * Creates `<our cgroup>/<name>` in the memory and pids hierarchies, or returns null when they are missing or not
@@ -83,6 +90,7 @@ export async function createCgroupRoot(name: string): Promise<CgroupRoot | null>
 function createCpuParent(dir: string): boolean {
   try {
     mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'cpu.shares'), String(EXECUTIONS_CPU_SHARES));
     return true;
   } catch {
     tryRmdir(dir);
