@@ -1,7 +1,8 @@
 // `npm run bench:exec`: per language, the median wall time of a hello-world run (compile included for compiled
 // languages) run bare — the toolchain's own commands, no sandbox, no queue — against the same run through the
 // execution plane's API and through the REST API of a real server (POST /run, then polling GET /v1/runs/:id every
-// 5 ms); then runs/s with the plane's queue saturated.
+// 5 ms); then runs/s with the plane's queue saturated. Second table: a room's edit latency while CPU-bound runs
+// execute (bench/exec/cpu-contention.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { createCursorCodec } from '../server/pagination.ts';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../server/protocol/index.ts';
 import { openDatabase } from '../server/storage/database.ts';
 import { startApiRunner } from './exec/api-runner.ts';
+import { cpuContentionRows } from './exec/cpu-contention.ts';
 import { HELLO } from './exec/hello-programs.ts';
 
 const WORKERS = Math.min(2, availableParallelism());
@@ -68,6 +70,14 @@ function planeRun(plane: ExecutionPlane, language: SupportedLanguage, userId: st
   });
 }
 
+function printTable(rows: string[][]): void {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  for (const [i, row] of rows.entries()) {
+    process.stdout.write(`| ${row.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |\n`);
+    if (i === 0) process.stdout.write(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
+  }
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), 'syncode-bench-exec-'));
 const db = openDatabase(join(dataDir, 'syncode.sqlite'));
 const plane = await createExecutionPlane({ db, workers: WORKERS, cursors: createCursorCodec('bench-cursor-secret'), log: silentLogger });
@@ -107,11 +117,9 @@ try {
     const a = median(viaApi);
     rows.push([language, b.toFixed(0), s.toFixed(0), (s - b).toFixed(0), a.toFixed(0), (a - b).toFixed(0), perSecond.toFixed(1)]);
   }
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  for (const [i, row] of rows.entries()) {
-    process.stdout.write(`| ${row.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |\n`);
-    if (i === 0) process.stdout.write(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
-  }
+  printTable(rows);
+  process.stdout.write(`\nA room's edits (2 clients, 20 ops/s each, ${WORKERS} workers) while busy loops run:\n\n`);
+  printTable(await cpuContentionRows(WORKERS));
 } finally {
   await api.close();
   await plane.close();

@@ -51,6 +51,7 @@ export function optionsFromCli(argv: string[], env: NodeJS.ProcessEnv): ServerOp
   else if (env.SYNCODE_COLLAB_PUBLIC_URL) throw new Error('SYNCODE_COLLAB_PUBLIC_URL needs SYNCODE_COLLAB_URL (the collab process\'s internal URL)');
   if (env.SYNCODE_PUBLIC_URL) options.publicUrl = publicUrlFrom(env.SYNCODE_PUBLIC_URL);
   if (env.SYNCODE_EXEC_WORKERS) options.execution = { workers: positiveInteger('SYNCODE_EXEC_WORKERS', env.SYNCODE_EXEC_WORKERS) };
+  if (env.SYNCODE_SANDBOX) options.execution = { ...options.execution, sandbox: sandboxFrom(env.SYNCODE_SANDBOX) };
   return options;
 }
 
@@ -114,6 +115,12 @@ export function parsePort(text: string): number {
   return port;
 }
 
+/** `isolated` or `limited`; unset leaves the mode's default (hosted: isolated, embedded: isolated when possible). */
+function sandboxFrom(text: string): 'isolated' | 'limited' {
+  if (text !== 'isolated' && text !== 'limited') throw new Error(`SYNCODE_SANDBOX must be "isolated" or "limited": ${text}`);
+  return text;
+}
+
 function positiveInteger(name: string, text: string): number {
   const value = Number(text);
   if (!/^[1-9]\d*$/.test(text) || !Number.isSafeInteger(value)) throw new Error(`${name} must be a positive integer: ${text}`);
@@ -128,7 +135,7 @@ Environment: HOST, PORT, SYNCODE_DATA_DIR, SYNCODE_JWT_SECRET, SYNCODE_INTERNAL_
   LIVEKIT_URL + LIVEKIT_API_KEY + LIVEKIT_API_SECRET, SYNCODE_CORS_ORIGINS (origins, loopback or *, comma-separated),
   SYNCODE_COLLAB_URL [+ SYNCODE_COLLAB_PUBLIC_URL] (split deployment), SYNCODE_EXEC_WORKERS,
   SYNCODE_PUBLIC_URL (the public origin absolute URLs are built from; default http://HOST:PORT as bound),
-  SYNCODE_TRUSTED_PROXIES (addresses/CIDRs of reverse proxies, comma-separated).
+  SYNCODE_TRUSTED_PROXIES (addresses/CIDRs of reverse proxies, comma-separated), SYNCODE_SANDBOX (isolated|limited).
   Flags override environment variables.`);
   }
 }

@@ -1,5 +1,6 @@
 import type { ServerMode } from './protocol/index.ts';
 import type { Mailer } from './control/index.ts';
+import type { SandboxPolicy } from './execution/index.ts';
 
 export interface LiveKitOptions {
   url: string;
@@ -65,8 +66,11 @@ export interface ServerOptions {
   documentIdleTtlMs?: number;
   /** Periodic snapshot interval of a live room's documents. Default 30000. */
   snapshotIntervalMs?: number;
-  /** Execution plane (server/execution): worker count (default: CPU cores) and `limited` to force the no-namespace mode. */
-  execution?: { workers?: number; sandbox?: 'auto' | 'limited' };
+  /**
+   * Execution plane (server/execution): worker count (default: CPU cores), the sandbox policy (default `isolated`
+   * in hosted mode, `auto` in embedded mode; see SandboxPolicy) and the bubblewrap binary (default /usr/bin/bwrap).
+   */
+  execution?: { workers?: number; sandbox?: SandboxPolicy; bwrapPath?: string };
   log?: Logger;
 }
 

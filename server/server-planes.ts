@@ -48,7 +48,10 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
   const db = openDatabase(join(options.dataDir, 'syncode.sqlite'));
   stack.defer(() => db.close());
   const cursors = createCursorCodec(jwtSecret);
-  const execution = await createExecutionPlane({ db, ...options.execution, cursors, log });
+  // Hosted servers run strangers' code: isolation or nothing, unless the operator chose `limited`. The desktop's
+  // embedded server runs the user's own code and may fall back to `limited` where the OS has no namespaces.
+  const sandbox = options.execution?.sandbox ?? (mode === 'hosted' ? 'isolated' : 'auto');
+  const execution = await createExecutionPlane({ db, ...options.execution, sandbox, cursors, log });
   stack.defer(() => execution.close());
   const collabPlane = options.externalCollab
     ? undefined
@@ -113,12 +116,7 @@ function registerHealth(
         await collab.health();
         return { status: 'ok', latencyMs: null, message: options.externalCollab ? 'separate process' : 'in-process' };
       },
-      execution: () => {
-        const { languages, sandbox } = execution.features();
-        return languages.length > 0
-          ? { status: 'ok', latencyMs: null, message: `${languages.length} languages, ${sandbox} sandbox` }
-          : { status: 'degraded', latencyMs: null, message: 'no language toolchain found' };
-      },
+      execution: () => ({ ...execution.health(), latencyMs: null }),
       // A configured mailer has no liveness check of its own; without one the check reports `disabled`.
       ...(options.mailer ? { email: () => ({ status: 'ok' as const, latencyMs: null, message: 'configured' }) } : {}),
     },

@@ -15,11 +15,12 @@ export interface ApiRunner {
 
 const POLL_MS = 5;
 
-export async function startApiRunner(workers: number): Promise<ApiRunner> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'syncode-bench-api-'));
-  const server = await startServer({ port: 0, dataDir, webRoot: null, problemsDir: null, rateLimits: false, execution: { workers }, log: silentLogger });
-  const call = async (method: string, path: string, token?: string, body?: unknown): Promise<any> => {
-    const res = await fetch(`${server.url}${path}`, {
+export type RestCall = (method: string, path: string, token?: string, body?: unknown) => Promise<any>;
+
+/** JSON calls to a server's REST API; any status of 300 or above throws with the body. */
+export function restCaller(baseUrl: string): RestCall {
+  return async (method, path, token, body) => {
+    const res = await fetch(`${baseUrl}${path}`, {
       method,
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
@@ -28,6 +29,12 @@ export async function startApiRunner(workers: number): Promise<ApiRunner> {
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
   };
+}
+
+export async function startApiRunner(workers: number): Promise<ApiRunner> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'syncode-bench-api-'));
+  const server = await startServer({ port: 0, dataDir, webRoot: null, problemsDir: null, rateLimits: false, execution: { workers }, log: silentLogger });
+  const call = restCaller(server.url);
   const auth = await call('POST', '/v1/auth/register', undefined, { email: 'bench@example.com', password: 'bench password 1', displayName: 'Bench' });
   const token = auth.accessToken as string;
   const room = await call('POST', '/v1/rooms', token, { mode: 'interview', language: 'python' });

@@ -1,7 +1,8 @@
 // The bubblewrap command line for one execution. Nothing of the host is visible except what is listed here:
 // /usr (and the merged-/usr symlinks), the dynamic-linker config, /etc/alternatives (compilers resolve `cc`
 // through it), the toolchain paths of the language, the job's box dir and a fresh size-limited tmpfs at /tmp.
-// Not /root, not the server's data dir, not /etc/shadow, not /sys.
+// Not /root, not the server's data dir, not /etc/shadow, not /sys. Inside, the program cannot create namespaces
+// of its own (`--disable-userns`, plus the seccomp filter of ./seccomp-filter.ts on `seccompFd`).
 
 import { existsSync, lstatSync, readlinkSync } from 'node:fs';
 
@@ -34,10 +35,14 @@ function systemBinds(): string[] {
   return args;
 }
 
-export function buildBwrapArgs(spec: BwrapSpec, env: Record<string, string>): string[] {
+/** Fresh namespaces of every kind, none creatable inside (the isolation probe asks bubblewrap for exactly these). */
+export const NAMESPACE_ARGS: readonly string[] = ['--unshare-all', '--unshare-user', '--disable-userns', '--die-with-parent'];
+
+export function buildBwrapArgs(spec: BwrapSpec, env: Record<string, string>, seccompFd: number): string[] {
   const args = [
-    '--unshare-all',
-    '--die-with-parent',
+    ...NAMESPACE_ARGS,
+    '--seccomp',
+    String(seccompFd),
     '--new-session',
     '--cap-drop',
     'ALL',

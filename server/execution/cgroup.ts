@@ -1,4 +1,6 @@
-// Per-execution control groups (cgroup v1 `memory` + `pids` hierarchies) for exact memory and process limits.
+// Per-execution control groups (cgroup v1 `memory` + `pids` hierarchies) for exact memory and process limits,
+// plus the `cpu` hierarchy when it is writable: each execution gets at most one core (CFS quota 100 ms per 100 ms,
+// what cgroup v2 writes as `cpu.max` "100000 100000"), so one CPU-bound run cannot starve the rooms' edits.
 //
 // Why cgroups and not rlimits: RLIMIT_AS counts reserved address space (the JVM, Go and V8 reserve gigabytes they
 // never touch), and RLIMIT_NPROC is per host uid, which is root here and therefore exempt. A memory cgroup
@@ -8,6 +10,7 @@
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { readFile, rmdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { isAlive } from './work-root.ts';
 
@@ -29,6 +32,8 @@ export interface CgroupLimits {
 
 export interface CgroupRoot {
   create(id: string, limits: CgroupLimits): ExecutionCgroup;
+  /** Whether executions are held to one core (the `cpu` hierarchy was found and writable). */
+  cpuLimited: boolean;
   /** Removes the plane's parent groups (children must be destroyed first). */
   close(): void;
 }
@@ -36,7 +41,18 @@ export interface CgroupRoot {
 export interface Hierarchy {
   memory: string;
   pids: string;
+  cpu: string | null;
 }
+
+const CPU_PERIOD_US = 100_000;
+/** One core per execution. */
+const CPU_QUOTA_US = 100_000;
+/**
+ * cgroup v1 weighs the executions' parent group as ONE task against each of the server's own tasks: without this,
+ * all executions together would get a single task's share on a loaded host (compilations then time out). Weigh it
+ * like one task per core (the default worker count).
+ */
+const EXECUTIONS_CPU_SHARES = 1024 * availableParallelism();
 
 /**
  * Creates `<our cgroup>/<name>` in the memory and pids hierarchies, or returns null when they are missing or not
@@ -46,7 +62,7 @@ export async function createCgroupRoot(name: string): Promise<CgroupRoot | null>
   const found = findV1Hierarchies();
   if (!found) return null;
   await sweepStale(found);
-  const root: Hierarchy = { memory: join(found.memory, name), pids: join(found.pids, name) };
+  const root: Hierarchy = { memory: join(found.memory, name), pids: join(found.pids, name), cpu: found.cpu && join(found.cpu, name) };
   try {
     mkdirSync(root.memory, { recursive: true });
     mkdirSync(root.pids, { recursive: true });
@@ -60,13 +76,26 @@ export async function createCgroupRoot(name: string): Promise<CgroupRoot | null>
     tryRmdir(root.pids);
     return null;
   }
+  if (root.cpu && !createCpuParent(root.cpu)) root.cpu = null;
   return {
     create: (id, limits) => createGroup(root, id, limits),
+    cpuLimited: root.cpu !== null,
     close() {
-      tryRmdir(root.memory);
-      tryRmdir(root.pids);
+      for (const dir of [root.memory, root.pids, root.cpu]) if (dir) tryRmdir(dir);
     },
   };
+}
+
+/** The executions' parent in the `cpu` hierarchy, or false when it cannot be created (then there is no CPU limit). */
+function createCpuParent(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'cpu.shares'), String(EXECUTIONS_CPU_SHARES));
+    return true;
+  } catch {
+    tryRmdir(dir);
+    return false;
+  }
 }
 
 function createGroup(root: Hierarchy, id: string, limits: CgroupLimits): ExecutionCgroup {
@@ -79,8 +108,14 @@ function createGroup(root: Hierarchy, id: string, limits: CgroupLimits): Executi
   const memsw = join(memory, 'memory.memsw.limit_in_bytes');
   if (existsSync(memsw)) writeFileSync(memsw, String(limits.memoryBytes));
   writeFileSync(join(pids, 'pids.max'), String(limits.pids));
+  const cpu = root.cpu && join(root.cpu, id);
+  if (cpu) {
+    mkdirSync(cpu);
+    writeFileSync(join(cpu, 'cpu.cfs_period_us'), String(CPU_PERIOD_US));
+    writeFileSync(join(cpu, 'cpu.cfs_quota_us'), String(CPU_QUOTA_US));
+  }
   return {
-    procsFiles: [join(memory, 'cgroup.procs'), join(pids, 'cgroup.procs')],
+    procsFiles: [join(memory, 'cgroup.procs'), join(pids, 'cgroup.procs'), ...(cpu ? [join(cpu, 'cgroup.procs')] : [])],
     peakKb: () => Math.ceil(Number(readFileSync(join(memory, 'memory.max_usage_in_bytes'), 'utf8')) / 1024),
     oomKilled() {
       const m = /^oom_kill (\d+)$/m.exec(readFileSync(join(memory, 'memory.oom_control'), 'utf8'));
@@ -88,7 +123,7 @@ function createGroup(root: Hierarchy, id: string, limits: CgroupLimits): Executi
       return Number(readFileSync(join(memory, 'memory.failcnt'), 'utf8')) > 0;
     },
     async destroy() {
-      for (const dir of [pids, memory]) await emptyAndRemove(dir);
+      for (const dir of [pids, memory, cpu]) if (dir) await emptyAndRemove(dir);
     },
   };
 }
@@ -130,7 +165,8 @@ export function cgroupRootName(id: string): string {
  * with it (bubblewrap's --die-with-parent), but kill anything still listed before removing the groups.
  */
 async function sweepStale(hierarchy: Hierarchy): Promise<void> {
-  for (const parent of [hierarchy.pids, hierarchy.memory]) {
+  for (const parent of [hierarchy.pids, hierarchy.memory, hierarchy.cpu]) {
+    if (!parent) continue;
     for (const entry of readdirSync(parent, { withFileTypes: true })) {
       const owner = ROOT_NAME.exec(entry.name)?.[1];
       if (!entry.isDirectory() || !owner || isAlive(Number(owner))) continue;
@@ -147,7 +183,7 @@ async function sweepStale(hierarchy: Hierarchy): Promise<void> {
   }
 }
 
-/** The plane's cgroup v1 parents (`memory` and `pids`), or null when this host has none. */
+/** The plane's cgroup v1 parents (`memory` and `pids`, and `cpu` when mounted), or null when this host has none. */
 export function findV1Hierarchies(): Hierarchy | null {
   let mountinfo: string;
   let membership: string;
@@ -180,7 +216,7 @@ export function findV1Hierarchies(): Hierarchy | null {
   };
   const memory = locate('memory');
   const pids = locate('pids');
-  return memory && pids ? { memory, pids } : null;
+  return memory && pids ? { memory, pids, cpu: locate('cpu') } : null;
 }
 
 function tryRmdir(dir: string): void {

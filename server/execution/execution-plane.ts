@@ -1,16 +1,18 @@
 import { availableParallelism, tmpdir } from 'node:os';
 import { rm } from 'node:fs/promises';
-import { AppError, type JobError, type SupportedLanguage } from '../protocol/index.ts';
+import { AppError, SUPPORTED_LANGUAGES, type JobError, type SupportedLanguage } from '../protocol/index.ts';
 import type { CursorCodec } from '../pagination.ts';
 import type { SqliteDatabase } from '../storage/database.ts';
 import { createExecutionStore, type JobKind, type JudgedTest, type QueuedJob } from '../storage/execution/execution-store.ts';
 import type { Logger } from '../server-options.ts';
 import { FairQueue } from './fair-queue.ts';
+import { missingLanguages } from './install-hints.ts';
 import { executeProgram, prepareProgram, runOnce, type Program } from './judge.ts';
-import { createSandbox } from './sandbox.ts';
+import { probeIsolation } from './isolation-probe.ts';
+import { createSandbox, type Sandbox, type SandboxMode } from './sandbox.ts';
 import { findToolchains, type Toolchain } from './toolchains.ts';
 import { createWorkRoot } from './work-root.ts';
-import type { ExecutionFinished, ExecutionPlane } from './types.ts';
+import type { ExecutionFinished, ExecutionPlane, SandboxPolicy } from './types.ts';
 
 export interface ExecutionPlaneOptions {
   /** The shared `syncode.sqlite` connection; the plane migrates its own area (`execution`). */
@@ -19,14 +21,19 @@ export interface ExecutionPlaneOptions {
   cursors: CursorCodec;
   /** Concurrent executions. Default: the number of CPU cores. */
   workers?: number;
-  /** `limited` forces the no-namespace, rlimit-only mode of platforms without isolation. Default `auto`. */
-  sandbox?: 'auto' | 'limited';
+  /**
+   * `isolated`: bubblewrap or nothing (without it, every run and submission is refused with EXEC_UNAVAILABLE);
+   * `limited`: never isolated, chosen by the operator (a warning at start and on every execution);
+   * `auto`: isolated when possible, else limited (embedded mode: the code is the user's own). Default `auto`.
+   */
+  sandbox?: SandboxPolicy;
   /** Parent of the per-job temp dirs. Default: the OS temp dir. */
   workRoot?: string;
   /** Where toolchains are looked up. Default: the server's PATH. */
   searchPath?: string;
   /** Node binary for JavaScript/TypeScript. Default: the one running the server. */
   nodePath?: string;
+  /** The bubblewrap binary. Default /usr/bin/bwrap. */
   bwrapPath?: string;
   log: Logger;
 }
@@ -43,10 +50,27 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
   const { log } = options;
   const store = createExecutionStore(options.db, options.cursors);
   const workRoot = await createWorkRoot(options.workRoot ?? tmpdir());
-  const [sandbox, toolchains] = await Promise.all([
-    createSandbox({ mode: options.sandbox ?? 'auto', bwrapPath: options.bwrapPath ?? '/usr/bin/bwrap', scratchRoot: workRoot }),
+  const policy = options.sandbox ?? 'auto';
+  const bwrapPath = options.bwrapPath ?? '/usr/bin/bwrap';
+  const [isolationProblem, toolchains] = await Promise.all([
+    policy === 'limited' ? Promise.resolve(null) : probeIsolation(bwrapPath),
     findToolchains({ searchPath: options.searchPath ?? process.env.PATH ?? '', nodePath: options.nodePath ?? process.execPath }),
   ]);
+  const missing = missingLanguages(SUPPORTED_LANGUAGES, new Set(toolchains.keys()));
+  if (missing.length > 0) log.info('languages without a toolchain on this machine', { missing: missing.map((m) => m.language) });
+  const mode: SandboxMode = policy === 'limited' || isolationProblem !== null ? 'limited' : 'isolated';
+  /** Set when code must not run at all: isolation was required and is not available. */
+  const unavailable = policy === 'isolated' && isolationProblem !== null
+    ? `Code execution is off: ${isolationProblem}. Fix the host, or set SYNCODE_SANDBOX=limited to run code without isolation.`
+    : null;
+  // Forced limited mode stands for a platform without namespaces or cgroups, so it uses rlimits only.
+  const sandbox: Sandbox | null = unavailable ? null : await createSandbox({ mode, cgroups: policy !== 'limited', bwrapPath, scratchRoot: workRoot });
+  if (unavailable) log.error('code execution is unavailable', { reason: isolationProblem });
+  else if (policy === 'limited') log.warn('SYNCODE_SANDBOX=limited: code runs WITHOUT isolation (it can read what the server user can read and reach the network)');
+  else if (isolationProblem) log.warn('code runs without isolation (limited mode)', { reason: isolationProblem });
+  if (sandbox && !sandbox.cpuLimited && process.platform === 'linux') {
+    log.warn('executions have no CPU limit: no writable cgroup v1 `cpu` hierarchy (a CPU-bound run can slow the rooms)');
+  }
   const workers = Math.max(1, options.workers ?? availableParallelism());
   const listeners = new Set<(event: ExecutionFinished) => void>();
   const queue = new FairQueue<QueuedJob>();
@@ -58,6 +82,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
   for (const job of store.queuedJobs()) queue.push(job.userId, job);
 
   const toolchainFor = (language: SupportedLanguage): Toolchain => {
+    if (unavailable) throw new AppError('EXEC_UNAVAILABLE', unavailable);
     const toolchain = toolchains.get(language);
     if (!toolchain) throw new AppError('EXEC_UNAVAILABLE', `No ${language} toolchain is available on this server.`);
     return toolchain;
@@ -74,9 +99,11 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
   };
 
   const execute = async (job: QueuedJob): Promise<void> => {
+    if (!sandbox) return fail(job.kind, job.id, { code: 'EXEC_UNAVAILABLE', message: unavailable! });
+    if (policy === 'limited') log.warn('executing WITHOUT isolation (SYNCODE_SANDBOX=limited)', { kind: job.kind, id: job.id });
     try {
-      if (job.kind === 'run') await executeRun(job.id);
-      else await executeSubmission(job.id);
+      if (job.kind === 'run') await executeRun(sandbox, job.id);
+      else await executeSubmission(sandbox, job.id);
     } catch (error) {
       // Shutting down kills executions mid-flight: the job stays `running` and the next start marks it failed.
       if (closing) return;
@@ -91,7 +118,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     if (stored) emit({ kind, id, roomId: stored.roomId, userId: stored.userId, status: 'failed', verdict: null });
   };
 
-  const withProgram = async <T>(toolchain: Toolchain, code: string, use: (program: Program) => Promise<T>): Promise<T> => {
+  const withProgram = async <T>(sandbox: Sandbox, toolchain: Toolchain, code: string, use: (program: Program) => Promise<T>): Promise<T> => {
     const program = await prepareProgram(sandbox, toolchain, code, workRoot);
     try {
       return await use(program);
@@ -100,7 +127,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     }
   };
 
-  const executeRun = async (id: string): Promise<void> => {
+  const executeRun = async (sandbox: Sandbox, id: string): Promise<void> => {
     const run = store.startRun(id);
     if (!run) return;
     const toolchain = toolchains.get(run.language);
@@ -111,12 +138,12 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     emit({ kind: 'run', id, roomId: run.roomId, userId: run.userId, status: 'completed', verdict: result.verdict });
   };
 
-  const executeSubmission = async (id: string): Promise<void> => {
+  const executeSubmission = async (sandbox: Sandbox, id: string): Promise<void> => {
     const submission = store.startSubmission(id);
     if (!submission) return;
     const toolchain = toolchains.get(submission.language);
     if (!toolchain) return fail('submission', id, { code: 'EXEC_UNAVAILABLE', message: `No ${submission.language} toolchain is available.` });
-    const outcome = await withProgram(toolchain, submission.code, async (program) => {
+    const outcome = await withProgram(sandbox, toolchain, submission.code, async (program) => {
       if (program.compileError !== null) {
         const tests = submission.tests.map((): JudgedTest => ({ verdict: 'COMPILE_ERROR', timeMs: 0, memoryKb: 0, actualOutput: null, stderr: null }));
         return { verdict: 'COMPILE_ERROR' as const, compileOutput: program.compileError, tests };
@@ -158,9 +185,20 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
 
   return {
     features: () => ({
-      languages: [...toolchains.keys()],
-      sandbox: sandbox.mode,
+      languages: unavailable ? [] : [...toolchains.keys()],
+      missingLanguages: missing,
+      sandbox: mode,
     }),
+    health: () => {
+      if (unavailable) return { status: 'down', message: unavailable };
+      if (toolchains.size === 0) return { status: 'degraded', message: 'no language toolchain found' };
+      const notes = [`${toolchains.size} languages`, `${mode} sandbox`];
+      if (policy === 'limited') notes.push('without isolation: SYNCODE_SANDBOX=limited');
+      else if (isolationProblem) notes.push(`without isolation: ${isolationProblem}`);
+      if (process.platform === 'linux') notes.push(sandbox!.cpuLimited ? 'one CPU core per execution' : 'no CPU limit: no writable cgroup v1 cpu hierarchy');
+      return { status: 'ok', message: notes.join('; ') };
+    },
+    assertRunnable: (language) => void toolchainFor(language),
     enqueueRun: (req) => enqueue('run', req, () => store.createRun(req)),
     getRun: (id) => store.getRun(id),
     listRuns: (roomId, page) => store.listRuns(roomId, page),
@@ -176,7 +214,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     async close() {
       if (closing) return;
       closing = true;
-      await sandbox.close();
+      await sandbox?.close();
       await Promise.all(inFlight);
       listeners.clear();
       await rm(workRoot, { recursive: true, force: true });

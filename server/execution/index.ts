@@ -2,10 +2,12 @@
 export { createExecutionPlane, type ExecutionPlaneOptions } from './execution-plane.ts';
 export type {
   ExecutionFeatures,
+  ExecutionHealth,
   ExecutionFinished,
   ExecutionPlane,
   JudgeTestCase,
   PageRequest,
   RunRequest,
+  SandboxPolicy,
   SubmissionRequest,
 } from './types.ts';

@@ -1,17 +1,24 @@
-// Runs one untrusted command with the limits of §9.12. Two modes:
-// - `isolated`: bubblewrap (fresh user/pid/net/ipc/uts/cgroup/mount namespaces, read-only toolchain binds, a
-//   size-limited tmpfs as the only writable place) plus a per-execution cgroup when one is writable;
-// - `limited`: no namespaces, only rlimits, a wall-clock kill, a clean environment and a temp dir.
+// Runs one untrusted command under the per-execution limits (problem time and memory, 64 processes/threads,
+// 16 MiB written, 1 MiB output). Two modes:
+// - `isolated`: bubblewrap (fresh user/pid/net/ipc/uts/cgroup/mount namespaces, none creatable inside, a seccomp
+//   filter, read-only toolchain binds, a size-limited tmpfs as the only writable place) plus a per-execution
+//   cgroup when one is writable;
+// - `limited`: no namespaces, only rlimits (where a POSIX shell can set them), a wall-clock kill, a clean
+//   environment, a temp dir and a kill of the whole process tree.
 // docs/sandbox.md explains what each limit is for and what `limited` gives up.
 
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cgroupRootName, createCgroupRoot, type ExecutionCgroup } from './cgroup.ts';
+import { canSetRlimits, launchCommand } from './launcher.ts';
 import { startMemorySampler, type MemorySampler } from './memory-sampler.ts';
 import { OutputCollector } from './output.ts';
 import { buildBwrapArgs, SANDBOX_BOX, SANDBOX_WORK } from './bwrap-args.ts';
+import { killProcessTree, SPAWN_DETACHED } from './process-tree-kill.ts';
+import { buildSeccompFilter } from './seccomp-filter.ts';
 
 export type SandboxMode = 'isolated' | 'limited';
 
@@ -68,41 +75,37 @@ export interface Sandbox {
   readonly mode: SandboxMode;
   /** `cgroup` when memory and process counts are enforced by a cgroup, `rlimit` otherwise. */
   readonly limits: 'cgroup' | 'rlimit';
+  /** Whether each execution is held to one CPU core (a writable `cpu` cgroup). */
+  readonly cpuLimited: boolean;
   run(spec: ExecutionSpec): Promise<ExecutionOutcome>;
   /** Kills every running execution and removes the plane's cgroups. */
   close(): Promise<void>;
 }
 
 export interface SandboxOptions {
-  /** `limited` forces limited mode (desktop platforms without namespaces, and tests). */
-  mode: 'auto' | 'limited';
+  /** Decided by the plane: `isolated` only after probeIsolation() succeeded. */
+  mode: SandboxMode;
+  /** Per-execution cgroups when the host lets us create them (false: rlimits only, as on desktops). */
+  cgroups: boolean;
   bwrapPath: string;
-  /** Host directory for per-execution scratch dirs in limited mode. */
+  /** Host directory for per-execution scratch dirs in limited mode, and for the seccomp filter. */
   scratchRoot: string;
 }
-
-// The launcher: join the cgroups, set rlimits, then exec the sandbox. The CPU limit is a backstop for the wall
-// clock: its soft limit sends SIGXCPU (reported as TIME_LIMIT), the hard one a second later SIGKILL. Values come as arguments,
-// never spliced into the script. `ulimit -f` counts 512-byte blocks in POSIX shells (dash, bash --posix).
-const LAUNCHER = `n=$1; shift
-while [ "$n" -gt 0 ]; do echo $$ > "$1" || exit 126; n=$((n-1)); shift; done
-ulimit -c 0; ulimit -S -t "$1"; ulimit -H -t $(($1 + 1)); ulimit -f "$2"; ulimit -n "$3" || exit 126
-if [ "$4" != none ]; then ulimit -v "$4" || exit 126; fi
-shift 4
-exec "$@"`;
 
 const OPEN_FILES = 256;
 /** bubblewrap reports a child killed by signal n as exit status 128+n; SIGXCPU is 24 on Linux. */
 const SIGXCPU_STATUS = 128 + 24;
 const BASE_PATH = '/usr/local/bin:/usr/bin:/bin';
+/** The fd number bubblewrap reads the seccomp filter from (fd 3 is the optional control channel). */
+const SECCOMP_FD = 4;
 
 export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
-  const isolated = options.mode === 'auto' && (await bwrapWorks(options.bwrapPath));
-  // Forced limited mode stands for a platform without namespaces or cgroups, so it uses rlimits only.
-  const cgroups =
-    options.mode === 'auto' && process.platform === 'linux'
-      ? await createCgroupRoot(cgroupRootName(randomUUID().slice(0, 8)))
-      : null;
+  const isolated = options.mode === 'isolated';
+  const cgroups = options.cgroups && process.platform === 'linux' && canSetRlimits()
+    ? await createCgroupRoot(cgroupRootName(randomUUID().slice(0, 8)))
+    : null;
+  const seccompFile = join(options.scratchRoot, 'seccomp.bpf');
+  if (isolated) writeFileSync(seccompFile, buildSeccompFilter());
   const running = new Set<() => void>();
   let closed = false;
 
@@ -117,8 +120,9 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     });
     try {
       const inner = spec.command(paths);
-      const argv = isolated ? [options.bwrapPath, ...buildBwrapArgs(spec, env), '--', ...inner] : inner;
-      return await launch(spec, argv, isolated ? { PATH: BASE_PATH } : env, paths.work, cgroup, running, isolated);
+      const argv = isolated ? [options.bwrapPath, ...buildBwrapArgs(spec, env, SECCOMP_FD), '--', ...inner] : inner;
+      const seccomp = isolated ? openSync(seccompFile, 'r') : undefined;
+      return await launch(spec, argv, isolated ? { PATH: BASE_PATH } : env, paths.work, cgroup, running, isolated, seccomp);
     } finally {
       await cgroup?.destroy();
       if (scratch) await rm(scratch, { recursive: true, force: true });
@@ -126,8 +130,9 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   };
 
   return {
-    mode: isolated ? 'isolated' : 'limited',
+    mode: options.mode,
     limits: cgroups ? 'cgroup' : 'rlimit',
+    cpuLimited: cgroups?.cpuLimited ?? false,
     run,
     async close() {
       closed = true;
@@ -146,19 +151,29 @@ function launch(
   cgroup: ExecutionCgroup | undefined,
   running: Set<() => void>,
   isolated: boolean,
+  seccompFd: number | undefined,
 ): Promise<ExecutionOutcome> {
-  const cpuSeconds = Math.ceil(spec.wallTimeMs / 1000) + 1;
-  const fileBlocks = Math.ceil(spec.writeLimitBytes / 512);
-  const addressSpace = cgroup || spec.addressSpaceKb === null ? 'none' : String(spec.addressSpaceKb);
-  const procsFiles = cgroup?.procsFiles ?? [];
-  const args = ['-c', LAUNCHER, 'syncode-sandbox', String(procsFiles.length), ...procsFiles];
-  args.push(String(cpuSeconds), String(fileBlocks), String(OPEN_FILES), addressSpace, ...argv);
+  const command = launchCommand(argv, {
+    cpuSeconds: Math.ceil(spec.wallTimeMs / 1000) + 1,
+    writeLimitBytes: spec.writeLimitBytes,
+    openFiles: OPEN_FILES,
+    addressSpaceKb: cgroup ? null : spec.addressSpaceKb,
+    procsFiles: cgroup?.procsFiles ?? [],
+  });
 
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    // detached: its own process group, so limited mode can kill everything the program forked.
-    const stdio = spec.controlChannel ? (['pipe', 'pipe', 'pipe', 'pipe'] as const) : (['pipe', 'pipe', 'pipe'] as const);
-    const child = spawn('/bin/sh', args, { cwd, env, detached: true, stdio: [...stdio] });
+    const stdio: ('pipe' | 'ignore' | number)[] = ['pipe', 'pipe', 'pipe'];
+    if (spec.controlChannel || seccompFd !== undefined) stdio.push(spec.controlChannel ? 'pipe' : 'ignore');
+    if (seccompFd !== undefined) stdio.push(seccompFd);
+    let child: ChildProcess;
+    try {
+      // detached (Linux, macOS): its own process group, so the tree kill reaches everything the program forked.
+      child = spawn(command.file, command.args, { cwd, env, detached: SPAWN_DETACHED, windowsHide: true, stdio });
+    } finally {
+      // The child holds its own copy of the filter's fd; bubblewrap reads it to the end.
+      if (seccompFd !== undefined) closeSync(seccompFd);
+    }
     let control = '';
     child.stdio[3]?.on('data', (chunk: Buffer) => {
       if (control.length < 64) control += chunk.toString('utf8');
@@ -166,11 +181,7 @@ function launch(
     let timedOut = false;
     let sampledPeakKb = 0;
     const kill = (): void => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // The group is already gone.
-      }
+      if (child.pid !== undefined) killProcessTree(child.pid);
     };
     const output = new OutputCollector(spec.outputLimitBytes, kill);
     let sampler: MemorySampler | undefined;
@@ -186,11 +197,11 @@ function launch(
     }, spec.wallTimeMs);
     running.add(kill);
 
-    child.stdout.on('data', (chunk: Buffer) => output.push('stdout', chunk));
-    child.stderr.on('data', (chunk: Buffer) => output.push('stderr', chunk));
+    child.stdout!.on('data', (chunk: Buffer) => output.push('stdout', chunk));
+    child.stderr!.on('data', (chunk: Buffer) => output.push('stderr', chunk));
     // A program that never reads its stdin closes the pipe early: that is not an error.
-    child.stdin.on('error', () => {});
-    child.stdin.end(spec.stdin);
+    child.stdin!.on('error', () => {});
+    child.stdin!.end(spec.stdin);
 
     child.on('error', (error) => {
       clearTimeout(timer);
@@ -201,7 +212,7 @@ function launch(
     child.on('exit', (code, signal) => {
       const timeMs = Math.round(performance.now() - started);
       clearTimeout(timer);
-      // Whatever the program left behind in its process group dies with it.
+      // Whatever the program left behind in its process tree dies with it.
       kill();
       void (async () => {
         const peakKb = sampler ? Math.max(sampledPeakKb, await sampler.stop()) : (cgroup?.peakKb() ?? 0);
@@ -236,15 +247,4 @@ async function streamsClosed(...streams: (NodeJS.ReadableStream | NodeJS.Writabl
     new Promise<void>((r) => setTimeout(r, 500).unref()),
   ]);
   for (const s of streams) (s as unknown as { destroy(): void }).destroy();
-}
-
-async function bwrapWorks(bwrapPath: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const child = spawn(bwrapPath, ['--unshare-all', '--die-with-parent', '--ro-bind', '/', '/', 'true'], {
-      stdio: 'ignore',
-      env: { PATH: BASE_PATH },
-    });
-    child.on('error', () => resolve(false));
-    child.on('exit', (code) => resolve(code === 0));
-  });
 }

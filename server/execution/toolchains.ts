@@ -12,6 +12,9 @@ import type { SandboxPaths } from './sandbox.ts';
 
 const run = promisify(execFile);
 
+/** Compiled programs: Windows runs only files named `.exe`. */
+const EXECUTABLE = process.platform === 'win32' ? 'main.exe' : 'main';
+
 /** Inside the desktop app the "Node" binary is Electron's, which acts as plain Node only with this set. */
 const NODE_ENV: Record<string, string> = process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {};
 
@@ -112,7 +115,8 @@ async function probe(language: SupportedLanguage, search: ToolchainSearch): Prom
       };
     }
     case 'python': {
-      const shim = which('python3', search.searchPath);
+      // Windows installs Python as `python` (python.org, winget); elsewhere `python` may be Python 2.
+      const shim = which('python3', search.searchPath) ?? (process.platform === 'win32' ? which('python', search.searchPath) : null);
       if (!shim) return null;
       const { stdout } = await run(shim, ['-c', 'import sys, json; print(json.dumps([sys.executable, sys.base_prefix]))'], { timeout: 10_000 });
       const [executable, prefix] = JSON.parse(stdout) as [string, string];
@@ -132,12 +136,12 @@ async function probe(language: SupportedLanguage, search: ToolchainSearch): Prom
       const go = which('go', search.searchPath);
       if (!go) return null;
       const goroot = realpathSync((await run(go, ['env', 'GOROOT'], { timeout: 10_000 })).stdout.trim());
-      const goBin = join(goroot, 'bin', 'go');
+      const goBin = join(goroot, 'bin', process.platform === 'win32' ? 'go.exe' : 'go');
       return {
         language,
         sourceFile: 'main.go',
         binds: outsideUsr(goroot),
-        compile: (p) => [goBin, 'build', '-o', box(p, 'main'), box(p, 'main.go')],
+        compile: (p) => [goBin, 'build', '-o', box(p, EXECUTABLE), box(p, 'main.go')],
         compileEnv: (p) => ({
           GOROOT: goroot,
           GOCACHE: `${p.work}/go-cache`,
@@ -145,7 +149,7 @@ async function probe(language: SupportedLanguage, search: ToolchainSearch): Prom
           GO111MODULE: 'off',
           CGO_ENABLED: '0',
         }),
-        run: (p) => [box(p, 'main')],
+        run: (p) => [box(p, EXECUTABLE)],
         addressSpaceLimit: false,
       };
     }
@@ -153,13 +157,13 @@ async function probe(language: SupportedLanguage, search: ToolchainSearch): Prom
       const shim = which('rustc', search.searchPath);
       if (!shim) return null;
       const sysroot = realpathSync((await run(shim, ['--print', 'sysroot'], { timeout: 10_000 })).stdout.trim());
-      const rustc = join(sysroot, 'bin', 'rustc');
+      const rustc = join(sysroot, 'bin', process.platform === 'win32' ? 'rustc.exe' : 'rustc');
       return {
         language,
         sourceFile: 'main.rs',
         binds: outsideUsr(sysroot),
-        compile: (p) => [rustc, '-O', '--edition', '2021', '-C', 'debuginfo=0', '-o', box(p, 'main'), box(p, 'main.rs')],
-        run: (p) => [box(p, 'main')],
+        compile: (p) => [rustc, '-O', '--edition', '2021', '-C', 'debuginfo=0', '-o', box(p, EXECUTABLE), box(p, 'main.rs')],
+        run: (p) => [box(p, EXECUTABLE)],
         addressSpaceLimit: true,
       };
     }
@@ -168,7 +172,7 @@ async function probe(language: SupportedLanguage, search: ToolchainSearch): Prom
       if (!javacShim) return null;
       const javac = realpathSync(javacShim);
       const home = dirname(dirname(javac));
-      const java = join(home, 'bin', 'java');
+      const java = join(home, 'bin', process.platform === 'win32' ? 'java.exe' : 'java');
       if (!isExecutable(java)) return null;
       // Debian keeps the JDK's conf files in /etc/java-<n>-openjdk behind symlinks.
       const etc = existsSync('/etc') ? readdirSync('/etc').filter((n) => /^java-\d+-openjdk$/.test(n)).map((n) => `/etc/${n}`) : [];
@@ -194,18 +198,23 @@ async function probe(language: SupportedLanguage, search: ToolchainSearch): Prom
         language,
         sourceFile: source,
         binds: outsideUsr(dirname(dirname(compiler))),
-        compile: (p) => [compiler, ...flags, '-pipe', '-o', box(p, 'main'), box(p, source), ...(language === 'c' ? ['-lm'] : [])],
-        run: (p) => [box(p, 'main')],
+        compile: (p) => [compiler, ...flags, '-pipe', '-o', box(p, EXECUTABLE), box(p, source), ...(language === 'c' ? ['-lm'] : [])],
+        run: (p) => [box(p, EXECUTABLE)],
         addressSpaceLimit: true,
       };
     }
   }
 }
 
+/**
+ * The first `name` on the search path. On Windows only `name.exe`: the runner spawns binaries directly, without a
+ * shell, and `.cmd`/`.bat` wrappers need one.
+ */
 function which(name: string, searchPath: string): string | null {
+  const file = process.platform === 'win32' ? `${name}.exe` : name;
   for (const dir of searchPath.split(delimiter)) {
     if (!dir) continue;
-    const candidate = join(dir, name);
+    const candidate = join(dir, file);
     if (isExecutable(candidate)) return candidate;
   }
   return null;

@@ -2,6 +2,7 @@
 // Implemented by `createExecutionPlane` in ./index.ts (async: it probes the toolchains and the sandbox first).
 
 import type {
+  MissingLanguage,
   RunResult,
   SubmissionResult,
   SubmissionSummary,
@@ -12,10 +13,24 @@ import type {
 import type { Page } from '../protocol/api/common.ts';
 
 export interface ExecutionFeatures {
-  /** Languages whose toolchain was found on this machine. */
+  /** Languages that can run here: their toolchain was found, and code may run at all (empty when it may not). */
   languages: SupportedLanguage[];
+  /** Languages whose toolchain was not found on this machine, with how to install it. */
+  missingLanguages: MissingLanguage[];
   /** `isolated`: namespaces (bubblewrap); `limited`: resource limits only. */
   sandbox: 'isolated' | 'limited';
+}
+
+/**
+ * How the operator wants code isolated: `isolated` (bubblewrap or no execution at all), `limited` (never isolated,
+ * on purpose), `auto` (isolated when the host allows it, else limited: embedded mode, where the code is the user's).
+ */
+export type SandboxPolicy = 'isolated' | 'limited' | 'auto';
+
+/** The execution check of GET /v1/health: `down` says why code cannot run, `ok` how it runs. */
+export interface ExecutionHealth {
+  status: 'ok' | 'degraded' | 'down';
+  message: string;
 }
 
 export interface RunRequest {
@@ -66,6 +81,9 @@ export interface ExecutionFinished {
 
 export interface ExecutionPlane {
   features(): ExecutionFeatures;
+  health(): ExecutionHealth;
+  /** Throws AppError EXEC_UNAVAILABLE (with the reason) when this language cannot run here. */
+  assertRunnable(language: SupportedLanguage): void;
   /** Queues a run; throws AppError EXEC_UNAVAILABLE for a language this machine cannot run. */
   enqueueRun(req: RunRequest): RunResult;
   getRun(id: string): RunResult | undefined;

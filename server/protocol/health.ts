@@ -12,6 +12,12 @@ export interface HealthCheck {
   message: string | null;
 }
 
+/** A language this machine cannot run because its toolchain is missing, and how to install it. */
+export interface MissingLanguage {
+  language: SupportedLanguage;
+  installHint: string;
+}
+
 export interface HealthFeatures {
   media: boolean;
   recording: boolean;
@@ -19,6 +25,8 @@ export interface HealthFeatures {
   ai: boolean;
   email: boolean;
   languages: SupportedLanguage[];
+  /** Languages left out of `languages` because no toolchain was found on the server's machine (additive field). */
+  missingLanguages: MissingLanguage[];
   sandbox: 'isolated' | 'limited';
 }
 

@@ -80,6 +80,15 @@ describe('optionsFromCli: CORS, split deployment and execution workers', () => {
       expect(() => optionsFromCli(DATA, { SYNCODE_EXEC_WORKERS: bad }), bad).toThrow(`SYNCODE_EXEC_WORKERS must be a positive integer: ${bad}`);
     }
   });
+
+  it('SYNCODE_SANDBOX: isolated or limited, next to SYNCODE_EXEC_WORKERS; unset leaves the mode\'s default', () => {
+    expect(optionsFromCli(DATA, { SYNCODE_SANDBOX: 'limited', SYNCODE_EXEC_WORKERS: '2' }).execution).toEqual({ workers: 2, sandbox: 'limited' });
+    expect(optionsFromCli(DATA, { SYNCODE_SANDBOX: 'isolated' }).execution).toEqual({ sandbox: 'isolated' });
+    expect(optionsFromCli(DATA, {}).execution).toBeUndefined();
+    for (const bad of ['auto', 'Limited', 'none', ' isolated']) {
+      expect(() => optionsFromCli(DATA, { SYNCODE_SANDBOX: bad }), bad).toThrow(`SYNCODE_SANDBOX must be "isolated" or "limited": ${bad}`);
+    }
+  });
 });
 
 /** A port that was free a moment ago: the server's URL must be known before the collab process starts. */

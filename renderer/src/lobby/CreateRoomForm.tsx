@@ -10,12 +10,15 @@ import { errorCode, errorText } from '../ui/error-text.ts';
 import { desktopInviteLink, webInviteLink } from './invite-link.ts';
 import { createRoom } from './lobby-actions.ts';
 import { NO_FILTER, useProblems } from './use-problems.ts';
+import { useHealth } from '../app/use-health.ts';
+import { LanguageAvailability, offeredLanguages } from './LanguageAvailability.tsx';
 
 const MINUTE = 60_000;
 
 export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
   const { api, server } = useSession();
   const { items: problems } = useProblems(NO_FILTER);
+  const { health } = useHealth(server.baseUrl);
   const [mode, setMode] = useState<RoomMode>('interview');
   const [problemId, setProblemId] = useState('');
   const [language, setLanguage] = useState<SupportedLanguage>('python');
@@ -26,7 +29,7 @@ export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
   const [created, setCreated] = useState<RoomDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const problem = problems?.find((p) => p.id === problemId);
-  const languages = problem ? problem.languages : SUPPORTED_LANGUAGES;
+  const languages = offeredLanguages(health, problem ? problem.languages : SUPPORTED_LANGUAGES);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -97,6 +100,7 @@ export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
             </select>
           </label>
         </div>
+        <LanguageAvailability health={health} />
         <label>
           Problem
           <select name="problem" value={problemId} onChange={(e) => setProblemId(e.target.value)}>

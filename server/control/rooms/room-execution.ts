@@ -29,12 +29,6 @@ function requirePhase(status: RoomStatus, allowed: readonly RoomStatus[]): void 
   }
 }
 
-function requireRunnable(exec: ExecutionPlane, language: SupportedLanguage): void {
-  if (!exec.features().languages.includes(language)) {
-    throw new AppError('EXEC_UNAVAILABLE', `No runner for ${language} is available in this deployment.`);
-  }
-}
-
 export function startRun(
   d: RoomDeps,
   user: AuthUser,
@@ -85,7 +79,7 @@ export function startSubmission(
     if (exec.hasActiveSubmission(a.room.id)) {
       throw new AppError('EXEC_SUBMISSION_IN_PROGRESS', 'Another submission of this room is still being judged.');
     }
-    requireRunnable(exec, language);
+    exec.assertRunnable(language);
     const { engine } = d;
     const takesLock = !a.room.editorLocked;
     const reason = takesLock ? 'submit' : a.room.lockReason;

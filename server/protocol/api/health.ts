@@ -1,4 +1,4 @@
-// HealthResponse of control-plane.md §10.7 (GET /v1/health), for the OpenAPI document and the client.
+// HealthResponse of GET /v1/health, for the OpenAPI document and the client.
 import { z } from 'zod';
 import { HEALTH_CHECK_NAMES } from '../health.ts';
 import { SERVER_MODES } from '../enums.ts';
@@ -23,6 +23,7 @@ export const zHealthResponse = z.object({
     ai: z.boolean(),
     email: z.boolean(),
     languages: z.array(zSupportedLanguage),
+    missingLanguages: z.array(z.object({ language: zSupportedLanguage, installHint: z.string() })),
     sandbox: z.enum(['isolated', 'limited']),
   }),
 });
