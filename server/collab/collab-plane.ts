@@ -3,12 +3,15 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import {
+  AWARENESS_BYTE_RATE,
   AWARENESS_THROTTLE_MS,
   AWARENESS_TIMEOUT_MS,
   CloseCode,
   CONNECTION_RATE_LIMIT,
   DOCUMENT_IDLE_TTL_MS,
+  MAX_AWARENESS_CLIENTS_PER_CONNECTION,
   MAX_AWARENESS_STATE_BYTES,
+  MAX_AWARENESS_STATES_PER_DOC,
   MAX_INCOMING_FRAME_BYTES,
   MESSAGE_RATE_LIMIT,
   PING_INTERVAL_MS,
@@ -23,18 +26,19 @@ import { openSqliteCollabStore } from '../storage/collab/index.ts';
 import type { Logger } from '../server-options.ts';
 import { CollabConnection } from './collab-connection.ts';
 import { encodeAwarenessMessage, encodeRoomEvent, encodeSyncStep1 } from './collab-wire.ts';
-import { AttemptLimiter, parseCollabPath, verifyCollabToken } from './handshake.ts';
+import { AttemptLimiter, checkHandshake, parseCollabPath } from './handshake.ts';
 import { createInProcessControl } from './in-process-control.ts';
 import { PlaneCore } from './plane-core.ts';
 import { resumeAfterRestart } from './snapshots.ts';
 import { handleFrame } from './sync-handler.ts';
+import { loadTldrawSchema } from './tldraw-schema.ts';
 
 export interface CollabPlaneOptions {
   /** `collab.sqlite` lives here. */
   dataDir: string;
   jwtSecret: string;
   callbacks: CollabCallbacks & { pendingCount?: () => number };
-  /** collab-plane.md §11 limits (message and connection-attempt rates). Default true. */
+  /** Message-rate and connection-attempt limits (close 4029). Default true. */
   rateLimits?: boolean;
   documentIdleTtlMs?: number;
   snapshotIntervalMs?: number;
@@ -47,7 +51,7 @@ export interface CollabPlaneOptions {
 
 export interface CollabPlane {
   control: CollabControl;
-  /** Completes the WebSocket upgrade of a `/collab/...` request, then runs the §3 handshake on the socket. */
+  /** Completes the WebSocket upgrade of a `/collab/...` request, then runs the handshake checks on the socket. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   health(): Promise<CollabHealth>;
   /** Closes every socket with 1001, flushes and closes the store. */
@@ -66,6 +70,9 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
       throttleMs: options.awarenessThrottleMs ?? AWARENESS_THROTTLE_MS,
       timeoutMs: awarenessTimeoutMs,
       maxStateBytes: MAX_AWARENESS_STATE_BYTES,
+      maxClientsPerPeer: MAX_AWARENESS_CLIENTS_PER_CONNECTION,
+      maxStates: MAX_AWARENESS_STATES_PER_DOC,
+      byteRate: AWARENESS_BYTE_RATE,
     },
   });
   const control = createInProcessControl(core, {
@@ -75,7 +82,7 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
   });
   const key = new TextEncoder().encode(options.jwtSecret);
   const attempts = new AttemptLimiter(CONNECTION_RATE_LIMIT.attempts, CONNECTION_RATE_LIMIT.windowMs);
-  // One server per document kind so `ws` enforces each frame limit itself (close 1009, §4).
+  // One server per document kind so `ws` enforces each frame limit itself (close 1009).
   const servers: Record<CollabDoc, WebSocketServer> = {
     code: new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_FRAME_BYTES.code }),
     whiteboard: new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_FRAME_BYTES.whiteboard }),
@@ -93,7 +100,7 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
   }, Math.max(10, Math.floor(awarenessTimeoutMs / 10)));
   sweep.unref();
 
-  // A connection that has not answered the previous ping by the next one is terminated (§9).
+  // A connection that has not answered the previous ping by the next one is terminated.
   const ping = setInterval(() => {
     for (const c of connections) {
       if (!c.alive) {
@@ -139,19 +146,14 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
       refused = true;
       ws.close(close.code, close.reason);
     };
-    if (!target) return refuse(CloseCode.POLICY_VIOLATION);
-    const claims = await verifyCollabToken(token, key);
+    const outcome = await checkHandshake(core, key, rateLimits ? attempts : null, target, token);
     if (ws.readyState !== ws.OPEN || refused) return;
-    if (!claims || claims.roomId !== target.roomId) return refuse(CloseCode.UNAUTHORIZED);
-    const room = core.room(target.roomId);
-    if (!room) return refuse(CloseCode.ROOM_NOT_FOUND);
-    if (room.closed) return refuse(CloseCode.ROOM_CLOSED);
-    const participant = room.participants.get(claims.sub);
-    if (participant?.kicked) return refuse(CloseCode.KICKED);
-    if (participant?.leftAt != null && claims.iat < Math.floor(participant.leftAt / 1000)) return refuse(CloseCode.UNAUTHORIZED);
-    if (rateLimits && !attempts.attempt(`${claims.sub}:${room.id}`, Date.now())) return refuse(CloseCode.RATE_LIMITED);
+    if ('refuse' in outcome) return refuse(outcome.refuse);
+    // Whiteboard records are checked against the tldraw schema, loaded on the first whiteboard connection.
+    if (outcome.doc === 'whiteboard') await loadTldrawSchema();
+    if (ws.readyState !== ws.OPEN || refused) return;
     if (closing) return refuse(CloseCode.GOING_AWAY);
-    conn = open(ws, claims, target.doc);
+    conn = open(ws, outcome.claims, outcome.doc);
     for (const frame of queued.splice(0)) if (!conn.closed) onFrame(conn, frame);
   }
 
@@ -166,7 +168,7 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
     doc.connections.add(conn);
     connections.add(conn);
     core.scheduleIdleUnload(room, doc);
-    // The server speaks first (§5): SyncStep1, awareness, room-state.
+    // The server speaks first: SyncStep1, awareness, room-state (code only).
     doc.afterCommit(() => {
       if (conn.closed) return;
       conn.send(encodeSyncStep1(Y.encodeStateVector(doc.ydoc)));

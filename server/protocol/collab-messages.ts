@@ -1,4 +1,4 @@
-// Message types on the /collab wire (collab-plane.md §4): standard y-websocket framing plus type 100.
+// Message types on the /collab wire: standard y-websocket framing plus type 100 (room events).
 
 export const MessageType = {
   SYNC: 0,
@@ -18,27 +18,41 @@ export const SyncMessageType = {
 export const COLLAB_DOCS = ['code', 'whiteboard'] as const;
 export type CollabDoc = (typeof COLLAB_DOCS)[number];
 
-/** Incoming frame limits (§4, §11). Outgoing frames are not limited. */
+/** Incoming frame limits (over them: close 1009). Outgoing frames are not limited. */
 export const MAX_INCOMING_FRAME_BYTES: Record<CollabDoc, number> = {
   code: 1024 * 1024,
   whiteboard: 8 * 1024 * 1024,
 };
 
-/** Root names of the shared types (§2). */
+/** Root names of the shared types. */
 export const CODE_TEXT = 'code';
 export const CODE_META = 'meta';
 export const WHITEBOARD_ARRAY = 'tldraw';
 
-/** Awareness rules of §6. */
+/** Awareness: relay throttle, state timeout, largest state (bigger ones are dropped). */
 export const AWARENESS_THROTTLE_MS = 50;
 export const AWARENESS_TIMEOUT_MS = 30_000;
 export const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
+/** Awareness clientIDs one connection may announce; a message announcing one more closes it with 1008. */
+export const MAX_AWARENESS_CLIENTS_PER_CONNECTION = 4;
+/** Live awareness states per document; past it, new clientIDs are dropped. */
+export const MAX_AWARENESS_STATES_PER_DOC = 64;
+/** Awareness bytes a connection may send, averaged over the window; more closes it with 4029. */
+export const AWARENESS_BYTE_RATE = { bytesPerSecond: 64 * 1024, windowMs: 5000 } as const;
 
-/** Limits of §11. */
+/** Largest encoded state of each document; an update that would pass it is rejected (`document-too-large`). */
+export const MAX_DOCUMENT_BYTES: Record<CollabDoc, number> = {
+  code: 4 * 1024 * 1024,
+  whiteboard: 32 * 1024 * 1024,
+};
+/** `room-warning` is sent to host and interviewers at most once per this interval per document. */
+export const ROOM_WARNING_INTERVAL_MS = 60_000;
+
+/** Message rate, connection attempts, ping, idle unload and snapshot timings. */
 export const MESSAGE_RATE_LIMIT = { messages: 1000, windowMs: 10_000 } as const;
 export const CONNECTION_RATE_LIMIT = { attempts: 20, windowMs: 60_000 } as const;
 export const PING_INTERVAL_MS = 30_000;
 export const DOCUMENT_IDLE_TTL_MS = 300_000;
 export const SNAPSHOT_INTERVAL_MS = 30_000;
-/** `update-rejected` is sent for the first rejection on a connection, then at most once per this interval (§8). */
+/** `update-rejected` is sent for the first rejection on a connection, then at most once per this interval. */
 export const REJECTION_NOTICE_INTERVAL_MS = 1000;

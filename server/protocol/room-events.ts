@@ -1,4 +1,4 @@
-// Room events (collab-plane.md §7), carried as message type 100 with one JSON object.
+// Room events, carried as message type 100 with one JSON object.
 
 import type { JobStatus, LockReason, RoomRole, RoomStatus, SnapshotTrigger, SupportedLanguage, Verdict } from './enums.ts';
 import type { CollabDoc } from './collab-messages.ts';
@@ -82,13 +82,21 @@ export type UpdateRejectedReason =
   | 'read-only-role'
   | 'meta-readonly'
   | 'banned-client'
+  | 'foreign-client'
   | 'resync-required'
-  | 'invalid-update';
+  | 'invalid-update'
+  | 'document-too-large';
 export interface UpdateRejectedEvent extends EventBase {
   type: 'update-rejected';
   doc: CollabDoc;
   reason: UpdateRejectedReason;
   resync: true;
+}
+/** To the room's host and interviewers, at most once a minute per document. */
+export interface RoomWarningEvent extends EventBase {
+  type: 'room-warning';
+  doc: CollabDoc;
+  reason: 'document-too-large';
 }
 export type RoomClosedReason = 'finished' | 'destroyed' | 'force-closed';
 export interface RoomClosedEvent extends EventBase {
@@ -130,6 +138,7 @@ export type RoomEvent =
   | TimerEvent
   | RoleSwapEvent
   | UpdateRejectedEvent
+  | RoomWarningEvent
   | RoomClosedEvent
   | SnapshotTakenEvent
   | ExecutionFinishedEvent
@@ -137,8 +146,8 @@ export type RoomEvent =
 
 export type RoomEventType = RoomEvent['type'];
 
-/** Events only the collab plane generates; the control plane may not push them (§12). */
-export const COLLAB_ONLY_EVENT_TYPES = ['room-state', 'update-rejected', 'room-closed', 'snapshot-taken'] as const;
+/** Events only the collab plane generates; the control plane may not push them through the internal API. */
+export const COLLAB_ONLY_EVENT_TYPES = ['room-state', 'update-rejected', 'room-warning', 'room-closed', 'snapshot-taken'] as const;
 type CollabOnlyEventType = (typeof COLLAB_ONLY_EVENT_TYPES)[number];
 
 /** An event the control plane pushes; `roomId` and `at` are filled in by the collab plane when absent. */
@@ -148,5 +157,5 @@ export type PushableRoomEvent = Exclude<RoomEvent, { type: CollabOnlyEventType }
     : never
   : never;
 
-/** Room events are at most 64 KiB of JSON (§7). */
+/** Room events are at most 64 KiB of JSON. */
 export const MAX_ROOM_EVENT_BYTES = 64 * 1024;

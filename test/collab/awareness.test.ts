@@ -64,7 +64,7 @@ describe('awareness relay (§6)', () => {
     // At most one message per window: the first at once, then one per elapsed window.
     expect(messages.length).toBeLessThanOrEqual(1 + Math.ceil(elapsed / THROTTLE_MS));
     expect(messages.length).toBeLessThan(20);
-    expect(messages.at(-1)).toEqual([{ clientId: 33, clock: 20, state: { pointer: { x: 20, y: 0 } } }]);
+    expect(messages.at(-1)).toEqual([{ clientId: 33, clock: 20, state: { pointer: { x: 20, y: 0 }, user: expect.any(Object) } }]);
     sender.close();
     watcher.close();
   });

@@ -7,6 +7,7 @@ import { storedWhiteboardRecords } from '../../server/collab/whiteboard-records.
 import { INTERNAL_SECRET_HEADER } from '../../server/protocol/index.ts';
 import { pollUntil } from '../support/poll.ts';
 import { INTERNAL_SECRET, startHarness, type Harness } from './support/collab-harness.ts';
+import { boxRecord, pageRecord } from './support/tldraw-records.ts';
 
 // JSON bodies of any shape, for assertions.
 const json = async (res: Response): Promise<any> => res.json();
@@ -85,8 +86,8 @@ describe('§12 internal HTTP API and its client', () => {
     // A real client writes through y-utility's YKeyValue, as the product's tldraw binding does.
     const board = await h.connect(roomId, 'whiteboard', randomUUID());
     const kv = new YKeyValue<Record<string, unknown>>(board.ydoc.getArray('tldraw'));
-    const box = { id: 'shape:box', typeName: 'shape', type: 'geo', x: 1, y: 2, props: { w: 10, h: 20 } };
-    const page = { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1' };
+    const box = boxRecord('box', 1, 2);
+    const page = pageRecord('page', 'Page 1');
     kv.set(box.id, box);
     kv.set(page.id, page);
     kv.set(box.id, { ...box, x: 50 }); // one record per id: the latest value
