@@ -9,6 +9,7 @@ import type {
   CollabCallbacks,
   CollabControl,
   CollabDoc,
+  RoomEvent,
   RoomRole,
   SnapshotReadyPayload,
   UserDisconnectedPayload,
@@ -139,6 +140,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   };
   return harness;
+}
+
+/** Collects the room events a stock provider receives (the product client's type-100 handler, in short). */
+export function recordEvents(client: ProviderClient): RoomEvent[] {
+  const events: RoomEvent[] = [];
+  client.provider.messageHandlers[100] = (_encoder, decoder) => {
+    const length = decoder.arr.length;
+    const text = new TextDecoder().decode(decoder.arr.subarray(decoder.pos));
+    decoder.pos = length;
+    events.push(JSON.parse(text.slice(text.indexOf('{'))) as RoomEvent);
+  };
+  return events;
 }
 
 /** A stock y-websocket v3 provider, configured as the spec tells clients to (§3). */
