@@ -179,4 +179,4 @@ for (const [i, row] of table.entries()) {
   process.stdout.write(`| ${row.map((c, j) => c.padEnd(widths[j]!)).join(' | ')} |\n`);
   if (i === 0) process.stdout.write(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
 }
-process.stdout.write('\nLatency: sender transact -> observed by each peer (a-c); connect -> full SyncStep2 received (d). Joiner mismatches: fresh joiners (d) whose document at the SyncStep2 differs from the room's. CPU: % of one core over the load window.\n');
+process.stdout.write('\nLatency: sender transact -> observed by each peer (a-c); connect -> full SyncStep2 received (d). Joiner mismatches: fresh joiners (d) whose document at the SyncStep2 differs from the room document. CPU: % of one core over the load window.\n');

@@ -1,6 +1,6 @@
-// One room document over one y-websocket provider, with the client obligations of collab-plane.md:
-// §7 room events (type 100) through the provider's message-handler table, §8 discard-and-resync on
-// `update-rejected`, §9 one action per close code, and a pending-edit count for the status chip.
+// One room document over one y-websocket provider, with the client's obligations: room events (type 100)
+// through the provider's message-handler table, discard-and-resync on `update-rejected`, one action per
+// close code, presence renewal, and a pending-edit count for the status chip.
 import * as decoding from 'lib0/decoding';
 import { ObservableV2 } from 'lib0/observable';
 import { WebsocketProvider } from 'y-websocket';
@@ -41,7 +41,10 @@ type Events = {
   'rate-limited': (retryInMs: number) => void;
 };
 
-/** Spec §9: 4029 → reconnect after at least 10 s plus jitter. */
+/** Every client renews its presence this often, so peers can tell a silent connection from a live one. */
+export const PRESENCE_RENEW_MS = 4000;
+
+/** 4029 (rate limited) → reconnect after at least 10 s plus jitter. */
 const RATE_LIMIT_DELAY_MS = 10_000;
 const RATE_LIMIT_JITTER_MS = 5_000;
 
@@ -54,6 +57,11 @@ export class DocConnection extends ObservableV2<Events> {
   #state: DocSyncState = 'connecting';
   #rejoinedOnce = false;
   #timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Renews this client's presence so peers can tell a silent connection from a live one. */
+  readonly #presenceRenewal = setInterval(() => {
+    const state = this.provider.awareness.getLocalState();
+    if (state) this.provider.awareness.setLocalState(state);
+  }, PRESENCE_RENEW_MS);
   #destroyed = false;
   #resyncing = false;
   #offlineStopped = false;
@@ -95,7 +103,7 @@ export class DocConnection extends ObservableV2<Events> {
     this.provider.params = { ...this.provider.params, token };
   }
 
-  /** Spec §8 client obligations: drop the doc and its local copy, start over from the server's state. */
+  /** After `update-rejected` or 1009: drop the doc and its local copy, start over from the server's state. */
   async resync(reason: string): Promise<void> {
     if (this.#resyncing || this.#destroyed) return;
     this.#resyncing = true;
@@ -113,6 +121,7 @@ export class DocConnection extends ObservableV2<Events> {
     window.removeEventListener('online', this.#onOnline);
     window.removeEventListener('offline', this.#onOffline);
     for (const t of this.#timers) clearTimeout(t);
+    clearInterval(this.#presenceRenewal);
     this.provider.destroy();
     this.#persistence.destroy();
     this.doc.destroy();
@@ -126,13 +135,13 @@ export class DocConnection extends ObservableV2<Events> {
     const provider = new WebsocketProvider(collabUrl, `${roomId}/${name}`, doc, {
       connect: false,
       params: { token: this.provider?.params.token ?? token },
-      // Cross-tab sync would bypass the server's enforcement (collab-plane.md §8).
+      // Cross-tab sync would bypass the server's enforcement: clients exchange state only through the server.
       disableBc: true,
       maxBackoffTime: 10_000,
       shouldReconnect: (event) => this.#onClose(event.code),
     });
     provider.messageHandlers[MessageType.ROOM_EVENT] = (_encoder, decoder) => {
-      // Writes nothing into the reply encoder (§7).
+      // A room event gets no reply: nothing is written into the reply encoder.
       this.#onRoomEvent(decoding.readVarString(decoder));
     };
     provider.awareness.setLocalState(this.options.awarenessState());
@@ -195,7 +204,7 @@ export class DocConnection extends ObservableV2<Events> {
     this.emit('room-event', [event]);
   }
 
-  /** Maps a close code to the §9 action. Returns whether the provider may reconnect by itself. */
+  /** Maps a close code to its action (stop, rejoin, resync, back off, reconnect). Returns whether the provider may reconnect by itself. */
   #onClose(code: number): boolean {
     const action = closeActionFor(code);
     switch (action) {

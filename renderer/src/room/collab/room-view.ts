@@ -1,4 +1,4 @@
-// The room as the UI sees it: the last REST RoomDetail, corrected live by room events (collab-plane.md §7).
+// The room as the UI sees it: the last REST RoomDetail, corrected live by room events.
 import { assertNever, type LockReason, type RoomEvent, type RoomRole, type RoomStatus, type SupportedLanguage } from '../../../../server/protocol/index.ts';
 import type { ExecutionFinishedEvent, RoleSwapRequest, TimerState } from '../../../../server/protocol/index.ts';
 import type { JoinRoomResponse, RoomDetail, RoomParticipantSummary } from '../../api/types.ts';
