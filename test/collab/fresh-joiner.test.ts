@@ -32,7 +32,7 @@ describe('a fresh client holds the whole document at its synced event', () => {
         const token = await mintCollabToken({ userId: randomUUID(), roomId, role: 'spectator' });
         const client = connectProvider(h.collabUrl, roomId, 'code', token);
         const read = await new Promise<string>((resolve) => {
-          client.provider.once('synced', () => resolve(client.text()));
+          client.provider.once('sync', (synced: boolean) => synced && resolve(client.text()));
         });
         client.destroy();
         return read;
