@@ -9,7 +9,7 @@ import { awarenessFrame, decodeAwareness, RawClient } from './support/raw-client
 const THROTTLE_MS = 200;
 const TIMEOUT_MS = 600;
 
-describe('awareness relay (§6)', () => {
+describe('awareness relay', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ awarenessThrottleMs: THROTTLE_MS, awarenessTimeoutMs: TIMEOUT_MS });

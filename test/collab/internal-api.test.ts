@@ -12,7 +12,7 @@ import { boxRecord, pageRecord } from './support/tldraw-records.ts';
 // JSON bodies of any shape, for assertions.
 const json = async (res: Response): Promise<any> => res.json();
 
-describe('§12 internal HTTP API and its client', () => {
+describe('internal HTTP API and its client', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ documentIdleTtlMs: 150 }); // short, so the whiteboard read also meets an unloaded document
@@ -38,7 +38,7 @@ describe('§12 internal HTTP API and its client', () => {
     expect(await json(ok)).toMatchObject({ status: 'ok', documentsLoaded: expect.any(Number), connections: 0, pendingCallbacks: 0 });
   });
 
-  it('serves every §12 operation with its status and error codes', async () => {
+  it('serves every internal API operation with its status and error codes', async () => {
     const roomId = randomUUID();
     const create = { roomId, mode: 'interview', phase: 'waiting', language: 'java', problemId: null, initialCode: 'class A {}', editorLocked: false, participants: [] };
     const created = await request('POST', '/internal/documents', create);

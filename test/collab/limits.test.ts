@@ -8,7 +8,7 @@ import { mintCollabToken, startHarness, type Harness } from './support/collab-ha
 import { RawClient, syncFrame } from './support/raw-client.ts';
 import { pageRecord } from './support/tldraw-records.ts';
 
-describe('framing and limits (§4, §9, §11)', () => {
+describe('framing and limits', () => {
   let h: Harness;
   let roomId: string;
   beforeAll(async () => {
@@ -78,7 +78,7 @@ describe('framing and limits (§4, §9, §11)', () => {
   });
 });
 
-describe('ping (§9)', () => {
+describe('ping', () => {
   const p = {} as { h: Harness; roomId: string };
   beforeAll(async () => {
     // Short so the test is quick; answering clients still pass under load (one missed round is allowed).

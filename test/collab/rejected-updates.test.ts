@@ -6,7 +6,7 @@ import { connectProvider, mintCollabToken, recordEvents, startHarness, type Harn
 import { RawClient, syncFrame, SyncMessageType } from './support/raw-client.ts';
 import { snapshotText, storedDoc } from './support/stored-doc.ts';
 
-describe('§8 enforcement and the rejected-update guarantee', () => {
+describe('write enforcement and the rejected-update guarantee', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness();
@@ -50,7 +50,7 @@ describe('§8 enforcement and the rejected-update guarantee', () => {
 
     // Same connection after the lock is lifted: still refused (taint + ban).
     await h.control.lockEditor(roomId, { locked: false, reason: null, by: null });
-    // Notices after the first come at most once per second (§8), so the next one is due a second later.
+    // Notices after the first come at most once per second, so the next one is due a second later.
     const first = events.find((e) => e.type === 'update-rejected')!;
     await pollUntil(() => Date.now() - Date.parse(first.at), (ms) => ms > 1050);
     candidate.ydoc.getText('code').insert(0, 'MORE');
@@ -104,7 +104,7 @@ describe('§8 enforcement and the rejected-update guarantee', () => {
     expect(snapshotText(snap.snapshot.bytes)).toBe('print(1)\nok');
     expect(storedDoc(h.dataDir, roomId).getText('code').toString()).toBe('print(1)\nok');
 
-    // The obligations of §8: a fresh Y.Doc ends probation and edits are accepted again.
+    // The client's obligations after a rejection: a fresh Y.Doc ends probation and edits are accepted again.
     const fresh = await h.connect(roomId, 'code', candidateId, 'candidate');
     fresh.ydoc.getText('code').insert(0, '# ');
     await pollUntil(() => hostAgain.text(), (t) => t === '# print(1)\nok');

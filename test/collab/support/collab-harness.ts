@@ -154,7 +154,7 @@ export function recordEvents(client: ProviderClient): RoomEvent[] {
   return events;
 }
 
-/** A stock y-websocket v3 provider, configured as the spec tells clients to (§3). */
+/** A stock y-websocket v3 provider, configured as clients must be: token in the params, no BroadcastChannel. */
 export function connectProvider(collabUrl: string, roomId: string, doc: CollabDoc, token: string, ydoc = new Y.Doc()): ProviderClient {
   const provider = new WebsocketProvider(collabUrl, `${roomId}/${doc}`, ydoc, {
     params: { token },
