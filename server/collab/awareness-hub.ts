@@ -69,6 +69,14 @@ export class AwarenessHub<P extends AwarenessPeer> {
   readonly #owners = new Map<number, P>();
   readonly #outboxes = new Map<P, Outbox>();
   readonly #senders = new Map<P, Sender>();
+  /**
+   * ClientIDs whose owner closed: the clock of their removal, when, and the owner's user. Stock clients echo
+   * every awareness change they receive, so a removed state can come back from another user's connection
+   * that had not yet seen the removal; such an echo (clock not past the removal) is not an announcement. The
+   * same user's reconnecting client re-announces its clientID at the old clock, and that is accepted. Kept
+   * for one timeout.
+   */
+  readonly #retired = new Map<number, { clock: number; at: number; userId: string }>();
 
   constructor(rules: AwarenessSettings<P>, peers: () => Iterable<P>) {
     this.#rules = rules;
@@ -100,6 +108,9 @@ export class AwarenessHub<P extends AwarenessPeer> {
       const state: unknown = JSON.parse(text);
       const owner = this.#owners.get(clientId);
       if (owner !== undefined && owner !== from) continue;
+      // A removal of a state no connection owns, or another user's stale echo of a closed connection's state.
+      const retired = owner === undefined ? this.#retired.get(clientId) : undefined;
+      if (owner === undefined && (state === null || (retired && retired.userId !== identity.id && clock <= retired.clock))) continue;
       sender.announced.add(clientId);
       if (sender.announced.size > this.#rules.maxClientsPerPeer) return 'too-many-clients';
       if (Buffer.byteLength(text) > this.#rules.maxStateBytes) continue;
@@ -126,6 +137,7 @@ export class AwarenessHub<P extends AwarenessPeer> {
 
   /** A connection closed: its states are removed and the removal is broadcast at once. */
   disconnect(peer: P, now: number): void {
+    const userId = this.#rules.identify(peer).id;
     const outbox = this.#outboxes.get(peer);
     if (outbox?.timer) clearTimeout(outbox.timer);
     this.#outboxes.delete(peer);
@@ -136,12 +148,14 @@ export class AwarenessHub<P extends AwarenessPeer> {
       this.#owners.delete(clientId);
       const removal = this.#remove(clientId, now);
       if (removal) removed.set(clientId, removal);
+      this.#retired.set(clientId, { clock: removal?.clock ?? Number.MAX_SAFE_INTEGER, at: now, userId });
     }
     if (removed.size > 0) this.#relay(removed, now, true);
   }
 
   /** Removes states not renewed within the timeout and broadcasts their removal. */
   sweep(now: number): void {
+    for (const [clientId, retired] of this.#retired) if (now - retired.at >= this.#rules.timeoutMs) this.#retired.delete(clientId);
     const removed = new Map<number, Entry>();
     for (const [clientId, entry] of this.#states) {
       if (entry.json !== 'null' && now - entry.updatedAt >= this.#rules.timeoutMs) {

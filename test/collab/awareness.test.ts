@@ -114,6 +114,15 @@ describe('awareness relay', () => {
     // Its states go with it.
     await pollUntil(() => awarenessOf(watcher).flat(), (e) => e.some((x) => x.clientId === 101 && x.state === null));
 
+    // Stock clients echo every awareness change they receive, removals of departed clients included: those
+    // are not announcements.
+    const echoer = await join(roomId);
+    echoer.send(awarenessFrame([1, 2, 3, 4, 5, 6].map((n) => ({ clientId: 100 + n, clock: 9, state: null }))));
+    echoer.send(awarenessFrame([{ clientId: 400, clock: 1, state: { n: 'mine' } }]));
+    await pollUntil(() => awarenessOf(watcher).flat(), (e) => e.some((x) => x.clientId === 400));
+    expect(echoer.closeCode).toBeNull();
+    echoer.close();
+
     const flood = await join(roomId);
     for (let clock = 1; clock <= 25 && flood.closeCode === null; clock++) {
       flood.send(awarenessFrame([{ clientId: 200, clock, state: { blob: 'x'.repeat(15 * 1024) } }]));

@@ -46,7 +46,7 @@ describe('presence in the People list (Chromium)', () => {
 
     await candCtx.setOffline(true);
     const silentAt = Date.now();
-    await expect.poll(carlSeenByHost, { timeout: 15_000, intervals: [250] }).toContain('reconnecting');
+    await expect.poll(carlSeenByHost, { timeout: 15_000, interval: 250 }).toContain('reconnecting');
     expect(Date.now() - silentAt).toBeLessThanOrEqual(15_000);
 
     await candCtx.setOffline(false);
