@@ -63,6 +63,8 @@ interface Row {
   cpu: string;
   rss: string;
   bytesPerUpdate: string;
+  /** Fresh joiners whose document differed from the room's at their SyncStep2 (any makes the run invalid). */
+  mismatches: string;
   target: string;
 }
 
@@ -146,6 +148,7 @@ async function runScenario(s: Scenario, serverEntry: string): Promise<Row> {
     cpu: `${((cpuTime / wall) * 100).toFixed(1)} %`,
     rss: `${rss.toFixed(0)} MiB (peak ${peakRss.toFixed(0)})`,
     bytesPerUpdate: log.updates === 0 ? '-' : `${(log.bytes / log.updates).toFixed(1)} (${log.updates} rows)`,
+    mismatches: result.mismatches === undefined ? '-' : result.mismatches === 0 ? '0' : `${result.mismatches} INVALID RUN`,
     target: s.target,
   };
 }
@@ -169,11 +172,11 @@ for (const s of scenarios) {
   rows.push(await runScenario(s, serverEntry));
 }
 const ms = (n: number): string => (Number.isNaN(n) ? '-' : n.toFixed(2));
-const header = ['scenario', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'delivered/s (samples)', 'server CPU', 'server RSS', 'bytes/update', 'target'];
-const table = [header, ...rows.map((r) => [r.scenario, ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max), r.perSec, r.cpu, r.rss, r.bytesPerUpdate, r.target])];
+const header = ['scenario', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'delivered/s (samples)', 'server CPU', 'server RSS', 'bytes/update', 'joiner mismatches', 'target'];
+const table = [header, ...rows.map((r) => [r.scenario, ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max), r.perSec, r.cpu, r.rss, r.bytesPerUpdate, r.mismatches, r.target])];
 const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
 for (const [i, row] of table.entries()) {
   process.stdout.write(`| ${row.map((c, j) => c.padEnd(widths[j]!)).join(' | ')} |\n`);
   if (i === 0) process.stdout.write(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
 }
-process.stdout.write('\nLatency: sender transact -> observed by each peer (a-c); connect -> full SyncStep2 received (d). CPU: % of one core over the load window.\n');
+process.stdout.write('\nLatency: sender transact -> observed by each peer (a-c); connect -> full SyncStep2 received (d). Joiner mismatches: fresh joiners (d) whose document at the SyncStep2 differs from the room document. CPU: % of one core over the load window.\n');

@@ -10,6 +10,8 @@
 export type PackageRuntime = 'pure' | 'node' | 'dom' | 'electron' | 'types';
 
 export const PACKAGE_RUNTIMES: Readonly<Record<string, PackageRuntime>> = {
+  // The whiteboard's record schema (validators only); the collab plane checks records with it.
+  '@tldraw/tlschema': 'pure',
   lib0: 'pure',
   marked: 'pure',
   'y-protocols': 'pure',

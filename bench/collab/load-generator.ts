@@ -153,9 +153,15 @@ async function runJoin(cfg: Extract<GeneratorConfig, { kind: 'join' }>): Promise
   await new Promise((r) => setTimeout(r, cfg.settleMs));
   emit({ event: 'start' });
   const joinMs: number[] = [];
-  for (let j = 0; j < cfg.joins; j++) joinMs.push(await timeJoin(url));
+  let mismatches = 0;
+  const room = text.toString();
+  for (let j = 0; j < cfg.joins; j++) {
+    const join = await timeJoin(url);
+    joinMs.push(join.ms);
+    if (join.text !== room) mismatches++;
+  }
   emit({ event: 'stop' });
-  await emit({ event: 'result', joinMs, textBytes: expected, edits: cfg.edits, updates: Math.ceil(cfg.edits / cfg.editsPerUpdate) });
+  await emit({ event: 'result', joinMs, mismatches, textBytes: expected, edits: cfg.edits, updates: Math.ceil(cfg.edits / cfg.editsPerUpdate) });
 }
 
 function syncUpdateFrame(update: Uint8Array, subType = 2): Uint8Array {
@@ -166,19 +172,29 @@ function syncUpdateFrame(update: Uint8Array, subType = 2): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-/** Connect → SyncStep1 sent on open → the full SyncStep2 received, in ms. */
-function timeJoin(url: string): Promise<number> {
+/**
+ * Connect → SyncStep1 sent on open → the full SyncStep2 received, in ms; and the text the joiner holds at
+ * that moment (what a stock client sees at its `synced` event), having applied every update before it.
+ */
+function timeJoin(url: string): Promise<{ ms: number; text: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const ws = new WebSocket(url);
+    const frames: Uint8Array[] = [];
     ws.on('open', () => ws.send(syncUpdateFrame(Y.encodeStateVector(new Y.Doc()), 0)));
     ws.on('message', (data: Buffer) => {
       const d = decoding.createDecoder(new Uint8Array(data));
-      if (decoding.readVarUint(d) === 0 && decoding.readVarUint(d) === 1) {
-        const ms = performance.now() - t0;
-        ws.close();
-        resolve(ms);
-      }
+      if (decoding.readVarUint(d) !== 0) return;
+      const sub = decoding.readVarUint(d);
+      if (sub === 0) return;
+      frames.push(decoding.readVarUint8Array(d));
+      if (sub !== 1) return;
+      const ms = performance.now() - t0;
+      ws.close();
+      const joiner = new Y.Doc();
+      for (const update of frames) Y.applyUpdate(joiner, update);
+      resolve({ ms, text: joiner.getText('code').toString() });
+      joiner.destroy();
     });
     ws.on('error', reject);
   });

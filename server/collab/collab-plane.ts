@@ -3,13 +3,16 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import {
+  AWARENESS_BYTE_RATE,
   AWARENESS_THROTTLE_MS,
   AWARENESS_TIMEOUT_MS,
   CloseCode,
   CONNECTION_RATE_LIMIT,
   DOCUMENT_IDLE_TTL_MS,
   encodeRoomEvent,
+  MAX_AWARENESS_CLIENTS_PER_CONNECTION,
   MAX_AWARENESS_STATE_BYTES,
+  MAX_AWARENESS_STATES_PER_DOC,
   MAX_INCOMING_FRAME_BYTES,
   MESSAGE_RATE_LIMIT,
   PING_INTERVAL_MS,
@@ -24,11 +27,12 @@ import { openSqliteCollabStore } from '../storage/collab/index.ts';
 import type { Logger } from '../server-options.ts';
 import { CollabConnection } from './collab-connection.ts';
 import { encodeAwarenessMessage, encodeSyncStep1 } from './collab-wire.ts';
-import { AttemptLimiter, parseCollabPath, verifyCollabToken } from './handshake.ts';
+import { AttemptLimiter, checkHandshake, parseCollabPath } from './handshake.ts';
 import { createInProcessControl } from './in-process-control.ts';
 import { PlaneCore } from './plane-core.ts';
 import { resumeAfterRestart } from './snapshots.ts';
 import { handleFrame } from './sync-handler.ts';
+import { loadTldrawSchema } from './tldraw-schema.ts';
 
 export interface CollabPlaneOptions {
   /** `collab.sqlite` lives here. */
@@ -75,6 +79,9 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
       throttleMs: options.awarenessThrottleMs ?? AWARENESS_THROTTLE_MS,
       timeoutMs: awarenessTimeoutMs,
       maxStateBytes: MAX_AWARENESS_STATE_BYTES,
+      maxClientsPerPeer: MAX_AWARENESS_CLIENTS_PER_CONNECTION,
+      maxStates: MAX_AWARENESS_STATES_PER_DOC,
+      byteRate: AWARENESS_BYTE_RATE,
     },
   });
   const control = createInProcessControl(core, {
@@ -158,19 +165,14 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
       refused = true;
       ws.close(close.code, close.reason);
     };
-    if (!target) return refuse(CloseCode.POLICY_VIOLATION);
-    const claims = await verifyCollabToken(token, key);
+    const outcome = await checkHandshake(core, key, rateLimits ? attempts : null, target, token);
     if (ws.readyState !== ws.OPEN || refused) return;
-    if (!claims || claims.roomId !== target.roomId) return refuse(CloseCode.UNAUTHORIZED);
-    const room = core.room(target.roomId);
-    if (!room) return refuse(CloseCode.ROOM_NOT_FOUND);
-    if (room.closed) return refuse(CloseCode.ROOM_CLOSED);
-    const participant = room.participants.get(claims.sub);
-    if (participant?.kicked) return refuse(CloseCode.KICKED);
-    if (participant?.leftAt != null && claims.iat < Math.floor(participant.leftAt / 1000)) return refuse(CloseCode.UNAUTHORIZED);
-    if (rateLimits && !attempts.attempt(`${claims.sub}:${room.id}`, Date.now())) return refuse(CloseCode.RATE_LIMITED);
+    if ('refuse' in outcome) return refuse(outcome.refuse);
+    // Whiteboard records are checked against the tldraw schema, loaded on the first whiteboard connection.
+    if (outcome.doc === 'whiteboard') await loadTldrawSchema();
+    if (ws.readyState !== ws.OPEN || refused) return;
     if (closing) return refuse(CloseCode.GOING_AWAY);
-    conn = open(ws, claims, target.doc);
+    conn = open(ws, outcome.claims, outcome.doc);
     for (const frame of queued.splice(0)) if (!conn.closed) onFrame(conn, frame);
   }
 

@@ -1,10 +1,42 @@
 import { jwtVerify } from 'jose';
-import { COLLAB_DOCS, COLLAB_TOKEN_TYP, ROOM_ROLES, type CollabDoc, type CollabTokenClaims } from '../protocol/index.ts';
+import { CloseCode, COLLAB_DOCS, COLLAB_TOKEN_TYP, ROOM_ROLES, type CollabDoc, type CollabTokenClaims } from '../protocol/index.ts';
+import type { PlaneCore } from './plane-core.ts';
+import type { Room } from './room.ts';
+
+type CloseCodeEntry = (typeof CloseCode)[keyof typeof CloseCode];
+
+/**
+ * The checks a `/collab` connection passes after the upgrade, in order; the first failure is the close code,
+ * sent before any message: (1) path well-formed → 1008; (2) token valid (HS256, `typ: "collab"`, not
+ * expired) and (3) for this room → 4001; (4) a document exists → 4004; (5) the room is not finished or
+ * destroyed → 4003; (6) the user is not kicked → 4002; (6b) a user who left presents a token issued at or
+ * after the leave → 4001; (7) connection attempts per user and room within the limit → 4029. (Step 8, the
+ * older connection of the same user being replaced, happens when the connection opens.)
+ */
+export async function checkHandshake(
+  core: PlaneCore,
+  key: Uint8Array,
+  attempts: AttemptLimiter | null,
+  target: { roomId: string; doc: CollabDoc } | null,
+  token: string | null,
+): Promise<{ claims: CollabTokenClaims; room: Room; doc: CollabDoc } | { refuse: CloseCodeEntry }> {
+  if (!target) return { refuse: CloseCode.POLICY_VIOLATION };
+  const claims = await verifyCollabToken(token, key);
+  if (!claims || claims.roomId !== target.roomId) return { refuse: CloseCode.UNAUTHORIZED };
+  const room = core.room(target.roomId);
+  if (!room) return { refuse: CloseCode.ROOM_NOT_FOUND };
+  if (room.closed) return { refuse: CloseCode.ROOM_CLOSED };
+  const participant = room.participants.get(claims.sub);
+  if (participant?.kicked) return { refuse: CloseCode.KICKED };
+  if (participant?.leftAt != null && claims.iat < Math.floor(participant.leftAt / 1000)) return { refuse: CloseCode.UNAUTHORIZED };
+  if (attempts && !attempts.attempt(`${claims.sub}:${room.id}`, Date.now())) return { refuse: CloseCode.RATE_LIMITED };
+  return { claims, room, doc: target.doc };
+}
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const PATH = /^\/collab\/([^/]+)\/([^/]+)$/;
 
-/** Step 1 of the handshake (§3): `/collab/<lowercase uuid>/<code|whiteboard>`; null when malformed. */
+/** Step 1 of the handshake: `/collab/<lowercase uuid>/<code|whiteboard>`; null when malformed. */
 export function parseCollabPath(pathname: string): { roomId: string; doc: CollabDoc } | null {
   const m = PATH.exec(pathname);
   if (!m) return null;
@@ -13,7 +45,7 @@ export function parseCollabPath(pathname: string): { roomId: string; doc: Collab
   return { roomId, doc: doc as CollabDoc };
 }
 
-/** Step 2 (§3): HS256 signature, `typ: "collab"`, not expired, well-formed claims; null otherwise. */
+/** Step 2: HS256 signature, `typ: "collab"`, not expired, well-formed claims; null otherwise. */
 export async function verifyCollabToken(token: string | null, key: Uint8Array): Promise<CollabTokenClaims | null> {
   if (!token) return null;
   try {
@@ -43,7 +75,7 @@ export async function verifyCollabToken(token: string | null, key: Uint8Array): 
   }
 }
 
-/** Handshake step 7 (§11): connection attempts per user and room in a sliding window. */
+/** Handshake step 7: connection attempts per user and room in a sliding window. */
 export class AttemptLimiter {
   readonly #limit: number;
   readonly #windowMs: number;

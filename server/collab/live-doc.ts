@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { CODE_META, CODE_TEXT, WHITEBOARD_ARRAY, type CollabDoc } from '../protocol/index.ts';
 import type { StoredDocument } from '../storage/collab/index.ts';
-import { AwarenessHub, type AwarenessRules } from './awareness-hub.ts';
+import { AwarenessHub, type AwarenessSettings } from './awareness-hub.ts';
 import type { CollabConnection } from './collab-connection.ts';
 import { encodeSyncStep2, encodeSyncUpdate } from './collab-wire.ts';
 
@@ -10,9 +10,9 @@ export const CLIENT_ORIGIN = Symbol('client');
 export const SERVER_ORIGIN = Symbol('server');
 
 /**
- * One loaded document of a room: the authoritative Y.Doc, its connections and awareness, its bans, and the
- * write-ahead outbox. Anything that could reveal document state (relays, SyncStep2 replies) goes through
- * `afterCommit`, so no peer observes an update before the store committed it (collab-plane.md §10).
+ * One loaded document of a room: the authoritative Y.Doc, its connections and awareness, its bans and
+ * clientID owners, and the write-ahead outbox. Anything that could reveal document state (relays, SyncStep2
+ * replies) goes through `afterCommit`, so no peer observes an update before the store committed it.
  */
 export class LiveDoc {
   readonly roomId: string;
@@ -21,49 +21,70 @@ export class LiveDoc {
   readonly connections = new Set<CollabConnection>();
   readonly awareness: AwarenessHub<CollabConnection>;
   readonly bans: Set<number>;
+  /** Yjs clientID → owning userId (or SERVER_CLIENT_OWNER); a rejection bans only its sender's clientIDs. */
+  readonly owners: Map<number, string>;
   lastUpdateId: number;
   updatesSinceCheckpoint: number;
+  /**
+   * An upper bound of the encoded state's size: exact at each checkpoint, plus the bytes of every update
+   * accepted since (a checkpoint comes at least every few thousand updates, so the bound stays close).
+   */
+  stateBytesBound: number;
+  /** When host and interviewers were last warned that this document is full. */
+  lastSizeWarningAt = -Infinity;
   /** Accepted updates applied in memory but not yet committed. */
   uncommitted = 0;
   idleTimer: NodeJS.Timeout | null = null;
   /**
-   * The full state as of the last checkpoint plus the updates accepted since: what a fresh joiner gets
-   * (SyncStep2 of the cached state, then the tail as updates), so a join never re-encodes a large document.
+   * The full state as of the last checkpoint plus the updates accepted since: what a fresh joiner gets, so
+   * a join never re-encodes a large document.
    */
   #fullState: Uint8Array | null;
   #fullStateFrame: Uint8Array | null = null;
-  /** Update frames accepted since the cached state, in order. */
+  /** Updates accepted since the cached state, in order, and their merge as one update frame (cached). */
   #tail: Uint8Array[];
+  #tailFrame: Uint8Array | null = null;
   #outbox: (() => void)[] = [];
 
-  constructor(roomId: string, name: CollabDoc, stored: StoredDocument, bans: number[], rules: AwarenessRules) {
+  constructor(roomId: string, name: CollabDoc, stored: StoredDocument, enforcement: { bans: number[]; owners: Map<number, string> }, awareness: AwarenessSettings<CollabConnection>) {
     this.roomId = roomId;
     this.name = name;
     this.ydoc = buildDoc(name, stored);
     this.lastUpdateId = stored.lastUpdateId;
     this.updatesSinceCheckpoint = stored.updates.length;
-    this.bans = new Set(bans);
-    this.awareness = new AwarenessHub(rules, () => this.connections);
+    this.bans = new Set(enforcement.bans);
+    this.owners = enforcement.owners;
+    this.awareness = new AwarenessHub(awareness, () => this.connections);
     this.#fullState = stored.checkpoint;
-    this.#tail = stored.checkpoint ? stored.updates.map(encodeSyncUpdate) : [];
+    this.#tail = stored.checkpoint ? [...stored.updates] : [];
+    this.stateBytesBound = storedBytes(stored);
   }
 
   /** An accepted update (applied in memory; its commit is pending or done). */
-  accepted(frame: Uint8Array): void {
-    if (this.#fullState) this.#tail.push(frame);
+  accepted(update: Uint8Array): void {
+    this.stateBytesBound += update.length;
+    if (!this.#fullState) return;
+    this.#tail.push(update);
+    this.#tailFrame = null;
   }
 
   /**
-   * The whole document for a joiner with an empty state vector: the cached state as one ready SyncStep2
-   * frame (shared by every joiner, never copied), then the tail as update frames.
+   * The whole document for a joiner with an empty state vector, in the order to send: the updates accepted
+   * since the cached state merged into one update frame, then the cached state as one ready SyncStep2 frame
+   * (shared by every joiner, never copied). The tail goes first because the stock client is `synced` when
+   * the SyncStep2 arrives, and must by then hold everything committed; Yjs keeps the tail's structs pending
+   * until the SyncStep2 brings what they depend on. Merging costs the tail's size, never the document's.
    */
-  fullStateFrames(): { step2: Uint8Array; tail: readonly Uint8Array[] } {
+  fullStateFrames(): Uint8Array[] {
     if (!this.#fullState) {
       this.#fullState = Y.encodeStateAsUpdate(this.ydoc);
       this.#tail = [];
+      this.#tailFrame = null;
     }
     this.#fullStateFrame ??= encodeSyncStep2(this.#fullState);
-    return { step2: this.#fullStateFrame, tail: this.#tail };
+    if (this.#tail.length === 0) return [this.#fullStateFrame];
+    this.#tailFrame ??= encodeSyncUpdate(this.#tail.length === 1 ? this.#tail[0]! : Y.mergeUpdates(this.#tail));
+    return [this.#tailFrame, this.#fullStateFrame];
   }
 
   /**
@@ -77,7 +98,9 @@ export class LiveDoc {
     this.#fullState = state;
     this.#fullStateFrame = null;
     this.#tail = [];
+    this.#tailFrame = null;
     this.updatesSinceCheckpoint = 0;
+    this.stateBytesBound = state.length;
   }
 
   afterCommit(effect: () => void): void {
@@ -105,7 +128,9 @@ export class LiveDoc {
     this.#outbox = [];
     this.#fullState = stored.checkpoint;
     this.#fullStateFrame = null;
-    this.#tail = stored.checkpoint ? stored.updates.map(encodeSyncUpdate) : [];
+    this.#tail = stored.checkpoint ? [...stored.updates] : [];
+    this.#tailFrame = null;
+    this.stateBytesBound = storedBytes(stored);
   }
 
   broadcast(frame: Uint8Array, except?: CollabConnection): void {
@@ -116,6 +141,12 @@ export class LiveDoc {
     this.awareness.close();
     this.ydoc.destroy();
   }
+}
+
+function storedBytes(stored: StoredDocument): number {
+  let bytes = stored.checkpoint?.length ?? 0;
+  for (const update of stored.updates) bytes += update.length;
+  return bytes;
 }
 
 function buildDoc(name: CollabDoc, stored: StoredDocument): Y.Doc {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { CloseCode, encodeRoomEvent, MAX_ROOM_EVENT_BYTES, type CollabCallbacks, type CollabDoc, type RoomEvent } from '../protocol/index.ts';
-import type { CollabStore, NewUpdate } from '../storage/collab/index.ts';
+import { SERVER_CLIENT_OWNER, type CollabStore, type NewUpdate } from '../storage/collab/index.ts';
 import type { Logger } from '../server-options.ts';
 import type { AwarenessRules } from './awareness-hub.ts';
 import type { CollabConnection } from './collab-connection.ts';
@@ -65,7 +65,11 @@ export class PlaneCore {
   doc(room: Room, name: CollabDoc): LiveDoc {
     let doc = room.docs.get(name);
     if (!doc) {
-      doc = new LiveDoc(room.id, name, this.store.loadDocument(room.id, name), this.store.bannedClients(room.id, name), this.settings.awareness);
+      const enforcement = { bans: this.store.bannedClients(room.id, name), owners: this.store.clientOwners(room.id, name) };
+      doc = new LiveDoc(room.id, name, this.store.loadDocument(room.id, name), enforcement, {
+        ...this.settings.awareness,
+        identify: (c) => ({ id: c.userId, name: c.name, role: room.roleOf(c.userId, c.tokenRole) }),
+      });
       room.docs.set(name, doc);
       this.scheduleIdleUnload(room, doc);
     }
@@ -161,9 +165,12 @@ export class PlaneCore {
     } finally {
       doc.ydoc.off('update', capture);
     }
+    const serverClients = [doc.ydoc.clientID].filter((id) => !doc.owners.has(id));
+    for (const id of serverClients) doc.owners.set(id, SERVER_CLIENT_OWNER);
+    if (serverClients.length > 0) this.store.claimClients(doc.roomId, doc.name, SERVER_CLIENT_OWNER, serverClients);
     for (const update of updates) {
       const frame = encodeSyncUpdate(update);
-      doc.accepted(frame);
+      doc.accepted(update);
       this.enqueue(doc, { roomId: doc.roomId, doc: doc.name, update, userId: null, acceptedAt: Date.now() });
       doc.afterCommit(() => doc.broadcast(frame));
     }

@@ -1,18 +1,29 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { CloseCode, CODE_META, MessageType, REJECTION_NOTICE_INTERVAL_MS, SyncMessageType, type UpdateRejectedReason } from '../protocol/index.ts';
+import {
+  CloseCode,
+  CODE_META,
+  MAX_DOCUMENT_BYTES,
+  MessageType,
+  REJECTION_NOTICE_INTERVAL_MS,
+  ROOM_WARNING_INTERVAL_MS,
+  SyncMessageType,
+  WHITEBOARD_ARRAY,
+  type UpdateRejectedReason,
+} from '../protocol/index.ts';
 import type { CollabConnection } from './collab-connection.ts';
 import { encodeAwarenessMessage, encodeSyncStep2, encodeSyncUpdate } from './collab-wire.ts';
 import { judgeUpdate } from './enforcement.ts';
+import { areValidWhiteboardEntries } from './tldraw-schema.ts';
 import { CLIENT_ORIGIN, type LiveDoc } from './live-doc.ts';
 import type { PlaneCore } from './plane-core.ts';
 import type { Room } from './room.ts';
 import { analyzeUpdate, type UpdateAnalysis } from './update-analysis.ts';
 
-/** Thrown for a frame that cannot be decoded: the connection closes with 1008 (§4). */
+/** Thrown for a frame that cannot be decoded: the connection closes with 1008. */
 class MalformedFrame extends Error {}
 
-/** Handles one binary frame of an authenticated connection (collab-plane.md §4–§8). */
+/** Handles one binary frame of an authenticated connection: sync, awareness and query-awareness messages. */
 export function handleFrame(core: PlaneCore, room: Room, doc: LiveDoc, conn: CollabConnection, frame: Uint8Array): void {
   try {
     dispatch(core, room, doc, conn, frame);
@@ -50,7 +61,8 @@ function dispatch(core: PlaneCore, room: Room, doc: LiveDoc, conn: CollabConnect
     case MessageType.SYNC: {
       if (subType === SyncMessageType.STEP1) {
         const fresh = decodeOrThrow(() => Y.decodeStateVector(payload)).size === 0;
-        // Deferred until the store committed what is in memory: a SyncStep2 reveals state (§10 write-ahead).
+        // Deferred until the store committed what is in memory: a SyncStep2 reveals state, and no peer may
+        // observe an update before it is committed (write-ahead).
         doc.afterCommit(() => (fresh ? sendFullState(doc, conn) : conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(doc.ydoc, payload)))));
       } else if (subType === SyncMessageType.STEP2 || subType === SyncMessageType.UPDATE) {
         receiveUpdate(core, room, doc, conn, payload, subType === SyncMessageType.STEP2);
@@ -59,53 +71,96 @@ function dispatch(core: PlaneCore, room: Room, doc: LiveDoc, conn: CollabConnect
       }
       return;
     }
-    case MessageType.AWARENESS:
-      decodeOrThrow(() => doc.awareness.receive(conn, payload, Date.now()));
+    case MessageType.AWARENESS: {
+      const verdict = decodeOrThrow(() => doc.awareness.receive(conn, payload, Date.now()));
+      if (verdict === 'too-many-clients') core.closeConnection(conn, CloseCode.POLICY_VIOLATION);
+      else if (verdict === 'rate-exceeded') core.closeConnection(conn, CloseCode.RATE_LIMITED);
       return;
+    }
     case MessageType.QUERY_AWARENESS:
       conn.send(encodeAwarenessMessage(doc.awareness.encodeAll() ?? new Uint8Array([0])));
       return;
     default:
-      // auth (2), room-event (100) and unknown types are ignored (§4).
+      // auth (2), room-event (100) and unknown types are ignored.
       return;
   }
 }
 
 function receiveUpdate(core: PlaneCore, room: Room, doc: LiveDoc, conn: CollabConnection, update: Uint8Array, isStep2: boolean): void {
-  const analysis = decodeOrThrow(() => analyzeUpdate(doc.ydoc, update, doc.name === 'code' ? CODE_META : null));
+  const roots = doc.name === 'code' ? { guarded: CODE_META, records: null } : { guarded: null, records: WHITEBOARD_ARRAY };
+  const analysis = decodeOrThrow(() => analyzeUpdate(doc.ydoc, update, roots));
   if (!analysis.contentBearing) {
-    // A fresh Y.Doc's empty SyncStep2 ends probation (§8).
+    // A fresh Y.Doc's empty SyncStep2 ends probation.
     if (isStep2 && conn.probation) {
       conn.probation = false;
       core.store.clearResyncFlag(room.id, conn.userId, doc.name);
     }
     return;
   }
-  const reason = judgeUpdate(
-    {
-      role: room.roleOf(conn.userId, conn.tokenRole),
-      doc: doc.name,
-      editorLocked: room.record.editorLocked,
-      mustResync: conn.tainted || conn.probation,
-      bans: doc.bans,
-    },
-    analysis,
-  );
+  claimClients(core, doc, conn, analysis.authors);
+  const reason =
+    judgeUpdate(
+      {
+        role: room.roleOf(conn.userId, conn.tokenRole),
+        userId: conn.userId,
+        doc: doc.name,
+        editorLocked: room.record.editorLocked,
+        mustResync: conn.tainted || conn.probation,
+        bans: doc.bans,
+        owners: doc.owners,
+      },
+      analysis,
+    ) ?? contentRefusal(core, room, doc, analysis, update);
   if (reason) return reject(core, room, doc, conn, analysis, reason);
   const normalized = applyAccepted(core, doc, update, !analysis.entirelyNew);
   if (normalized === 'invalid') return reject(core, room, doc, conn, analysis, 'invalid-update');
   if (normalized === null) return;
   const frame = encodeSyncUpdate(normalized);
-  doc.accepted(frame);
+  doc.accepted(normalized);
   core.enqueue(doc, { roomId: room.id, doc: doc.name, update: normalized, userId: conn.userId, acceptedAt: Date.now() });
   doc.afterCommit(() => doc.broadcast(frame, conn));
 }
 
-/** A fresh client (empty state vector) gets the cached full state, then the updates since, in order. */
+/**
+ * A clientID belongs to the user whose message first brought a struct of it to the document, whether that
+ * message is accepted or rejected; ownership is stored, so it survives restarts.
+ */
+function claimClients(core: PlaneCore, doc: LiveDoc, conn: CollabConnection, authors: Iterable<number>): void {
+  const unowned = [...authors].filter((client) => !doc.owners.has(client));
+  if (unowned.length === 0) return;
+  for (const client of unowned) doc.owners.set(client, conn.userId);
+  core.store.claimClients(doc.roomId, doc.name, conn.userId, unowned);
+}
+
+/**
+ * What the content itself may not do, checked once the sender may write: a whiteboard entry must be a valid
+ * record of the shipped tldraw schema, and a document may not grow past its size limit (then host and
+ * interviewers are warned, at most once a minute per document). The size is checked against an upper bound
+ * kept as updates are accepted; only when that bound says the limit is near is the state encoded exactly.
+ */
+function contentRefusal(core: PlaneCore, room: Room, doc: LiveDoc, analysis: UpdateAnalysis, update: Uint8Array): UpdateRejectedReason | null {
+  if (doc.name === 'whiteboard' && (analysis.records === 'unreadable' || !areValidWhiteboardEntries(analysis.records))) return 'invalid-update';
+  const limit = MAX_DOCUMENT_BYTES[doc.name];
+  if (doc.stateBytesBound + update.length <= limit) return null;
+  doc.stateBytesBound = Y.encodeStateAsUpdate(doc.ydoc).length;
+  if (doc.stateBytesBound + update.length <= limit) return null;
+  const now = Date.now();
+  if (now - doc.lastSizeWarningAt >= ROOM_WARNING_INTERVAL_MS) {
+    doc.lastSizeWarningAt = now;
+    core.sendEvent(room, { type: 'room-warning', roomId: room.id, at: new Date(now).toISOString(), doc: doc.name, reason: 'document-too-large' }, (c) => {
+      const role = room.roleOf(c.userId, c.tokenRole);
+      return c.doc === 'code' && (role === 'host' || role === 'interviewer');
+    });
+  }
+  return 'document-too-large';
+}
+
+/**
+ * A fresh client (empty state vector) gets the whole document, ending with the SyncStep2: at the stock
+ * client's `synced` event it holds everything committed when the server answered.
+ */
 function sendFullState(doc: LiveDoc, conn: CollabConnection): void {
-  const { step2, tail } = doc.fullStateFrames();
-  conn.send(step2);
-  for (const frame of tail) conn.send(frame);
+  for (const frame of doc.fullStateFrames()) conn.send(frame);
 }
 
 /**
@@ -134,12 +189,17 @@ function applyAccepted(core: PlaneCore, doc: LiveDoc, update: Uint8Array, normal
   return changed;
 }
 
-/** §8 "Rejection": nothing applied; authors banned; connection tainted; (user, doc) flagged; notice sent. */
+/**
+ * A rejection: nothing applied; the authors of its new structs that the sender owns are banned (a clientID
+ * of another user never is, so no one can get someone else banned by forging a struct); the connection is
+ * tainted; (user, doc) is flagged resync-required; the sender is told, at most once a second.
+ */
 function reject(core: PlaneCore, room: Room, doc: LiveDoc, conn: CollabConnection, analysis: UpdateAnalysis, reason: UpdateRejectedReason): void {
-  for (const client of analysis.authors) doc.bans.add(client);
+  const banned = [...analysis.authors].filter((client) => doc.owners.get(client) === conn.userId);
+  for (const client of banned) doc.bans.add(client);
   conn.tainted = true;
   conn.probation = false;
-  core.store.recordRejection(room.id, doc.name, conn.userId, analysis.authors);
+  core.store.recordRejection(room.id, doc.name, conn.userId, banned);
   const now = Date.now();
   if (now - conn.lastRejectionNoticeAt < REJECTION_NOTICE_INTERVAL_MS) return;
   conn.lastRejectionNoticeAt = now;

@@ -1,8 +1,7 @@
 import * as Y from 'yjs';
 
 /**
- * What an incoming update would do to the authoritative document (collab-plane.md §8), computed from the
- * decoded structs and delete set against the document's struct store: cost is proportional to the update
+ * What an incoming update would do to the authoritative document, computed from the decoded structs and delete set against the document's struct store: cost is proportional to the update
  * (plus a binary search per referenced item), never to the document.
  */
 export interface UpdateAnalysis {
@@ -19,13 +18,26 @@ export interface UpdateAnalysis {
    * document, so it can be stored and relayed as received (the common keystroke), without re-encoding.
    */
   entirelyNew: boolean;
+  /**
+   * What it inserts into the records root (the whiteboard's `tldraw` array): the values of the new entries,
+   * or 'unreadable' when something other than plain JSON values lands there (a nested type, a string, ...).
+   */
+  records: unknown[] | 'unreadable';
+}
+
+export interface AnalysisRoots {
+  /** A root clients may not write (R2: `meta` on the code document). */
+  guarded: string | null;
+  /** A root whose new entries are collected into `records`. */
+  records: string | null;
 }
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 type Ref = { client: number; clock: number };
 
 /** Throws on a malformed update (the caller closes the connection with 1008). */
-export function analyzeUpdate(doc: Y.Doc, update: Uint8Array, guardedRoot: string | null): UpdateAnalysis {
+export function analyzeUpdate(doc: Y.Doc, update: Uint8Array, roots: AnalysisRoots): UpdateAnalysis {
+  const guardedRoot = roots.guarded;
   const decoded = Y.decodeUpdate(update);
   const structs = decoded.structs as Struct[];
   const ds = decoded.ds;
@@ -36,6 +48,7 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array, guardedRoot: strin
     missingDependencies: false,
     touchesGuardedRoot: false,
     entirelyNew: true,
+    records: [],
   };
   // Effective state: the document's state extended by the contiguous new structs of this update.
   const next = new Map<number, number>();
@@ -98,54 +111,71 @@ export function analyzeUpdate(doc: Y.Doc, update: Uint8Array, guardedRoot: strin
       }
     }
   }
-  if (guardedRoot !== null && !result.missingDependencies) {
-    const roots = new RootResolver(doc, byClient);
+  if ((guardedRoot !== null || roots.records !== null) && !result.missingDependencies) {
+    const resolver = new PlacementResolver(doc, byClient);
     for (const item of fresh) {
-      if (roots.ofNew(item) === guardedRoot) {
-        result.touchesGuardedRoot = true;
-        break;
-      }
+      const placement = resolver.ofNew(item);
+      if (guardedRoot !== null && placement.root === guardedRoot) result.touchesGuardedRoot = true;
+      if (roots.records !== null && placement.root === roots.records && result.records !== 'unreadable') result.records = collectRecords(item, placement, result.records);
     }
   }
   return result;
 }
 
-/** Finds the root type name of new items through parent/origin references (dependencies are known to exist). */
-class RootResolver {
+/** The new item's values added to `records`, or 'unreadable' when it is not a plain entry of the root array. */
+function collectRecords(item: Y.Item, placement: Placement, records: unknown[]): unknown[] | 'unreadable' {
+  if (item.content instanceof Y.ContentDeleted) return records;
+  if (placement.nested || !(item.content instanceof Y.ContentAny)) return 'unreadable';
+  records.push(...(item.content.getContent() as unknown[]));
+  return records;
+}
+
+/** Where an item sits: its root type's name, and whether it is inside a nested type rather than in the root. */
+interface Placement {
+  root: string | null;
+  nested: boolean;
+}
+
+/** Finds the placement of new items through parent/origin references (dependencies are known to exist). */
+class PlacementResolver {
   readonly #doc: Y.Doc;
   readonly #byClient: Map<number, Struct[]>;
-  readonly #memo = new Map<Y.Item, string | null>();
+  readonly #memo = new Map<Y.Item, Placement>();
 
   constructor(doc: Y.Doc, byClient: Map<number, Struct[]>) {
     this.#doc = doc;
     this.#byClient = byClient;
   }
 
-  ofNew(item: Y.Item, depth = 0): string | null {
+  ofNew(item: Y.Item, depth = 0): Placement {
     const cached = this.#memo.get(item);
     if (cached !== undefined) return cached;
     // A hostile update may chain references deeply; the depth bound keeps this iterative cost small.
-    if (depth > 10_000) return null;
+    if (depth > 10_000) return UNPLACED;
     const parent = item.parent as unknown;
-    let root: string | null = null;
-    if (typeof parent === 'string') root = parent;
-    else if (parent instanceof Y.ID) root = this.#ofRef(parent, depth);
-    else if (item.origin) root = this.#ofRef(item.origin, depth);
-    else if (item.rightOrigin) root = this.#ofRef(item.rightOrigin, depth);
-    this.#memo.set(item, root);
-    return root;
+    let placement = UNPLACED;
+    if (typeof parent === 'string') placement = { root: parent, nested: false };
+    else if (parent instanceof Y.ID) placement = { root: this.#ofRef(parent, depth).root, nested: true };
+    else if (item.origin) placement = this.#ofRef(item.origin, depth);
+    else if (item.rightOrigin) placement = this.#ofRef(item.rightOrigin, depth);
+    this.#memo.set(item, placement);
+    return placement;
   }
 
-  #ofRef(ref: Y.ID, depth: number): string | null {
+  #ofRef(ref: Y.ID, depth: number): Placement {
     if (ref.clock < Y.getState(this.#doc.store, ref.client)) {
       const existing = Y.getItem(this.#doc.store, ref) as Y.Item | Y.GC;
-      return existing instanceof Y.Item ? rootOfType(existing.parent) : null;
+      if (!(existing instanceof Y.Item)) return UNPLACED;
+      const parent = existing.parent;
+      return { root: rootOfType(parent), nested: parent instanceof Y.AbstractType && parent._item !== null };
     }
     const list = this.#byClient.get(ref.client) ?? [];
     const found = list.find((s) => s.id.clock <= ref.clock && ref.clock < s.id.clock + s.length);
-    return found instanceof Y.Item ? this.ofNew(found, depth + 1) : null;
+    return found instanceof Y.Item ? this.ofNew(found, depth + 1) : UNPLACED;
   }
 }
+
+const UNPLACED: Placement = { root: null, nested: false };
 
 function rootOfType(parent: Y.AbstractType<unknown> | Y.ID | null): string | null {
   let type = parent instanceof Y.AbstractType ? parent : null;

@@ -33,6 +33,20 @@ export const WHITEBOARD_ARRAY = 'tldraw';
 export const AWARENESS_THROTTLE_MS = 50;
 export const AWARENESS_TIMEOUT_MS = 30_000;
 export const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
+/** Awareness clientIDs one connection may announce; a message announcing one more closes it with 1008. */
+export const MAX_AWARENESS_CLIENTS_PER_CONNECTION = 4;
+/** Live awareness states per document; past it, new clientIDs are dropped. */
+export const MAX_AWARENESS_STATES_PER_DOC = 64;
+/** Awareness bytes a connection may send, averaged over the window; more closes it with 4029. */
+export const AWARENESS_BYTE_RATE = { bytesPerSecond: 64 * 1024, windowMs: 5000 } as const;
+
+/** Largest encoded state of each document; an update that would pass it is rejected (`document-too-large`). */
+export const MAX_DOCUMENT_BYTES: Record<CollabDoc, number> = {
+  code: 4 * 1024 * 1024,
+  whiteboard: 32 * 1024 * 1024,
+};
+/** `room-warning` is sent to host and interviewers at most once per this interval per document. */
+export const ROOM_WARNING_INTERVAL_MS = 60_000;
 
 /** Per-connection message rate, per-IP connection attempts, ping interval, idle unload, periodic snapshots. */
 export const MESSAGE_RATE_LIMIT = { messages: 1000, windowMs: 10_000 } as const;

@@ -87,13 +87,21 @@ export type UpdateRejectedReason =
   | 'read-only-role'
   | 'meta-readonly'
   | 'banned-client'
+  | 'foreign-client'
   | 'resync-required'
-  | 'invalid-update';
+  | 'invalid-update'
+  | 'document-too-large';
 export interface UpdateRejectedEvent extends EventBase {
   type: 'update-rejected';
   doc: CollabDoc;
   reason: UpdateRejectedReason;
   resync: true;
+}
+/** To the room's host and interviewers, at most once a minute per document. */
+export interface RoomWarningEvent extends EventBase {
+  type: 'room-warning';
+  doc: CollabDoc;
+  reason: 'document-too-large';
 }
 export type RoomClosedReason = 'finished' | 'destroyed' | 'force-closed';
 export interface RoomClosedEvent extends EventBase {
@@ -135,6 +143,7 @@ export type RoomEvent =
   | TimerEvent
   | RoleSwapEvent
   | UpdateRejectedEvent
+  | RoomWarningEvent
   | RoomClosedEvent
   | SnapshotTakenEvent
   | ExecutionFinishedEvent
@@ -143,7 +152,7 @@ export type RoomEvent =
 export type RoomEventType = RoomEvent['type'];
 
 /** Events only the collab plane generates; the control plane may not push them. */
-export const COLLAB_ONLY_EVENT_TYPES = ['room-state', 'update-rejected', 'room-closed', 'snapshot-taken'] as const;
+export const COLLAB_ONLY_EVENT_TYPES = ['room-state', 'update-rejected', 'room-warning', 'room-closed', 'snapshot-taken'] as const;
 type CollabOnlyEventType = (typeof COLLAB_ONLY_EVENT_TYPES)[number];
 
 /** An event the control plane pushes; `roomId` and `at` are filled in by the collab plane when absent. */
@@ -196,6 +205,7 @@ function buildRoomEventSchema() {
       roles: z.record(z.string(), zRole).nullable(),
     }),
     zEvent('update-rejected', { doc: z.enum(COLLAB_DOCS), reason: z.string(), resync: z.literal(true) }),
+    zEvent('room-warning', { doc: z.enum(COLLAB_DOCS), reason: z.literal('document-too-large') }),
     zEvent('room-closed', { reason: z.enum(['finished', 'destroyed', 'force-closed']) }),
     zEvent('snapshot-taken', { snapshotId: z.string(), trigger: z.enum(SNAPSHOT_TRIGGERS), takenAt: z.string(), sizeBytes: z.number() }),
     zEvent('execution-finished', {

@@ -9,7 +9,7 @@ import { awarenessFrame, decodeAwareness, RawClient } from './support/raw-client
 const THROTTLE_MS = 200;
 const TIMEOUT_MS = 600;
 
-describe('awareness relay (docs/collab-protocol.md, "Awareness rules")', () => {
+describe('awareness relay', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ awarenessThrottleMs: THROTTLE_MS, awarenessTimeoutMs: TIMEOUT_MS });
@@ -64,7 +64,7 @@ describe('awareness relay (docs/collab-protocol.md, "Awareness rules")', () => {
     // At most one message per window: the first at once, then one per elapsed window.
     expect(messages.length).toBeLessThanOrEqual(1 + Math.ceil(elapsed / THROTTLE_MS));
     expect(messages.length).toBeLessThan(20);
-    expect(messages.at(-1)).toEqual([{ clientId: 33, clock: 20, state: { pointer: { x: 20, y: 0 } } }]);
+    expect(messages.at(-1)).toEqual([{ clientId: 33, clock: 20, state: { pointer: { x: 20, y: 0 }, user: expect.any(Object) } }]);
     sender.close();
     watcher.close();
   });
@@ -101,5 +101,51 @@ describe('awareness relay (docs/collab-protocol.md, "Awareness rules")', () => {
     expect(await a.waitForClose()).toBe(1008);
     expect(b.closeCode).toBeNull();
     b.close();
+  });
+
+  it('closes a connection announcing a fifth clientID with 1008, and one sending over 64 KiB/s of awareness with 4029', async () => {
+    const roomId = await h.createRoom();
+    const many = await join(roomId);
+    const watcher = await join(roomId);
+    many.send(awarenessFrame([1, 2, 3, 4].map((clientId) => ({ clientId: 100 + clientId, clock: 1, state: { n: clientId } }))));
+    await pollUntil(() => awarenessOf(watcher).flat(), (e) => e.some((x) => x.clientId === 104));
+    many.send(awarenessFrame([{ clientId: 105, clock: 1, state: { n: 5 } }]));
+    expect(await many.waitForClose()).toBe(1008);
+    // Its states go with it.
+    await pollUntil(() => awarenessOf(watcher).flat(), (e) => e.some((x) => x.clientId === 101 && x.state === null));
+
+    // Stock clients echo every awareness change they receive, removals of departed clients included: those
+    // are not announcements.
+    const echoer = await join(roomId);
+    echoer.send(awarenessFrame([1, 2, 3, 4, 5, 6].map((n) => ({ clientId: 100 + n, clock: 9, state: null }))));
+    echoer.send(awarenessFrame([{ clientId: 400, clock: 1, state: { n: 'mine' } }]));
+    await pollUntil(() => awarenessOf(watcher).flat(), (e) => e.some((x) => x.clientId === 400));
+    expect(echoer.closeCode).toBeNull();
+    echoer.close();
+
+    const flood = await join(roomId);
+    for (let clock = 1; clock <= 25 && flood.closeCode === null; clock++) {
+      flood.send(awarenessFrame([{ clientId: 200, clock, state: { blob: 'x'.repeat(15 * 1024) } }]));
+    }
+    expect(await flood.waitForClose()).toBe(4029);
+    expect(watcher.closeCode).toBeNull();
+    watcher.close();
+  });
+
+  it('relays presence with the identity of the sender\'s token, whatever the state claims', async () => {
+    const roomId = await h.createRoom();
+    const userId = randomUUID();
+    const token = await mintCollabToken({ userId, roomId, role: 'candidate', name: 'Grace' });
+    const impostor = await RawClient.open(`${h.collabUrl}/${roomId}/whiteboard?token=${token}`);
+    const watcher = await join(roomId);
+    const forged = { id: randomUUID(), name: 'The Host', role: 'host', color: '#ff0000' };
+    impostor.send(awarenessFrame([{ clientId: 300, clock: 1, state: { user: forged, pointer: { x: 1, y: 2 } } }]));
+    const [relayed] = await pollUntil(
+      () => awarenessOf(watcher).flat().filter((x) => x.clientId === 300),
+      (e) => e.length > 0,
+    );
+    expect(relayed!.state).toEqual({ user: { id: userId, name: 'Grace', role: 'candidate', color: '#ff0000' }, pointer: { x: 1, y: 2 } });
+    impostor.close();
+    watcher.close();
   });
 });

@@ -7,11 +7,12 @@ import { storedWhiteboardRecords } from '../../server/collab/whiteboard-records.
 import { INTERNAL_SECRET_HEADER } from '../../server/protocol/index.ts';
 import { pollUntil } from '../support/poll.ts';
 import { INTERNAL_SECRET, startHarness, type Harness } from './support/collab-harness.ts';
+import { boxRecord, pageRecord } from './support/tldraw-records.ts';
 
 // JSON bodies of any shape, for assertions.
 const json = async (res: Response): Promise<any> => res.json();
 
-describe('internal control API over HTTP and its client', () => {
+describe('internal HTTP API and its client', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({ documentIdleTtlMs: 150 }); // short, so the whiteboard read also meets an unloaded document
@@ -37,7 +38,7 @@ describe('internal control API over HTTP and its client', () => {
     expect(await json(ok)).toMatchObject({ status: 'ok', documentsLoaded: expect.any(Number), connections: 0, pendingCallbacks: 0 });
   });
 
-  it('serves every internal control operation with its status and error codes', async () => {
+  it('serves every internal API operation with its status and error codes', async () => {
     const roomId = randomUUID();
     const create = { roomId, mode: 'interview', phase: 'waiting', language: 'java', problemId: null, initialCode: 'class A {}', editorLocked: false, participants: [] };
     const created = await request('POST', '/internal/documents', create);
@@ -85,8 +86,8 @@ describe('internal control API over HTTP and its client', () => {
     // A real client writes through y-utility's YKeyValue, as the product's tldraw binding does.
     const board = await h.connect(roomId, 'whiteboard', randomUUID());
     const kv = new YKeyValue<Record<string, unknown>>(board.ydoc.getArray('tldraw'));
-    const box = { id: 'shape:box', typeName: 'shape', type: 'geo', x: 1, y: 2, props: { w: 10, h: 20 } };
-    const page = { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1' };
+    const box = boxRecord('box', 1, 2);
+    const page = pageRecord('page', 'Page 1');
     kv.set(box.id, box);
     kv.set(page.id, page);
     kv.set(box.id, { ...box, x: 50 }); // one record per id: the latest value

@@ -6,8 +6,9 @@ import { CloseCode, MessageType, SyncMessageType } from '../../server/protocol/i
 import { pollUntil } from '../support/poll.ts';
 import { mintCollabToken, startHarness, type Harness } from './support/collab-harness.ts';
 import { RawClient, syncFrame } from './support/raw-client.ts';
+import { pageRecord } from './support/tldraw-records.ts';
 
-describe('framing, frame-size and rate limits, and their close codes', () => {
+describe('framing and limits', () => {
   let h: Harness;
   let roomId: string;
   beforeAll(async () => {
@@ -58,7 +59,7 @@ describe('framing, frame-size and rate limits, and their close codes', () => {
     expect(await code.waitForClose()).toBe(CloseCode.MESSAGE_TOO_BIG.code);
     const wb = await open('whiteboard');
     const doc = new Y.Doc();
-    doc.getArray('tldraw').push([{ key: 'asset:1', val: { data: 'x'.repeat(2 * 1024 * 1024) } }]);
+    doc.getArray('tldraw').push([{ key: 'page:big', val: pageRecord('big', 'Big', { data: 'x'.repeat(2 * 1024 * 1024) }) }]);
     wb.sendSync(SyncMessageType.UPDATE, Y.encodeStateAsUpdate(doc));
     wb.sendSync(SyncMessageType.STEP1, Y.encodeStateVector(new Y.Doc()));
     const step2 = await wb.waitFor((m) => m.subType === SyncMessageType.STEP2);
@@ -77,7 +78,7 @@ describe('framing, frame-size and rate limits, and their close codes', () => {
   });
 });
 
-describe('keepalive ping', () => {
+describe('ping', () => {
   const p = {} as { h: Harness; roomId: string };
   beforeAll(async () => {
     // Short so the test is quick; answering clients still pass under load (one missed round is allowed).

@@ -1,23 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RoomEvent } from '../../server/protocol/index.ts';
 import { pollUntil } from '../support/poll.ts';
-import { connectProvider, mintCollabToken, startHarness, type Harness, type ProviderClient } from './support/collab-harness.ts';
+import { connectProvider, mintCollabToken, recordEvents, startHarness, type Harness } from './support/collab-harness.ts';
 import { RawClient, syncFrame, SyncMessageType } from './support/raw-client.ts';
 import { snapshotText, storedDoc } from './support/stored-doc.ts';
-
-/** Collects the room events a stock provider receives (the product client's type-100 handler, in short). */
-function recordEvents(client: ProviderClient): RoomEvent[] {
-  const events: RoomEvent[] = [];
-  client.provider.messageHandlers[100] = (_encoder, decoder) => {
-    const length = decoder.arr.length;
-    const text = new TextDecoder().decode(decoder.arr.subarray(decoder.pos));
-    decoder.pos = length;
-    events.push(JSON.parse(text.slice(text.indexOf('{'))) as RoomEvent);
-  };
-  return events;
-}
 
 describe('write enforcement and the rejected-update guarantee', () => {
   let h: Harness;
@@ -117,7 +104,7 @@ describe('write enforcement and the rejected-update guarantee', () => {
     expect(snapshotText(snap.snapshot.bytes)).toBe('print(1)\nok');
     expect(storedDoc(h.dataDir, roomId).getText('code').toString()).toBe('print(1)\nok');
 
-    // The client's duty after update-rejected: a fresh Y.Doc ends probation and edits are accepted again.
+    // The client's obligations after a rejection: a fresh Y.Doc ends probation and edits are accepted again.
     const fresh = await h.connect(roomId, 'code', candidateId, 'candidate');
     fresh.ydoc.getText('code').insert(0, '# ');
     await pollUntil(() => hostAgain.text(), (t) => t === '# print(1)\nok');
@@ -164,5 +151,66 @@ describe('write enforcement and the rejected-update guarantee', () => {
     carrier.close();
     expect(watcher.text()).toBe('abc');
     expect(watcher.ydoc.getMap('meta').get('language')).toBe('python');
+  });
+
+  it("a forged struct carrying the host's clientID bans nothing the host owns: the host keeps editing", async () => {
+    const roomId = await h.createRoom({ initialCode: 'base' });
+    const hostId = randomUUID();
+    const host = await h.connect(roomId, 'code', hostId, 'host');
+    const hostEvents = recordEvents(host);
+    host.ydoc.getText('code').insert(4, '1');
+    const watcher = await h.connect(roomId, 'code', randomUUID(), 'spectator');
+    await pollUntil(() => watcher.text(), (t) => t === 'base1');
+
+    /** An update continuing the host's clientID, as a participant could forge it. */
+    const forge = (text: string): Uint8Array => {
+      const forger = new Y.Doc();
+      Y.applyUpdate(forger, Y.encodeStateAsUpdate(host.ydoc));
+      // Set after applying: Yjs would pick a new clientID on seeing its own in a remote update.
+      forger.clientID = host.ydoc.clientID;
+      const before = Y.encodeStateVector(forger);
+      forger.getText('code').insert(0, text);
+      const update = Y.encodeStateAsUpdate(forger, before);
+      expect(Y.decodeUpdate(update).structs.map((st) => st.id.client)).toEqual([host.ydoc.clientID]);
+      return update;
+    };
+    const open = async (role: 'spectator' | 'candidate'): Promise<RawClient> => {
+      const token = await mintCollabToken({ userId: randomUUID(), roomId, role });
+      const c = await RawClient.open(`${h.collabUrl}/${roomId}/code?token=${token}`);
+      await c.waitFor((m) => m.event?.type === 'room-state');
+      return c;
+    };
+    const spectator = await open('spectator');
+    spectator.sendSync(SyncMessageType.UPDATE, forge('SPECTATOR'));
+    await spectator.waitFor((m) => m.event?.type === 'update-rejected');
+    expect(spectator.events('update-rejected')[0]).toMatchObject({ reason: 'read-only-role' });
+    // A writer forging it is refused as foreign-client, and bans nothing either.
+    const candidate = await open('candidate');
+    candidate.sendSync(SyncMessageType.UPDATE, forge('CANDIDATE'));
+    await candidate.waitFor((m) => m.event?.type === 'update-rejected');
+    expect(candidate.events('update-rejected')[0]).toMatchObject({ reason: 'foreign-client' });
+
+    host.ydoc.getText('code').insert(5, '2');
+    await pollUntil(() => watcher.text(), (t) => t === 'base12', { what: 'host edit relayed' });
+    // Ownership is stored: after a restart the host's clientID is still the host's, and still not banned.
+    spectator.close();
+    candidate.close();
+    host.provider.disconnect();
+    watcher.destroy();
+    await h.restart();
+    const again = await open('candidate');
+    again.sendSync(SyncMessageType.UPDATE, forge('AGAIN'));
+    await again.waitFor((m) => m.event?.type === 'update-rejected');
+    expect(again.events('update-rejected')[0]).toMatchObject({ reason: 'foreign-client' });
+    again.close();
+    const token = await mintCollabToken({ userId: hostId, roomId, role: 'host' });
+    const hostAgain = connectProvider(h.collabUrl, roomId, 'code', token, host.ydoc);
+    const againEvents = recordEvents(hostAgain);
+    await pollUntil(() => hostAgain.provider.synced, Boolean);
+    host.ydoc.getText('code').insert(6, '3');
+    const reader = await h.connect(roomId, 'code', randomUUID(), 'spectator');
+    await pollUntil(() => reader.text(), (t) => t === 'base123', { what: 'host edit after restart' });
+    expect([...hostEvents, ...againEvents].filter((e) => e.type === 'update-rejected')).toEqual([]);
+    hostAgain.destroy();
   });
 });

@@ -5,6 +5,7 @@ import { MessageType, SyncMessageType } from '../../server/protocol/index.ts';
 import { pollUntil } from '../support/poll.ts';
 import { mintCollabToken, startHarness, type Harness } from './support/collab-harness.ts';
 import { RawClient, syncFrame } from './support/raw-client.ts';
+import { boxRecord } from './support/tldraw-records.ts';
 
 describe('sync with stock y-websocket providers', () => {
   let h: Harness;
@@ -35,7 +36,7 @@ describe('sync with stock y-websocket providers', () => {
     const a = await h.connect(roomId, 'code', randomUUID(), 'host');
     const wa = await h.connect(roomId, 'whiteboard', randomUUID(), 'host');
     a.ydoc.getText('code').insert(0, 'def solve():\n    return 42\n');
-    wa.ydoc.getArray('tldraw').push([{ key: 'shape:1', val: { id: 'shape:1', type: 'geo' } }]);
+    wa.ydoc.getArray('tldraw').push([{ key: 'shape:1', val: boxRecord('1') }]);
     await pollUntil(() => h.server.plane.health().then((x) => x.connections), (n) => n === 2);
     const late = await h.connect(roomId, 'code', randomUUID(), 'spectator');
     await pollUntil(() => late.text(), (t) => t === 'def solve():\n    return 42\n', { what: 'late joiner text' });

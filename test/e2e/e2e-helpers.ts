@@ -54,7 +54,8 @@ export async function api<T>(serverUrl: string, user: TestUser, method: string, 
 export async function editorText(page: Page): Promise<string> {
   return page.locator('[data-testid="code-editor"] .view-lines').evaluate((el) => {
     type Line = { style: { top: string }; textContent: string | null };
-    const lines = [...(el.querySelectorAll('.view-line') as unknown as Line[])]
+    const root = el as unknown as { querySelectorAll(selector: string): ArrayLike<Line> };
+    const lines = [...Array.from(root.querySelectorAll('.view-line'))]
       .map((l) => ({ top: parseFloat(l.style.top || '0'), text: (l.textContent ?? '').replace(/\u00a0/g, ' ') }))
       .sort((a, b) => a.top - b.top);
     return lines.map((l) => l.text).join('\n');

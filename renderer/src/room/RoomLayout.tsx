@@ -27,7 +27,7 @@ type CenterTab = 'code' | 'whiteboard';
 export function RoomLayout({ conn }: { conn: RoomConnection }) {
   const { api } = useSession();
   const view = useRoomView(conn);
-  const online = useOnlineUsers(conn.code);
+  const presence = useOnlineUsers(conn.code);
   const [tab, setTab] = useState<CenterTab>('code');
   const [boardOpened, setBoardOpened] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -137,7 +137,8 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
             meId={view.me.userId}
             myRole={view.role}
             interviewMode={view.room.mode === 'interview'}
-            online={online}
+            online={presence.online}
+            reconnecting={presence.reconnecting}
             onKick={kick}
             onRole={setRole}
           />

@@ -75,4 +75,22 @@ export const COLLAB_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'Yjs clientID ownership per document',
+    up: (db) => {
+      // A clientID belongs to the user whose message first brought a struct of it to the document (accepted or
+      // rejected); server-origin writes are owned by SERVER_CLIENT_OWNER. A rejection bans only clientIDs its
+      // sender owns.
+      db.exec(`
+        CREATE TABLE collab_client_owners (
+          room_id TEXT NOT NULL,
+          doc TEXT NOT NULL,
+          client_id INTEGER NOT NULL,
+          user_id TEXT NOT NULL,
+          PRIMARY KEY (room_id, doc, client_id)
+        );
+      `);
+    },
+  },
 ];

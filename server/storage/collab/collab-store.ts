@@ -37,6 +37,9 @@ export interface NewUpdate {
   acceptedAt: number;
 }
 
+/** Owner of the clientIDs of server-origin writes; never a userId (those are UUIDs). */
+export const SERVER_CLIENT_OWNER = '@server';
+
 export interface StoredDocument {
   checkpoint: Uint8Array | null;
   /** Updates after the checkpoint, in commit order. */
@@ -65,11 +68,15 @@ export interface CollabStore {
   /** A compacted state covering the log up to `uptoId`. The per-update log itself is kept (replay). */
   writeCheckpoint(roomId: string, doc: CollabDoc, uptoId: number, state: Uint8Array): void;
   bannedClients(roomId: string, doc: CollabDoc): number[];
-  /** Rejection bookkeeping in one transaction: clientID bans plus the (userId, doc) resync flag (docs/collab-protocol.md, "What a rejection does"). */
+  /** Owner (userId, or SERVER_CLIENT_OWNER) of every Yjs clientID seen on the document. */
+  clientOwners(roomId: string, doc: CollabDoc): Map<number, string>;
+  /** Records `owner` as the owner of clientIDs that have none yet. */
+  claimClients(roomId: string, doc: CollabDoc, owner: string, clientIds: Iterable<number>): void;
+  /** Rejection bookkeeping in one transaction: bans plus the (userId, doc) resync flag (probation on reconnect). */
   recordRejection(roomId: string, doc: CollabDoc, userId: string, bannedClientIds: Iterable<number>): void;
   hasResyncFlag(roomId: string, userId: string, doc: CollabDoc): boolean;
   clearResyncFlag(roomId: string, userId: string, doc: CollabDoc): void;
-  /** Session-end snapshots waiting for their acknowledgement: never dropped, re-sent after a restart until acknowledged. */
+  /** Session-end snapshots waiting for their acknowledgement (never dropped, re-sent after a restart). */
   addPendingSnapshots(items: readonly SnapshotReadyItem[]): void;
   removePendingSnapshots(ids: readonly string[]): void;
   listPendingSnapshots(): SnapshotReadyItem[];

@@ -188,6 +188,20 @@ class SqliteCollabStore implements CollabStore {
     return rows.map((r) => r.client_id);
   }
 
+  clientOwners(roomId: string, doc: CollabDoc): Map<number, string> {
+    const rows = this.#db
+      .prepare('SELECT client_id, user_id FROM collab_client_owners WHERE room_id = ? AND doc = ?')
+      .all(roomId, doc) as { client_id: number; user_id: string }[];
+    return new Map(rows.map((r) => [r.client_id, r.user_id]));
+  }
+
+  claimClients(roomId: string, doc: CollabDoc, owner: string, clientIds: Iterable<number>): void {
+    const claim = this.#db.prepare('INSERT OR IGNORE INTO collab_client_owners (room_id, doc, client_id, user_id) VALUES (?, ?, ?, ?)');
+    this.#db.transaction(() => {
+      for (const id of clientIds) claim.run(roomId, doc, id, owner);
+    })();
+  }
+
   recordRejection(roomId: string, doc: CollabDoc, userId: string, bannedClientIds: Iterable<number>): void {
     const now = Date.now();
     this.#db.transaction(() => {

@@ -9,6 +9,7 @@ import type {
   CollabCallbacks,
   CollabControl,
   CollabDoc,
+  RoomEvent,
   RoomRole,
   SnapshotReadyPayload,
   UserDisconnectedPayload,
@@ -141,7 +142,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return harness;
 }
 
-/** A stock y-websocket v3 provider, configured as clients must (token param, `disableBc: true`; docs/collab-protocol.md, "Connection URL and token"). */
+/** Collects the room events a stock provider receives (the product client's type-100 handler, in short). */
+export function recordEvents(client: ProviderClient): RoomEvent[] {
+  const events: RoomEvent[] = [];
+  client.provider.messageHandlers[100] = (_encoder, decoder) => {
+    const length = decoder.arr.length;
+    const text = new TextDecoder().decode(decoder.arr.subarray(decoder.pos));
+    decoder.pos = length;
+    events.push(JSON.parse(text.slice(text.indexOf('{'))) as RoomEvent);
+  };
+  return events;
+}
+
+/** A stock y-websocket v3 provider, configured as clients must be: token in the params, no BroadcastChannel. */
 export function connectProvider(collabUrl: string, roomId: string, doc: CollabDoc, token: string, ydoc = new Y.Doc()): ProviderClient {
   const provider = new WebsocketProvider(collabUrl, `${roomId}/${doc}`, ydoc, {
     params: { token },

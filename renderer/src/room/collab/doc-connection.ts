@@ -1,6 +1,6 @@
-// One room document over one y-websocket provider, with the client obligations of collab-plane.md:
-// Room events (type 100) through the provider's message-handler table, discard-and-resync on
-// `update-rejected` (the server refused our edits), one action per close code, and a pending-edit count for the status chip.
+// One room document over one y-websocket provider, with the client's obligations: room events (type 100)
+// through the provider's message-handler table, discard-and-resync on `update-rejected`, one action per
+// close code, presence renewal, and a pending-edit count for the status chip.
 import { ObservableV2 } from 'lib0/observable';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -40,7 +40,10 @@ type Events = {
   'rate-limited': (retryInMs: number) => void;
 };
 
-/** 4029 (rate-limited) → reconnect after at least 10 s plus jitter. */
+/** Every client renews its presence this often, so peers can tell a silent connection from a live one. */
+export const PRESENCE_RENEW_MS = 4000;
+
+/** 4029 (rate limited) → reconnect after at least 10 s plus jitter. */
 const RATE_LIMIT_DELAY_MS = 10_000;
 const RATE_LIMIT_JITTER_MS = 5_000;
 
@@ -53,6 +56,11 @@ export class DocConnection extends ObservableV2<Events> {
   #state: DocSyncState = 'connecting';
   #rejoinedOnce = false;
   #timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Renews this client's presence so peers can tell a silent connection from a live one. */
+  readonly #presenceRenewal = setInterval(() => {
+    const state = this.provider.awareness.getLocalState();
+    if (state) this.provider.awareness.setLocalState(state);
+  }, PRESENCE_RENEW_MS);
   #destroyed = false;
   #resyncing = false;
   #offlineStopped = false;
@@ -112,6 +120,7 @@ export class DocConnection extends ObservableV2<Events> {
     window.removeEventListener('online', this.#onOnline);
     window.removeEventListener('offline', this.#onOffline);
     for (const t of this.#timers) clearTimeout(t);
+    clearInterval(this.#presenceRenewal);
     this.provider.destroy();
     this.#persistence.destroy();
     this.doc.destroy();

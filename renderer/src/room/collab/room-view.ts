@@ -104,7 +104,9 @@ export function applyRoomEvent(view: RoomView, event: RoomEvent): { view: RoomVi
       return { view: { ...view, lastExecution: event }, refetch: false };
     case 'recording-changed':
     case 'update-rejected':
-      // update-rejected is handled by the document's connection (resync); recording has no UI yet.
+    case 'room-warning':
+      // update-rejected is handled by the document's connection (resync); recording and the full-document
+      // warning have no UI yet.
       return { view, refetch: false };
     default:
       return assertNever(event);

@@ -7,11 +7,13 @@ export interface ParticipantsProps {
   myRole: RoomRole;
   interviewMode: boolean;
   online: Set<string>;
+  /** Users whose connection went silent (shown as reconnecting until they return or time out). */
+  reconnecting: Set<string>;
   onKick: (p: RoomParticipantSummary) => void;
   onRole: (p: RoomParticipantSummary, role: RoomRole) => void;
 }
 
-export function Participants({ participants, meId, myRole, interviewMode, online, onKick, onRole }: ParticipantsProps) {
+export function Participants({ participants, meId, myRole, interviewMode, online, reconnecting, onKick, onRole }: ParticipantsProps) {
   const isHost = myRole === 'host';
   return (
     <ul className="participants" data-testid="participants">
@@ -23,7 +25,7 @@ export function Participants({ participants, meId, myRole, interviewMode, online
             {p.userId === meId && <span className="muted"> (you)</span>}
             <br />
             <span className="muted small">
-              {p.role} · {online.has(p.userId) ? 'online' : 'away'}
+              {p.role} · {online.has(p.userId) ? 'online' : reconnecting.has(p.userId) ? 'reconnecting' : 'away'}
             </span>
           </span>
           {isHost && p.userId !== meId && (

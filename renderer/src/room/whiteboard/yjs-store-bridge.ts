@@ -1,5 +1,4 @@
-// tldraw store ⇄ `whiteboard` Y.Doc (collab-plane.md §2: y-utility YKeyValue over getArray('tldraw'),
-// one entry per TLRecord). Local user changes go into Yjs as one transaction; remote Yjs changes enter
+// tldraw store ⇄ `whiteboard` Y.Doc (y-utility YKeyValue over getArray('tldraw'), one entry per TLRecord). Local user changes go into Yjs as one transaction; remote Yjs changes enter
 // the store through mergeRemoteChanges, which marks them 'remote' so they are never echoed back.
 import type { TLRecord, TLStore } from 'tldraw';
 import { YKeyValue } from 'y-utility/y-keyvalue';
@@ -10,17 +9,24 @@ type Change = { action: 'add' | 'update' | 'delete' };
 
 /**
  * Binds `store` to `doc`. The store is first made to show exactly the document's records (after a resync
- * the old doc's drawings must not survive: collab-plane.md §8 forbids copying a discarded state). Once
- * `synced` resolves, a document that is still empty (a fresh room) gets this store's page records.
+ * the old doc's drawings must not survive: a discarded state is never copied into a new document). Once
+ * `synced` resolves, a document that is still empty (a fresh room) gets this store's page records. A remote
+ * record the store refuses (it fails the schema) is skipped and reported through `onSkipped`; the others
+ * are still applied.
  */
-export function bindStoreToDoc(store: TLStore, doc: Y.Doc, synced: Promise<void>): { records: () => TLRecord[]; unbind: () => void } {
+export function bindStoreToDoc(
+  store: TLStore,
+  doc: Y.Doc,
+  synced: Promise<void>,
+  onSkipped: (record: unknown, error: unknown) => void = reportSkipped,
+): { records: () => TLRecord[]; unbind: () => void } {
   const yarray = doc.getArray<{ key: string; val: TLRecord }>(WHITEBOARD_ARRAY);
   const kv = new YKeyValue<TLRecord>(yarray);
   const origin = Symbol('tldraw-store');
   let bound = true;
 
   const shared = [...kv.map.values()].map((e) => e.val);
-  applyRemote(store, shared, documentIdsNotIn(store, kv));
+  applyRemote(store, shared, documentIdsNotIn(store, kv), onSkipped);
   void synced.then(() => {
     if (!bound || kv.map.size > 0) return;
     doc.transact(() => {
@@ -48,7 +54,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, synced: Promise<void>
       if (change.action === 'delete' || !val) remove.push(key as TLRecord['id']);
       else put.push(val);
     });
-    applyRemote(store, put, remove);
+    applyRemote(store, put, remove, onSkipped);
   };
   kv.on('change', onChange);
 
@@ -63,12 +69,31 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, synced: Promise<void>
   };
 }
 
-function applyRemote(store: TLStore, put: TLRecord[], remove: TLRecord['id'][]): void {
+/**
+ * Applies remote changes in one batch. `store.put` throws on a record that fails the schema, so when the
+ * batch fails the records go in one by one and only those the store refuses are skipped.
+ */
+function applyRemote(store: TLStore, put: TLRecord[], remove: TLRecord['id'][], onSkipped: (record: unknown, error: unknown) => void): void {
   store.mergeRemoteChanges(() => {
     const present = remove.filter((id) => store.has(id));
     if (present.length) store.remove(present);
-    if (put.length) store.put(put);
+    if (put.length === 0) return;
+    try {
+      store.put(put);
+    } catch {
+      for (const record of put) {
+        try {
+          store.put([record]);
+        } catch (error) {
+          onSkipped(record, error);
+        }
+      }
+    }
   });
+}
+
+function reportSkipped(record: unknown, error: unknown): void {
+  console.warn('whiteboard: skipped a record the board cannot show', (record as { id?: unknown } | null)?.id, error);
 }
 
 function isDocumentRecord(store: TLStore, r: TLRecord): boolean {
