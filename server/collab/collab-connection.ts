@@ -6,7 +6,7 @@ import { encodeAwarenessMessage } from './collab-wire.ts';
 /** A client whose unsent data exceeds this is cut off, so one slow reader never holds memory or others back. */
 export const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
-/** One open, authenticated /collab socket and its enforcement state (collab-plane.md §8). */
+/** One open, authenticated /collab socket and its enforcement state (docs/collab-protocol.md, "Write permissions"). */
 export class CollabConnection implements AwarenessPeer {
   readonly ws: WebSocket;
   readonly roomId: string;
@@ -16,7 +16,7 @@ export class CollabConnection implements AwarenessPeer {
   readonly name: string;
   /** Every later content-bearing message is rejected (R4). */
   tainted = false;
-  /** The user is flagged resync-required: the first SyncStep2 decides (§8 "Probation"). */
+  /** The user is flagged resync-required: the first SyncStep2 decides (docs/collab-protocol.md, "Taint and probation"). */
   probation: boolean;
   lastRejectionNoticeAt = -Infinity;
   /** Answered the last ping. */
@@ -44,7 +44,7 @@ export class CollabConnection implements AwarenessPeer {
     this.#rateWindowMs = rateLimit?.windowMs ?? 0;
   }
 
-  /** Records one incoming message; false when the connection exceeded its message rate (§11). */
+  /** Records one incoming message; false when the connection exceeded its message rate (docs/collab-protocol.md, "Limits"). */
   countMessage(now: number): boolean {
     if (!this.#rate) return true;
     const oldest = this.#rate[this.#rateIndex]!;

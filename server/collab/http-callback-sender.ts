@@ -12,7 +12,10 @@ export interface HttpCallbackOptions {
   baseUrl: string;
   internalSecret: string;
   log: Logger;
-  /** Waits before attempts 2, 3 and 4 (§13: 1 s, 2 s, 4 s). Tests shorten them, keeping the ratio. */
+  /**
+   * Waits before attempts 2, 3 and 4 (1 s, 2 s, 4 s; docs/collab-protocol.md, "Callback retry and buffering").
+   * Tests shorten them, keeping the ratio.
+   */
   retryDelaysMs?: readonly number[];
   timeoutMs?: number;
   flushIntervalMs?: number;
@@ -38,9 +41,10 @@ type Outcome = 'ok' | 'retryable' | 'rejected';
 const PATHS = { snapshot: '/internal/callbacks/snapshot-ready', disconnect: '/internal/callbacks/user-disconnected' } as const;
 
 /**
- * The §13 callbacks over HTTP: at-least-once delivery, retry after 1/2/4 s on network errors, timeouts, 5xx,
- * 408 and 429; then an in-memory buffer (1000 items / 64 MiB, dropping the oldest periodic snapshots, then
- * the oldest disconnect notices) flushed with the next success of the same kind and every 30 s.
+ * The callbacks (docs/collab-protocol.md, "Callbacks") over HTTP: at-least-once delivery, retry after 1/2/4 s
+ * on network errors, timeouts, 5xx, 408 and 429; then an in-memory buffer (1000 items / 64 MiB, dropping the
+ * oldest periodic snapshots, then the oldest disconnect notices) flushed with the next success of the same kind
+ * and every 30 s.
  * Each returned promise settles when its items are acknowledged (or dropped); sync never waits on it.
  */
 export function createHttpCallbackSender(options: HttpCallbackOptions): HttpCallbackSender {

@@ -17,7 +17,7 @@ export class Room {
     this.participants = new Map(participants.map((p) => [p.userId, p]));
   }
 
-  /** The effective role (§3): the plane's entry, else the token's role. */
+  /** The effective role (docs/collab-protocol.md, "Effective role"): the plane's entry, else the token's role. */
   roleOf(userId: string, tokenRole: RoomRole): RoomRole {
     return this.participants.get(userId)?.role ?? tokenRole;
   }

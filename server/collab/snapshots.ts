@@ -4,11 +4,11 @@ import type { CodeSnapshot, SnapshotReadyItem, SnapshotTrigger } from '../protoc
 import type { PlaneCore } from './plane-core.ts';
 import type { Room } from './room.ts';
 
-/** Phases during which periodic snapshots run (§11). */
+/** Phases during which periodic snapshots run (docs/collab-protocol.md, "Snapshot triggers"). */
 const PERIODIC_PHASES = ['coding', 'wrapup'] as const;
 
 /**
- * A code snapshot of the authoritative document (§11): committed state only (the write-ahead queue is
+ * A code snapshot of the authoritative document: committed state only (the write-ahead queue is
  * flushed first), `snapshot-taken` to the room. Delivery through the callback is the caller's (`deliver`).
  */
 export function takeCodeSnapshot(core: PlaneCore, room: Room, trigger: SnapshotTrigger): { snapshot: CodeSnapshot; item: SnapshotReadyItem } {
@@ -38,7 +38,7 @@ export function takeCodeSnapshot(core: PlaneCore, room: Room, trigger: SnapshotT
   return { snapshot, item: { ...snapshot, doc: 'code' } };
 }
 
-/** The whiteboard state at session end (§11): not a CodeSnapshot, no `snapshot-taken`. */
+/** The whiteboard state at session end: not a CodeSnapshot, no `snapshot-taken`. */
 export function takeWhiteboardState(core: PlaneCore, room: Room): SnapshotReadyItem {
   const doc = core.doc(room, 'whiteboard');
   core.flush();
@@ -55,7 +55,7 @@ export function takeWhiteboardState(core: PlaneCore, room: Room): SnapshotReadyI
 }
 
 /**
- * Hands snapshots to the control plane (§13). Session-end snapshots are kept in the store until
+ * Hands snapshots to the control plane (the snapshot-ready callback). Session-end snapshots are kept in the store until
  * acknowledged, so they survive a collab restart and are never dropped. Real-time work never waits on it.
  */
 export function deliverSnapshots(core: PlaneCore, items: SnapshotReadyItem[]): void {
@@ -83,7 +83,7 @@ export function schedulePeriodic(core: PlaneCore, room: Room, intervalMs: number
       const loaded = room.docs.get('code');
       if (loaded) core.flush();
       const latest = loaded ? loaded.lastUpdateId : core.store.latestUpdateId(room.id, 'code');
-      // Skipped when nothing was accepted since the previous code snapshot (§11).
+      // Skipped when nothing was accepted since the previous code snapshot.
       if (latest <= room.record.lastSnapshotUpdateId) return;
       deliverSnapshots(core, [takeCodeSnapshot(core, room, 'periodic').item]);
     } catch (error) {

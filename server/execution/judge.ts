@@ -1,4 +1,4 @@
-// Compiling once and executing per input, with the verdict mapping of §9.12.
+// Compiling once and executing per input, mapping each outcome to a verdict.
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ const COMPILE_LIMITS = {
   writeLimitBytes: 256 * 1024 * 1024,
 } as const;
 
-/** §9.12: at most 64 processes/threads and 16 MiB written per execution. */
+/** At most 64 processes/threads and 16 MiB written per execution. */
 const RUN_LIMITS = { maxProcesses: 64, writeLimitBytes: 16 * 1024 * 1024 } as const;
 /** The cgroup cap sits this far above the problem's limit: bubblewrap's two helper processes are charged to it. */
 const MEMORY_SLACK_KB = 8 * 1024;
@@ -132,7 +132,7 @@ function toResult(outcome: ExecutionOutcome, toolchain: Toolchain, expectedOutpu
   };
 }
 
-/** The order of §9.12's mapping: time, memory, output, exit status, then the comparison. */
+/** The order of the verdict mapping: time, memory, output, exit status, then the comparison. */
 function verdictOf(
   outcome: ExecutionOutcome,
   toolchain: Toolchain,
@@ -148,7 +148,7 @@ function verdictOf(
   return 'ACCEPTED';
 }
 
-/** A run (§9.12): one execution with `stdin`, compile included. */
+/** A run: one execution with `stdin`, compile included. */
 export async function runOnce(sandbox: Sandbox, toolchain: Toolchain, code: string, stdin: string, limits: Limits, workRoot: string): Promise<ExecutionResult> {
   if (!toolchain.runFresh) {
     const program = await prepareProgram(sandbox, toolchain, code, workRoot);

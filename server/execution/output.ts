@@ -1,8 +1,8 @@
-// Output handling of §9.12: the 1 MiB combined cap, 64 KiB returned per stream, and the comparison rule.
+// Output handling: the 1 MiB combined cap, 64 KiB returned per stream, and the comparison rule.
 
-/** Combined stdout+stderr above this kills the program with OUTPUT_LIMIT (§9.12). */
+/** Combined stdout+stderr above this kills the program with OUTPUT_LIMIT. */
 export const OUTPUT_LIMIT_BYTES = 1024 * 1024;
-/** `stdout`/`stderr`/`actualOutput` are returned truncated to this many UTF-8 bytes (§10.4). */
+/** `stdout`/`stderr`/`actualOutput` are returned truncated to this many UTF-8 bytes. */
 export const RETURNED_OUTPUT_BYTES = 64 * 1024;
 
 export interface TruncatedText {
@@ -19,7 +19,7 @@ export function truncateUtf8(bytes: Buffer, maxBytes = RETURNED_OUTPUT_BYTES): T
   return { text: bytes.subarray(0, end).toString('utf8'), truncated: true };
 }
 
-/** CRLF → LF, strip trailing whitespace on each line, strip trailing empty lines (§9.12). */
+/** CRLF → LF, strip trailing whitespace on each line, strip trailing empty lines. */
 export function normalizeOutput(text: string): string {
   const lines = text.replace(/\r\n/g, '\n').split('\n').map((line) => line.replace(/\s+$/, ''));
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLoopbackOrAppOrigin } from './access-guard.ts';
 
 /**
- * CORS for `/v1` (control-plane.md §2 "CORS (hosted)"). An entry of the allow-list is an exact origin
+ * CORS for `/v1` (hosted deployments). An entry of the allow-list is an exact origin
  * (`https://app.example.com`), `loopback` (any port on 127.0.0.1 / localhost / [::1], and the desktop app's
  * own `app://syncode`: the embedded renderer's origin changes with its port) or `*` (any origin).
  * The API authenticates with bearer tokens, never cookies, so credentials are not allowed and an allowed

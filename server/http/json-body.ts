@@ -4,8 +4,8 @@ import { AppError } from '../protocol/index.ts';
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
 /**
- * Reads and parses a JSON request body with the transport checks of control-plane.md §2, in the order
- * §5 gives them: 413 (too large), 415 (not application/json), 400 (malformed). Returns `undefined` when
+ * Reads and parses a JSON request body with the transport checks, in this order: 413 (too large),
+ * 415 (not application/json), 400 (malformed). Returns `undefined` when
  * the request carries no body.
  */
 export async function readJsonBody(req: IncomingMessage, limit = MAX_JSON_BODY_BYTES): Promise<unknown> {

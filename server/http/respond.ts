@@ -44,7 +44,7 @@ export function sendUnknownRoute(res: ServerResponse): void {
   sendError(res, new AppError('VALIDATION_UNKNOWN_ROUTE', 'Not found.'), randomUUID(), () => {});
 }
 
-/** A plain HTTP request under `/collab` (collab-plane.md §3: non-upgrade requests get 426). */
+/** A plain HTTP request under `/collab` (non-upgrade requests get 426; docs/collab-protocol.md, "Connection URL and token"). */
 export function sendUpgradeRequired(res: ServerResponse): void {
   res.writeHead(426, { connection: 'Upgrade', upgrade: 'websocket', 'content-type': 'text/plain' });
   res.end('WebSocket upgrade required.\n');

@@ -1,4 +1,4 @@
-// CodeSnapshot.bytes is Y.encodeStateAsUpdate(codeDoc), base64 (control-plane.md §10.6).
+// CodeSnapshot.bytes is Y.encodeStateAsUpdate(codeDoc), base64.
 import * as Y from 'yjs';
 import { CODE_META, CODE_TEXT, type SupportedLanguage } from '../../../server/protocol/index.ts';
 

@@ -1,4 +1,4 @@
-// What the user sees when the room stopped for them (collab-plane.md §9 client actions).
+// What the user sees when the room stopped for them (the client actions of docs/collab-protocol.md, "Close codes and reconnect").
 import { assertNever } from '../../../server/protocol/index.ts';
 import { navigate } from '../app/router.ts';
 import type { DocStop } from './collab/doc-connection.ts';

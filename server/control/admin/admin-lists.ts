@@ -1,4 +1,5 @@
-// The two admin list queries (users, audit log): filters of §9.15, newest first, keyset-paged.
+// The two admin list queries (users, audit log): the filters of GET /v1/admin/users and /v1/admin/audit-logs,
+// newest first, keyset-paged.
 import type { z } from 'zod';
 import type { zAdminUsersQuery, zAuditLogQuery, AdminUserEntry, AuditLogEntry } from '../../protocol/api/admin.ts';
 import type { SqliteDatabase } from '../../storage/database.ts';

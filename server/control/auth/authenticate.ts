@@ -1,4 +1,4 @@
-// Bearer authentication of control-plane.md §3/§5 for every non-public /v1 route.
+// Bearer authentication for every non-public /v1 route; it runs before any other check of the handler.
 import { AppError, type SupportedLanguage, type UserRole } from '../../protocol/index.ts';
 import type { ApiContext } from '../../http/api-context.ts';
 import type { UsersRepository } from '../../storage/control/users-repository.ts';
@@ -19,7 +19,7 @@ export interface Authenticator {
    * The authenticated caller, or throws: 401 AUTH_UNAUTHENTICATED (missing/malformed header, bad
    * signature, wrong `typ` — a collab token included — unknown or deleted user), 401 AUTH_TOKEN_EXPIRED,
    * 403 AUTH_ACCOUNT_BANNED (`details.reason`). Call it first in a handler: authentication comes before
-   * not-found, permission and validation (§5). Cached per request.
+   * not-found, permission and validation. Cached per request.
    */
   requireUser(ctx: ApiContext): Promise<AuthUser>;
   /** requireUser, then 403 ADMIN_FORBIDDEN unless `role === 'admin'`. */

@@ -1,4 +1,4 @@
-// Password hashing of control-plane.md §3: scrypt (N = 2^15, r = 8, p = 1) with a per-user 16-byte salt,
+// Password hashing: scrypt (N = 2^15, r = 8, p = 1) with a per-user 16-byte salt,
 // compared in constant time. The stored form names its parameters, so they can be raised later without
 // breaking existing hashes: `scrypt$<N>$<r>$<p>$<salt b64url>$<hash b64url>`.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';

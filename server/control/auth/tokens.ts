@@ -1,4 +1,4 @@
-// JWTs of control-plane.md §3: access tokens for /v1 and collab tokens for /collab, both HS256 with the
+// JWTs: access tokens for /v1 and collab tokens for /collab, both HS256 with the
 // server's JWT secret. The `typ` claim keeps them apart: each verifier refuses the other's tokens.
 import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify, errors } from 'jose';
@@ -39,7 +39,7 @@ export interface TokenSigner {
    * else that is wrong (bad signature, wrong `typ` such as a collab token, missing claims).
    */
   verifyAccess(token: string): Promise<AccessClaims>;
-  /** The collab token of §3, issued by `POST /v1/rooms/:roomId/join` (default lifetime 10 min). */
+  /** The collab token, issued by `POST /v1/rooms/:roomId/join` (default lifetime 10 min). */
   signCollab(input: CollabTokenInput): Promise<SignedToken>;
 }
 

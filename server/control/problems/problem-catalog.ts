@@ -1,12 +1,12 @@
-// Problem views of control-plane.md §10.3 and the lookups the rooms side needs (selection, starter code,
-// judging data). acceptanceRate and solved come from recorded execution outcomes.
+// Problem views (the wire shapes of server/protocol/api/problems.ts) and the lookups the rooms side needs
+// (selection, starter code, judging data). acceptanceRate and solved come from recorded execution outcomes.
 import type { ProblemDetail, ProblemSummary, TestCase } from '../../protocol/api/problems.ts';
 import type { BookmarksRepository } from '../../storage/control/bookmarks-repository.ts';
 import type { OutcomesRepository } from '../../storage/control/outcomes-repository.ts';
 import type { ProblemRecord, ProblemsRepository } from '../../storage/control/problems-repository.ts';
 import { toTimestamp } from '../../protocol/timestamps.ts';
 
-/** acceptanceRate is null before this many completed submissions (§10.3). */
+/** acceptanceRate is null before this many completed submissions. */
 export const MIN_SUBMISSIONS_FOR_RATE = 10;
 
 export class ProblemCatalog {

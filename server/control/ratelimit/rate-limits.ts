@@ -1,5 +1,5 @@
-// The rate limits of control-plane.md §6, as one table keyed by route. One middleware applies them to
-// every /v1 route right after the transport checks (before authentication, §5), so route modules —
+// The /v1 rate limits, as one table keyed by route. One middleware applies them to
+// every /v1 route right after the transport checks (before authentication), so route modules —
 // the rooms routes' run/submit included — get their limit by being registered under the listed pattern.
 import { AppError, type ServerMode } from '../../protocol/index.ts';
 import type { ApiContext, ApiMiddleware, MatchedRoute } from '../../http/api-context.ts';
@@ -11,7 +11,7 @@ export interface RateLimitRule {
   windowMs: number;
   /** `ip`: client address. `user`: the access token's subject, falling back to the IP without a valid token. */
   key: 'ip' | 'user';
-  /** Kept in `embedded` mode, where every other limit is off (§6). */
+  /** Kept in `embedded` mode, where every other limit is off. */
   embedded?: boolean;
 }
 

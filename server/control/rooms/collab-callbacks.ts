@@ -1,4 +1,4 @@
-// Receiver of the collab plane's callbacks (collab-plane.md §13–§14). Deliveries are at least once, so
+// Receiver of the collab plane's callbacks (docs/collab-protocol.md, "Callbacks"). Deliveries are at least once, so
 // both handlers are idempotent: snapshots by id, disconnects by (roomId, userId, disconnectedAt). Items
 // for rooms this control plane does not know are acknowledged and dropped (retrying cannot help them).
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
-// §9.4 "`muted` mirrors a media mute": the port through which a participant PATCH reaches the media server.
-// With LiveKit configured (room name = roomId, identity = userId, as in the §9.6 media token) the
+// "`muted` mirrors a media mute": the port through which a participant PATCH reaches the media server.
+// With LiveKit configured (room name = roomId, identity = userId, as in the media token) the
 // participant's published audio tracks are muted server-side; without it nothing happens.
 //
 // The stored and broadcast `muted` is the truth; the LiveKit call only follows it. So setMuted never

@@ -1,4 +1,4 @@
-// Who may do what in a room: the §8 permission matrix's room rows. Endpoints name the active roles they
+// Who may do what in a room: the permission matrix's room rows. Endpoints name the active roles they
 // allow and whether a non-participant admin may read; anything else is ROOM_FORBIDDEN. A participant who
 // is also an admin has the union of both sets of rights.
 import { AppError, type RoomRole } from '../../protocol/index.ts';
@@ -26,7 +26,7 @@ export function roomAccess(engine: RoomEngine, roomId: string | undefined, user:
 }
 
 export interface Allowed {
-  /** Active roles allowed (H I C S letters of §8). */
+  /** Active roles allowed (H I C S: host, interviewer, candidate, spectator). */
   roles: readonly RoomRole[];
   /** Whether an admin who is not a participant (A) is allowed too. */
   admin?: boolean;
@@ -43,7 +43,7 @@ export function allow(access: RoomAccess, allowed: Allowed): void {
   throw new AppError('ROOM_FORBIDDEN', 'Your role in this room does not allow this.');
 }
 
-/** A mutation on a finished room → ROOM_CLOSED (§5). */
+/** A mutation on a finished room → ROOM_CLOSED. */
 export function requireOpen(room: RoomRecord): void {
   if (room.status === 'finished') throw new AppError('ROOM_CLOSED', 'This room has finished.');
 }

@@ -1,5 +1,5 @@
-// §9.9 peer feedback. Live rooms take feedback in `wrapup`; a finished room takes it for 7 more days
-// from anyone who was a non-spectator participant at the finish (the §9.9 exception to ROOM_CLOSED).
+// Peer feedback (POST /v1/rooms/:roomId/feedback). Live rooms take feedback in `wrapup`; a finished room takes it for 7 more days
+// from anyone who was a non-spectator participant at the finish (the one exception to ROOM_CLOSED).
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../protocol/index.ts';
 import type { PeerFeedbackEntry } from '../../protocol/api/rooms.ts';

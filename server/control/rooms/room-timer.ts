@@ -1,4 +1,4 @@
-// Phase timers of control-plane.md §7 as pure functions over the stored TimerRecord. Clients count down
+// Phase timers as pure functions over the stored TimerRecord. Clients count down
 // from `endsAt` with the `serverTime` offset, so the server only reports state changes, never ticks.
 import type { RoomStatus, TimerState } from '../../protocol/index.ts';
 import type { TimerRecord } from '../../storage/rooms/index.ts';
@@ -42,7 +42,7 @@ export function expireTimer(t: TimerRecord): TimerRecord {
 }
 
 /**
- * A changed duration of the current phase re-bases its timer (§9.5): the time already run is kept and
+ * A changed duration of the current phase re-bases its timer (PATCH /v1/rooms/:roomId/settings): the time already run is kept and
  * the new duration applies from now; 0 removes the timer. A phase that had no timer gets a fresh one.
  */
 export function rebaseTimer(t: TimerRecord | null, durationMs: number, now: number): TimerRecord | null {
@@ -53,7 +53,7 @@ export function rebaseTimer(t: TimerRecord | null, durationMs: number, now: numb
   return { ...t, durationMs, elapsedMs: used, resumedAt: running ? now : null };
 }
 
-/** The wire TimerState (§10.2). */
+/** The wire TimerState. */
 export function timerState(t: TimerRecord, phase: RoomStatus, now: number): TimerState {
   const elapsed = elapsedMs(t, now);
   const end = expiresAt(t);

@@ -1,4 +1,4 @@
-// Stored rooms → the wire shapes of control-plane.md §10.2, as one viewer sees them.
+// Stored rooms → the room wire shapes of server/protocol/api/rooms.ts, as one viewer sees them.
 import type { RoomRole } from '../../protocol/index.ts';
 import type {
   RecordingState,

@@ -1,4 +1,4 @@
-// Who may read a session (§8, after the table): anyone who was ever a participant of the room (any role,
+// Who may read a session: anyone who was ever a participant of the room (any role,
 // active or left, not kicked) and admins. A participant who deleted it from their history gets
 // SESSION_NOT_FOUND, exactly as for an unknown id.
 import { AppError, type RoomRole } from '../../protocol/index.ts';
@@ -33,7 +33,7 @@ export function isSessionStaff(a: SessionAccess): boolean {
   return a.me?.role === 'host' || a.me?.role === 'interviewer';
 }
 
-/** The training report's subject by default (§9.13): the caller if candidate or practice host, else the candidate. */
+/** The training report's subject by default: the caller if candidate or practice host, else the candidate. */
 export function defaultReportSubject(a: SessionAccess): string {
   if (a.me && isReportSubject(a.room.mode, a.me.role)) return a.user.id;
   return a.participants.find((p) => p.role === 'candidate')?.userId ?? a.user.id;

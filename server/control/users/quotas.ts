@@ -1,5 +1,5 @@
-// QuotaInfo of control-plane.md §10.1. No plans are configured in this deployment, so every limit is null
-// (unlimited, §6) and USER_QUOTA_EXCEEDED never occurs; usage is still reported for the current day/month.
+// QuotaInfo (GET /v1/users/me/quotas). No plans are configured in this deployment, so every limit is null
+// (unlimited) and USER_QUOTA_EXCEEDED never occurs; usage is still reported for the current day/month.
 import type { QuotaInfo } from '../../protocol/api/users.ts';
 import type { ServerMode } from '../../protocol/index.ts';
 import type { OutcomesRepository } from '../../storage/control/outcomes-repository.ts';

@@ -1,4 +1,4 @@
-// GET /v1/users/me/stats (control-plane.md §9.2, §10.1): one point per UTC bucket between `from` and `to`,
+// GET /v1/users/me/stats: one point per UTC bucket between `from` and `to`,
 // empty buckets included. Sessions come from the rooms side (RoomDirectory), runs and submissions from
 // the recorded execution outcomes.
 import type { StatsBucket, TrainingStats } from '../../protocol/api/users.ts';

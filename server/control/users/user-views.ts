@@ -2,7 +2,7 @@ import type { UserRecord } from '../../storage/control/users-repository.ts';
 import type { UserProfile } from '../../protocol/api/auth.ts';
 import { toTimestamp } from '../../protocol/timestamps.ts';
 
-/** UserProfile of §10.1 (the caller's own view). */
+/** UserProfile (the caller's own view). */
 export function toUserProfile(user: UserRecord): UserProfile {
   return {
     id: user.id,

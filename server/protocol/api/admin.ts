@@ -1,4 +1,4 @@
-// Admin schemas of control-plane.md §9.15 and §10.7.
+// Admin schemas: the /v1/admin endpoints (users, rooms, audit log) and their entries.
 import { z } from 'zod';
 import { zLimit, zQueryBoolean, zRoomMode, zRoomStatus, zTimestamp, zUserRole, zUuid } from './common.ts';
 import { zQuotaInfo } from './users.ts';

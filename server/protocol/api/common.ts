@@ -1,5 +1,5 @@
-// Shared zod building blocks of control-plane.md §2 and §10: the type notation (uuid, timestamp, email,
-// bounded strings), Page<T>, ErrorResponse and the enums of §4. Every request schema is validated with
+// Shared zod building blocks of the REST contract: the type notation (uuid, timestamp, email,
+// bounded strings), Page<T>, ErrorResponse and the shared enums. Every request schema is validated with
 // these on the server, and the renderer's API client takes its types from z.infer of the same schemas.
 import { z } from 'zod';
 import {
@@ -34,7 +34,7 @@ export const zJobStatus = z.enum(JOB_STATUSES);
 /** Query booleans are the literal strings `true` / `false`. */
 export const zQueryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-/** `?limit=` of a paged endpoint: integer 1..max, default 20 unless stated (§2 Pagination). */
+/** `?limit=` of a paged endpoint: integer 1..max, default 20 unless the route says otherwise. */
 export function zLimit(max = 100, fallback = 20) {
   return z
     .string()

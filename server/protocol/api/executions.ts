@@ -1,4 +1,4 @@
-// Execution schemas of control-plane.md §10.4 as zod, mirroring the TypeScript types of
+// Execution schemas (run/submit results, verdicts) as zod, mirroring the TypeScript types of
 // ../execution-types.ts (the execution plane's wire types); used for the OpenAPI document and tests.
 import { z } from 'zod';
 import { VERDICTS } from '../enums.ts';

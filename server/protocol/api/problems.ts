@@ -1,4 +1,4 @@
-// Problem and bookmark schemas of control-plane.md §9.10, §9.11, §10.3.
+// Problem and bookmark schemas: the /v1/problems and bookmark endpoints and their wire shapes.
 import { z } from 'zod';
 import { zDifficulty, zLimit, zQueryBoolean, zSupportedLanguage, zTimestamp, zUuid } from './common.ts';
 import { SUPPORTED_LANGUAGES } from '../enums.ts';

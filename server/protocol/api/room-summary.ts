@@ -1,4 +1,4 @@
-// RoomSummary of control-plane.md §10.2: used by GET /v1/rooms (rooms routes) and by
+// RoomSummary: used by GET /v1/rooms (rooms routes) and by
 // GET /v1/users/me/active-room, so it lives on its own; import it rather than redefining it.
 import { z } from 'zod';
 import { zRoomMode, zRoomRole, zRoomStatus, zTimestamp, zUuid } from './common.ts';
@@ -17,7 +17,7 @@ export const zRoomSummary = z.object({
 });
 export type RoomSummary = z.infer<typeof zRoomSummary>;
 
-/** AdminRoomEntry of §10.7 (GET /v1/admin/rooms). */
+/** AdminRoomEntry (GET /v1/admin/rooms). */
 export const zAdminRoomEntry = z.object({
   id: zUuid,
   name: z.string(),

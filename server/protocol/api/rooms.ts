@@ -1,4 +1,4 @@
-// Room schemas of control-plane.md §9.3–§9.6, §9.9 and §10.2: request bodies and queries (validated by
+// Room schemas (the /v1/rooms endpoints and their wire shapes): request bodies and queries (validated by
 // the server with parseBody/parseQuery) and response shapes (the renderer's client types are z.infer of
 // these). Bounds are the spec's; per-mode rules (practice fixes maxParticipants at 1) live in the room model.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Session schemas of control-plane.md §9.13 and §10.6. A session is the durable record of one room
+// Session schemas (the /v1/sessions endpoints and SessionDetail/SessionEvent). A session is the durable record of one room
 // (`sessionId` = `roomId`).
 import { z } from 'zod';
 import { SNAPSHOT_TRIGGERS, VERDICTS } from '../enums.ts';
@@ -8,7 +8,7 @@ import { zDifficulty, zLimit, zRoomMode, zRoomRole, zRoomStatus, zSupportedLangu
 const zVerdict = z.enum(VERDICTS);
 export const zSnapshotTrigger = z.enum(SNAPSHOT_TRIGGERS);
 
-/** The §10.6 `SessionEvent.type` list. Adding a value is not a breaking change (§2 Versioning). */
+/** The `SessionEvent.type` list. Adding a value is not a breaking change. */
 export const SESSION_EVENT_TYPES = [
   'room-created',
   'participant-joined',

@@ -1,4 +1,4 @@
-// User schemas of control-plane.md §9.2 and §10.1.
+// User schemas: the /v1/users endpoints and UserProfile, QuotaInfo and the training stats.
 import { z } from 'zod';
 import { zSupportedLanguage, zTimestamp, zUrl, zUuid } from './common.ts';
 import { zDisplayName } from './auth.ts';

@@ -9,7 +9,10 @@ import { desktopBridge } from '../../app/desktop-bridge.ts';
 export interface LocalPersistence {
   /** Resolves once the stored state has been applied to the doc. */
   whenLoaded: Promise<void>;
-  /** Stops persisting and deletes the stored copy (collab-plane.md §8: never reuse a rejected state). */
+  /**
+   * Stops persisting and deletes the stored copy: a rejected state is never reused
+   * (docs/collab-protocol.md, "Client duties after update-rejected").
+   */
   clear(): Promise<void>;
   /** Stops persisting; the stored copy stays. */
   destroy(): void;

@@ -1,5 +1,6 @@
-// Remote cursors and selections from `code` awareness (collab-plane.md §6: `{ user, cursor: { anchor, head } }`
-// with Y.RelativePosition JSON), drawn as Monaco decorations in each participant's colour with a name label.
+// Remote cursors and selections from `code` awareness (docs/collab-protocol.md, "Awareness state shape":
+// `{ user, cursor: { anchor, head } }` with Y.RelativePosition JSON), drawn as Monaco decorations in each
+// participant's colour with a name label.
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { monaco } from './monaco-setup.ts';

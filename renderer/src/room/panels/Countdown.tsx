@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { TimerState } from '../../../../server/protocol/index.ts';
 import { remainingMs } from '../collab/room-view.ts';
 
-/** Counts down from `endsAt` on the server's clock (no ticks from the server: collab-plane.md §7 `timer`). */
+/** Counts down from `endsAt` on the server's clock (the server sends no ticks, only `timer` room events). */
 export function Countdown({ timer, clockOffsetMs }: { timer: TimerState | null; clockOffsetMs: number }) {
   useTick(timer?.running === true, timer);
   if (!timer) return <span className="countdown muted" data-testid="countdown">untimed</span>;

@@ -9,7 +9,7 @@ export function StatusChip({ view }: { view: RoomView }) {
   let text: string;
   const waitMs = view.rateLimitedUntil ? view.rateLimitedUntil - Date.now() : 0;
   if (waitMs > 0 && !states.every((s) => s === 'synced')) {
-    // 4029: the server asked us to back off (collab-plane.md §9); say so instead of a silent spinner.
+    // 4029: the server asked us to back off (reconnect after at least 10 s); say so instead of a silent spinner.
     kind = 'offline';
     text = `Too many reconnects — retrying in about ${Math.ceil(waitMs / 1000)} s; edits kept on this device`;
   } else if (states.includes('offline')) {

@@ -1,4 +1,4 @@
-// Follows an async job (control-plane.md §2 "Async jobs"): poll pollUrl every 1 s, backing off to 5 s,
+// Follows an async job (a 202 with a pollUrl): poll pollUrl every 1 s, backing off to 5 s,
 // and poll at once when the room says the job finished (`execution-finished`).
 import { useEffect, useRef, useState } from 'react';
 import type { JobStatus } from '../../../../server/protocol/index.ts';

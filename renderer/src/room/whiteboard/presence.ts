@@ -1,4 +1,4 @@
-// Whiteboard awareness (collab-plane.md §6: `{ user, pointer: { x, y } | null, selectedIds }`) shown as
+// Whiteboard awareness (`{ user, pointer: { x, y } | null, selectedIds }`) shown as
 // tldraw presence records, so collaborators get tldraw's own coloured cursors with name tags.
 import { createUserId, InstancePresenceRecordType, type Editor, type TLInstancePresence, type TLShapeId } from 'tldraw';
 import type { Awareness } from 'y-protocols/awareness';
