@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pollUntil } from '../support/poll.ts';
 import { mintCollabToken, recordEvents, startHarness, type Harness } from './support/collab-harness.ts';
 import { RawClient, SyncMessageType } from './support/raw-client.ts';
-import { boxRecord, pageRecord } from './support/tldraw-records.ts';
+import { boxRecord, pageRecord } from '../support/tldraw-records.ts';
 
 describe('what a document may hold: valid tldraw records, a size limit', () => {
   let h: Harness;

@@ -7,7 +7,7 @@ import { storedWhiteboardRecords } from '../../server/collab/whiteboard-records.
 import { INTERNAL_SECRET_HEADER } from '../../server/protocol/index.ts';
 import { pollUntil } from '../support/poll.ts';
 import { INTERNAL_SECRET, startHarness, type Harness } from './support/collab-harness.ts';
-import { boxRecord, pageRecord } from './support/tldraw-records.ts';
+import { boxRecord, pageRecord } from '../support/tldraw-records.ts';
 
 // JSON bodies of any shape, for assertions.
 const json = async (res: Response): Promise<any> => res.json();

@@ -6,7 +6,7 @@ import { CloseCode, MessageType, SyncMessageType } from '../../server/protocol/i
 import { pollUntil } from '../support/poll.ts';
 import { mintCollabToken, startHarness, type Harness } from './support/collab-harness.ts';
 import { RawClient, syncFrame } from './support/raw-client.ts';
-import { pageRecord } from './support/tldraw-records.ts';
+import { pageRecord } from '../support/tldraw-records.ts';
 
 describe('framing and limits', () => {
   let h: Harness;

@@ -5,7 +5,7 @@ import { MessageType, SyncMessageType } from '../../server/protocol/index.ts';
 import { pollUntil } from '../support/poll.ts';
 import { mintCollabToken, startHarness, type Harness } from './support/collab-harness.ts';
 import { RawClient, syncFrame } from './support/raw-client.ts';
-import { boxRecord } from './support/tldraw-records.ts';
+import { boxRecord } from '../support/tldraw-records.ts';
 
 describe('sync with stock y-websocket providers', () => {
   let h: Harness;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { YKeyValue } from 'y-utility/y-keyvalue';
 import * as Y from 'yjs';
 import { bindStoreToDoc } from '../../renderer/src/room/whiteboard/yjs-store-bridge.ts';
-import { boxRecord, pageRecord } from '../collab/support/tldraw-records.ts';
+import { boxRecord, pageRecord } from '../support/tldraw-records.ts';
 
 // The real tldraw store (it runs in Node): a record it refuses is skipped and reported, the rest applied.
 describe('whiteboard store bridge', () => {

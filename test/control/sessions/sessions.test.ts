@@ -6,6 +6,7 @@ import { YKeyValue } from 'y-utility/y-keyvalue';
 import type * as Y from 'yjs';
 import { zSessionDetail, zSessionEvent, zSessionSummary, zTrainingReport, zWhiteboardExport } from '../../../server/protocol/api/sessions.ts';
 import { pollUntil } from '../../support/poll.ts';
+import { boxRecord } from '../../support/tldraw-records.ts';
 import { ADMIN, loginAdmin } from '../api.ts';
 import { connectSynced } from '../rooms/room-client.ts';
 import { as, COLLAB_MODES, createRoom, expectError, inProcess, join, people, problemBySlug, type Person, type RoomServer } from '../rooms/room-fixture.ts';
@@ -13,7 +14,8 @@ import { as, COLLAB_MODES, createRoom, expectError, inProcess, join, people, pro
 const RATINGS = { problemSolving: 4, communication: 5, codeQuality: 3, overall: 4 };
 /** The whiteboard's records as the product client holds them (y-utility YKeyValue over `tldraw`). */
 const shapes = (doc: Y.Doc) => new YKeyValue<unknown>(doc.getArray<{ key: string; val: unknown }>('tldraw'));
-const SHAPE = { id: 'shape:box1', typeName: 'shape', type: 'geo', x: 10, y: 20, props: { w: 100, h: 50 } };
+// A valid tldraw record: the collab plane rejects records that fail the shipped whiteboard schema.
+const SHAPE = boxRecord('box1', 10, 20);
 
 describe('sessions', () => {
   let server: RoomServer;
