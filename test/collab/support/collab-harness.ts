@@ -14,6 +14,7 @@ import type {
   SnapshotReadyPayload,
   UserDisconnectedPayload,
 } from '../../../server/protocol/index.ts';
+import { MessageType, readRoomEvent } from '../../../server/protocol/index.ts';
 import type { CollabPlaneOptions } from '../../../server/collab/index.ts';
 import { pollUntil } from '../../support/poll.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
@@ -142,14 +143,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return harness;
 }
 
-/** Collects the room events a stock provider receives (the product client's type-100 handler, in short). */
+/** Collects the room events a stock provider receives, through the protocol's decoder (the product client's); an unreadable event throws. */
 export function recordEvents(client: ProviderClient): RoomEvent[] {
   const events: RoomEvent[] = [];
-  client.provider.messageHandlers[100] = (_encoder, decoder) => {
-    const length = decoder.arr.length;
-    const text = new TextDecoder().decode(decoder.arr.subarray(decoder.pos));
-    decoder.pos = length;
-    events.push(JSON.parse(text.slice(text.indexOf('{'))) as RoomEvent);
+  client.provider.messageHandlers[MessageType.ROOM_EVENT] = (_encoder, decoder) => {
+    const reading = readRoomEvent(decoder);
+    if (!reading.ok) throw new Error(reading.error);
+    events.push(reading.event);
   };
   return events;
 }

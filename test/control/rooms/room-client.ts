@@ -1,10 +1,9 @@
 // A stock y-websocket client as the product client configures it (token param, `disableBc: true`), plus a type-100
 // handler that records room events and a record of close codes (terminal codes stop reconnecting).
-import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CloseCode, MessageType, type CollabDoc } from '../../../server/protocol/index.ts';
+import { CloseCode, MessageType, readRoomEvent, type CollabDoc } from '../../../server/protocol/index.ts';
 import { pollUntil } from '../../support/poll.ts';
 
 const TERMINAL = new Set<number>([
@@ -38,7 +37,9 @@ export function connectRoomClient(joined: { collabUrl: string; collabToken: stri
     shouldReconnect: (event: CloseEvent) => !TERMINAL.has(event.code),
   });
   provider.messageHandlers[MessageType.ROOM_EVENT] = (_encoder, decoder) => {
-    events.push(JSON.parse(decoding.readVarString(decoder)));
+    const reading = readRoomEvent(decoder);
+    if (!reading.ok) throw new Error(reading.error);
+    events.push(reading.event);
   };
   provider.on('connection-close', (event) => {
     if (event) closes.push(event.code);
