@@ -49,6 +49,7 @@ export function optionsFromCli(argv: string[], env: NodeJS.ProcessEnv): ServerOp
   if (env.SYNCODE_TRUSTED_PROXIES) options.trustedProxies = trustedProxiesFrom(env.SYNCODE_TRUSTED_PROXIES);
   if (env.SYNCODE_COLLAB_URL) options.externalCollab = externalCollabFrom(env.SYNCODE_COLLAB_URL, env.SYNCODE_COLLAB_PUBLIC_URL);
   else if (env.SYNCODE_COLLAB_PUBLIC_URL) throw new Error('SYNCODE_COLLAB_PUBLIC_URL needs SYNCODE_COLLAB_URL (the collab process\'s internal URL)');
+  if (env.SYNCODE_NODE_ID) options.nodeId = nodeIdFrom(env.SYNCODE_NODE_ID);
   if (env.SYNCODE_PUBLIC_URL) options.publicUrl = publicUrlFrom(env.SYNCODE_PUBLIC_URL);
   if (env.SYNCODE_EXEC_WORKERS) options.execution = { workers: positiveInteger('SYNCODE_EXEC_WORKERS', env.SYNCODE_EXEC_WORKERS) };
   if (env.SYNCODE_SANDBOX) options.execution = { ...options.execution, sandbox: sandboxFrom(env.SYNCODE_SANDBOX) };
@@ -63,6 +64,12 @@ function corsOriginsFrom(text: string): string[] {
     throw new Error(`SYNCODE_CORS_ORIGINS: "${bad}" is not an origin (scheme://host[:port], no path or trailing slash), "loopback" or "*"`);
   }
   return entries;
+}
+
+/** A short printable name: letters, digits, `.`, `_`, `-` (it appears in logs, metrics and Redis keys). */
+function nodeIdFrom(text: string): string {
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(text)) throw new Error(`SYNCODE_NODE_ID: "${text}" must be 1–64 letters, digits, ".", "_" or "-"`);
+  return text;
 }
 
 /** `10.0.0.0/8, 192.168.1.5, fd00::/8`: addresses and CIDRs of reverse proxies; empty entries are skipped. */

@@ -20,6 +20,11 @@ export interface ServerOptions {
    * Default: the bound address, `http://HOST:PORT` with the real port.
    */
   publicUrl?: string;
+  /**
+   * This process's name among the server processes sharing one database (`/v1/health` reports it as `nodeId`).
+   * Default: the host name.
+   */
+  nodeId?: string;
   /** Directory for the SQLite files and generated secrets; created if missing. */
   dataDir: string;
   mode?: ServerMode;

@@ -4,6 +4,7 @@
 // starting it with the room service's callbacks before anything can report: before it accepts a socket or
 // re-sends a session-end snapshot, and before the room clocks run. In a split deployment the control plane
 // drives the collab process over HTTP and its callbacks arrive at /internal/callbacks/*.
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { CleanupStack } from './cleanup-stack.ts';
 import { ApiRouter } from './http/api-router.ts';
@@ -107,6 +108,7 @@ function registerHealth(
     version: SERVER_VERSION,
     mode: settings.mode,
     startedAt: settings.startedAt,
+    nodeId: options.nodeId ?? hostname(),
     probes: {
       database: () => {
         db.prepare('SELECT 1').get();

@@ -16,6 +16,7 @@ export interface HealthSources {
   version: string;
   mode: ServerMode;
   startedAt: number;
+  nodeId: string;
   probes: Partial<Record<HealthCheckName, HealthProbe>>;
   features: () => HealthFeatures;
 }
@@ -56,6 +57,9 @@ export async function buildHealth(sources: HealthSources): Promise<HealthRespons
     version: sources.version,
     mode: sources.mode,
     uptimeMs: Math.round(Date.now() - sources.startedAt),
+    database: 'sqlite',
+    nodes: 1,
+    nodeId: sources.nodeId,
     checks,
     features: sources.features(),
   };

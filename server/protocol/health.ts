@@ -35,6 +35,11 @@ export interface HealthResponse {
   version: string;
   mode: ServerMode;
   uptimeMs: number;
+  /** Where durable state lives: one SQLite file (one process) or PostgreSQL shared by several processes. */
+  database: 'sqlite' | 'postgres';
+  /** Live server processes sharing this deployment's state (1 without scale-out). */
+  nodes: number;
+  nodeId: string;
   checks: Record<HealthCheckName, HealthCheck>;
   features: HealthFeatures;
 }

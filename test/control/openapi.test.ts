@@ -61,7 +61,7 @@ describe('OpenAPI document', () => {
         collab: collab.control, execution: execution.plane, collabUrl: () => 'ws://127.0.0.1/collab', log: silentLogger,
       });
       // startServer registers the health route next to the control plane.
-      registerHealthRoute(router, { version: '0.0.0', mode: 'hosted', startedAt: Date.now(), probes: {}, features: () => ({
+      registerHealthRoute(router, { version: '0.0.0', mode: 'hosted', startedAt: Date.now(), nodeId: 'openapi-test', probes: {}, features: () => ({
         media: false, recording: false, matchmaking: false, ai: false, email: false, languages: [], missingLanguages: [], sandbox: 'limited',
       }) });
       http = createServer((req, res) => void router.handle(req, res));

@@ -74,6 +74,13 @@ describe('optionsFromCli: CORS, split deployment and execution workers', () => {
     for (const [bad, message] of cases) expect(() => optionsFromCli(DATA, { SYNCODE_PUBLIC_URL: bad }), bad).toThrow(message);
   });
 
+  it('SYNCODE_NODE_ID: a short printable name, nothing else', () => {
+    expect(optionsFromCli(DATA, { SYNCODE_NODE_ID: 'eu-1.b_2' }).nodeId).toBe('eu-1.b_2');
+    for (const bad of ['two words', 'a/b', 'x'.repeat(65)]) {
+      expect(() => optionsFromCli(DATA, { SYNCODE_NODE_ID: bad }), bad).toThrow('SYNCODE_NODE_ID');
+    }
+  });
+
   it('SYNCODE_EXEC_WORKERS: a positive integer, nothing else', () => {
     expect(optionsFromCli(DATA, { SYNCODE_EXEC_WORKERS: '4' }).execution).toEqual({ workers: 4 });
     for (const bad of ['0', '-1', '1.5', 'abc', '0x10', '1e3', ' 2', '99999999999999999999']) {

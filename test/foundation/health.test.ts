@@ -23,6 +23,15 @@ describe('GET /v1/health', () => {
     expect(body.checks.database.status).toBe('ok');
     expect(body.features.sandbox).toMatch(/^(isolated|limited)$/);
     expect(Array.isArray(body.features.languages)).toBe(true);
+    // One process on SQLite: the scale-out fields say so.
+    expect(body).toMatchObject({ database: 'sqlite', nodes: 1 });
+    expect(body.nodeId).toMatch(/^\S+$/);
+  });
+
+  it('reports the configured node id', async () => {
+    server = await startTestServer({ nodeId: 'node-a.1' });
+    const body = (await (await fetch(`${server.url}/v1/health`)).json()) as HealthResponse;
+    expect(body.nodeId).toBe('node-a.1');
   });
 
   it('echoes a well-formed client request id and replaces a malformed one', async () => {

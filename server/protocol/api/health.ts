@@ -15,6 +15,9 @@ export const zHealthResponse = z.object({
   version: z.string(),
   mode: z.enum(SERVER_MODES),
   uptimeMs: z.number().int(),
+  database: z.enum(['sqlite', 'postgres']),
+  nodes: z.number().int().min(1),
+  nodeId: z.string(),
   checks: z.object(Object.fromEntries(HEALTH_CHECK_NAMES.map((name) => [name, zCheck])) as Record<(typeof HEALTH_CHECK_NAMES)[number], typeof zCheck>),
   features: z.object({
     media: z.boolean(),
