@@ -1,54 +1,45 @@
-// Peak-memory sampling for executions without a memory cgroup (limited mode, or bwrap without cgroups).
-// It reads VmHWM (the kernel's own resident high-water mark) of every process under the root pid, so short
-// peaks between samples are still seen as long as the process is alive at a sample. Linux only; elsewhere it
-// reports 0 (docs/sandbox.md: limited mode's memory figures are best effort).
+// Peak-memory sampling for executions without a memory cgroup (limited mode, or bwrap without cgroups): the
+// sandbox kills the tree when the peak passes the limit. How the tree's memory is read depends on the OS
+// (tree-memory.*.ts); the figures are best effort (docs/sandbox.md).
 
-import { readFile } from 'node:fs/promises';
+import { openTreeMemoryReader } from './tree-memory.ts';
 
 const SAMPLE_INTERVAL_MS = 10;
 
 export interface MemorySampler {
-  /** Takes a last sample and stops; resolves to the highest VmHWM seen, in KiB. */
+  /** Takes a last sample and stops; resolves to the highest figure seen, in KiB. */
   stop(): Promise<number>;
 }
 
 export function startMemorySampler(rootPid: number, onSample?: (peakKb: number) => void): MemorySampler {
+  const reader = openTreeMemoryReader(rootPid);
   let peak = 0;
-  let stopped = false;
-  let pending: Promise<void> = Promise.resolve();
+  let stopped: Promise<number> | null = null;
+  let pending: Promise<void> | null = null;
   const sample = async (): Promise<void> => {
-    const kb = await treeHighWaterKb(rootPid);
+    const kb = await reader.peakKb();
     if (kb > peak) peak = kb;
     onSample?.(peak);
   };
-  const timer = setInterval(() => {
-    pending = pending.then(sample);
-  }, SAMPLE_INTERVAL_MS);
-  pending = pending.then(sample);
+  // A tick that finds the previous sample still reading is skipped: a slow reader (a `ps` round trip) must not
+  // build a queue of samples that the end of the run would then wait for.
+  const tick = (): void => {
+    pending ??= sample().finally(() => {
+      pending = null;
+    });
+  };
+  const timer = setInterval(tick, SAMPLE_INTERVAL_MS);
+  tick();
   return {
-    async stop() {
-      if (!stopped) {
-        stopped = true;
+    stop() {
+      stopped ??= (async () => {
         clearInterval(timer);
-        pending = pending.then(sample);
-      }
-      await pending;
-      return peak;
+        await pending;
+        await sample();
+        reader.close();
+        return peak;
+      })();
+      return stopped;
     },
   };
-}
-
-async function treeHighWaterKb(pid: number, depth = 0): Promise<number> {
-  if (depth > 8) return 0;
-  let own = 0;
-  let children: string[] = [];
-  try {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    own = Number(/^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1] ?? 0);
-    children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8')).split(' ').filter(Boolean);
-  } catch {
-    return own;
-  }
-  const sub = await Promise.all(children.map((c) => treeHighWaterKb(Number(c), depth + 1)));
-  return Math.max(own, ...sub);
 }
