@@ -1,13 +1,14 @@
 import type { SubmissionResult } from '../../../../server/protocol/index.ts';
 
-export function VerdictTable({ result }: { result: SubmissionResult }) {
+/** A submission's verdict and per-test results; `by` names who submitted. */
+export function VerdictTable({ result, by }: { result: SubmissionResult; by: string }) {
   if (result.status === 'failed') return <p role="alert" className="error">Judging failed: {result.error?.code}</p>;
-  if (result.status !== 'completed') return <p className="muted" role="status"><span className="spinner" /> Judging… ({result.status})</p>;
+  if (result.status !== 'completed') return <p className="muted" role="status"><span className="spinner" /> Judging the submission by {by}… ({result.status})</p>;
   return (
     <div className="verdicts" data-testid="verdict-table">
       <p className="meta">
         <span className={`badge ${result.verdict === 'ACCEPTED' ? 'ok' : 'bad'}`} data-testid="verdict">{result.verdict}</span> {result.passed}/{result.total} tests passed
-        {result.maxTimeMs !== null && <> · max {result.maxTimeMs} ms</>}
+        {result.maxTimeMs !== null && <> · max {result.maxTimeMs} ms</>} · <span className="muted">submitted by {by}</span>
       </p>
       {result.compileOutput && <pre className="stderr">{result.compileOutput}</pre>}
       <table>
