@@ -12,7 +12,8 @@ export function FeedbackSection({ api, detail, me }: { api: ApiClient; detail: S
   useEffect(() => {
     listSessionFeedback(api, detail.id).then((r) => setEntries(r.items)).catch(() => setEntries([]));
   }, [api, detail.id, reload]);
-  const targets = detail.participants.filter((p) => p.userId !== me.id && p.role !== 'spectator' && !p.kicked);
+  const rated = new Set(entries.filter((f) => f.authorId === me.id).map((f) => f.targetUserId));
+  const targets = detail.participants.filter((p) => p.userId !== me.id && p.role !== 'spectator' && !p.kicked && !rated.has(p.userId));
   const canWrite = detail.myRole !== 'spectator' && targets.length > 0;
   return (
     <section className="card" aria-labelledby="feedback-title">
@@ -31,7 +32,7 @@ export function FeedbackSection({ api, detail, me }: { api: ApiClient; detail: S
           </li>
         ))}
       </ul>
-      {canWrite && <FeedbackForm api={api} roomId={detail.id} targets={targets} onDone={() => setReload((n) => n + 1)} />}
+      {canWrite && <FeedbackForm key={targets.map((t) => t.userId).join()} api={api} roomId={detail.id} targets={targets} onDone={() => setReload((n) => n + 1)} />}
     </section>
   );
 }
