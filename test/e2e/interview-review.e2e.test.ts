@@ -76,7 +76,7 @@ describe('interviewer review (Chromium, interviewer + candidate)', () => {
     expect(await submit.evaluate((b) => getComputedStyle(b as Element).backgroundColor)).not.toBe('rgb(79, 140, 255)');
     expect(await cand.getByTestId('console-hint').textContent()).toContain('warm-up');
     await expect.poll(() => host.getByTestId('participants').textContent(), T).toContain('Carl');
-    await host.screenshot({ path: screenshotPath('review-room-waiting-host.png') });
+    await host.getByTestId('participants').screenshot({ path: screenshotPath('review-participants.png') });
   });
 
   it('Run examples marks the starter code failing, with expected vs actual, on both screens', async () => {
@@ -88,7 +88,7 @@ describe('interviewer review (Chromium, interviewer + candidate)', () => {
     await expect.poll(() => first.getAttribute('data-state'), RUN).toBe('fail');
     expect(await first.textContent()).toContain('Wrong output');
     expect(await first.locator('td').nth(3).textContent()).toBe('0 1\n');
-    expect(await first.getByTestId('actual').textContent()).toBe('\n');
+    expect(await first.getByTestId('actual').textContent()).toBe('(no output)');
     await expect.poll(() => cand.getByTestId('example-3').getAttribute('data-state'), RUN).toBe('fail');
     await cand.screenshot({ path: screenshotPath('review-run-examples-failing.png') });
     // The interviewer's console shows the same rows, from the candidate's runs.
@@ -105,7 +105,7 @@ describe('interviewer review (Chromium, interviewer + candidate)', () => {
     expect(await cand.getByTestId('run-output').textContent()).not.toMatch(/ACCEPTED|Accepted/);
     await host.getByRole('button', { name: 'Output', exact: true }).click();
     await expect.poll(() => host.getByTestId('run-output').textContent(), T).toContain('run by Carl');
-    await cand.screenshot({ path: screenshotPath('review-free-run-candidate.png') });
+    await cand.locator('.console').screenshot({ path: screenshotPath('review-free-run-console.png') });
     await host.screenshot({ path: screenshotPath('review-free-run-host.png') });
   });
 
@@ -139,6 +139,7 @@ describe('interviewer review (Chromium, interviewer + candidate)', () => {
     await host.mouse.up();
     await expect.poll(() => host.locator('.tl-shape').count(), T).toBeGreaterThan(0);
     await host.screenshot({ path: screenshotPath('review-whiteboard-dark.png') });
+    await host.locator('.whiteboard-canvas').screenshot({ path: screenshotPath('review-whiteboard-corner.png') });
     await host.getByRole('button', { name: 'Code', exact: true }).click();
   });
 

@@ -22,7 +22,7 @@ export function ExampleResults({ rows, nameOf }: { rows: ExampleRow[]; nameOf: (
               <td><pre>{row.input}</pre></td>
               <td><pre>{row.expected}</pre></td>
               <td>
-                <pre data-testid="actual">{row.run?.result?.stdout ?? ''}</pre>
+                {row.run?.result && (row.run.result.stdout.trim() === '' ? <span className="muted" data-testid="actual">(no output)</span> : <pre data-testid="actual">{row.run.result.stdout}</pre>)}
                 {row.run?.result?.stderr && <pre className="stderr">{row.run.result.stderr}</pre>}
               </td>
             </tr>
