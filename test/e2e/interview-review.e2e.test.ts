@@ -73,7 +73,7 @@ describe('interviewer review (Chromium, interviewer + candidate)', () => {
     // Before coding, Submit is visibly disabled and says why.
     const submit = cand.getByTestId('submit-button');
     expect(await submit.isDisabled()).toBe(true);
-    expect(await submit.evaluate((b) => getComputedStyle(b as Element).backgroundColor)).not.toBe('rgb(79, 140, 255)');
+    expect(await submit.evaluate(`getComputedStyle(document.querySelector('[data-testid="submit-button"]')).backgroundColor`)).not.toBe('rgb(79, 140, 255)');
     expect(await cand.getByTestId('console-hint').textContent()).toContain('warm-up');
     await expect.poll(() => host.getByTestId('participants').textContent(), T).toContain('Carl');
     await host.getByTestId('participants').screenshot({ path: screenshotPath('review-participants.png') });

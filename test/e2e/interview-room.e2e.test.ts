@@ -34,7 +34,6 @@ describe('interview room (Chromium, host + candidate)', () => {
     host = await hostCtx.newPage();
     cand = await candCtx.newPage();
     hostWatch = watchPage(host, server.url);
-    for (const p of [host, cand]) p.on('dialog', (d) => void d.accept());
   });
   afterAll(async () => {
     await browser?.close();

@@ -10,7 +10,7 @@ import { exampleRows, runOutcome } from '../../renderer/src/room/panels/run-outc
 
 const HANA = randomUUID();
 const CARL = randomUUID();
-const names = new Map([[HANA, 'Hana'], [CARL, 'Carl']]);
+const names = new Map<string, string>([[HANA, 'Hana'], [CARL, 'Carl']]);
 const nameOf = (id: string | null) => (id ? (names.get(id) ?? 'Someone') : 'Someone');
 
 function event(type: SessionEvent['type'], data: Record<string, unknown> = {}, actorId: string | null = HANA, at = '2026-01-01T10:00:00.000Z'): SessionEvent {
