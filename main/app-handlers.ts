@@ -7,6 +7,7 @@ import { isSafeExternalUrl } from './external-url.ts';
 import { parseArg, zDocKey, zProfileId, zRecentRoom, zServerUrl, zSession, zUpdate } from './ipc-validation.ts';
 import type { LocalStore } from './local-store/local-store.ts';
 import type { ProfileService } from './profiles/profile-service.ts';
+import { saveReportPdf, type ReportPdfDeps } from './report-pdf.ts';
 
 export interface AppServices {
   appInfo: AppInfo;
@@ -15,6 +16,7 @@ export interface AppServices {
   serverStatus: () => EmbeddedServerStatus;
   profiles: ProfileService;
   store: LocalStore;
+  reportPdf: ReportPdfDeps;
 }
 
 export function createIpcHandlers(s: AppServices): IpcHandlers {
@@ -38,5 +40,6 @@ export function createIpcHandlers(s: AppServices): IpcHandlers {
     'store:clear': (key) => s.store.clear(parseArg(zDocKey, key, 'key')),
     'recent:list': () => s.store.listRecentRooms(),
     'recent:add': (room) => s.store.addRecentRoom(parseArg(zRecentRoom, room, 'room')),
+    'report:save-pdf': (report) => saveReportPdf(report, s.reportPdf),
   };
 }

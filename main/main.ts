@@ -19,6 +19,7 @@ import { startServerSupervisor, type ServerSupervisor } from './server-superviso
 import { forkUtilityProcess } from './utility-fork.ts';
 import { corsForProfileServers } from './hosted-cors.ts';
 import { RENDERER_CSP } from './renderer-csp.ts';
+import { electronReportPdf } from './report-window.ts';
 import { restoreWindowState, type WindowState } from './window-state.ts';
 
 const paths = appPaths(import.meta.url);
@@ -146,6 +147,7 @@ function run(): void {
         serverStatus: () => sup.status(),
         profiles,
         store: localStore,
+        reportPdf: electronReportPdf(() => win),
       }),
       () => (rendererOrigin ? [rendererOrigin] : []),
       (channel, error) => log(`IPC ${channel} failed`, String(error)),

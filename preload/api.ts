@@ -81,6 +81,17 @@ export interface SyncodeApi {
   'store:clear': (key: LocalDocKey) => void;
   'recent:list': () => RecentRoom[];
   'recent:add': (room: Omit<RecentRoom, 'lastOpenedAt'>) => void;
+  /**
+   * Prints a session report (one self-contained HTML document) to PDF in a hidden sandboxed window and asks
+   * where to save it. `saved` is false when the user cancelled the save dialog.
+   */
+  'report:save-pdf': (report: ReportPdfRequest) => { saved: boolean };
+}
+
+export interface ReportPdfRequest {
+  html: string;
+  /** Suggested file name, ending in `.pdf`. */
+  fileName: string;
 }
 
 /** Events main pushes to the renderer. */
@@ -111,6 +122,7 @@ export const IPC_CHANNELS = [
   'store:clear',
   'recent:list',
   'recent:add',
+  'report:save-pdf',
 ] as const satisfies readonly IpcChannel[];
 export const IPC_EVENTS = ['server-status', 'deep-link', 'menu-action'] as const satisfies readonly IpcEvent[];
 

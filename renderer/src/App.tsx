@@ -44,9 +44,9 @@ function Shell() {
         <button type="button" className="brand link" onClick={() => navigate({ name: 'lobby', tab: 'rooms' })}>SynCode</button>
         {user && (
           <nav className="row tight">
-            <button type="button" className="link" onClick={() => navigate({ name: 'lobby', tab: 'rooms' })}>Lobby</button>
-            <button type="button" className="link" onClick={() => navigate({ name: 'lobby', tab: 'problems' })}>Problems</button>
-            <button type="button" className="link" onClick={() => navigate({ name: 'history' })}>History</button>
+            <NavLink label="Rooms" to={{ name: 'lobby', tab: 'rooms' }} current={route.name === 'lobby' && route.tab === 'rooms'} />
+            <NavLink label="Problems" to={{ name: 'lobby', tab: 'problems' }} current={route.name === 'lobby' && route.tab === 'problems'} />
+            <NavLink label="History" to={{ name: 'history' }} current={route.name === 'history' || route.name === 'session'} />
           </nav>
         )}
         <span className="grow" />
@@ -60,6 +60,14 @@ function Shell() {
       </header>
       <div className="content">{user ? <Screen route={route} /> : <SignedOut route={route} />}</div>
     </div>
+  );
+}
+
+function NavLink({ label, to, current }: { label: string; to: Route; current: boolean }) {
+  return (
+    <button type="button" className={`link nav-link${current ? ' current' : ''}`} aria-current={current ? 'page' : undefined} onClick={() => navigate(to)}>
+      {label}
+    </button>
   );
 }
 

@@ -3,7 +3,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExecutionResult, Verdict } from '../protocol/index.ts';
-import { OUTPUT_LIMIT_BYTES, outputsMatch, truncateUtf8 } from './output.ts';
+import { outputsMatch } from '../protocol/output-compare.ts';
+import { OUTPUT_LIMIT_BYTES, truncateUtf8 } from './output.ts';
 import type { ExecutionOutcome, ExecutionSpec, Sandbox } from './sandbox.ts';
 import type { Toolchain } from './toolchains.ts';
 

@@ -1,4 +1,5 @@
-// Output handling: the 1 MiB combined cap, 64 KiB returned per stream, and the comparison rule.
+// Output handling: the 1 MiB combined cap and 64 KiB returned per stream (the comparison rule is in
+// server/protocol/output-compare.ts).
 
 /** Combined stdout+stderr above this kills the program with OUTPUT_LIMIT. */
 export const OUTPUT_LIMIT_BYTES = 1024 * 1024;
@@ -17,17 +18,6 @@ export function truncateUtf8(bytes: Buffer, maxBytes = RETURNED_OUTPUT_BYTES): T
   // Continuation bytes are 10xxxxxx: never split a multi-byte character.
   while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
   return { text: bytes.subarray(0, end).toString('utf8'), truncated: true };
-}
-
-/** CRLF → LF, strip trailing whitespace on each line, strip trailing empty lines. */
-export function normalizeOutput(text: string): string {
-  const lines = text.replace(/\r\n/g, '\n').split('\n').map((line) => line.replace(/\s+$/, ''));
-  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines.join('\n');
-}
-
-export function outputsMatch(actual: string, expected: string): boolean {
-  return normalizeOutput(actual) === normalizeOutput(expected);
 }
 
 /**

@@ -41,6 +41,10 @@ export type ParticipantState = (typeof PARTICIPANT_STATES)[number];
 export const LOCK_REASONS = ['manual', 'submit'] as const;
 export type LockReason = (typeof LOCK_REASONS)[number];
 
+/** The interviewer's hiring call on a scorecard (an additive feedback field: docs/spec-deviations.md). */
+export const RECOMMENDATIONS = ['strong-no', 'no', 'yes', 'strong-yes'] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
 export const MATCH_STATES = ['idle', 'queued', 'proposed', 'matched', 'expired'] as const;
 export type MatchState = (typeof MATCH_STATES)[number];
 

@@ -13,3 +13,4 @@ export * from './execution-types.ts';
 export * from './http-headers.ts';
 export * from './collab-token.ts';
 export * from './rules.ts';
+export * from './output-compare.ts';

@@ -22,11 +22,13 @@ describe('IPC contract', () => {
   let store: LocalStore;
   let registered: Map<string, Listener[]>;
   let opened: string[];
+  let pdfRequests: string[];
 
   beforeEach(() => {
     dir = makeTempDir('syncode-ipc-');
     store = new LocalStore({ file: join(dir.path, 'local-store.sqlite') });
     opened = [];
+    pdfRequests = [];
     registered = new Map();
     // ipcMain stand-in: records what main registers (Electron itself cannot run here).
     const registrar: IpcRegistrar = {
@@ -39,6 +41,12 @@ describe('IPC contract', () => {
       serverStatus: () => ({ state: 'ready', url: RENDERER, message: null }),
       profiles,
       store,
+      // Stand-in for Electron's hidden window and save dialog (report-pdf.test.ts prints for real in Chromium).
+      reportPdf: {
+        openPrintWindow: () => ({ loadURL: async () => {}, printToPDF: async () => new Uint8Array([37, 80, 68, 70]), destroy: () => {} }),
+        chooseSavePath: async (name) => (pdfRequests.push(name), null),
+        writeFile: async () => {},
+      },
     });
     registerIpcHandlers(registrar, handlers, () => [RENDERER]);
   });
@@ -127,6 +135,9 @@ describe('IPC contract', () => {
       ['recent:add', { server: RENDERER, roomId: 'r', name: '' }],
       ['shell:open-external', 'http://example.com'],
       ['shell:open-external', 'file:///etc/passwd'],
+      ['report:save-pdf', { html: '', fileName: 'report.pdf' }],
+      ['report:save-pdf', { html: '<p>x</p>', fileName: '../../.bashrc.pdf' }],
+      ['report:save-pdf', { html: '<p>x</p>', fileName: 'report.html' }],
     ];
     for (const [i, [channel, ...args]] of bad.entries()) {
       const reply = await fromRenderer(channel, ...args);
@@ -134,6 +145,9 @@ describe('IPC contract', () => {
     }
     expect(store.load(key as never)).toBeNull();
     expect(opened).toEqual([]);
+    expect(pdfRequests).toEqual([]);
+    expect(await fromRenderer('report:save-pdf', { html: '<p>x</p>', fileName: 'session.pdf' })).toEqual({ ok: true, value: { saved: false } });
+    expect(pdfRequests).toEqual(['session.pdf']);
   });
 
   it('serves the store, recent rooms and external links through the checked handlers', async () => {

@@ -2,7 +2,8 @@
 // unavailable toolchains, queue time.
 import { describe, expect, it } from 'vitest';
 import { FairQueue } from '../../server/execution/fair-queue.ts';
-import { normalizeOutput, outputsMatch, truncateUtf8 } from '../../server/execution/output.ts';
+import { truncateUtf8 } from '../../server/execution/output.ts';
+import { normalizeOutput, outputsMatch } from '../../server/protocol/output-compare.ts';
 import { AppError } from '../../server/protocol/index.ts';
 import { runRequest, runToEnd, startPlane, submissionRequest, waitForRun, waitForSubmission } from './plane-fixture.ts';
 

@@ -2,10 +2,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { PeerFeedbackEntry, SessionDetail, UserProfile } from '../api/types.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { errorCode, errorText } from '../ui/error-text.ts';
+import { RATING_KEYS as RATINGS, RATING_LABEL as LABEL, RECOMMENDATION_LABEL } from '../ui/scorecard-labels.ts';
 import { giveFeedback, listSessionFeedback } from './session-actions.ts';
 
-const RATINGS = ['problemSolving', 'communication', 'codeQuality', 'overall'] as const;
-const LABEL: Record<(typeof RATINGS)[number], string> = { problemSolving: 'Problem solving', communication: 'Communication', codeQuality: 'Code quality', overall: 'Overall' };
 
 export function FeedbackSection({ api, detail, me }: { api: ApiClient; detail: SessionDetail; me: UserProfile }) {
   const [entries, setEntries] = useState<PeerFeedbackEntry[]>([]);
@@ -13,7 +12,8 @@ export function FeedbackSection({ api, detail, me }: { api: ApiClient; detail: S
   useEffect(() => {
     listSessionFeedback(api, detail.id).then((r) => setEntries(r.items)).catch(() => setEntries([]));
   }, [api, detail.id, reload]);
-  const targets = detail.participants.filter((p) => p.userId !== me.id && p.role !== 'spectator' && !p.kicked);
+  const rated = new Set(entries.filter((f) => f.authorId === me.id).map((f) => f.targetUserId));
+  const targets = detail.participants.filter((p) => p.userId !== me.id && p.role !== 'spectator' && !p.kicked && !rated.has(p.userId));
   const canWrite = detail.myRole !== 'spectator' && targets.length > 0;
   return (
     <section className="card" aria-labelledby="feedback-title">
@@ -21,16 +21,18 @@ export function FeedbackSection({ api, detail, me }: { api: ApiClient; detail: S
       {entries.length === 0 && <p className="muted">No feedback yet.</p>}
       <ul className="list">
         {entries.map((f) => (
-          <li key={f.id} className="list-row">
+          <li key={f.id} className="list-row" data-testid="feedback-entry">
             <span className="grow">
-              <strong>{f.authorName}</strong> → {detail.participants.find((p) => p.userId === f.targetUserId)?.displayName ?? 'someone'}:{' '}
+              <strong>{f.authorName}</strong> → {detail.participants.find((p) => p.userId === f.targetUserId)?.displayName ?? 'someone'}
+              {f.recommendation && <> · recommends <strong data-testid="recommendation">{RECOMMENDATION_LABEL[f.recommendation]}</strong></>}
+              <br />
               {RATINGS.map((r) => `${LABEL[r]} ${f.ratings[r]}/5`).join(' · ')}
-              {f.comment && <><br />{f.comment}</>}
+              {f.comment && <><br /><span className="notes">{f.comment}</span></>}
             </span>
           </li>
         ))}
       </ul>
-      {canWrite && <FeedbackForm api={api} roomId={detail.id} targets={targets} onDone={() => setReload((n) => n + 1)} />}
+      {canWrite && <FeedbackForm key={targets.map((t) => t.userId).join()} api={api} roomId={detail.id} targets={targets} onDone={() => setReload((n) => n + 1)} />}
     </section>
   );
 }

@@ -1,14 +1,11 @@
 // The session's final whiteboard (GET /v1/sessions/:id/whiteboard?format=json), read-only, with export.
 import { useEffect, useState } from 'react';
-import { createTLStore, defaultBindingUtils, defaultShapeUtils, type Editor, type TLRecord } from 'tldraw';
+import type { Editor } from 'tldraw';
+import { createBoardStore } from '../room/whiteboard/tldraw-setup.ts';
 import { WhiteboardFrame } from '../room/whiteboard/WhiteboardFrame.tsx';
 
 export function FinalWhiteboard({ records, fileName }: { records: Record<string, unknown>[]; fileName: string }) {
-  const [store] = useState(() => {
-    const s = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils });
-    s.mergeRemoteChanges(() => s.put(records as unknown as TLRecord[]));
-    return s;
-  });
+  const [store] = useState(() => createBoardStore(records));
   const [editor, setEditor] = useState<Editor | null>(null);
   useEffect(() => {
     editor?.updateInstanceState({ isReadonly: true });

@@ -5,6 +5,7 @@ import { useSession } from '../app/session-context.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { formatDuration, formatTime } from '../ui/format.ts';
 import { listSessions } from './session-actions.ts';
+import { LANGUAGE_LABEL, MODE_LABEL } from '../ui/labels.ts';
 
 export function HistoryScreen() {
   const { api } = useSession();
@@ -32,7 +33,7 @@ export function HistoryScreen() {
         {sessions?.map((s) => (
           <li key={s.id} className="list-row">
             <span className="grow">
-              <strong>{s.name}</strong> <span className="muted">{s.mode} · {s.myRole} · {s.problem?.title ?? 'no problem'} · {s.language}</span>
+              <strong>{s.name}</strong> <span className="muted">{MODE_LABEL[s.mode]} · {s.myRole} · {s.problem?.title ?? 'no problem'} · {LANGUAGE_LABEL[s.language]}</span>
               <br />
               <span className="muted small">{formatTime(s.finishedAt)} · {formatDuration(s.durationMs)}</span>
             </span>

@@ -4,7 +4,10 @@ import type { WhiteboardExport } from '../api/types.ts';
 import { useSession } from '../app/session-context.tsx';
 import { errorCode, errorText } from '../ui/error-text.ts';
 import { formatDuration, formatTime } from '../ui/format.ts';
+import { LANGUAGE_LABEL, MODE_LABEL, PHASE_LABEL, VERDICT_LABEL } from '../ui/labels.ts';
+import { eventLabel, timelineEvents } from './event-labels.ts';
 import { FeedbackSection } from './FeedbackSection.tsx';
+import { ReportExport } from './ReportExport.tsx';
 import { getWhiteboard } from './session-actions.ts';
 import { SnapshotViewer } from './SnapshotViewer.tsx';
 import { useSessionData } from './use-session-data.ts';
@@ -25,13 +28,18 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
   if (!data) return <p className="center muted" role="status">Loading the session…</p>;
   const { detail, timeline, snapshots } = data;
   const names = new Map(detail.participants.map((p) => [p.userId, p.displayName]));
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? 'Someone') : 'Someone');
   return (
     <div className="session stack" data-testid="session-page">
       <section className="card">
-        <h2>{detail.name}</h2>
+        <div className="row">
+          <h2 className="grow">{detail.name}</h2>
+          <ReportExport api={api} data={data} />
+        </div>
         <p className="muted">
-          {detail.mode} · {detail.problem?.title ?? 'no problem'} · {detail.language} · {detail.status} · finished {formatTime(detail.finishedAt)} · {formatDuration(detail.durationMs)}
-          {detail.finalVerdict && <> · final verdict <strong>{detail.finalVerdict}</strong></>}
+          {MODE_LABEL[detail.mode]} · {detail.problem?.title ?? 'no problem'} · {LANGUAGE_LABEL[detail.language]} ·{' '}
+          {detail.status === 'finished' ? `finished ${formatTime(detail.finishedAt)}` : `still in ${PHASE_LABEL[detail.status]}`} · {formatDuration(detail.durationMs)}
+          {detail.finalVerdict && <> · final verdict <strong data-testid="final-verdict">{VERDICT_LABEL[detail.finalVerdict]}</strong></>}
         </p>
         <p>{detail.participants.map((p) => `${p.displayName} (${p.role}${p.kicked ? ', kicked' : ''})`).join(', ')}</p>
       </section>
@@ -43,11 +51,9 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
         <section className="card">
           <h3>Timeline</h3>
           <ol className="timeline" data-testid="timeline">
-            {timeline.map((e) => (
-              <li key={e.id}>
-                <span className="muted small">{new Date(e.at).toLocaleTimeString()}</span> <strong>{e.type}</strong>
-                {e.actorId && <span className="muted"> by {names.get(e.actorId) ?? 'someone'}</span>}
-                {describeData(e.data)}
+            {timelineEvents(timeline).map((e) => (
+              <li key={e.id} data-type={e.type}>
+                <span className="muted small">{new Date(e.at).toLocaleTimeString()}</span> {eventLabel(e, nameOf)}
               </li>
             ))}
           </ol>
@@ -72,11 +78,3 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
   );
 }
 
-function describeData(data: Record<string, unknown>): string {
-  const parts: string[] = [];
-  for (const key of ['from', 'to', 'trigger', 'verdict', 'language', 'reason']) {
-    const v = data[key];
-    if (typeof v === 'string') parts.push(`${key} ${v}`);
-  }
-  return parts.length ? ` (${parts.join(', ')})` : '';
-}

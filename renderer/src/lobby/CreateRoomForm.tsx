@@ -12,6 +12,7 @@ import { createRoom } from './lobby-actions.ts';
 import { NO_FILTER, useProblems } from './use-problems.ts';
 import { useHealth } from '../app/use-health.ts';
 import { LanguageAvailability, offeredLanguages } from './LanguageAvailability.tsx';
+import { LANGUAGE_LABEL, MODE_LABEL } from '../ui/labels.ts';
 
 const MINUTE = 60_000;
 
@@ -90,13 +91,13 @@ export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
           <label className="grow">
             Mode
             <select name="mode" value={mode} onChange={(e) => setMode(e.target.value as RoomMode)}>
-              {ROOM_MODES.map((m) => <option key={m} value={m}>{m}</option>)}
+              {ROOM_MODES.map((m) => <option key={m} value={m}>{MODE_LABEL[m]}</option>)}
             </select>
           </label>
           <label className="grow">
             Language
             <select name="language" value={language} onChange={(e) => setLanguage(e.target.value as SupportedLanguage)}>
-              {languages.map((l) => <option key={l} value={l}>{l}</option>)}
+              {languages.map((l) => <option key={l} value={l}>{LANGUAGE_LABEL[l]}</option>)}
             </select>
           </label>
         </div>

@@ -5,6 +5,7 @@ import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
 import { joinRoom } from '../room/room-actions.ts';
 import { errorCode, errorText } from '../ui/error-text.ts';
+import { MODE_LABEL, PHASE_LABEL } from '../ui/labels.ts';
 import { lookupRoom } from './lobby-actions.ts';
 
 export function JoinScreen({ code }: { code: string }) {
@@ -36,7 +37,10 @@ export function JoinScreen({ code }: { code: string }) {
       {preview && (
         <>
           <p>
-            Hosted by <strong>{preview.hostName}</strong> · {preview.mode} · {preview.status} · {preview.participantCount}/{preview.maxParticipants} people
+            Hosted by <strong>{preview.hostName}</strong> · {MODE_LABEL[preview.mode]} · {PHASE_LABEL[preview.status]} · {preview.participantCount}/{preview.maxParticipants} people
+          </p>
+          <p data-testid="join-problem">
+            {preview.problemTitle ? <>Problem: <strong>{preview.problemTitle}</strong></> : <span className="muted">The interviewer has not chosen a problem yet.</span>}
           </p>
           <div className="row">
             <button type="button" className="primary" disabled={busy || !preview.candidateSeatFree} onClick={() => join('candidate')}>

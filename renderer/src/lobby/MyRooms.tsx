@@ -4,6 +4,7 @@ import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { listMyRooms } from './lobby-actions.ts';
+import { MODE_LABEL, PHASE_LABEL } from '../ui/labels.ts';
 
 /** `version` changes when a room was created here, so the list reloads. */
 export function MyRooms({ version }: { version: number }) {
@@ -25,7 +26,7 @@ export function MyRooms({ version }: { version: number }) {
         {rooms?.map((r) => (
           <li key={r.id} className="list-row">
             <span className="grow">
-              <strong>{r.name}</strong> <span className="muted">{r.mode} · {r.status}{r.problemTitle ? ` · ${r.problemTitle}` : ''}</span>
+              <strong>{r.name}</strong> <span className="muted">{MODE_LABEL[r.mode]} · {PHASE_LABEL[r.status]}{r.problemTitle ? ` · ${r.problemTitle}` : ''}</span>
             </span>
             {r.status === 'finished' ? (
               <button type="button" onClick={() => navigate({ name: 'session', sessionId: r.id })}>Session</button>

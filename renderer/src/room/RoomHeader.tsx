@@ -3,6 +3,7 @@ import { desktopBridge } from '../app/desktop-bridge.ts';
 import { useSession } from '../app/session-context.tsx';
 import { desktopInviteLink, webInviteLink } from '../lobby/invite-link.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
+import { LANGUAGE_LABEL, MODE_LABEL } from '../ui/labels.ts';
 import { isStaff, type RoomView } from './collab/room-view.ts';
 import { Countdown } from './panels/Countdown.tsx';
 import { PhaseStepper } from './panels/PhaseStepper.tsx';
@@ -26,7 +27,7 @@ export function RoomHeader({ view, onAdvance, onLanguage, onLeave }: RoomHeaderP
     <header className="room-header">
       <div className="room-title">
         <strong>{view.room.name}</strong>
-        <span className="muted small">{view.room.mode} · you are {view.role}</span>
+        <span className="muted small">{MODE_LABEL[view.room.mode]} · you are the {view.role}</span>
       </div>
       <PhaseStepper phase={view.phase} canAdvance={staff} onAdvance={onAdvance} />
       <Countdown timer={view.timer} clockOffsetMs={view.clockOffsetMs} />
@@ -37,7 +38,7 @@ export function RoomHeader({ view, onAdvance, onLanguage, onLeave }: RoomHeaderP
       )}
       <span className="grow" />
       <select aria-label="Language" value={view.language} disabled={!canChangeLanguage} onChange={(e) => onLanguage(e.target.value as SupportedLanguage)}>
-        {languages.map((l) => <option key={l} value={l}>{l}</option>)}
+        {languages.map((l) => <option key={l} value={l}>{LANGUAGE_LABEL[l]}</option>)}
       </select>
       {link && view.room.mode !== 'practice' && (
         <span className="row tight invite" title={desktopBridge() ? desktopInviteLink(view.room.code) : link}>

@@ -3,6 +3,7 @@ import { CODE_TEXT, mayWrite, type RoomRole, type RoomStatus, type SupportedLang
 import type { RoomParticipantSummary } from '../api/types.ts';
 import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
+import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog.tsx';
 import { errorText } from '../ui/error-text.ts';
 import type { RoomConnection } from './collab/room-connection.ts';
 import { isStaff } from './collab/room-view.ts';
@@ -10,6 +11,7 @@ import { Console, type ConsoleHandle } from './panels/Console.tsx';
 import { Participants } from './panels/Participants.tsx';
 import { ProblemPanel } from './panels/ProblemPanel.tsx';
 import { RoleSwapBanner, SwapRolesButton } from './panels/RoleSwap.tsx';
+import { Scorecard } from './panels/Scorecard.tsx';
 import { StaffControls } from './panels/StaffControls.tsx';
 import { VideoPanel } from './panels/VideoPanel.tsx';
 import { RoomHeader } from './RoomHeader.tsx';
@@ -32,6 +34,8 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
   const [boardOpened, setBoardOpened] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const consoleRef = useRef<ConsoleHandle>(null);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const closeConfirm = useCallback(() => setConfirm(null), []);
   const room = roomActions(api, view.room.id);
 
   const act = useCallback((fn: () => Promise<unknown>) => {
@@ -55,21 +59,36 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
   const staff = isStaff(view.role);
   const peer = view.room.mode === 'peer' && (view.role === 'host' || view.role === 'candidate');
   const advance = (to: RoomStatus) => {
-    if (to === 'finished' && !window.confirm('Finish the session for everybody?')) return;
-    act(() => room.advancePhase(to));
+    if (to !== 'finished') return act(() => room.advancePhase(to));
+    setConfirm({
+      title: 'Finish the interview?',
+      text: 'The room closes for everybody and you all go to the session page. This cannot be undone.',
+      confirmLabel: 'Finish for everybody',
+      danger: true,
+      onConfirm: () => act(() => room.advancePhase(to)),
+    });
   };
   const changeLanguage = (language: SupportedLanguage) => act(() => room.selectProblem({ language }));
-  const kick = (p: RoomParticipantSummary) => {
-    if (window.confirm(`Remove ${p.displayName} from the room?`)) act(() => room.kick(p.userId));
-  };
+  const kick = (p: RoomParticipantSummary) =>
+    setConfirm({
+      title: `Remove ${p.displayName}?`,
+      text: `${p.displayName} leaves the room at once and cannot rejoin it.`,
+      confirmLabel: 'Remove',
+      danger: true,
+      onConfirm: () => act(() => room.kick(p.userId)),
+    });
   const setRole = (p: RoomParticipantSummary, role: RoomRole) => act(() => room.setRole(p.userId, role));
-  const leave = () => {
-    if (!window.confirm('Leave the room?')) return;
-    room
-      .leave()
-      .then(() => navigate({ name: 'lobby', tab: 'rooms' }))
-      .catch((e: unknown) => setActionError(errorText(e)));
-  };
+  const leave = () =>
+    setConfirm({
+      title: 'Leave the room?',
+      text: 'You can rejoin while the room is open.',
+      confirmLabel: 'Leave',
+      onConfirm: () =>
+        void room
+          .leave()
+          .then(() => navigate({ name: 'lobby', tab: 'rooms' }))
+          .catch((e: unknown) => setActionError(errorText(e))),
+    });
   const openTab = (t: CenterTab) => {
     setTab(t);
     if (t === 'whiteboard') setBoardOpened(true);
@@ -96,6 +115,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
       )}
       <div className="room-body">
         <aside className="room-left">
+          {staff && view.phase === 'wrapup' && <Scorecard view={view} />}
           <ProblemPanel problemId={view.problemId} />
         </aside>
         <main className="room-center">
@@ -151,6 +171,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
           )}
         </aside>
       </div>
+      {confirm && <ConfirmDialog request={confirm} onClose={closeConfirm} />}
     </div>
   );
 }

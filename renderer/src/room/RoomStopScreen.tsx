@@ -1,9 +1,14 @@
 // What the user sees when the room stopped for them (the client actions of docs/collab-protocol.md, "Close codes and reconnect").
+import { useEffect } from 'react';
 import { assertNever } from '../../../server/protocol/index.ts';
 import { navigate } from '../app/router.ts';
 import type { DocStop } from './collab/doc-connection.ts';
 
 export function RoomStopScreen({ stop, roomId, onUseHere }: { stop: DocStop; roomId: string; onUseHere: () => void }) {
+  // A finished interview goes straight to its session page, for everybody in the room.
+  useEffect(() => {
+    if (stop.kind === 'room-closed') navigate({ name: 'session', sessionId: roomId }, { replace: true });
+  }, [stop.kind, roomId]);
   const lobby = (
     <button type="button" onClick={() => navigate({ name: 'lobby', tab: 'rooms' })}>Back to the lobby</button>
   );

@@ -35,6 +35,11 @@ export function roomActions(api: ApiClient, roomId: string) {
     mediaToken: () => api.call('POST /v1/rooms/:roomId/media/token', room),
     run: (body: RouteBody<'POST /v1/rooms/:roomId/run'>) => api.call('POST /v1/rooms/:roomId/run', room, body),
     submit: (body: RouteBody<'POST /v1/rooms/:roomId/submit'>) => api.call('POST /v1/rooms/:roomId/submit', room, body),
+    recentRuns: (limit: number) => api.call('GET /v1/rooms/:roomId/runs', room, { limit }),
+    recentSubmissions: (limit: number) => api.call('GET /v1/rooms/:roomId/submissions', room, { limit }),
+    getRun: (runId: string) => api.call('GET /v1/runs/:runId', { runId }),
+    getSubmission: (submissionId: string) => api.call('GET /v1/submissions/:submissionId', { submissionId }),
+    myFeedback: () => api.call('GET /v1/rooms/:roomId/feedback/mine', room),
   };
 }
 

@@ -21,6 +21,7 @@ export function feedbackView(f: FeedbackRecord): PeerFeedbackEntry {
     targetUserId: f.targetUserId,
     ratings: f.ratings,
     comment: f.comment,
+    recommendation: f.recommendation,
     createdAt: toTimestamp(f.createdAt),
   };
 }
@@ -29,6 +30,7 @@ export interface FeedbackInput {
   targetUserId: string;
   ratings: FeedbackRecord['ratings'];
   comment?: string;
+  recommendation?: FeedbackRecord['recommendation'];
 }
 
 export function submitFeedback(d: RoomDeps, user: AuthUser, roomId: string | undefined, parse: () => FeedbackInput): Promise<PeerFeedbackEntry> {
@@ -61,6 +63,7 @@ export function submitFeedback(d: RoomDeps, user: AuthUser, roomId: string | und
       targetUserId: target.userId,
       ratings: input.ratings,
       comment: input.comment ?? null,
+      recommendation: input.recommendation ?? null,
       createdAt: engine.now(),
     });
     if (!stored) throw new AppError('ROOM_FEEDBACK_EXISTS', 'You already gave feedback to this participant.');

@@ -41,7 +41,7 @@ export function registerRoomLifecycleRoutes(d: RoomDeps): void {
     await auth.requireUser(api);
     const room = d.engine.store.rooms.findOpenRoomByCode(normalizeInviteCode(params.code));
     if (!room) throw new AppError('ROOM_NOT_FOUND', 'No open room has that invite code.');
-    return { status: 200, body: roomPreview(d.engine.store, room) };
+    return { status: 200, body: roomPreview(d.engine.store, d.problems, room) };
   });
 
   handle(router, 'GET /v1/rooms/:roomId', async (api, { params }) => {

@@ -104,14 +104,14 @@ export function roomSummary(store: RoomStore, problems: RoomProblems, room: Room
     status: room.status,
     hostId: room.hostId,
     participantCount: activeOf(participants).length,
-    problemTitle: room.problemId ? (problems.get(room.problemId)?.title ?? null) : null,
+    problemTitle: problemTitle(problems, room),
     myRole: mine ? mine.role : null,
     createdAt: toTimestamp(room.createdAt),
     updatedAt: toTimestamp(room.updatedAt),
   };
 }
 
-export function roomPreview(store: RoomStore, room: RoomRecord): RoomPreview {
+export function roomPreview(store: RoomStore, problems: RoomProblems, room: RoomRecord): RoomPreview {
   const participants = store.rooms.listParticipants(room.id);
   const count = activeOf(participants).length;
   return {
@@ -125,7 +125,12 @@ export function roomPreview(store: RoomStore, room: RoomRecord): RoomPreview {
     isFull: room.mode === 'practice' || count >= room.config.maxParticipants,
     candidateSeatFree: candidateSeatFree(room.mode, participants),
     allowSpectators: room.config.allowSpectators,
+    problemTitle: problemTitle(problems, room),
   };
+}
+
+function problemTitle(problems: RoomProblems, room: RoomRecord): string | null {
+  return room.problemId ? (problems.get(room.problemId)?.title ?? null) : null;
 }
 
 export function adminRoomEntry(store: RoomStore, room: RoomRecord): AdminRoomEntry {

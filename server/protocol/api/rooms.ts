@@ -2,7 +2,7 @@
 // the server with parseBody/parseQuery) and response shapes (the renderer's client types are z.infer of
 // these). Bounds are the spec's; per-mode rules (practice fixes maxParticipants at 1) live in the room model.
 import { z } from 'zod';
-import { LOCK_REASONS, PARTICIPANT_STATES } from '../enums.ts';
+import { LOCK_REASONS, PARTICIPANT_STATES, RECOMMENDATIONS } from '../enums.ts';
 import {
   zJobAccepted,
   zLimit,
@@ -116,6 +116,8 @@ export const zRoomPreview = z.object({
   isFull: z.boolean(),
   candidateSeatFree: z.boolean(),
   allowSpectators: z.boolean(),
+  /** Additive (docs/spec-deviations.md): the join screen says which problem the room is for. */
+  problemTitle: z.string().nullable(),
 });
 export type RoomPreview = z.infer<typeof zRoomPreview>;
 
@@ -139,6 +141,7 @@ export const zMediaToken = z.object({
 });
 export type MediaToken = z.infer<typeof zMediaToken>;
 
+const zRecommendation = z.enum(RECOMMENDATIONS);
 export const zPeerFeedbackRatings = z.object({
   problemSolving: z.number().int().min(1).max(5),
   communication: z.number().int().min(1).max(5),
@@ -153,6 +156,8 @@ export const zPeerFeedbackEntry = z.object({
   targetUserId: zUuid,
   ratings: zPeerFeedbackRatings,
   comment: z.string().nullable(),
+  /** Additive: the scorecard's recommendation, `null` when the author gave none. */
+  recommendation: zRecommendation.nullable(),
   createdAt: zTimestamp,
 });
 export type PeerFeedbackEntry = z.infer<typeof zPeerFeedbackEntry>;
@@ -209,4 +214,5 @@ export const zFeedbackBody = z.object({
   targetUserId: zUuid,
   ratings: zPeerFeedbackRatings,
   comment: z.string().max(2000).optional(),
+  recommendation: zRecommendation.optional(),
 });

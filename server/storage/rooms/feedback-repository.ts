@@ -1,4 +1,5 @@
 // SQL for peer feedback (/v1/rooms/:roomId/feedback: one entry per author and target).
+import type { Recommendation } from '../../protocol/index.ts';
 import type { SqliteDatabase } from '../database.ts';
 import type { FeedbackRecord } from './room-records.ts';
 import { DELETED_USER_NAME } from './room-repository.ts';
@@ -12,6 +13,7 @@ interface FeedbackRow {
   target_user_id: string;
   ratings: string;
   comment: string | null;
+  recommendation: Recommendation | null;
   created_at: number;
 }
 
@@ -24,6 +26,7 @@ function toFeedback(r: FeedbackRow): FeedbackRecord {
     targetUserId: r.target_user_id,
     ratings: JSON.parse(r.ratings) as FeedbackRecord['ratings'],
     comment: r.comment,
+    recommendation: r.recommendation,
     createdAt: r.created_at,
   };
 }
@@ -41,10 +44,10 @@ export class FeedbackRepository {
   insert(f: Omit<FeedbackRecord, 'authorName'>): boolean {
     const result = this.#db
       .prepare(
-        `INSERT OR IGNORE INTO feedback (id, room_id, author_id, target_user_id, ratings, comment, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO feedback (id, room_id, author_id, target_user_id, ratings, comment, recommendation, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(f.id, f.roomId, f.authorId, f.targetUserId, JSON.stringify(f.ratings), f.comment, f.createdAt);
+      .run(f.id, f.roomId, f.authorId, f.targetUserId, JSON.stringify(f.ratings), f.comment, f.recommendation, f.createdAt);
     return result.changes === 1;
   }
 

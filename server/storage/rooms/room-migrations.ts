@@ -107,4 +107,9 @@ export const ROOM_MIGRATIONS: readonly Migration[] = [
         );
       `),
   },
+  {
+    version: 2,
+    name: 'feedback recommendation (the interviewer scorecard)',
+    up: (db) => db.exec(`ALTER TABLE feedback ADD COLUMN recommendation TEXT`),
+  },
 ];

@@ -2,6 +2,7 @@
 import type {
   LockReason,
   ParticipantState,
+  Recommendation,
   RoomConfig,
   RoomMode,
   RoomRole,
@@ -94,5 +95,6 @@ export interface FeedbackRecord {
   targetUserId: string;
   ratings: { problemSolving: number; communication: number; codeQuality: number; overall: number };
   comment: string | null;
+  recommendation: Recommendation | null;
   createdAt: number;
 }

@@ -108,4 +108,21 @@ describe('peer feedback', () => {
     }
     expectError(await as(server, ivan).post(`${R}/feedback`, { targetUserId: ann.id, ratings: RATINGS }), 409, 'ROOM_CLOSED');
   });
+
+  it('keeps a scorecard recommendation when one is given, null otherwise, and refuses an unknown one', async () => {
+    const room = await createRoom(server, host, { mode: 'interview' });
+    await join(server, ann, room);
+    await join(server, ivan, room);
+    await as(server, host).patch(`/v1/rooms/${room.id}/participants/${ivan.id}`, { role: 'interviewer' });
+    const R = `/v1/rooms/${room.id}`;
+    await as(server, host).post(`${R}/control/phase`, { to: 'wrapup' });
+    expectError(await as(server, host).post(`${R}/feedback`, { targetUserId: ann.id, ratings: RATINGS, recommendation: 'maybe' }), 400, 'VALIDATION_FAILED');
+    const scorecard = await as(server, host).post(`${R}/feedback`, { targetUserId: ann.id, ratings: RATINGS, comment: 'Tested edge cases', recommendation: 'strong-yes' });
+    expect(scorecard.status).toBe(201);
+    expect(zPeerFeedbackEntry.parse(scorecard.body).recommendation).toBe('strong-yes');
+    await as(server, ivan).post(`${R}/feedback`, { targetUserId: ann.id, ratings: RATINGS });
+    await as(server, host).post(`${R}/control/phase`, { to: 'finished' });
+    const seen = (await as(server, host).get(`/v1/sessions/${room.id}/feedback`)).body.items.map((f: any) => [f.authorId, f.recommendation]);
+    expect(seen).toEqual([[host.id, 'strong-yes'], [ivan.id, null]]);
+  });
 });

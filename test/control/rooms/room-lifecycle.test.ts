@@ -72,7 +72,12 @@ describe.each(COLLAB_MODES)('room lifecycle ($name collab)', (mode) => {
       isFull: false,
       candidateSeatFree: true,
       allowSpectators: false,
+      problemTitle: null,
     });
+    // The join screen names the problem the room is for.
+    const twoSum = await problemBySlug(server, host, 'two-sum');
+    const withProblem = await createRoom(server, host, { mode: 'interview', problemId: twoSum.id });
+    expect((await as(server, ann).get(`/v1/rooms/lookup/${withProblem.code}`)).body.problemTitle).toBe('Two Sum');
     expectError(await as(server, ann).get('/v1/rooms/lookup/ZZZZZZ'), 404, 'ROOM_NOT_FOUND');
     expect((await as(server, host).delete(`/v1/rooms/${room.id}`)).status).toBe(204);
     expectError(await as(server, ann).get(`/v1/rooms/lookup/${room.code}`), 404, 'ROOM_NOT_FOUND');

@@ -2,6 +2,8 @@
 // Vite (`?worker`). Imported only from room and history chunks, so the lobby never pays for it.
 import * as monaco from 'monaco-editor/editor/editor.api.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
+// The icon font (codicon.ttf): without it the diff editor's gutter shows an empty box on every line.
+import 'monaco-editor/features/codicon/register.js';
 import 'monaco-editor/languages/definitions/javascript/register.js';
 import 'monaco-editor/languages/definitions/typescript/register.js';
 import 'monaco-editor/languages/definitions/python/register.js';

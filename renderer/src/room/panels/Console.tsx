@@ -1,13 +1,16 @@
-// Run with stdin (Ctrl/Cmd+Enter) and Submit (Ctrl/Cmd+Shift+Enter, after a read-only confirmation of the
-// synced text). Results come from polling the job and from `execution-finished` events.
+// Run with stdin (Ctrl/Cmd+Enter), Run examples (one run per visible example, compared with its expected
+// output) and Submit (Ctrl/Cmd+Shift+Enter, after a read-only confirmation of the synced text). Every tab shows
+// the room's newest results, whoever started them, so the interviewer watches the candidate's runs live.
 import { useImperativeHandle, useState, type Ref } from 'react';
-import type { RunResult, SubmissionResult } from '../../../../server/protocol/index.ts';
-import type { JobAccepted } from '../../../../server/protocol/index.ts';
 import { useSession } from '../../app/session-context.tsx';
 import { errorCode, errorText } from '../../ui/error-text.ts';
 import type { RoomView } from '../collab/room-view.ts';
-import { useJob } from './use-job.ts';
 import { roomActions } from '../room-actions.ts';
+import { ExampleResults } from './ExampleResults.tsx';
+import { exampleRows } from './run-outcome.ts';
+import { RunOutput } from './RunOutput.tsx';
+import { useProblem } from './use-problem.ts';
+import { useRoomResults } from './use-room-results.ts';
 import { VerdictTable } from './VerdictTable.tsx';
 
 export interface ConsoleHandle {
@@ -21,76 +24,112 @@ export interface ConsoleProps {
   ref?: Ref<ConsoleHandle>;
 }
 
+type ConsoleTab = 'run' | 'examples' | 'submit';
+
 export function Console({ view, readCode, ref }: ConsoleProps) {
   const { api } = useSession();
+  const room = roomActions(api, view.room.id);
+  const results = useRoomResults(api, view.room.id, view.lastExecution);
+  const { problem } = useProblem(view.problemId);
   const [stdin, setStdin] = useState('');
-  const [runJob, setRunJob] = useState<JobAccepted | null>(null);
-  const [submitJob, setSubmitJob] = useState<JobAccepted | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [tab, setTab] = useState<'run' | 'submit'>('run');
+  const [tab, setTab] = useState<ConsoleTab>('run');
   const [error, setError] = useState<unknown>(null);
-  const finishedId = view.lastExecution?.id ?? null;
-  const run = useJob<RunResult>(api, runJob, finishedId);
-  const submission = useJob<SubmissionResult>(api, submitJob, finishedId);
+  const examples = problem?.examples ?? [];
+  const rows = exampleRows(examples, results.runs);
+  const latestRun = results.runs[0] ?? null;
+  const nameOf = (userId: string) =>
+    userId === view.me.userId ? 'you' : (view.room.participants.find((p) => p.userId === userId)?.displayName ?? 'someone');
+
   const canExecute = view.role !== 'spectator' && (view.role !== 'candidate' || !view.editorLocked);
   // Runs from the warm-up on, submissions from coding on; none once finished.
-  const canRun = canExecute && (view.phase === 'warmup' || view.phase === 'coding' || view.phase === 'wrapup');
-  const canSubmit = canExecute && (view.phase === 'coding' || view.phase === 'wrapup') && view.problemId !== null;
-  const phaseHint = view.phase === 'waiting' ? 'Runs start with the warm-up, submissions with coding.' : '';
+  const runPhase = view.phase === 'warmup' || view.phase === 'coding' || view.phase === 'wrapup';
+  const submitPhase = view.phase === 'coding' || view.phase === 'wrapup';
+  const canRun = canExecute && runPhase;
+  const canSubmit = canExecute && submitPhase && view.problemId !== null;
+  const runBusy = latestRun !== null && latestRun.userId === view.me.userId && isPending(latestRun.status);
+  const examplesBusy = rows.some((r) => r.state === 'running');
+  const judging = isPending(results.submission?.status) || view.lockReason === 'submit';
+  const why = !canExecute
+    ? view.role === 'spectator' ? 'Spectators watch; they do not run code.' : 'The editor is locked.'
+    : !runPhase ? 'Runs start with the warm-up, submissions with coding.'
+    : !submitPhase ? 'Submissions open when coding starts.'
+    : view.problemId === null ? 'Choose a problem to submit against.'
+    : '';
 
-  const startRun = async () => {
-    if (!canRun) return;
-    setTab('run');
+  const start = async (next: ConsoleTab, go: () => Promise<void>) => {
+    setTab(next);
     setError(null);
     try {
-      setRunJob(await roomActions(api, view.room.id).run({ code: readCode(), language: view.language, stdin }));
+      await go();
     } catch (e) {
       setError(e);
     }
   };
+  const startRun = () =>
+    canRun && start('run', async () => results.follow('run', await room.run({ code: readCode(), language: view.language, stdin })));
+  const runExamples = () =>
+    canRun &&
+    start('examples', async () => {
+      const code = readCode();
+      for (const ex of examples) results.follow('run', await room.run({ code, language: view.language, stdin: ex.input }));
+    });
   const askSubmit = () => {
     if (canSubmit) setConfirming(readCode());
   };
-  const submit = async () => {
+  const submit = () => {
     setConfirming(null);
-    setTab('submit');
-    setError(null);
-    try {
-      setSubmitJob(await roomActions(api, view.room.id).submit({ language: view.language }));
-    } catch (e) {
-      setError(e);
-    }
+    void start('submit', async () => results.follow('submission', await room.submit({ language: view.language })));
   };
   useImperativeHandle(ref, () => ({ run: () => void startRun(), askSubmit }));
 
-  const runBusy = runJob !== null && (run.result === null || run.result.status === 'queued' || run.result.status === 'running');
-  const submitBusy = submitJob !== null && (submission.result === null || submission.result.status === 'queued' || submission.result.status === 'running');
-
+  const passed = rows.filter((r) => r.state === 'pass').length;
   return (
     <section className="console" aria-label="Console">
       <div className="console-bar">
         <button type="button" aria-pressed={tab === 'run'} onClick={() => setTab('run')}>Output</button>
-        <button type="button" aria-pressed={tab === 'submit'} onClick={() => setTab('submit')}>Verdict</button>
-        <span className="grow muted small">{phaseHint}</span>
-        <button type="button" onClick={startRun} disabled={!canRun || runBusy} title="Ctrl/Cmd+Enter" data-testid="run-button">
+        {examples.length > 0 && (
+          <button type="button" aria-pressed={tab === 'examples'} onClick={() => setTab('examples')} data-testid="examples-tab">
+            Examples{rows.some((r) => r.state !== 'not-run') ? ` ${passed}/${rows.length}` : ''}
+          </button>
+        )}
+        <button type="button" aria-pressed={tab === 'submit'} onClick={() => setTab('submit')} data-testid="verdict-tab">Verdict</button>
+        <span className="grow muted small" data-testid="console-hint">{why}</span>
+        <button type="button" onClick={() => void startRun()} disabled={!canRun || runBusy} title={why || 'Run with the stdin below (Ctrl/Cmd+Enter)'} data-testid="run-button">
           {runBusy ? 'Running…' : 'Run'}
         </button>
-        <button type="button" className="primary" onClick={askSubmit} disabled={!canSubmit || submitBusy} title="Ctrl/Cmd+Shift+Enter" data-testid="submit-button">
-          {submitBusy ? 'Judging…' : 'Submit'}
+        {examples.length > 0 && (
+          <button type="button" onClick={() => void runExamples()} disabled={!canRun || examplesBusy} title={why || 'Run once per example and compare with its expected output'} data-testid="run-examples-button">
+            {examplesBusy ? 'Running examples…' : 'Run examples'}
+          </button>
+        )}
+        <button type="button" className="primary" onClick={askSubmit} disabled={!canSubmit || judging} title={why || 'Judge against every test (Ctrl/Cmd+Shift+Enter)'} data-testid="submit-button">
+          {judging ? 'Judging…' : 'Submit'}
         </button>
       </div>
       {error !== null && <p role="alert" className="error" data-error-code={errorCode(error)}>{errorText(error)}</p>}
-      {tab === 'run' ? (
+      {results.error !== null && error === null && <p role="alert" className="error small">Could not read a result: {errorText(results.error)}</p>}
+      {tab === 'run' && (
         <div className="console-body run">
           <label className="stdin">
-            stdin
-            <textarea value={stdin} onChange={(e) => setStdin(e.target.value)} rows={3} spellCheck={false} data-testid="stdin" />
+            Input (stdin)
+            <textarea value={stdin} onChange={(e) => setStdin(e.target.value)} rows={4} spellCheck={false} data-testid="stdin" />
           </label>
-          <RunOutput result={run.result} busy={runBusy} />
+          <RunOutput run={latestRun} by={latestRun ? nameOf(latestRun.userId) : ''} />
         </div>
-      ) : (
+      )}
+      {tab === 'examples' && (
         <div className="console-body">
-          {submission.result ? <VerdictTable result={submission.result} /> : <p className="muted">{submitBusy ? 'Judging…' : 'No submission yet.'}</p>}
+          <ExampleResults rows={rows} nameOf={nameOf} />
+        </div>
+      )}
+      {tab === 'submit' && (
+        <div className="console-body" data-testid="verdict-body">
+          {results.submission ? (
+            <VerdictTable result={results.submission} by={nameOf(results.submission.userId)} />
+          ) : (
+            <p className="muted">{judging ? 'Judging…' : 'No submission yet.'}</p>
+          )}
         </div>
       )}
       {confirming !== null && (
@@ -110,19 +149,6 @@ export function Console({ view, readCode, ref }: ConsoleProps) {
   );
 }
 
-function RunOutput({ result, busy }: { result: RunResult | null; busy: boolean }) {
-  if (busy) return <p className="muted" role="status"><span className="spinner" /> {result?.status === 'running' ? 'Running…' : 'Queued…'}</p>;
-  if (!result) return <p className="muted">Run your code to see its output here.</p>;
-  if (result.status === 'failed') return <p role="alert" className="error" data-error-code={result.error?.code}>Run failed: {result.error?.code}</p>;
-  const r = result.result;
-  if (!r) return null;
-  return (
-    <div className="run-output" data-testid="run-output">
-      <p className="meta">
-        <span className={`badge ${r.verdict === 'ACCEPTED' ? 'ok' : 'bad'}`}>{r.verdict}</span> exit {r.exitCode ?? 'signal'} · {r.timeMs} ms · {Math.round(r.memoryKb / 1024)} MiB
-      </p>
-      <pre className="stdout" data-testid="stdout">{r.stdout}{r.stdoutTruncated ? '\n… (truncated)' : ''}</pre>
-      {r.stderr && <pre className="stderr">{r.stderr}{r.stderrTruncated ? '\n… (truncated)' : ''}</pre>}
-    </div>
-  );
+function isPending(status: string | undefined): boolean {
+  return status === 'queued' || status === 'running';
 }

@@ -19,22 +19,26 @@ export function Participants({ participants, meId, myRole, interviewMode, online
     <ul className="participants" data-testid="participants">
       {participants.map((p) => (
         <li key={p.userId} data-testid={`participant-${p.displayName}`}>
-          <span className="avatar" style={{ background: p.color }} aria-hidden="true">{p.displayName.slice(0, 1).toUpperCase()}</span>
-          <span className="grow">
-            {p.displayName}
-            {p.userId === meId && <span className="muted"> (you)</span>}
-            <br />
-            <span className="muted small">
-              {p.role} · {online.has(p.userId) ? 'online' : reconnecting.has(p.userId) ? 'reconnecting' : 'away'}
+          <div className="participant-line">
+            <span className="avatar" style={{ background: p.color }} aria-hidden="true">{p.displayName.slice(0, 1).toUpperCase()}</span>
+            <span className="grow participant-name">
+              <span className="name" title={p.displayName}>{p.displayName}</span>
+              {p.userId === meId && <span className="muted"> (you)</span>}
+              <br />
+              <span className="muted small">
+                {p.role} · {online.has(p.userId) ? 'online' : reconnecting.has(p.userId) ? 'reconnecting' : 'away'}
+              </span>
             </span>
-          </span>
+          </div>
           {isHost && p.userId !== meId && (
-            <span className="row tight">
+            <div className="row tight participant-actions">
               {interviewMode && p.role !== 'interviewer' && (
-                <button type="button" onClick={() => onRole(p, 'interviewer')} title="Promote to interviewer">Promote</button>
+                <button type="button" className="small-button" onClick={() => onRole(p, 'interviewer')} title={`${p.displayName} gets the interviewer's controls`}>
+                  Make interviewer
+                </button>
               )}
-              <button type="button" className="danger" onClick={() => onKick(p)} data-testid={`kick-${p.displayName}`}>Kick</button>
-            </span>
+              <button type="button" className="danger small-button" onClick={() => onKick(p)} data-testid={`kick-${p.displayName}`}>Remove</button>
+            </div>
           )}
         </li>
       ))}

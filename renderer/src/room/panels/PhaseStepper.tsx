@@ -1,6 +1,5 @@
 import { comparePhases, ROOM_STATUSES, type RoomStatus } from '../../../../server/protocol/index.ts';
-
-const LABEL: Record<RoomStatus, string> = { waiting: 'Waiting', warmup: 'Warm-up', coding: 'Coding', wrapup: 'Wrap-up', finished: 'Finished' };
+import { PHASE_LABEL as LABEL } from '../../ui/labels.ts';
 
 export function PhaseStepper({ phase, canAdvance, onAdvance }: { phase: RoomStatus; canAdvance: boolean; onAdvance: (to: RoomStatus) => void }) {
   return (

@@ -1,30 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { ProblemDetail } from '../../api/types.ts';
-import { useSession } from '../../app/session-context.tsx';
-import { getProblem } from '../../lobby/problem-actions.ts';
-import { errorText } from '../../ui/error-text.ts';
+import { useMemo } from 'react';
 import { renderMarkdown } from '../../ui/markdown.ts';
+import { useProblem } from './use-problem.ts';
 
 export function ProblemPanel({ problemId }: { problemId: string | null }) {
-  const { api } = useSession();
-  const [problem, setProblem] = useState<ProblemDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setProblem(null);
-    setError(null);
-    if (!problemId) return;
-    getProblem(api, problemId)
-      .then((p) => {
-        setProblem(p);
-        remember(p);
-      })
-      .catch((e: unknown) => {
-        // Offline (or a reload while offline): the statement last seen still helps.
-        const cached = recall(problemId);
-        if (cached) setProblem(cached);
-        else setError(errorText(e));
-      });
-  }, [api, problemId]);
+  const { problem, error } = useProblem(problemId);
   const html = useMemo(() => (problem ? renderMarkdown(withoutTitleHeading(problem.description, problem.title)) : ''), [problem]);
 
   if (!problemId) return <div className="problem-panel muted">No problem selected yet. The interviewer chooses one.</div>;
@@ -63,23 +42,4 @@ export function ProblemPanel({ problemId }: { problemId: string | null }) {
 function withoutTitleHeading(markdown: string, title: string): string {
   const m = /^\s*#\s+(.+)\n/.exec(markdown);
   return m && m[1]!.trim() === title.trim() ? markdown.slice(m[0].length) : markdown;
-}
-
-const cacheKey = (id: string) => `syncode.problem:${id}`;
-
-function remember(p: ProblemDetail): void {
-  try {
-    localStorage.setItem(cacheKey(p.id), JSON.stringify(p));
-  } catch {
-    // Storage full: the panel just needs the network next time.
-  }
-}
-
-function recall(id: string): ProblemDetail | null {
-  try {
-    const raw = localStorage.getItem(cacheKey(id));
-    return raw ? (JSON.parse(raw) as ProblemDetail) : null;
-  } catch {
-    return null;
-  }
 }

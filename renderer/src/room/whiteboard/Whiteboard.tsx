@@ -1,8 +1,9 @@
 // tldraw bound to the room's `whiteboard` Y.Doc.
 import { useEffect, useState } from 'react';
-import { createTLStore, defaultBindingUtils, defaultShapeUtils, type Editor, type TLRecord } from 'tldraw';
+import type { Editor, TLRecord } from 'tldraw';
 import type { DocConnection } from '../collab/doc-connection.ts';
 import { syncPresence } from './presence.ts';
+import { createBoardStore } from './tldraw-setup.ts';
 import { WhiteboardFrame } from './WhiteboardFrame.tsx';
 import { bindStoreToDoc } from './yjs-store-bridge.ts';
 
@@ -14,7 +15,7 @@ export interface WhiteboardProps {
 }
 
 export function Whiteboard({ conn, readOnly, user, fileName }: WhiteboardProps) {
-  const [store] = useState(() => createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils }));
+  const [store] = useState(() => createBoardStore());
   const [editor, setEditor] = useState<Editor | null>(null);
   const [doc, setDoc] = useState(() => conn.doc);
   const [records, setRecords] = useState<() => TLRecord[]>(() => () => []);

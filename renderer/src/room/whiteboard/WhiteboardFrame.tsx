@@ -1,13 +1,10 @@
 // What the live room board and a session's final board share: the bar with PNG/SVG/JSON export and the tldraw
-// canvas. Assets are bundled from @tldraw/assets (no CDN, works offline).
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
+// canvas, dark like the rest of the app.
 import type { ReactNode } from 'react';
 import { Tldraw, type Editor, type TLStore } from 'tldraw';
 import 'tldraw/tldraw.css';
 import { downloadBlob } from '../../ui/download.ts';
-
-const assetUrls = getAssetUrlsByImport();
-const licenseKey: string | undefined = import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined;
+import { assetUrls, licenseKey } from './tldraw-setup.ts';
 
 export interface WhiteboardFrameProps {
   store: TLStore;
@@ -23,6 +20,11 @@ export interface WhiteboardFrameProps {
 }
 
 export function WhiteboardFrame({ store, editor, onMount, records, fileName, badge }: WhiteboardFrameProps) {
+  // The app has one (dark) theme; tldraw would otherwise pick light.
+  const mount = (e: Editor) => {
+    e.user.updateUserPreferences({ colorScheme: 'dark' });
+    onMount(e);
+  };
   const exportAs = async (format: 'png' | 'svg' | 'json') => {
     if (format === 'json') {
       downloadBlob(new Blob([JSON.stringify({ records: records() }, null, 2)], { type: 'application/json' }), `${fileName}.json`);
@@ -50,7 +52,7 @@ export function WhiteboardFrame({ store, editor, onMount, records, fileName, bad
         <button type="button" onClick={() => exportAs('json')}>JSON</button>
       </div>
       <div className="whiteboard-canvas">
-        <Tldraw store={store} assetUrls={assetUrls} licenseKey={licenseKey} onMount={onMount} />
+        <Tldraw store={store} assetUrls={assetUrls} licenseKey={licenseKey} onMount={mount} />
       </div>
     </>
   );

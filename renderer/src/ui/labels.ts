@@ -1,0 +1,28 @@
+// The words people read for the wire's enum values (phases, modes, languages, verdicts).
+import type { RoomMode, RoomStatus, SupportedLanguage, Verdict } from '../../../server/protocol/index.ts';
+
+export const PHASE_LABEL: Record<RoomStatus, string> = { waiting: 'Waiting', warmup: 'Warm-up', coding: 'Coding', wrapup: 'Wrap-up', finished: 'Finished' };
+
+export const MODE_LABEL: Record<RoomMode, string> = { interview: 'Interview', peer: 'Peer practice', practice: 'Solo practice' };
+
+
+export const LANGUAGE_LABEL: Record<SupportedLanguage, string> = {
+  javascript: 'JavaScript',
+  typescript: 'TypeScript',
+  python: 'Python',
+  go: 'Go',
+  rust: 'Rust',
+  java: 'Java',
+  cpp: 'C++',
+  c: 'C',
+};
+
+export const VERDICT_LABEL: Record<Verdict, string> = {
+  ACCEPTED: 'Accepted',
+  WRONG_ANSWER: 'Wrong answer',
+  TIME_LIMIT: 'Time limit exceeded',
+  MEMORY_LIMIT: 'Memory limit exceeded',
+  RUNTIME_ERROR: 'Runtime error',
+  COMPILE_ERROR: 'Compile error',
+  OUTPUT_LIMIT: 'Output limit exceeded',
+};

@@ -1,0 +1,71 @@
+// The pure parts of the interviewer's review: timeline sentences (every event type has one, expected socket
+// closes are dropped, one drop per user shows once) and Run examples judging with the submission's rule.
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { SESSION_EVENT_TYPES } from '../../server/protocol/api/sessions.ts';
+import type { RunResult } from '../../server/protocol/index.ts';
+import type { SessionEvent } from '../../renderer/src/api/types.ts';
+import { eventLabel, timelineEvents } from '../../renderer/src/history/event-labels.ts';
+import { exampleRows, runOutcome } from '../../renderer/src/room/panels/run-outcome.ts';
+
+const HANA = randomUUID();
+const CARL = randomUUID();
+const names = new Map<string, string>([[HANA, 'Hana'], [CARL, 'Carl']]);
+const nameOf = (id: string | null) => (id ? (names.get(id) ?? 'Someone') : 'Someone');
+
+function event(type: SessionEvent['type'], data: Record<string, unknown> = {}, actorId: string | null = HANA, at = '2026-01-01T10:00:00.000Z'): SessionEvent {
+  return { id: randomUUID(), sessionId: randomUUID(), at, type, actorId, data };
+}
+
+describe('timeline labels', () => {
+  it('writes a sentence for every event type, never the raw type name', () => {
+    for (const type of SESSION_EVENT_TYPES) {
+      const label = eventLabel(event(type, { userId: CARL, to: 'coding', verdict: 'ACCEPTED', trigger: 'manual', action: 'accepted' }), nameOf);
+      if (type.includes('-')) expect(label, type).not.toContain(type);
+      expect(label.length, type).toBeGreaterThan(5);
+    }
+    expect(eventLabel(event('phase-changed', { from: 'waiting', to: 'warmup', by: HANA }), nameOf)).toBe('Hana moved the interview to Warm-up');
+    expect(eventLabel(event('submission', { verdict: 'WRONG_ANSWER' }, CARL), nameOf)).toBe("Carl's submission: Wrong answer");
+    expect(eventLabel(event('participant-joined', { participant: { userId: CARL, role: 'candidate' } }, CARL), nameOf)).toBe('Carl joined as candidate');
+  });
+
+  it('leaves out closes caused by a leave, a kick or the finish, and shows one drop per user once', () => {
+    const drop = (closeCode: number, at: string) => event('user-disconnected', { userId: CARL, closeCode }, CARL, at);
+    const kept = timelineEvents([
+      drop(1006, '2026-01-01T10:00:00.000Z'),
+      drop(1006, '2026-01-01T10:00:01.000Z'), // the whiteboard socket of the same drop
+      drop(1000, '2026-01-01T10:05:00.000Z'),
+      drop(4003, '2026-01-01T10:06:00.000Z'),
+      drop(1001, '2026-01-01T10:09:00.000Z'),
+    ]);
+    expect(kept.map((e) => eventLabel(e, nameOf))).toEqual(["Carl's connection dropped", 'Carl closed or reloaded the room page']);
+  });
+});
+
+describe('Run examples', () => {
+  const run = (stdin: string, stdout: string, verdict: 'ACCEPTED' | 'RUNTIME_ERROR' = 'ACCEPTED', exitCode = 0): RunResult => ({
+    id: randomUUID(), roomId: randomUUID(), userId: CARL, language: 'python', stdin, status: 'completed',
+    result: { stdout, stderr: '', stdoutTruncated: false, stderrTruncated: false, exitCode, timeMs: 30, memoryKb: 9000, verdict },
+    error: null, createdAt: '2026-01-01T10:00:00.000Z', completedAt: '2026-01-01T10:00:01.000Z',
+  });
+  const examples = [
+    { input: '1\n', output: '2\n', explanation: null },
+    { input: '2\n', output: '4\n', explanation: null },
+    { input: '3\n', output: '6\n', explanation: null },
+    { input: '4\n', output: '8\n', explanation: null },
+  ];
+
+  it('passes on the judge’s normalised match, fails wrong output and crashes, and waits for unrun examples', () => {
+    const rows = exampleRows(examples, [run('1\n', '2   \r\n\n'), run('2\n', '5\n'), run('3\n', '', 'RUNTIME_ERROR', 1)]);
+    expect(rows.map((r) => [r.state, r.reason])).toEqual([
+      ['pass', ''],
+      ['fail', 'Wrong output'],
+      ['fail', 'Exited with status 1'],
+      ['not-run', ''],
+    ]);
+  });
+
+  it('a free run that exits 0 reads as an exit status, not a verdict', () => {
+    expect(runOutcome(run('', '').result!)).toEqual({ ok: true, text: 'Exited with status 0' });
+  });
+});
