@@ -35,6 +35,7 @@ export function roomActions(api: ApiClient, roomId: string) {
     mediaToken: () => api.call('POST /v1/rooms/:roomId/media/token', room),
     run: (body: RouteBody<'POST /v1/rooms/:roomId/run'>) => api.call('POST /v1/rooms/:roomId/run', room, body),
     submit: (body: RouteBody<'POST /v1/rooms/:roomId/submit'>) => api.call('POST /v1/rooms/:roomId/submit', room, body),
+    analyse: (body: RouteBody<'POST /v1/rooms/:roomId/analysis'>) => api.call('POST /v1/rooms/:roomId/analysis', room, body),
   };
 }
 
