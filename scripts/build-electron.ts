@@ -1,8 +1,10 @@
-// Bundles the Electron layer: main (ESM), the sandboxed preload (CommonJS, as Electron requires) and the
-// embedded server's entry that main forks in a utilityProcess. Native modules stay external: one N-API
+// Bundles the Electron layer: main (ESM), the sandboxed preload (CommonJS, as Electron requires), the
+// embedded server's entry that main forks in a utilityProcess, and the static-analysis runner. Native modules stay external: one N-API
 // binary serves Node and Electron.
 import { build } from 'esbuild';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { REPO_ROOT } from '../server/paths.ts';
 
 const external = ['electron', 'better-sqlite3', 'keytar'];
@@ -42,4 +44,20 @@ await build({
   banner: { js: "import { createRequire as __syncodeCreateRequire } from 'node:module'; const require = __syncodeCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-process.stdout.write('built dist/main/main.js, dist/preload/preload.cjs and dist/embedded-entry.js\n');
+// The TypeScript/ESLint analysis runner runs as its own Node process inside the execution sandbox, which cannot
+// read app.asar: one self-contained CommonJS file (TypeScript itself uses __filename) with TypeScript's lib files
+// next to it, both unpacked from the archive (electron-builder.yml asarUnpack).
+await build({
+  entryPoints: [join(REPO_ROOT, 'server/execution/analysis/script-analysis-runner.ts')],
+  outfile: join(REPO_ROOT, 'dist/analysis/script-analysis-runner.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  logLevel: 'warning',
+});
+const typescriptLib = dirname(createRequire(import.meta.url).resolve('typescript'));
+const libOut = join(REPO_ROOT, 'dist/analysis/typescript-lib');
+mkdirSync(libOut, { recursive: true });
+for (const file of readdirSync(typescriptLib).filter((f) => /^lib\..*\.d\.ts$/.test(f))) copyFileSync(join(typescriptLib, file), join(libOut, file));
+process.stdout.write('built dist/main/main.js, dist/preload/preload.cjs, dist/embedded-entry.js and dist/analysis/\n');

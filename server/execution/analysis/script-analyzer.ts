@@ -1,7 +1,7 @@
 // JavaScript and TypeScript: ./script-analysis-runner.ts run by Node inside the sandbox (TypeScript's diagnostics,
 // ESLint for JS). Only the runner's directory and the node_modules holding typescript and eslint are bound, read-only.
-// The desktop build ships the runner bundled with both packages (dist/script-analysis-runner.js, outside the asar
-// archive, with TypeScript's lib files next to it in dist/typescript-lib); a source checkout runs the .ts file.
+// The desktop build ships the runner bundled with both packages (dist/analysis/script-analysis-runner.cjs, outside
+// the asar archive, with TypeScript's lib files next to it in typescript-lib/); a source checkout runs the .ts file.
 
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -38,8 +38,9 @@ export function scriptAnalyzer(node: Toolchain, language: 'javascript' | 'typesc
 
 function findRunner(): Runner | null {
   const here = dirname(fileURLToPath(import.meta.url));
-  // Inside app.asar the bundle runs from the unpacked copy: Node in the sandbox cannot read the archive.
-  const bundled = join(here.replace(/([/\\])app\.asar([/\\]|$)/, '$1app.asar.unpacked$2'), 'script-analysis-runner.js');
+  // The server bundle (dist/embedded-entry.js) finds it in dist/analysis/; inside app.asar, in the unpacked copy:
+  // Node in the sandbox cannot read the archive.
+  const bundled = join(here.replace(/([/\\])app\.asar([/\\]|$)/, '$1app.asar.unpacked$2'), 'analysis', 'script-analysis-runner.cjs');
   if (existsSync(bundled)) return { file: bundled, binds: [dirname(bundled)], libDir: join(dirname(bundled), 'typescript-lib') };
   const source = join(here, 'script-analysis-runner.ts');
   const modules = nodeModulesWith(here, ['typescript', 'eslint']);
