@@ -1,6 +1,6 @@
 // Bundles the Electron layer: main (ESM), the sandboxed preload (CommonJS, as Electron requires), the
-// embedded server's entry that main forks in a utilityProcess, and the static-analysis runner. Native modules stay external: one N-API
-// binary serves Node and Electron.
+// embedded server's entry that main forks in a utilityProcess, and the static-analysis runner. Native modules stay
+// external: one N-API binary serves Node and Electron.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,26 +8,21 @@ import { dirname, join } from 'node:path';
 import { REPO_ROOT } from '../server/paths.ts';
 
 const external = ['electron', 'better-sqlite3', 'keytar'];
+const nodeBundle = { bundle: true, platform: 'node', target: 'node22', logLevel: 'warning' } as const;
 
 await build({
   entryPoints: [join(REPO_ROOT, 'main/main.ts')],
   outfile: join(REPO_ROOT, 'dist/main/main.js'),
-  bundle: true,
-  platform: 'node',
+  ...nodeBundle,
   format: 'esm',
-  target: 'node22',
   external,
-  logLevel: 'warning',
 });
 await build({
   entryPoints: [join(REPO_ROOT, 'preload/preload.ts')],
   outfile: join(REPO_ROOT, 'dist/preload/preload.cjs'),
-  bundle: true,
-  platform: 'node',
+  ...nodeBundle,
   format: 'cjs',
-  target: 'node22',
   external: ['electron'],
-  logLevel: 'warning',
 });
 // dist/embedded-entry.js sits one level below the repository root on purpose: server modules resolve
 // files relative to their own URL (server/version.ts reads `../package.json`), and from here that is the
@@ -35,14 +30,11 @@ await build({
 await build({
   entryPoints: [join(REPO_ROOT, 'server/embedded/embedded-entry.ts')],
   outfile: join(REPO_ROOT, 'dist/embedded-entry.js'),
-  bundle: true,
-  platform: 'node',
+  ...nodeBundle,
   format: 'esm',
-  target: 'node22',
   external,
   // Bundled CommonJS dependencies may call require(): give the ESM bundle one.
   banner: { js: "import { createRequire as __syncodeCreateRequire } from 'node:module'; const require = __syncodeCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
 });
 // The TypeScript/ESLint analysis runner runs as its own Node process inside the execution sandbox, which cannot
 // read app.asar: one self-contained CommonJS file (TypeScript itself uses __filename) with TypeScript's lib files
@@ -50,11 +42,8 @@ await build({
 await build({
   entryPoints: [join(REPO_ROOT, 'server/execution/analysis/script-analysis-runner.ts')],
   outfile: join(REPO_ROOT, 'dist/analysis/script-analysis-runner.cjs'),
-  bundle: true,
-  platform: 'node',
+  ...nodeBundle,
   format: 'cjs',
-  target: 'node22',
-  logLevel: 'warning',
 });
 const typescriptLib = dirname(createRequire(import.meta.url).resolve('typescript'));
 const libOut = join(REPO_ROOT, 'dist/analysis/typescript-lib');

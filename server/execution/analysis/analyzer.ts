@@ -4,6 +4,7 @@
 
 import type { AnalysisIssue, ComplexityEstimate, SupportedLanguage } from '../../protocol/index.ts';
 import type { ExecutionSpec } from '../sandbox.ts';
+import type { Toolchain } from '../toolchains.ts';
 
 export interface ToolOutput {
   stdout: string;
@@ -24,6 +25,11 @@ export interface Analyzer {
   binds: readonly string[];
   /** The tool's findings in the user's source (columns already in UTF-16 units), in any order. */
   parse(output: ToolOutput, code: string): AnalysisIssue[];
+}
+
+/** What an analyzer that runs the language's own compiler or interpreter takes from its toolchain. */
+export function fromToolchain(toolchain: Toolchain, tool: string): Pick<Analyzer, 'language' | 'tool' | 'sourceFile' | 'binds'> {
+  return { language: toolchain.language, tool, sourceFile: toolchain.sourceFile, binds: toolchain.binds };
 }
 
 /**

@@ -6,7 +6,7 @@ import { devNull } from 'node:os';
 import { promisify } from 'node:util';
 import type { AnalysisIssue, AnalysisSeverity } from '../../protocol/index.ts';
 import type { Toolchain } from '../toolchains.ts';
-import type { Analyzer, ToolOutput } from './analyzer.ts';
+import { fromToolchain, type Analyzer, type ToolOutput } from './analyzer.ts';
 import { pointIssue, SourceLines } from './source-columns.ts';
 
 const run = promisify(execFile);
@@ -32,10 +32,7 @@ export async function gccAnalyzer(toolchain: Toolchain): Promise<Analyzer> {
   const std = toolchain.language === 'cpp' ? '-std=c++17' : '-std=c11';
   const { sourceFile } = toolchain;
   return {
-    language: toolchain.language,
-    tool: 'gcc',
-    sourceFile,
-    binds: toolchain.binds,
+    ...fromToolchain(toolchain, 'gcc'),
     command: (p) => [toolchain.binary, std, '-Wall', '-Wextra', '-fsyntax-only', ...(json ? ['-fdiagnostics-format=json'] : ['-fno-diagnostics-color']), `${p.box}/${sourceFile}`],
     parse: (output, code) => (json ? parseJson(output, code, sourceFile) : parseText(output, code, sourceFile)),
   };

@@ -4,7 +4,7 @@
 
 import type { AnalysisIssue } from '../../protocol/index.ts';
 import type { Toolchain } from '../toolchains.ts';
-import type { Analyzer, ToolOutput } from './analyzer.ts';
+import { fromToolchain, type Analyzer, type ToolOutput } from './analyzer.ts';
 import { pointIssue, SourceLines } from './source-columns.ts';
 
 type VetReport = Record<string, Record<string, { posn: string; message: string }[] | { error: string }>>;
@@ -14,10 +14,7 @@ const POSITION = /^(?:vet: )?(.*?):(\d+):(\d+):? (.*)$/;
 export function goVetAnalyzer(toolchain: Toolchain): Analyzer {
   const { sourceFile } = toolchain;
   return {
-    language: toolchain.language,
-    tool: 'go',
-    sourceFile,
-    binds: toolchain.binds,
+    ...fromToolchain(toolchain, 'go'),
     command: (p) => [toolchain.binary, 'vet', '-json', `${p.box}/${sourceFile}`],
     // The same environment the build uses (GOROOT, a cache in the scratch dir, no modules, no cgo).
     env: toolchain.compileEnv,

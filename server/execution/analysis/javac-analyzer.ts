@@ -4,7 +4,7 @@
 
 import type { AnalysisIssue } from '../../protocol/index.ts';
 import type { Toolchain } from '../toolchains.ts';
-import type { Analyzer, ToolOutput } from './analyzer.ts';
+import { fromToolchain, type Analyzer, type ToolOutput } from './analyzer.ts';
 import { pointIssue } from './source-columns.ts';
 
 const HEADER = /^(.*?):(\d+): (error|warning|note): (?:\[([\w-]+)\] )?(.*)$/;
@@ -13,10 +13,7 @@ const SUMMARY = /^\d+ (errors?|warnings?)$/;
 export function javacAnalyzer(toolchain: Toolchain): Analyzer {
   const { sourceFile } = toolchain;
   return {
-    language: toolchain.language,
-    tool: 'javac',
-    sourceFile,
-    binds: toolchain.binds,
+    ...fromToolchain(toolchain, 'javac'),
     command: (p) => [
       toolchain.binary, '-J-XX:+UseSerialGC', '-J-XX:TieredStopAtLevel=1', '-J-Xmx512m', '-Xlint:all', '-Xmaxwarns', '500', '-proc:none',
       '-encoding', 'UTF-8', '-d', `${p.work}/classes`, `${p.box}/${sourceFile}`,

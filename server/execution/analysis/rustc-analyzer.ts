@@ -3,7 +3,7 @@
 
 import type { AnalysisIssue, AnalysisSeverity } from '../../protocol/index.ts';
 import type { Toolchain } from '../toolchains.ts';
-import type { Analyzer, ToolOutput } from './analyzer.ts';
+import { fromToolchain, type Analyzer, type ToolOutput } from './analyzer.ts';
 import { SourceLines } from './source-columns.ts';
 
 interface RustSpan {
@@ -26,10 +26,7 @@ interface RustDiagnostic {
 export function rustcAnalyzer(toolchain: Toolchain): Analyzer {
   const { sourceFile } = toolchain;
   return {
-    language: toolchain.language,
-    tool: 'rustc',
-    sourceFile,
-    binds: toolchain.binds,
+    ...fromToolchain(toolchain, 'rustc'),
     command: (p) => [toolchain.binary, '--edition', '2021', '--error-format=json', '--emit=metadata', '--out-dir', p.work, `${p.box}/${sourceFile}`],
     parse: (output, code) => parse(output, code, sourceFile),
   };

@@ -5,6 +5,7 @@ import type { AnalysisJob, AnalysisResult, JobError, JobStatus, SupportedLanguag
 import type { AnalysisRequest } from '../../execution/types.ts';
 import { migrate, type SqliteDatabase } from '../database.ts';
 import { EXECUTION_MIGRATIONS } from './execution-migrations.ts';
+import { jobError } from './execution-store.ts';
 
 /** A job as the control plane reads it: the API's AnalysisJob and the room it belongs to. */
 export interface StoredAnalysis {
@@ -102,7 +103,7 @@ function toJob(r: AnalysisRow): AnalysisJob {
     status: r.status,
     createdAt: r.created_at,
     completedAt: r.completed_at,
-    error: r.error_code === null ? null : { code: r.error_code, message: r.error_message ?? '' },
+    error: jobError(r),
     result: r.result_json === null ? null : (JSON.parse(r.result_json) as AnalysisResult),
   };
 }
