@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the tests and the sandbox need, installed only when missing:
-# chromium (UI tests), bubblewrap (execution sandbox), toolchains for the 8 languages,
-# libsecret + gnome-keyring + dbus (OS keychain tests).
+# chromium (UI tests), bubblewrap (execution sandbox), toolchains for the 8 languages, pyflakes (Python static
+# analysis), libsecret + gnome-keyring + dbus (OS keychain tests).
 set -euo pipefail
 missing=()
 need_cmd() { command -v "$1" >/dev/null 2>&1 || missing+=("$2"); }
@@ -15,6 +15,7 @@ need_cmd g++ g++
 need_cmd javac default-jdk-headless
 need_cmd rustc rustc
 need_cmd python3 python3
+need_pkg python3-pyflakes
 need_cmd prlimit util-linux
 need_cmd dbus-run-session dbus
 need_cmd gnome-keyring-daemon gnome-keyring

@@ -4,7 +4,11 @@ import { AppError, SUPPORTED_LANGUAGES, type JobError, type SupportedLanguage } 
 import type { CursorCodec } from '../pagination.ts';
 import type { SqliteDatabase } from '../storage/database.ts';
 import { createExecutionStore, type JobKind, type JudgedTest, type QueuedJob } from '../storage/execution/execution-store.ts';
+import { createAnalysisStore } from '../storage/execution/analysis-store.ts';
 import type { Logger } from '../server-options.ts';
+import { createAnalysisService } from './analysis/analysis-service.ts';
+import type { ComplexityEstimator } from './analysis/analyzer.ts';
+import { findAnalyzers } from './analysis/find-analyzers.ts';
 import { FairQueue } from './fair-queue.ts';
 import { missingLanguages } from './install-hints.ts';
 import { executeProgram, prepareProgram, runOnce, type Program } from './judge.ts';
@@ -35,8 +39,13 @@ export interface ExecutionPlaneOptions {
   nodePath?: string;
   /** The bubblewrap binary. Default /usr/bin/bwrap. */
   bwrapPath?: string;
+  /** Estimates the complexity of analysed code (an AI provider); without it every analysis has `complexity: null`. */
+  complexity?: ComplexityEstimator;
   log: Logger;
 }
+
+/** A queued job: a run or submission of the execution store, or a static analysis. */
+type PlaneJob = QueuedJob | { kind: 'analysis'; id: string; userId: string };
 
 /** Shown on jobs that were running when the previous server process stopped. */
 const INTERRUPTED: JobError = { code: 'INTERNAL', message: 'interrupted by a server restart' };
@@ -58,6 +67,8 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
   ]);
   const missing = missingLanguages(SUPPORTED_LANGUAGES, new Set(toolchains.keys()));
   if (missing.length > 0) log.info('languages without a toolchain on this machine', { missing: missing.map((m) => m.language) });
+  const { analyzers, missing: missingAnalyzers } = await findAnalyzers(toolchains);
+  if (missingAnalyzers.length > 0) log.info('languages without a static analyzer on this machine', { missing: missingAnalyzers.map((m) => m.language) });
   const mode: SandboxMode = policy === 'limited' || isolationProblem !== null ? 'limited' : 'isolated';
   /** Set when code must not run at all: isolation was required and is not available. */
   const unavailable = policy === 'isolated' && isolationProblem !== null
@@ -73,19 +84,28 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
   }
   const workers = Math.max(1, options.workers ?? availableParallelism());
   const listeners = new Set<(event: ExecutionFinished) => void>();
-  const queue = new FairQueue<QueuedJob>();
+  const queue = new FairQueue<PlaneJob>();
+  const analyses = createAnalysisStore(options.db);
+  const analysis = createAnalysisService({ store: analyses, analyzers, workRoot, complexity: options.complexity, log });
   const inFlight = new Set<Promise<void>>();
   let closing = false;
 
-  const interrupted = store.failInterrupted(INTERRUPTED);
-  if (interrupted.length > 0) log.warn('execution jobs interrupted by a restart were marked failed', { count: interrupted.length });
+  const interrupted = store.failInterrupted(INTERRUPTED).length + analyses.failInterrupted(INTERRUPTED);
+  if (interrupted > 0) log.warn('execution jobs interrupted by a restart were marked failed', { count: interrupted });
   for (const job of store.queuedJobs()) queue.push(job.userId, job);
+  for (const job of analyses.queued()) queue.push(job.userId, { kind: 'analysis', ...job });
 
   const toolchainFor = (language: SupportedLanguage): Toolchain => {
     if (unavailable) throw new AppError('EXEC_UNAVAILABLE', unavailable);
     const toolchain = toolchains.get(language);
     if (!toolchain) throw new AppError('EXEC_UNAVAILABLE', `No ${language} toolchain is available on this server.`);
     return toolchain;
+  };
+
+  const assertAnalysable = (language: SupportedLanguage): void => {
+    if (unavailable) throw new AppError('EXEC_UNAVAILABLE', unavailable);
+    const hint = missingAnalyzers.find((m) => m.language === language);
+    if (hint) throw new AppError('EXEC_UNAVAILABLE', `No ${language} static analyzer is available on this server: ${hint.installHint}.`);
   };
 
   const emit = (event: ExecutionFinished): void => {
@@ -98,17 +118,19 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     }
   };
 
-  const execute = async (job: QueuedJob): Promise<void> => {
-    if (!sandbox) return fail(job.kind, job.id, { code: 'EXEC_UNAVAILABLE', message: unavailable! });
+  const execute = async (job: PlaneJob): Promise<void> => {
+    const failJob = (error: JobError): void => (job.kind === 'analysis' ? analyses.fail(job.id, error) : fail(job.kind, job.id, error));
+    if (!sandbox) return failJob({ code: 'EXEC_UNAVAILABLE', message: unavailable! });
     if (policy === 'limited') log.warn('executing WITHOUT isolation (SYNCODE_SANDBOX=limited)', { kind: job.kind, id: job.id });
     try {
       if (job.kind === 'run') await executeRun(sandbox, job.id);
-      else await executeSubmission(sandbox, job.id);
+      else if (job.kind === 'submission') await executeSubmission(sandbox, job.id);
+      else await analysis.execute(sandbox, job.id);
     } catch (error) {
       // Shutting down kills executions mid-flight: the job stays `running` and the next start marks it failed.
       if (closing) return;
       log.error('execution job failed', { kind: job.kind, id: job.id, error: String(error) });
-      fail(job.kind, job.id, EXECUTION_FAILED);
+      failJob(EXECUTION_FAILED);
     }
   };
 
@@ -162,9 +184,10 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     emit({ kind: 'submission', id, roomId: submission.roomId, userId: submission.userId, status: 'completed', verdict: outcome.verdict });
   };
 
-  /** Refuses a language without a toolchain before anything is stored, then stores the job and queues it. */
-  const enqueue = <T extends { id: string }>(kind: JobKind, req: { language: SupportedLanguage; userId: string }, create: () => T): T => {
-    toolchainFor(req.language);
+  /** Refuses a language that cannot run (or be analysed) before anything is stored, then stores the job and queues it. */
+  const enqueue = <T extends { id: string }>(kind: PlaneJob['kind'], req: { language: SupportedLanguage; userId: string }, create: () => T): T => {
+    if (kind === 'analysis') assertAnalysable(req.language);
+    else toolchainFor(req.language);
     const job = create();
     queue.push(req.userId, { kind, id: job.id, userId: req.userId });
     pump();
@@ -188,6 +211,8 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
       languages: unavailable ? [] : [...toolchains.keys()],
       missingLanguages: missing,
       sandbox: mode,
+      analysisLanguages: unavailable ? [] : [...analyzers.keys()],
+      missingAnalyzers,
     }),
     health: () => {
       if (unavailable) return { status: 'down', message: unavailable };
@@ -205,6 +230,8 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     enqueueSubmission: (req) => enqueue('submission', req, () => store.createSubmission(req)),
     getSubmission: (id) => store.getSubmission(id),
     listSubmissions: (roomId, page) => store.listSubmissions(roomId, page),
+    enqueueAnalysis: (req) => enqueue('analysis', req, () => analyses.create(req)),
+    getAnalysis: (id) => analyses.get(id),
     hasActiveSubmission: (roomId) => store.hasActiveSubmission(roomId),
     queueStats: (sinceMs) => store.queueStats(sinceMs),
     onDidFinish(listener) {
@@ -214,7 +241,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     async close() {
       if (closing) return;
       closing = true;
-      await sandbox?.close();
+      await Promise.all([sandbox?.close(), analysis.close()]);
       await Promise.all(inFlight);
       listeners.clear();
       await rm(workRoot, { recursive: true, force: true });

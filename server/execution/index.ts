@@ -1,6 +1,8 @@
 // The execution plane's public face: the control plane and startServer import from here only.
 export { createExecutionPlane, type ExecutionPlaneOptions } from './execution-plane.ts';
+export type { ComplexityEstimator } from './analysis/analyzer.ts';
 export type {
+  AnalysisRequest,
   ExecutionFeatures,
   ExecutionHealth,
   ExecutionFinished,

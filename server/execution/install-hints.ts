@@ -1,5 +1,5 @@
-// What to install for a language whose toolchain was not found, per desktop OS: shown next to the language
-// picker so that offline practice says how to get a missing language instead of silently leaving it out.
+// What to install for a language whose toolchain (or static analyzer) was not found, per desktop OS: shown next to
+// the language picker so that offline practice says how to get a missing language instead of silently leaving it out.
 
 import type { MissingLanguage, SupportedLanguage } from '../protocol/index.ts';
 
@@ -48,8 +48,30 @@ const HINTS: Record<SupportedLanguage, Record<Platform, string>> = {
   },
 };
 
+/** Analyzers that need more than the language's toolchain. */
+const ANALYZER_HINTS: Partial<Record<SupportedLanguage, Record<Platform, string>>> = {
+  python: {
+    linux: 'static analysis needs pyflakes (e.g. `sudo apt install python3-pyflakes`, or `python3 -m pip install pyflakes`)',
+    darwin: 'static analysis needs pyflakes (`python3 -m pip install pyflakes`)',
+    win32: 'static analysis needs pyflakes (`python -m pip install pyflakes`)',
+  },
+};
+const SCRIPT_ANALYZER_HINT = 'static analysis needs the TypeScript and ESLint packages bundled with SynCode; reinstall the app';
+
+/** How to get a language's static analyzer: its toolchain first (JS and TS: Node), then what the analyzer adds. */
+export function analyzerInstallHint(language: SupportedLanguage, toolchainFound: boolean, platform: NodeJS.Platform = process.platform): string {
+  const os = osOf(platform);
+  if (!toolchainFound) return HINTS[language === 'typescript' ? 'javascript' : language][os];
+  if (language === 'javascript' || language === 'typescript') return SCRIPT_ANALYZER_HINT;
+  return ANALYZER_HINTS[language]?.[os] ?? HINTS[language][os];
+}
+
+function osOf(platform: NodeJS.Platform): Platform {
+  return platform === 'darwin' || platform === 'win32' ? platform : 'linux';
+}
+
 /** The languages of `all` not in `found`, each with how to install it on `platform` (other Unixes get the Linux hint). */
 export function missingLanguages(all: readonly SupportedLanguage[], found: ReadonlySet<SupportedLanguage>, platform: NodeJS.Platform = process.platform): MissingLanguage[] {
-  const os: Platform = platform === 'darwin' || platform === 'win32' ? platform : 'linux';
+  const os = osOf(platform);
   return all.filter((language) => !found.has(language)).map((language) => ({ language, installHint: HINTS[language][os] }));
 }

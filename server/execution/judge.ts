@@ -9,7 +9,7 @@ import type { ExecutionOutcome, ExecutionSpec, Sandbox } from './sandbox.ts';
 import type { Toolchain } from './toolchains.ts';
 
 /** Compilers are untrusted-input processors too: they run sandboxed, under their own limits. */
-const COMPILE_LIMITS = {
+export const COMPILE_LIMITS = {
   wallTimeMs: 15_000,
   memoryKb: 1024 * 1024,
   maxProcesses: 256,
@@ -44,21 +44,7 @@ export async function prepareProgram(sandbox: Sandbox, toolchain: Toolchain, cod
     await writeFile(join(boxDir, toolchain.sourceFile), code);
     let compileError: string | null = null;
     if (toolchain.compile) {
-      const outcome = await sandbox.run({
-        command: toolchain.compile,
-        env: toolchain.compileEnv,
-        binds: toolchain.binds,
-        boxDir,
-        boxWritable: true,
-        stdin: '',
-        wallTimeMs: COMPILE_LIMITS.wallTimeMs,
-        memoryLimitKb: COMPILE_LIMITS.memoryKb,
-        memorySlackKb: MEMORY_SLACK_KB,
-        addressSpaceKb: null,
-        maxProcesses: COMPILE_LIMITS.maxProcesses,
-        writeLimitBytes: COMPILE_LIMITS.writeLimitBytes,
-        outputLimitBytes: OUTPUT_LIMIT_BYTES,
-      });
+      const outcome = await sandbox.run(toolSpec({ command: toolchain.compile, env: toolchain.compileEnv, binds: toolchain.binds }, boxDir));
       compileError = describeCompileFailure(outcome);
     }
     return { toolchain, boxDir, compileError, dispose };
@@ -66,6 +52,23 @@ export async function prepareProgram(sandbox: Sandbox, toolchain: Toolchain, cod
     await dispose();
     throw error;
   }
+}
+
+/** A compiler or analyzer over the box's source: untrusted input, so sandboxed under the compile limits. */
+export function toolSpec(tool: Pick<ExecutionSpec, 'command' | 'env' | 'binds'>, boxDir: string): ExecutionSpec {
+  return {
+    ...tool,
+    boxDir,
+    boxWritable: true,
+    stdin: '',
+    wallTimeMs: COMPILE_LIMITS.wallTimeMs,
+    memoryLimitKb: COMPILE_LIMITS.memoryKb,
+    memorySlackKb: MEMORY_SLACK_KB,
+    addressSpaceKb: null,
+    maxProcesses: COMPILE_LIMITS.maxProcesses,
+    writeLimitBytes: COMPILE_LIMITS.writeLimitBytes,
+    outputLimitBytes: OUTPUT_LIMIT_BYTES,
+  };
 }
 
 function describeCompileFailure(outcome: ExecutionOutcome): string | null {

@@ -42,6 +42,8 @@ export interface Toolchain {
   language: SupportedLanguage;
   /** File name of the source inside the box. */
   sourceFile: string;
+  /** The resolved compiler or interpreter (Node for JS and TS): the static analyzers run it too. */
+  binary: string;
   /** Read-only host paths the sandbox must bind (toolchain installs outside /usr). */
   binds: string[];
   /** null: nothing to compile. */
@@ -92,6 +94,7 @@ async function probe(language: SupportedLanguage, search: ToolchainSearch): Prom
       return {
         language,
         sourceFile: 'main.js',
+        binary: node,
         binds: installRoot(node),
         compile: null,
         run: (p) => [node, box(p, 'main.js')],
@@ -106,6 +109,7 @@ async function probe(language: SupportedLanguage, search: ToolchainSearch): Prom
       return {
         language,
         sourceFile: 'main.ts',
+        binary: node,
         binds: [...installRoot(node), dirname(esbuild)],
         // Transpile only (no type check), like ts-node --transpile-only: a syntax error is a COMPILE_ERROR.
         compile: (p) => [esbuild, box(p, 'main.ts'), '--format=cjs', '--platform=node', `--outfile=${box(p, 'main.js')}`, '--log-level=error', '--color=false'],
@@ -124,6 +128,7 @@ async function probe(language: SupportedLanguage, search: ToolchainSearch): Prom
       return {
         language,
         sourceFile: 'main.py',
+        binary: python,
         binds: outsideUsr(realpathSync(prefix)),
         // py_compile turns a syntax error into COMPILE_ERROR and leaves the bytecode the runs then reuse.
         compile: (p) => [python, '-m', 'py_compile', box(p, 'main.py')],
@@ -140,6 +145,7 @@ async function probe(language: SupportedLanguage, search: ToolchainSearch): Prom
       return {
         language,
         sourceFile: 'main.go',
+        binary: goBin,
         binds: outsideUsr(goroot),
         compile: (p) => [goBin, 'build', '-o', box(p, EXECUTABLE), box(p, 'main.go')],
         compileEnv: (p) => ({
@@ -161,6 +167,7 @@ async function probe(language: SupportedLanguage, search: ToolchainSearch): Prom
       return {
         language,
         sourceFile: 'main.rs',
+        binary: rustc,
         binds: outsideUsr(sysroot),
         compile: (p) => [rustc, '-O', '--edition', '2021', '-C', 'debuginfo=0', '-o', box(p, EXECUTABLE), box(p, 'main.rs')],
         run: (p) => [box(p, EXECUTABLE)],
@@ -180,6 +187,7 @@ async function probe(language: SupportedLanguage, search: ToolchainSearch): Prom
       return {
         language,
         sourceFile: 'Main.java',
+        binary: javac,
         binds: [...outsideUsr(home), ...etc],
         compile: (p) => [javac, ...fastStart.map((f) => `-J${f}`), '-J-XX:TieredStopAtLevel=1', '-J-Xmx512m', '-encoding', 'UTF-8', '-d', p.box, box(p, 'Main.java')],
         run: (p, memoryLimitKb) => [java, ...fastStart, `-Xmx${Math.max(16, Math.floor(memoryLimitKb / 1024))}m`, '-Xss64m', '-cp', p.box, 'Main'],
@@ -197,6 +205,7 @@ async function probe(language: SupportedLanguage, search: ToolchainSearch): Prom
       return {
         language,
         sourceFile: source,
+        binary: compiler,
         binds: outsideUsr(dirname(dirname(compiler))),
         compile: (p) => [compiler, ...flags, '-pipe', '-o', box(p, EXECUTABLE), box(p, source), ...(language === 'c' ? ['-lm'] : [])],
         run: (p) => [box(p, EXECUTABLE)],

@@ -2,6 +2,7 @@
 // Implemented by `createExecutionPlane` in ./index.ts (async: it probes the toolchains and the sandbox first).
 
 import type {
+  AnalysisJob,
   MissingLanguage,
   RunResult,
   SubmissionResult,
@@ -19,6 +20,10 @@ export interface ExecutionFeatures {
   missingLanguages: MissingLanguage[];
   /** `isolated`: namespaces (bubblewrap); `limited`: resource limits only. */
   sandbox: 'isolated' | 'limited';
+  /** Languages whose static analyzer can run here (empty when code may not run at all). */
+  analysisLanguages: SupportedLanguage[];
+  /** Languages without a static analyzer on this machine, with how to get one. */
+  missingAnalyzers: MissingLanguage[];
 }
 
 /**
@@ -64,6 +69,15 @@ export interface SubmissionRequest {
   memoryLimitKb: number;
 }
 
+export interface AnalysisRequest {
+  roomId: string;
+  userId: string;
+  language: SupportedLanguage;
+  code: string;
+  /** Whether to ask the complexity estimator (AI on for the room), with the problem statement as context; null: no estimate. */
+  complexity: { problemStatement?: string } | null;
+}
+
 export interface PageRequest {
   limit: number;
   /** Opaque cursor from a previous page; a malformed one throws AppError VALIDATION_FAILED. */
@@ -94,6 +108,10 @@ export interface ExecutionPlane {
   getSubmission(id: string): SubmissionResult | undefined;
   /** Newest first. */
   listSubmissions(roomId: string, page: PageRequest): Page<SubmissionSummary>;
+  /** Queues a static analysis; throws AppError EXEC_UNAVAILABLE when this language has no analyzer that may run here. */
+  enqueueAnalysis(req: AnalysisRequest): AnalysisJob;
+  /** The job and the room it belongs to. */
+  getAnalysis(id: string): { roomId: string; job: AnalysisJob } | undefined;
   /** Whether a submission of the room is queued or running (EXEC_SUBMISSION_IN_PROGRESS). */
   hasActiveSubmission(roomId: string): boolean;
   /**

@@ -1,4 +1,4 @@
-// Run and submission results as the API returns them.
+// Run, submission and static-analysis results as the API returns them.
 
 import type { JobStatus, SupportedLanguage, Verdict } from './enums.ts';
 import type { Timestamp } from './room-types.ts';
@@ -75,4 +75,40 @@ export interface JobAccepted {
   id: string;
   status: JobStatus;
   pollUrl: string;
+}
+
+export type AnalysisSeverity = 'error' | 'warning' | 'info';
+
+/** One finding of a language's own tools. Lines and columns are 1-based, columns in UTF-16 code units (as editors count). */
+export interface AnalysisIssue {
+  line: number;
+  column: number;
+  /** `null` when the tool reports a point rather than a range. */
+  endLine: number | null;
+  endColumn: number | null;
+  severity: AnalysisSeverity;
+  /** `<tool>:<rule>`: `gcc:-Wunused-variable`, `javac:rawtypes`, `rustc:E0308`, `go-vet:printf`, `pyflakes:unused-import`, `ts:2322`, `eslint:no-unused-vars`. */
+  ruleId: string;
+  message: string;
+}
+
+export interface ComplexityEstimate {
+  time: string;
+  space: string;
+}
+
+export interface AnalysisResult {
+  /** Sorted by line, then column. */
+  issues: AnalysisIssue[];
+  /** `null` when no estimate was made (AI off for the room, no provider, or the provider failed). */
+  complexity: ComplexityEstimate | null;
+}
+
+export interface AnalysisJob {
+  id: string;
+  status: JobStatus;
+  createdAt: Timestamp;
+  completedAt: Timestamp | null;
+  error: JobError | null;
+  result: AnalysisResult | null;
 }

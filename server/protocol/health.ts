@@ -28,6 +28,10 @@ export interface HealthFeatures {
   /** Languages left out of `languages` because no toolchain was found on the server's machine (additive field). */
   missingLanguages: MissingLanguage[];
   sandbox: 'isolated' | 'limited';
+  /** Languages whose static analyzer can run here (additive field). */
+  analysisLanguages: SupportedLanguage[];
+  /** Languages without a static analyzer on the server's machine, and how to get one (additive field). */
+  missingAnalyzers: MissingLanguage[];
 }
 
 export interface HealthResponse {

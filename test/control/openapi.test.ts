@@ -62,7 +62,7 @@ describe('OpenAPI document', () => {
       });
       // startServer registers the health route next to the control plane.
       registerHealthRoute(router, { version: '0.0.0', mode: 'hosted', startedAt: Date.now(), nodeId: 'openapi-test', probes: {}, features: () => ({
-        media: false, recording: false, matchmaking: false, ai: false, email: false, languages: [], missingLanguages: [], sandbox: 'limited',
+        media: false, recording: false, matchmaking: false, ai: false, email: false, languages: [], missingLanguages: [], sandbox: 'limited', analysisLanguages: [], missingAnalyzers: [],
       }) });
       http = createServer((req, res) => void router.handle(req, res));
       await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

@@ -10,6 +10,7 @@ import { startServerSupervisor, type ServerSupervisor } from '../../main/server-
 import { LAUNCH_SECRET_HEADER } from '../../server/protocol/index.ts';
 import { REPO_ROOT } from '../../server/paths.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
+import { pollUntil } from '../support/poll.ts';
 import { nodeFork, type NodeForkRecorder } from './node-fork.ts';
 
 /** Bare module specifiers a bundle still loads at run time (`require("x")` or `from "x"`). */
@@ -100,5 +101,22 @@ describe('the Electron bundles (scripts/build-electron.ts)', () => {
       expect(await res.json()).toMatchObject({ mode: 'embedded', version: pkg.version });
       expect(runtimeImports(paths.embeddedEntry)).not.toContain('electron');
     });
+
+    it('analyses TypeScript with the bundled runner, in the sandbox', async () => {
+      const url = await supervisor.ready();
+      const call = async (method: string, path: string, body?: unknown, token?: string) => {
+        const headers: Record<string, string> = { [LAUNCH_SECRET_HEADER]: supervisor.launchSecret, 'content-type': 'application/json' };
+        if (token) headers.authorization = `Bearer ${token}`;
+        const res = await fetch(url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+        return (await res.json()) as any;
+      };
+      const health = await call('GET', '/v1/health');
+      expect(health.features.analysisLanguages).toEqual(expect.arrayContaining(['javascript', 'typescript']));
+      const { accessToken } = await call('POST', '/v1/auth/register', { email: 'bundle@example.com', password: 'correct horse battery', displayName: 'B' });
+      const room = await call('POST', '/v1/rooms', { mode: 'practice', language: 'typescript' }, accessToken);
+      const job = await call('POST', `/v1/rooms/${room.id}/analysis`, { code: 'const n: number = "x";\nconsole.log(n);\n', language: 'typescript' }, accessToken);
+      const done = await pollUntil(() => call('GET', job.pollUrl, undefined, accessToken), (j) => j.status === 'completed', { timeoutMs: 60_000, what: 'analysis' });
+      expect(done.result.issues).toEqual([expect.objectContaining({ line: 1, ruleId: 'ts:2322', severity: 'error' })]);
+    }, 90_000);
   });
 });

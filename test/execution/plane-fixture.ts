@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createExecutionPlane, type ExecutionPlane, type ExecutionPlaneOptions } from '../../server/execution/index.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { createCursorCodec, type CursorCodec } from '../../server/pagination.ts';
-import type { RunResult, SubmissionResult, SupportedLanguage } from '../../server/protocol/index.ts';
+import type { AnalysisJob, RunResult, SubmissionResult, SupportedLanguage } from '../../server/protocol/index.ts';
 import { openDatabase, type SqliteDatabase } from '../../server/storage/database.ts';
 import { pollUntil } from '../support/poll.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
@@ -89,4 +89,10 @@ export async function submitToEnd(plane: ExecutionPlane, req: ReturnType<typeof 
 
 export function waitForSubmission(plane: ExecutionPlane, id: string, timeoutMs = 120_000): Promise<SubmissionResult> {
   return pollUntil(() => plane.getSubmission(id)!, (s) => done(s.status), { timeoutMs, intervalMs: 25, what: `submission ${id}` });
+}
+
+/** Queues a static analysis of `code` (no complexity estimate) and waits for it to end. */
+export async function analyseToEnd(plane: ExecutionPlane, language: SupportedLanguage, code: string, timeoutMs = 60_000): Promise<AnalysisJob> {
+  const { id } = plane.enqueueAnalysis({ roomId: ROOM, userId: USER, language, code, complexity: null });
+  return pollUntil(() => plane.getAnalysis(id)!.job, (j) => done(j.status), { timeoutMs, intervalMs: 25, what: `analysis ${id}` });
 }

@@ -1,4 +1,5 @@
-// A restart on the same data dir: queued jobs run, jobs that were running are failed with a clear code.
+// A restart on the same data dir: queued jobs (analyses included) run, jobs that were running are failed with a
+// clear code.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
@@ -23,6 +24,7 @@ it('after a restart, queued jobs run and interrupted ones are failed; onDidFinis
   const queuedSubmission = first.plane.enqueueSubmission(
     submissionRequest('javascript', 'console.log(require("fs").readFileSync(0, "utf8").trim() * 2)', [{ input: '21\n', expectedOutput: '42\n' }]),
   );
+  const queuedAnalysis = first.plane.enqueueAnalysis({ ...runRequest('python', 'import os\n'), complexity: null });
   expect(first.plane.hasActiveSubmission(queuedSubmission.roomId)).toBe(true);
   await first.close();
 
@@ -41,6 +43,8 @@ it('after a restart, queued jobs run and interrupted ones are failed; onDidFinis
     const submission = await waitForSubmission(second.plane, queuedSubmission.id);
     expect(submission).toMatchObject({ status: 'completed', verdict: 'ACCEPTED', passed: 1, total: 1 });
     expect(second.plane.hasActiveSubmission(queuedSubmission.roomId)).toBe(false);
+    const analysis = await pollUntil(() => second.plane.getAnalysis(queuedAnalysis.id)!.job, (j) => j.status === 'completed', { what: 'queued analysis' });
+    expect(analysis.result!.issues.map((i) => i.ruleId)).toEqual(['pyflakes:unused-import']);
     await pollUntil(() => events.length, (n) => n >= 2, { what: 'two finish events' });
     expect(events.map((e) => [e.kind, e.id, e.status, e.verdict]).sort()).toEqual(
       [

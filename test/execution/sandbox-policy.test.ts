@@ -1,6 +1,6 @@
 // Code never runs unsandboxed by accident. A hosted server whose bubblewrap cannot create namespaces (a default
-// Docker container, a locked-down kernel) refuses runs and submissions with 503 EXEC_UNAVAILABLE and says why in
-// /v1/health; `limited` happens only when the operator asks for it, with a warning at start and on every
+// Docker container, a locked-down kernel) refuses runs, submissions and analyses with 503 EXEC_UNAVAILABLE and says
+// why in /v1/health; `limited` happens only when the operator asks for it, with a warning at start and on every
 // execution; the desktop's embedded server falls back to `limited` (the code is the user's own) and says so.
 // "Cannot create namespaces" is a real executable standing in for bubblewrap, failing the way bubblewrap does.
 import { chmodSync, writeFileSync } from 'node:fs';
@@ -53,10 +53,11 @@ describe('hosted, isolation unavailable, no SYNCODE_SANDBOX', () => {
     expect(body.checks.execution.message).toContain(DENIED);
     expect(body.checks.execution.message).toContain('SYNCODE_SANDBOX=limited');
     expect(body.features.languages).toEqual([]);
+    expect(body.features.analysisLanguages).toEqual([]);
     expect(lines.some((l) => l.level === 'error' && JSON.stringify(l.data).includes(DENIED))).toBe(true);
   });
 
-  it('run and submit answer 503 EXEC_UNAVAILABLE with the reason, and submit leaves the editor unlocked', async () => {
+  it('run, submit and analysis answer 503 EXEC_UNAVAILABLE with the reason, and submit leaves the editor unlocked', async () => {
     const [host, ann] = await people(server, ['Hana', 'Ann'] as const);
     const problem = await problemBySlug(server, host, 'two-sum');
     const room = await createRoom(server, host, { mode: 'interview', language: 'python', problemId: problem.id });
@@ -66,6 +67,9 @@ describe('hosted, isolation unavailable, no SYNCODE_SANDBOX', () => {
     expectError(run, 503, 'EXEC_UNAVAILABLE');
     expect(run.body.message).toContain(DENIED);
     expectError(await as(server, ann).post(`/v1/rooms/${room.id}/submit`, {}), 503, 'EXEC_UNAVAILABLE');
+    const analysis = await as(server, ann).post(`/v1/rooms/${room.id}/analysis`, { code: 'import os\n', language: 'python' });
+    expectError(analysis, 503, 'EXEC_UNAVAILABLE');
+    expect(analysis.body.message).toContain(DENIED);
     expect((await as(server, host).get(`/v1/rooms/${room.id}`)).body.editorLocked).toBe(false);
     expect((await as(server, host).get(`/v1/rooms/${room.id}/runs`)).body.items).toEqual([]);
   });

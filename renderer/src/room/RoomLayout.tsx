@@ -127,6 +127,8 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
             <Suspense fallback={<div className="code-editor muted center">Loading the editor…</div>}>
               <CodeEditor
                 conn={conn.code}
+                roomId={view.room.id}
+                canAnalyse={view.role !== 'spectator' && view.phase !== 'finished'}
                 language={view.language}
                 readOnly={!writable}
                 readOnlyMessage={readOnlyReason}

@@ -40,6 +40,7 @@ export function roomActions(api: ApiClient, roomId: string) {
     getRun: (runId: string) => api.call('GET /v1/runs/:runId', { runId }),
     getSubmission: (submissionId: string) => api.call('GET /v1/submissions/:submissionId', { submissionId }),
     myFeedback: () => api.call('GET /v1/rooms/:roomId/feedback/mine', room),
+    analyse: (body: RouteBody<'POST /v1/rooms/:roomId/analysis'>) => api.call('POST /v1/rooms/:roomId/analysis', room, body),
   };
 }
 

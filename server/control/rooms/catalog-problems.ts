@@ -10,6 +10,7 @@ export function catalogProblems(catalog: ProblemCatalog): RoomProblems {
       return {
         id: p.id,
         title: p.title,
+        description: p.description,
         difficulty: p.difficulty,
         languages: p.languages,
         starterCode: p.starterCode,

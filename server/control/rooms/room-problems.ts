@@ -7,6 +7,8 @@ import type { JudgeTestCase } from '../../execution/types.ts';
 export interface RoomProblem {
   id: string;
   title: string;
+  /** The statement (Markdown): context for AI estimates, never the tests. */
+  description: string;
   difficulty: Difficulty;
   languages: SupportedLanguage[];
   starterCode: Partial<Record<SupportedLanguage, string>>;

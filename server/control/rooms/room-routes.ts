@@ -1,6 +1,6 @@
-// The /v1/rooms routes (lifecycle, participants, media token, feedback) and the execution routes with
-// their job reads. Handlers authenticate first, then hand over to the operation modules, which check
-// not-found → permission → validation → state in that order (they call the lazy `body`/`query` parser
+// The /v1/rooms routes (lifecycle, participants, media token, feedback) and the execution routes (run, submit,
+// static analysis) with their job reads. Handlers authenticate first, then hand over to the operation modules,
+// which check not-found → permission → validation → state in that order (they call the lazy `body`/`query` parser
 // only once the earlier checks passed).
 import { AppError } from '../../protocol/index.ts';
 import type { ApiContext } from '../../http/api-context.ts';
@@ -10,6 +10,7 @@ import type { RoomDeps } from './room-deps.ts';
 import { createRoom, destroyRoom, getRoom, joinRoom, leaveRoom } from './room-lifecycle.ts';
 import { kickParticipant, listParticipants, patchParticipant } from './room-participants.ts';
 import { getRun, getSubmission, listRuns, listSubmissions, startRun, startSubmission } from './room-execution.ts';
+import { getAnalysis, startAnalysis } from './room-analysis.ts';
 import { listFeedback, submitFeedback } from './room-feedback.ts';
 import { mediaToken } from './room-media.ts';
 import { normalizeInviteCode } from './room-model.ts';
@@ -117,6 +118,17 @@ export function registerRoomExecutionRoutes(d: RoomDeps): void {
     const user = await auth.requireUser(api);
     const job = await startSubmission(d, user, params.roomId, body);
     return { status: 202, body: job, headers: { location: job.pollUrl } };
+  });
+
+  handle(router, 'POST /v1/rooms/:roomId/analysis', async (api, { params, body }) => {
+    const user = await auth.requireUser(api);
+    const job = startAnalysis(d, user, params.roomId, body);
+    return { status: 202, body: job, headers: { location: job.pollUrl } };
+  });
+
+  handle(router, 'GET /v1/rooms/:roomId/analysis/:jobId', async (api, { params }) => {
+    const user = await auth.requireUser(api);
+    return { status: 200, body: getAnalysis(d, user, params.roomId, params.jobId) };
   });
 
   handle(router, 'GET /v1/rooms/:roomId/runs', async (api, { params, query }) => {

@@ -20,10 +20,6 @@ const UNAVAILABLE: [ErrorCode, string, RouteKey[]][] = [
     'GET /v1/rooms/:roomId/ai/reviews/:jobId',
     'GET /v1/rooms/:roomId/ai/weaknesses',
   ]],
-  ['EXEC_UNAVAILABLE', 'No static analyzer is available on this server.', [
-    'POST /v1/rooms/:roomId/analysis',
-    'GET /v1/rooms/:roomId/analysis/:jobId',
-  ]],
   ['ROOM_MEDIA_UNAVAILABLE', 'Recording needs LiveKit, which this server does not have.', [
     'POST /v1/rooms/:roomId/media/consent',
     'POST /v1/rooms/:roomId/media/recording/start',

@@ -69,26 +69,20 @@ export const zWeaknessEntry = z.object({
 export const zWeaknesses = z.object({ items: z.array(zWeaknessEntry) });
 
 export const zAnalysisBody = z.object({ code: zCodeContext, language: zSupportedLanguage });
+export const zAnalysisIssue = z.object({
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+  endLine: z.number().int().nullable(),
+  endColumn: z.number().int().nullable(),
+  severity: zSeverity,
+  ruleId: z.string(),
+  message: z.string(),
+});
 export const zAnalysisJob = z.object({
   id: zUuid,
   status: zJobStatus,
   createdAt: zTimestamp,
   completedAt: zTimestamp.nullable(),
   error: zJobError,
-  result: z
-    .object({
-      issues: z.array(
-        z.object({
-          line: z.number().int().min(1),
-          column: z.number().int().min(1),
-          endLine: z.number().int().nullable(),
-          endColumn: z.number().int().nullable(),
-          severity: zSeverity,
-          ruleId: z.string(),
-          message: z.string(),
-        }),
-      ),
-      complexity: z.object({ time: z.string(), space: z.string() }).nullable(),
-    })
-    .nullable(),
+  result: z.object({ issues: z.array(zAnalysisIssue), complexity: z.object({ time: z.string(), space: z.string() }).nullable() }).nullable(),
 });

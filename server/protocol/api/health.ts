@@ -10,6 +10,8 @@ const zCheck = z.object({
   message: z.string().nullable(),
 });
 
+const zMissingLanguage = z.object({ language: zSupportedLanguage, installHint: z.string() });
+
 export const zHealthResponse = z.object({
   status: z.enum(['ok', 'degraded', 'down']),
   version: z.string(),
@@ -26,7 +28,9 @@ export const zHealthResponse = z.object({
     ai: z.boolean(),
     email: z.boolean(),
     languages: z.array(zSupportedLanguage),
-    missingLanguages: z.array(z.object({ language: zSupportedLanguage, installHint: z.string() })),
+    missingLanguages: z.array(zMissingLanguage),
     sandbox: z.enum(['isolated', 'limited']),
+    analysisLanguages: z.array(zSupportedLanguage),
+    missingAnalyzers: z.array(zMissingLanguage),
   }),
 });

@@ -128,4 +128,31 @@ export const EXECUTION_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'static-analysis jobs',
+    // Like runs: the request (queued jobs run after a restart) and the result as JSON. No list endpoint, so no room index.
+    up(db) {
+      db.exec(`
+        CREATE TABLE exec_analyses (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          id TEXT NOT NULL UNIQUE,
+          room_id TEXT NOT NULL,
+          user_id TEXT NOT NULL,
+          language TEXT NOT NULL,
+          code TEXT NOT NULL,
+          estimate_complexity INTEGER NOT NULL,
+          problem_statement TEXT,
+          status TEXT NOT NULL,
+          result_json TEXT,
+          error_code TEXT,
+          error_message TEXT,
+          created_at TEXT NOT NULL,
+          started_at TEXT,
+          completed_at TEXT
+        );
+        CREATE INDEX exec_analyses_status ON exec_analyses (status);
+      `);
+    },
+  },
 ];

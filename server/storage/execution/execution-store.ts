@@ -307,7 +307,8 @@ export function createExecutionStore(db: SqliteDatabase, cursors: CursorCodec) {
   };
 }
 
-function jobError(row: { error_code: string | null; error_message: string | null }): JobError | null {
+/** The `error` of a stored job row. */
+export function jobError(row: { error_code: string | null; error_message: string | null }): JobError | null {
   return row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? '' };
 }
 

@@ -1,9 +1,9 @@
-// run 30/min and submit 10/min per user, counted before validation (in the error order, rate limits come
+// run 30/min, submit 10/min and static analysis 20/min (the AI bucket) per user, counted before validation (in the error order, rate limits come
 // right after the transport checks), so invalid bodies are enough to reach them without running anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createRoom, inProcess, people, type Person, type RoomServer } from './room-fixture.ts';
 
-describe('run and submit rate limits', () => {
+describe('run, submit and analysis rate limits', () => {
   let server: RoomServer;
   let host: Person;
   let other: Person;
@@ -21,6 +21,7 @@ describe('run and submit rate limits', () => {
   for (const [kind, limit, body] of [
     ['run', 30, {}],
     ['submit', 10, { language: 'cobol' }],
+    ['analysis', 20, {}],
   ] as const) {
     it(`allows ${limit} ${kind} requests per minute per user, then 429 with Retry-After`, async () => {
       const statuses: number[] = [];

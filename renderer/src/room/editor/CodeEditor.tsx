@@ -1,15 +1,22 @@
 // Monaco bound to the room's `code` Y.Text. Undo/redo go through a Yjs UndoManager that tracks only this
-// binding's transactions, so Ctrl/Cmd+Z never reverts a collaborator's edit.
-import { useEffect, useRef } from 'react';
+// binding's transactions, so Ctrl/Cmd+Z never reverts a collaborator's edit. Static analysis shows its issues as
+// markers on the same model (AnalysisBar under the editor).
+import { useEffect, useRef, useState } from 'react';
 import { MonacoBinding } from 'y-monaco';
 import * as Y from 'yjs';
 import { CODE_TEXT, type SupportedLanguage } from '../../../../server/protocol/index.ts';
+import { useSession } from '../../app/session-context.tsx';
 import type { DocConnection } from '../collab/doc-connection.ts';
+import { AnalysisBar } from './AnalysisBar.tsx';
 import { monaco, monacoLanguage } from './monaco-setup.ts';
 import { trackRemoteCursors } from './remote-cursors.ts';
+import { useAnalysis } from './use-analysis.ts';
 
 export interface CodeEditorProps {
   conn: DocConnection;
+  roomId: string;
+  /** Whether the caller may start a static analysis (not a spectator, room not finished). */
+  canAnalyse: boolean;
   language: SupportedLanguage;
   readOnly: boolean;
   readOnlyMessage: string;
@@ -17,9 +24,12 @@ export interface CodeEditorProps {
   onSubmit: () => void;
 }
 
-export function CodeEditor({ conn, language, readOnly, readOnlyMessage, onRun, onSubmit }: CodeEditorProps) {
+export function CodeEditor({ conn, roomId, canAnalyse, language, readOnly, readOnlyMessage, onRun, onSubmit }: CodeEditorProps) {
+  const { api } = useSession();
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const [model, setModel] = useState<monaco.editor.ITextModel | null>(null);
+  const analysis = useAnalysis(api, roomId, model, language);
   const actions = useRef({ onRun, onSubmit });
   actions.current = { onRun, onSubmit };
 
@@ -39,8 +49,11 @@ export function CodeEditor({ conn, language, readOnly, readOnlyMessage, onRun, o
       suggestOnTriggerCharacters: false,
       wordBasedSuggestions: 'off',
       theme: 'vs-dark',
+      // Hovers (a marker's message) near the top would be clipped by the rounded, overflow-hidden frame.
+      fixedOverflowWidgets: true,
     });
     editorRef.current = editor;
+    setModel(model);
     let undo: Y.UndoManager | null = null;
     let unbind = () => {};
     const bind = (doc: Y.Doc) => {
@@ -71,6 +84,7 @@ export function CodeEditor({ conn, language, readOnly, readOnlyMessage, onRun, o
       editor.dispose();
       model.dispose();
       editorRef.current = null;
+      setModel(null);
     };
     // The editor lives as long as the connection; language and lock are applied below without a rebuild.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -85,5 +99,10 @@ export function CodeEditor({ conn, language, readOnly, readOnlyMessage, onRun, o
     editorRef.current?.updateOptions({ readOnly, readOnlyMessage: { value: readOnlyMessage } });
   }, [readOnly, readOnlyMessage]);
 
-  return <div ref={host} className="code-editor" data-testid="code-editor" data-readonly={readOnly} />;
+  return (
+    <>
+      <div ref={host} className="code-editor" data-testid="code-editor" data-readonly={readOnly} />
+      <AnalysisBar analysis={analysis} enabled={canAnalyse} />
+    </>
+  );
 }
