@@ -9,6 +9,7 @@ import { getWhiteboard } from './session-actions.ts';
 import { SnapshotViewer } from './SnapshotViewer.tsx';
 import { useSessionData } from './use-session-data.ts';
 
+const ReplayPlayer = lazy(() => import('./replay/ReplayPlayer.tsx').then((m) => ({ default: m.ReplayPlayer })));
 const FinalWhiteboard = lazy(() => import('./FinalWhiteboard.tsx').then((m) => ({ default: m.FinalWhiteboard })));
 
 export function SessionScreen({ sessionId }: { sessionId: string }) {
@@ -34,6 +35,12 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
           {detail.finalVerdict && <> · final verdict <strong>{detail.finalVerdict}</strong></>}
         </p>
         <p>{detail.participants.map((p) => `${p.displayName} (${p.role}${p.kicked ? ', kicked' : ''})`).join(', ')}</p>
+      </section>
+      <section className="card">
+        <h3>Replay</h3>
+        <Suspense fallback={<p className="muted">Loading the player…</p>}>
+          <ReplayPlayer api={api} detail={detail} timeline={timeline} />
+        </Suspense>
       </section>
       <section className="card">
         <h3>Code over time</h3>

@@ -1,0 +1,51 @@
+// The whiteboard at the player's moment: a read-only tldraw bound to the replayed `whiteboard` document through
+// the room's store bridge (a rebuilt document is bound afresh; the bridge makes the store show exactly its records).
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createTLStore, defaultBindingUtils, defaultShapeUtils, type Editor } from 'tldraw';
+import { bindStoreToDoc } from '../../room/whiteboard/yjs-store-bridge.ts';
+import { WhiteboardFrame } from '../../room/whiteboard/WhiteboardFrame.tsx';
+import { TrackCursor, type ReplayTrack } from './replay-track.ts';
+
+/** The replayed document is never synced: the bridge must not seed it with the store's pages. */
+const NEVER = new Promise<void>(() => {});
+
+export function ReplayBoard({ track, count, fileName }: { track: ReplayTrack; count: number; fileName: string }) {
+  const [store] = useState(() => createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils }));
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const bound = useRef<{ cursor: TrackCursor; records: () => readonly unknown[]; unbind: () => void } | null>(null);
+
+  useEffect(() => {
+    let binding: { records: () => readonly unknown[]; unbind: () => void } = { records: () => [], unbind: () => {} };
+    const cursor = new TrackCursor(track, (doc) => {
+      binding.unbind();
+      binding = bindStoreToDoc(store, doc, NEVER);
+    });
+    bound.current = { cursor, records: () => binding.records(), unbind: () => binding.unbind() };
+    return () => {
+      bound.current = null;
+      binding.unbind();
+      cursor.destroy();
+    };
+  }, [track, store]);
+
+  useLayoutEffect(() => {
+    bound.current?.cursor.moveTo(count);
+  }, [track, count]);
+
+  useEffect(() => {
+    editor?.updateInstanceState({ isReadonly: true });
+  }, [editor]);
+
+  return (
+    <div className="whiteboard replay-board" data-testid="replay-board">
+      <WhiteboardFrame
+        store={store}
+        editor={editor}
+        onMount={setEditor}
+        records={() => bound.current?.records() ?? []}
+        fileName={fileName}
+        badge={<span className="badge">Replay, read-only</span>}
+      />
+    </div>
+  );
+}
