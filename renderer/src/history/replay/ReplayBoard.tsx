@@ -14,7 +14,8 @@ export function ReplayBoard({ track, count, fileName }: { track: ReplayTrack; co
   const [editor, setEditor] = useState<Editor | null>(null);
   const bound = useRef<{ cursor: TrackCursor; records: () => readonly unknown[]; unbind: () => void } | null>(null);
 
-  useEffect(() => {
+  // Declared before the layout effect that moves it, so the first position already has its document bound.
+  useLayoutEffect(() => {
     let binding: { records: () => readonly unknown[]; unbind: () => void } = { records: () => [], unbind: () => {} };
     const cursor = new TrackCursor(track, (doc) => {
       binding.unbind();

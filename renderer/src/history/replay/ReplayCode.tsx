@@ -1,7 +1,7 @@
 // The code at the player's moment: a read-only Monaco whose text is the replayed `code` document, each
 // author's surviving insertions tinted in their colour. A seek reports its cost as the User Timing measure
 // `replay-seek` (document built from the nearest checkpoint, text and tints handed to Monaco).
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { CODE_TEXT, type SupportedLanguage } from '../../../../server/protocol/index.ts';
 import { monaco, monacoLanguage } from '../../room/editor/monaco-setup.ts';
 import { authorRuns, TrackCursor, type ReplayTrack } from './replay-track.ts';
@@ -23,7 +23,8 @@ export function ReplayCode({ track, count, seekId, language, authorClass }: Repl
   const lastSeek = useRef(seekId);
   const lastTints = useRef<ReadonlyMap<string, string> | null>(null);
 
-  useEffect(() => {
+  // A layout effect like the one below, and declared first: the editor exists when the first position is shown.
+  useLayoutEffect(() => {
     const model = monaco.editor.createModel('', monacoLanguage(language));
     const editor = monaco.editor.create(host.current!, {
       model,

@@ -14,16 +14,19 @@ export function ReplayKeys({ onKey }: { onKey: (key: string, shift: boolean) => 
   const handler = useRef(onKey);
   handler.current = onKey;
   useEffect(() => {
+    // Captured before tldraw's document-level shortcuts see the key (they would take space and the digits);
+    // keys typed into another field or into the board itself are left alone.
     const listener = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
       const target = e.target as HTMLElement | null;
       const typing = target?.closest('textarea, select, [contenteditable="true"], input:not([type="range"]):not([type="checkbox"])');
-      const inPlayer = target?.closest('[data-testid="replay-player"]');
-      if (typing && !(inPlayer && target?.closest('.replay-code'))) return;
-      if (handler.current(e.key, e.shiftKey)) e.preventDefault();
+      if ((typing && !target?.closest('.replay-code')) || target?.closest('.replay-board')) return;
+      if (!handler.current(e.key, e.shiftKey)) return;
+      e.preventDefault();
+      e.stopPropagation();
     };
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
+    window.addEventListener('keydown', listener, true);
+    return () => window.removeEventListener('keydown', listener, true);
   }, []);
   const title = HELP.map(([k, what]) => `${k}: ${what}`).join('\n');
   return (
