@@ -76,15 +76,15 @@ describe('session replay (Chromium)', () => {
     await page.goto(`${server.url}/sessions/${roomId}`);
     await page.getByTestId('replay-player').waitFor(T);
     await expect.poll(code, T).toBe(final());
-    const kinds = await page.getByTestId('replay-markers').locator('button').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    const kinds = await Promise.all((await page.getByTestId('replay-markers').locator('button').all()).map((b) => b.getAttribute('data-kind')));
     for (const kind of ['presence', 'phase', 'snapshot', 'lock']) expect(kinds).toContain(kind);
     // Hana's comment and Carl's function each carry their author's tint; the starter code (the server's) none.
     const tinted = async (cls: string) => (await page.getByTestId('replay-code').locator(`.view-lines .${cls}`).allTextContents()).join('').replace(/\u00a0/g, ' ');
-    const legend = await page.locator('.replay-legend span').evaluateAll((els) => els.map((e) => [e.className, e.textContent]));
-    const classOf = (name: string) => legend.find(([, n]) => n === name)![0]!;
-    await expect.poll(() => tinted(classOf('Hana')), T).toContain('# Hana: sort the list');
-    expect(await tinted(classOf('Carl'))).toContain('def solve(xs):');
-    expect(await tinted(classOf('Carl'))).not.toContain('Hana');
+    const classOf = async (name: string) => (await page.locator('.replay-legend span').filter({ hasText: name }).getAttribute('class'))!;
+    const [hanaTint, carlTint] = [await classOf('Hana'), await classOf('Carl')];
+    await expect.poll(() => tinted(hanaTint), T).toContain('# Hana: sort the list');
+    expect(await tinted(carlTint)).toContain('def solve(xs):');
+    expect(await tinted(carlTint)).not.toContain('Hana');
     await expect.poll(() => page.getByTestId('replay-board').locator('.tl-shape').count(), T).toBe(1);
     await page.screenshot({ path: screenshotPath('replay-end.png'), fullPage: true });
   });
