@@ -81,7 +81,20 @@ export interface SyncodeApi {
   'store:clear': (key: LocalDocKey) => void;
   'recent:list': () => RecentRoom[];
   'recent:add': (room: Omit<RecentRoom, 'lastOpenedAt'>) => void;
+  /** Keeps one part of a session's history (JSON as the REST API gave it) so the session page reads offline. */
+  'history:put': (key: HistoryKey, value: unknown) => void;
+  /** The cached part, or null when it was never cached. */
+  'history:get': (key: HistoryKey) => unknown;
 }
+
+/** One cached part of a session of a server: the session page's reads, the replay logs. */
+export interface HistoryKey {
+  server: string;
+  sessionId: string;
+  part: HistoryPart;
+}
+export const HISTORY_PARTS = ['session', 'replay-code', 'replay-whiteboard'] as const;
+export type HistoryPart = (typeof HISTORY_PARTS)[number];
 
 /** Events main pushes to the renderer. */
 export interface SyncodeEvents {
@@ -111,6 +124,8 @@ export const IPC_CHANNELS = [
   'store:clear',
   'recent:list',
   'recent:add',
+  'history:put',
+  'history:get',
 ] as const satisfies readonly IpcChannel[];
 export const IPC_EVENTS = ['server-status', 'deep-link', 'menu-action'] as const satisfies readonly IpcEvent[];
 

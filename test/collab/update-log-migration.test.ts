@@ -3,14 +3,17 @@
 // and new rows continue the sequence.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../server/storage/database.ts';
 import { COLLAB_MIGRATIONS } from '../../server/storage/collab/collab-migrations.ts';
 import { openSqliteCollabStore } from '../../server/storage/collab/index.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 describe('update log migration', () => {
-  const dir = makeTempDir('syncode-log-migration-');
+  let dir: ReturnType<typeof makeTempDir>;
+  beforeEach(() => {
+    dir = makeTempDir('syncode-log-migration-');
+  });
   afterEach(() => dir.remove());
 
   it('keeps every logged update with its id, author, time and bytes', () => {
