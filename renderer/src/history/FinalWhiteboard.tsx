@@ -1,7 +1,7 @@
 // The session's final whiteboard (GET /v1/sessions/:id/whiteboard?format=json), read-only, with export.
-import { useEffect, useState } from 'react';
-import { createTLStore, defaultBindingUtils, defaultShapeUtils, type Editor, type TLRecord } from 'tldraw';
-import { WhiteboardFrame } from '../room/whiteboard/WhiteboardFrame.tsx';
+import { useState } from 'react';
+import { createTLStore, defaultBindingUtils, defaultShapeUtils, type TLRecord } from 'tldraw';
+import { ReadOnlyWhiteboard } from './ReadOnlyWhiteboard.tsx';
 
 export function FinalWhiteboard({ records, fileName }: { records: Record<string, unknown>[]; fileName: string }) {
   const [store] = useState(() => {
@@ -9,21 +9,15 @@ export function FinalWhiteboard({ records, fileName }: { records: Record<string,
     s.mergeRemoteChanges(() => s.put(records as unknown as TLRecord[]));
     return s;
   });
-  const [editor, setEditor] = useState<Editor | null>(null);
-  useEffect(() => {
-    editor?.updateInstanceState({ isReadonly: true });
-    editor?.zoomToFit();
-  }, [editor]);
   return (
-    <div className="whiteboard final" data-testid="final-whiteboard">
-      <WhiteboardFrame
-        store={store}
-        editor={editor}
-        onMount={setEditor}
-        records={() => records}
-        fileName={fileName}
-        badge={<span className="badge">Final state, read-only</span>}
-      />
-    </div>
+    <ReadOnlyWhiteboard
+      store={store}
+      records={() => records}
+      fileName={fileName}
+      badge={<span className="badge">Final state, read-only</span>}
+      className="whiteboard final"
+      testId="final-whiteboard"
+      fit
+    />
   );
 }

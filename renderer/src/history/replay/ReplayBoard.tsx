@@ -1,9 +1,9 @@
 // The whiteboard at the player's moment: a read-only tldraw bound to the replayed `whiteboard` document through
 // the room's store bridge (a rebuilt document is bound afresh; the bridge makes the store show exactly its records).
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { createTLStore, defaultBindingUtils, defaultShapeUtils, type Editor } from 'tldraw';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw';
 import { bindStoreToDoc } from '../../room/whiteboard/yjs-store-bridge.ts';
-import { WhiteboardFrame } from '../../room/whiteboard/WhiteboardFrame.tsx';
+import { ReadOnlyWhiteboard } from '../ReadOnlyWhiteboard.tsx';
 import { TrackCursor, type ReplayTrack } from './replay-track.ts';
 
 /** The replayed document is never synced: the bridge must not seed it with the store's pages. */
@@ -11,7 +11,6 @@ const NEVER = new Promise<void>(() => {});
 
 export function ReplayBoard({ track, count, fileName }: { track: ReplayTrack; count: number; fileName: string }) {
   const [store] = useState(() => createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils }));
-  const [editor, setEditor] = useState<Editor | null>(null);
   const bound = useRef<{ cursor: TrackCursor; records: () => readonly unknown[]; unbind: () => void } | null>(null);
 
   // Declared before the layout effect that moves it, so the first position already has its document bound.
@@ -33,20 +32,14 @@ export function ReplayBoard({ track, count, fileName }: { track: ReplayTrack; co
     bound.current?.cursor.moveTo(count);
   }, [track, count]);
 
-  useEffect(() => {
-    editor?.updateInstanceState({ isReadonly: true });
-  }, [editor]);
-
   return (
-    <div className="whiteboard replay-board" data-testid="replay-board">
-      <WhiteboardFrame
-        store={store}
-        editor={editor}
-        onMount={setEditor}
-        records={() => bound.current?.records() ?? []}
-        fileName={fileName}
-        badge={<span className="badge">Replay, read-only</span>}
-      />
-    </div>
+    <ReadOnlyWhiteboard
+      store={store}
+      records={() => bound.current?.records() ?? []}
+      fileName={fileName}
+      badge={<span className="badge">Replay, read-only</span>}
+      className="whiteboard replay-board"
+      testId="replay-board"
+    />
   );
 }
