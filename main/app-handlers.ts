@@ -4,7 +4,7 @@ import type { AppInfo, EmbeddedServerStatus } from '../preload/api.ts';
 import { AppError } from '../server/protocol/index.ts';
 import type { IpcHandlers } from './ipc-handlers.ts';
 import { isSafeExternalUrl } from './external-url.ts';
-import { parseArg, zDocKey, zProfileId, zRecentRoom, zServerUrl, zSession, zUpdate } from './ipc-validation.ts';
+import { parseArg, zDocKey, zHistoryKey, zHistoryValue, zProfileId, zRecentRoom, zServerUrl, zSession, zUpdate } from './ipc-validation.ts';
 import type { LocalStore } from './local-store/local-store.ts';
 import type { ProfileService } from './profiles/profile-service.ts';
 import { saveReportPdf, type ReportPdfDeps } from './report-pdf.ts';
@@ -41,5 +41,7 @@ export function createIpcHandlers(s: AppServices): IpcHandlers {
     'recent:list': () => s.store.listRecentRooms(),
     'recent:add': (room) => s.store.addRecentRoom(parseArg(zRecentRoom, room, 'room')),
     'report:save-pdf': (report) => saveReportPdf(report, s.reportPdf),
+    'history:put': (key, value) => s.store.putHistory(parseArg(zHistoryKey, key, 'key'), parseArg(zHistoryValue, value, 'value')),
+    'history:get': (key) => s.store.getHistory(parseArg(zHistoryKey, key, 'key')),
   };
 }

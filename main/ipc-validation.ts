@@ -1,6 +1,7 @@
 // Everything the renderer sends is untrusted input (a compromised renderer is the threat IPC guards
 // against): each argument is checked here before a handler sees it. Failures are VALIDATION_FAILED.
 import { z } from 'zod';
+import { HISTORY_PARTS } from '../preload/api.ts';
 import { AppError, COLLAB_DOCS } from '../server/protocol/index.ts';
 
 /** Largest update accepted from the renderer: a received SyncStep2 carries a whole document, and a whiteboard
@@ -40,6 +41,23 @@ export const zSession = z.object({
   accessToken: z.string().max(8192),
   refreshToken: z.string().min(1).max(8192),
 });
+
+export const zHistoryKey = z.object({
+  server: zServerUrl,
+  sessionId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+  part: z.enum(HISTORY_PARTS),
+});
+
+/** A cached history part: JSON-safe data of at most MAX_HISTORY_BYTES once serialised (an hour's replay log is well under 1 MiB). */
+export const MAX_HISTORY_BYTES = 64 * 1024 * 1024;
+export const zHistoryValue = z.unknown().refine((v) => {
+  try {
+    const json = JSON.stringify(v);
+    return json !== undefined && json.length <= MAX_HISTORY_BYTES;
+  } catch {
+    return false;
+  }
+}, `must be JSON of at most ${MAX_HISTORY_BYTES} bytes`);
 
 export const zRecentRoom = z.object({
   server: zServerUrl,

@@ -86,6 +86,10 @@ export interface SyncodeApi {
    * where to save it. `saved` is false when the user cancelled the save dialog.
    */
   'report:save-pdf': (report: ReportPdfRequest) => { saved: boolean };
+  /** Keeps one part of a session's history (JSON as the REST API gave it) so the session page reads offline. */
+  'history:put': (key: HistoryKey, value: unknown) => void;
+  /** The cached part, or null when it was never cached. */
+  'history:get': (key: HistoryKey) => unknown;
 }
 
 export interface ReportPdfRequest {
@@ -93,6 +97,15 @@ export interface ReportPdfRequest {
   /** Suggested file name, ending in `.pdf`. */
   fileName: string;
 }
+
+/** One cached part of a session of a server: the session page's reads, the replay logs. */
+export interface HistoryKey {
+  server: string;
+  sessionId: string;
+  part: HistoryPart;
+}
+export const HISTORY_PARTS = ['session', 'replay-code', 'replay-whiteboard'] as const;
+export type HistoryPart = (typeof HISTORY_PARTS)[number];
 
 /** Events main pushes to the renderer. */
 export interface SyncodeEvents {
@@ -123,6 +136,8 @@ export const IPC_CHANNELS = [
   'recent:list',
   'recent:add',
   'report:save-pdf',
+  'history:put',
+  'history:get',
 ] as const satisfies readonly IpcChannel[];
 export const IPC_EVENTS = ['server-status', 'deep-link', 'menu-action'] as const satisfies readonly IpcEvent[];
 

@@ -26,6 +26,16 @@ const STEPS: readonly ((db: Database.Database) => void)[] = [
       );
     `);
   },
+  (db) => {
+    // Sessions of hosted servers the user took part in, cached when their page is opened online (history offline).
+    db.exec(`
+      CREATE TABLE history_cache (
+        server TEXT NOT NULL, session_id TEXT NOT NULL, part TEXT NOT NULL,
+        data TEXT NOT NULL, cached_at INTEGER NOT NULL,
+        PRIMARY KEY (server, session_id, part)
+      );
+    `);
+  },
 ];
 
 export function migrateLocalStore(db: Database.Database): void {

@@ -1,11 +1,11 @@
 // The desktop app's own SQLite file: every Yjs update the renderer produced or received, per (server,
 // room, doc), so closing the app offline (or a crash) loses nothing (ARCHITECTURE.md "Data flow of an
-// edit", step 3); plus settings and recent rooms.
+// edit", step 3); plus settings, recent rooms, and the cached history of sessions (read offline).
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as Y from 'yjs';
-import type { LocalDocKey, RecentRoom } from '../../preload/api.ts';
+import type { HistoryKey, LocalDocKey, RecentRoom } from '../../preload/api.ts';
 import { migrateLocalStore } from './local-store-schema.ts';
 
 export interface LocalStoreOptions {
@@ -143,6 +143,23 @@ export class LocalStore {
            (SELECT rowid FROM recent_rooms ORDER BY last_opened_at DESC, rowid DESC LIMIT ?)`,
       ).run(this.#recentLimit);
     })();
+  }
+
+  /** Replaces the cached part (stored as JSON). */
+  putHistory(key: HistoryKey, value: unknown): void {
+    this.#db
+      .prepare(
+        `INSERT INTO history_cache (server, session_id, part, data, cached_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (server, session_id, part) DO UPDATE SET data = excluded.data, cached_at = excluded.cached_at`,
+      )
+      .run(key.server, key.sessionId, key.part, JSON.stringify(value), this.#now());
+  }
+
+  getHistory(key: HistoryKey): unknown {
+    const row = this.#db
+      .prepare('SELECT data FROM history_cache WHERE server = ? AND session_id = ? AND part = ?')
+      .get(key.server, key.sessionId, key.part) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as unknown) : null;
   }
 
   get isOpen(): boolean {

@@ -7,6 +7,7 @@ import {
   zKickUserResponse,
   zLockEditorResponse,
   zPushEventResponse,
+  zReadReplayResponse,
   zReadWhiteboardResponse,
   zTakeSnapshotResponse,
 } from '../protocol/collab-control.ts';
@@ -61,6 +62,8 @@ export function createCollabHttpClient(baseUrl: string, internalSecret: string):
     pushEvent: (roomId, event) => call(zPushEventResponse, 'POST', `${doc(roomId)}/events`, { event }),
     takeSnapshot: (roomId, trigger) => call(zTakeSnapshotResponse, 'POST', `${doc(roomId)}/snapshots`, { trigger }),
     readWhiteboard: (roomId) => call(zReadWhiteboardResponse, 'GET', `${doc(roomId)}/whiteboard`),
+    readReplay: (roomId, req) =>
+      call(zReadReplayResponse, 'GET', `${doc(roomId)}/replay/${encodeURIComponent(req.doc)}?after=${req.after}&limit=${req.limit}`),
     health: () => call(zCollabHealth, 'GET', '/internal/health'),
   };
 }

@@ -14,6 +14,7 @@ import {
   zKickUserRequest,
   zLockEditorRequest,
   zPushableEvent,
+  zReadReplayRequest,
   zRoomClosedReason,
 } from '../protocol/collab-control.ts';
 import { parseOrThrow } from '../protocol/validation.ts';
@@ -151,6 +152,20 @@ export function createInProcessControl(core: PlaneCore, settings: ControlSetting
         return { roomId, records: whiteboardRecordsOf(loaded.ydoc), takenAt };
       }
       return { roomId, records: await storedWhiteboardRecords(core.store.loadDocument(roomId, 'whiteboard')), takenAt };
+    },
+
+    async readReplay(roomId, input) {
+      // Like readWhiteboard, a read loads nothing; the log outlives the live document, so destroyed rooms are served too.
+      const { doc, after, limit } = parseOrThrow(zReadReplayRequest, input);
+      if (!core.rooms.has(roomId) && !core.store.getRoom(roomId)) throw new AppError('ROOM_NOT_FOUND', 'No document exists for this room.');
+      const rows = core.store.readLog(roomId, doc, after, limit + 1);
+      const items = rows.slice(0, limit).map((r) => ({
+        seq: r.id,
+        at: new Date(r.acceptedAt).toISOString(),
+        userId: r.userId,
+        update: Buffer.from(r.update).toString('base64'),
+      }));
+      return { items, nextAfter: rows.length > limit ? items[items.length - 1]!.seq : null };
     },
 
     async health(): Promise<CollabHealth> {

@@ -8,9 +8,11 @@ import {
   zLockEditorRequest,
   zManualSnapshotRequest,
   zPushableEvent,
+  zReadReplayRequest,
   zRoomClosedReason,
 } from '../protocol/collab-control.ts';
-import { parseOrThrow } from '../protocol/validation.ts';
+import { zReplayQuery } from '../protocol/api/sessions.ts';
+import { parseOrThrow, parseQuery } from '../protocol/validation.ts';
 import { UUID_PATTERN } from './handshake.ts';
 
 /** The internal HTTP API over a CollabControl, behind `X-Internal-Secret` (constant-time). */
@@ -53,6 +55,13 @@ export function createInternalRouter(control: CollabControl, internalSecret: str
     status: 200,
     body: await control.readWhiteboard(roomIdOf(ctx.params)),
   }));
+  // The accepted-update log of one document, for the control plane's session replay.
+  router.add('GET', '/internal/documents/:roomId/replay/:doc', async (ctx) => {
+    const roomId = roomIdOf(ctx.params);
+    const { after, limit } = parseQuery(zReplayQuery, ctx.query);
+    const req = parseOrThrow(zReadReplayRequest, { doc: ctx.params.doc, after: after ?? 0, limit });
+    return { status: 200, body: await control.readReplay(roomId, req) };
+  });
   router.add('GET', '/internal/health', async () => ({ status: 200, body: await control.health() }));
   return router;
 }

@@ -10,6 +10,7 @@ import { COLLAB_DOCS } from './collab-messages.ts';
 import { COLLAB_ONLY_EVENT_TYPES, type PushableRoomEvent, type RoomClosedReason } from './room-events.ts';
 import type { CodeSnapshot } from './room-types.ts';
 import { zTimestamp, zUuid } from './api/common.ts';
+import { REPLAY_PAGE_MAX, zReplayPage, type ReplayPage } from './api/sessions.ts';
 
 const zRole = z.enum(ROOM_ROLES);
 const zText = z.string().max(1024 * 1024);
@@ -124,6 +125,15 @@ export const zReadWhiteboardResponse = z.object({
 });
 export type ReadWhiteboardResponse = z.infer<typeof zReadWhiteboardResponse>;
 
+/** A page of a document's accepted-update log (the session replay); served for live and destroyed rooms alike. */
+export const zReadReplayRequest = z.object({
+  doc: z.enum(COLLAB_DOCS),
+  after: z.number().int().min(0),
+  limit: z.number().int().min(1).max(REPLAY_PAGE_MAX),
+});
+export type ReadReplayRequest = z.infer<typeof zReadReplayRequest>;
+export const zReadReplayResponse = zReplayPage;
+
 export const zCollabHealth = z.object({
   status: z.literal('ok'),
   uptimeMs: z.number(),
@@ -144,6 +154,8 @@ export interface CollabControl {
   takeSnapshot(roomId: string, trigger: 'manual'): Promise<{ snapshot: CodeSnapshot }>;
   /** The whiteboard's committed records; loads a stored document only for the read. ROOM_NOT_FOUND, ROOM_CLOSED. */
   readWhiteboard(roomId: string): Promise<ReadWhiteboardResponse>;
+  /** Accepted updates of one document after sequence `after`, ascending, with author and time. ROOM_NOT_FOUND. */
+  readReplay(roomId: string, req: ReadReplayRequest): Promise<ReplayPage>;
   health(): Promise<CollabHealth>;
 }
 

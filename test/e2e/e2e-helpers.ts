@@ -51,8 +51,8 @@ export async function api<T>(serverUrl: string, user: TestUser, method: string, 
 }
 
 /** The editor's rendered text (Monaco renders only lines in view, so tests use tall viewports; spaces are NBSP). */
-export async function editorText(page: Page): Promise<string> {
-  return page.locator('[data-testid="code-editor"] .view-lines').evaluate((el) => {
+export async function editorText(page: Page, testId = 'code-editor'): Promise<string> {
+  return page.locator(`[data-testid="${testId}"] .view-lines`).evaluate((el) => {
     type Line = { style: { top: string }; textContent: string | null };
     const root = el as unknown as { querySelectorAll(selector: string): ArrayLike<Line> };
     const lines = [...Array.from(root.querySelectorAll('.view-line'))]

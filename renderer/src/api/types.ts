@@ -11,4 +11,4 @@ export type {
   RoomParticipantSummary,
   RoomPreview,
 } from '../../../server/protocol/api/rooms.ts';
-export type { SessionDetail, SessionEvent, SessionSummary, WhiteboardExport } from '../../../server/protocol/api/sessions.ts';
+export type { ReplayUpdate, SessionDetail, SessionEvent, SessionSummary, WhiteboardExport } from '../../../server/protocol/api/sessions.ts';

@@ -7,7 +7,7 @@ import { desktopBridge } from '../app/desktop-bridge.ts';
 import { getProblem } from '../lobby/problem-actions.ts';
 import { errorText } from '../ui/error-text.ts';
 import { renderMarkdown } from '../ui/markdown.ts';
-import { eventLabel, timelineEvents } from './event-labels.ts';
+import { eventLabel, participantNames, timelineEvents } from './event-labels.ts';
 import { reportHtml } from './report-html.ts';
 import { getWhiteboard, listSessionFeedback } from './session-actions.ts';
 import { decodeSnapshot } from './snapshot-text.ts';
@@ -65,8 +65,7 @@ export function ReportExport({ api, data }: { api: ApiClient; data: SessionData 
 
 async function buildReport(api: ApiClient, data: SessionData): Promise<string> {
   const { detail, timeline, snapshots } = data;
-  const names = new Map(detail.participants.map((p) => [p.userId, p.displayName]));
-  const nameOf = (id: string | null) => (id ? (names.get(id) ?? 'Someone') : 'Someone');
+  const nameOf = participantNames(detail.participants);
   const [problem, feedback, board] = await Promise.all([
     detail.problem ? getProblem(api, detail.problem.id).catch(() => null) : null,
     listSessionFeedback(api, detail.id).then((r) => r.items),

@@ -5,13 +5,14 @@ import { useSession } from '../app/session-context.tsx';
 import { errorCode, errorText } from '../ui/error-text.ts';
 import { formatDuration, formatTime } from '../ui/format.ts';
 import { LANGUAGE_LABEL, MODE_LABEL, PHASE_LABEL, VERDICT_LABEL } from '../ui/labels.ts';
-import { eventLabel, timelineEvents } from './event-labels.ts';
+import { eventLabel, participantNames, timelineEvents } from './event-labels.ts';
 import { FeedbackSection } from './FeedbackSection.tsx';
 import { ReportExport } from './ReportExport.tsx';
 import { getWhiteboard } from './session-actions.ts';
 import { SnapshotViewer } from './SnapshotViewer.tsx';
 import { useSessionData } from './use-session-data.ts';
 
+const ReplayPlayer = lazy(() => import('./replay/ReplayPlayer.tsx').then((m) => ({ default: m.ReplayPlayer })));
 const FinalWhiteboard = lazy(() => import('./FinalWhiteboard.tsx').then((m) => ({ default: m.FinalWhiteboard })));
 
 export function SessionScreen({ sessionId }: { sessionId: string }) {
@@ -27,8 +28,7 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
   if (error) return <p role="alert" className="card error" data-error-code={errorCode(error)}>{errorText(error)}</p>;
   if (!data) return <p className="center muted" role="status">Loading the session…</p>;
   const { detail, timeline, snapshots } = data;
-  const names = new Map(detail.participants.map((p) => [p.userId, p.displayName]));
-  const nameOf = (id: string | null) => (id ? (names.get(id) ?? 'Someone') : 'Someone');
+  const nameOf = participantNames(detail.participants);
   return (
     <div className="session stack" data-testid="session-page">
       <section className="card">
@@ -42,6 +42,12 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
           {detail.finalVerdict && <> · final verdict <strong data-testid="final-verdict">{VERDICT_LABEL[detail.finalVerdict]}</strong></>}
         </p>
         <p>{detail.participants.map((p) => `${p.displayName} (${p.role}${p.kicked ? ', kicked' : ''})`).join(', ')}</p>
+      </section>
+      <section className="card">
+        <h3>Replay</h3>
+        <Suspense fallback={<p className="muted">Loading the player…</p>}>
+          <ReplayPlayer api={api} detail={detail} timeline={timeline} />
+        </Suspense>
       </section>
       <section className="card">
         <h3>Code over time</h3>

@@ -37,7 +37,7 @@ export function SnapshotViewer({ snapshots, language }: { snapshots: CodeSnapsho
   );
 }
 
-function DiffView({ original, modified, language }: { original: string; modified: string; language: SupportedLanguage }) {
+export function DiffView({ original, modified, language, testId = 'snapshot-diff' }: { original: string; modified: string; language: SupportedLanguage; testId?: string }) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
   useEffect(() => {
@@ -58,5 +58,5 @@ function DiffView({ original, modified, language }: { original: string; modified
     old?.original.dispose();
     old?.modified.dispose();
   }, [original, modified, language]);
-  return <div ref={host} className="diff-editor" data-testid="snapshot-diff" />;
+  return <div ref={host} className="diff-editor" data-testid={testId} />;
 }

@@ -8,6 +8,12 @@ import { PHASE_LABEL, VERDICT_LABEL } from '../ui/labels.ts';
 /** A user's display name; `null` (the server, a timer) reads as "the system" where that fits. */
 export type NameOf = (userId: string | null) => string;
 
+/** Names from a session's participants; anyone else (or nobody) is "Someone". */
+export function participantNames(participants: readonly { userId: string; displayName: string }[]): NameOf {
+  const names = new Map(participants.map((p) => [p.userId, p.displayName]));
+  return (id) => (id ? (names.get(id) ?? 'Someone') : 'Someone');
+}
+
 /** Two disconnects of one user (code and whiteboard sockets) closer than this are one drop. */
 const SAME_DROP_MS = 5000;
 const EXPECTED_CLOSES: readonly number[] = [CloseCode.NORMAL.code, CloseCode.KICKED.code, CloseCode.ROOM_CLOSED.code, CloseCode.REPLACED.code];
@@ -133,3 +139,17 @@ function phase(v: unknown): RoomStatus | undefined {
 function verdict(v: unknown): Verdict | undefined {
   return VERDICTS.find((s) => s === v);
 }
+
+/** Marker kinds of the replay timeline, by event type; other events are not markers. */
+export const MARKER_KINDS: Partial<Record<SessionEvent['type'], string>> = {
+  run: 'run',
+  submission: 'submission',
+  'phase-changed': 'phase',
+  'editor-locked': 'lock',
+  'editor-unlocked': 'lock',
+  snapshot: 'snapshot',
+  'ai-message': 'ai',
+  'participant-joined': 'presence',
+  'participant-left': 'presence',
+  'participant-kicked': 'presence',
+};

@@ -2,6 +2,7 @@
 // final whiteboard, and peer feedback.
 import type { RouteBody } from '../../../server/protocol/api/routes/index.ts';
 import type { ApiClient } from '../api/api-client.ts';
+import { withHistoryCache } from './history-cache.ts';
 
 export function listSessions(api: ApiClient, cursor: string | null) {
   return api.call('GET /v1/sessions', { limit: 20, ...(cursor ? { cursor } : {}) });
@@ -19,14 +20,17 @@ async function allPages<T>(read: (cursor: string | undefined) => Promise<{ items
   return items;
 }
 
-export async function loadSession(api: ApiClient, sessionId: string) {
+/** The session page's reads; in the desktop app cached for offline reading. */
+export function loadSession(api: ApiClient, sessionId: string) {
   const session = { sessionId };
-  const [detail, timeline, snapshots] = await Promise.all([
-    api.call('GET /v1/sessions/:sessionId', session),
-    allPages((cursor) => api.call('GET /v1/sessions/:sessionId/timeline', session, { limit: 500, cursor })),
-    allPages((cursor) => api.call('GET /v1/sessions/:sessionId/snapshots', session, { limit: 50, cursor })),
-  ]);
-  return { detail, timeline, snapshots };
+  return withHistoryCache(api, sessionId, 'session', async () => {
+    const [detail, timeline, snapshots] = await Promise.all([
+      api.call('GET /v1/sessions/:sessionId', session),
+      allPages((cursor) => api.call('GET /v1/sessions/:sessionId/timeline', session, { limit: 500, cursor })),
+      allPages((cursor) => api.call('GET /v1/sessions/:sessionId/snapshots', session, { limit: 50, cursor })),
+    ]);
+    return { detail, timeline, snapshots };
+  });
 }
 
 export function getWhiteboard(api: ApiClient, sessionId: string) {

@@ -10,6 +10,7 @@ import { snapshotView } from '../rooms/code-snapshots.ts';
 import { feedbackView } from '../rooms/room-feedback.ts';
 import type { RoomProblems } from '../rooms/room-problems.ts';
 import { readLiveWhiteboard } from './live-whiteboard.ts';
+import { readReplayPage, replayDoc } from './session-replay.ts';
 import { defaultReportSubject, isReportSubject, isSessionStaff, requireFinished, sessionAccess } from './session-access.ts';
 import { COMPARISON_DIMENSIONS, eventView, sessionDetail, sessionSummary, unavailableReport, whiteboardRecords } from './session-views.ts';
 
@@ -139,6 +140,14 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
     }
     const body = { sessionId: a.room.id, format, exportedAt: toTimestamp(), records, url: null, expiresAt: null };
     return { status: 200, body };
+  });
+
+  handle(router, 'GET /v1/sessions/:sessionId/replay/:doc', async (api, { params, query }) => {
+    const user = await auth.requireUser(api);
+    const a = sessionAccess(store, params.sessionId, user);
+    const doc = replayDoc(params.doc);
+    const { after, limit } = query();
+    return { status: 200, body: await readReplayPage(ctx.collab, ctx.log, a.room.id, { doc, after: after ?? 0, limit }) };
   });
 
   handle(router, 'GET /v1/sessions/:sessionId/ai-history', async (api, { params, query }) => {

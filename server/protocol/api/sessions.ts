@@ -122,6 +122,18 @@ export const zSessionComparison = z.object({
 });
 export type SessionComparison = z.infer<typeof zSessionComparison>;
 
+/** One accepted update of a session's `code` or `whiteboard` document; `seq` ascends in commit order. */
+export const zReplayUpdate = z.object({
+  seq: z.number().int(),
+  at: zTimestamp,
+  userId: zUuid.nullable(),
+  update: z.base64(),
+});
+export type ReplayUpdate = z.infer<typeof zReplayUpdate>;
+
+export const zReplayPage = z.object({ items: z.array(zReplayUpdate), nextAfter: z.number().int().nullable() });
+export type ReplayPage = z.infer<typeof zReplayPage>;
+
 export const zWhiteboardExport = z.object({
   sessionId: zUuid,
   format: z.enum(['json', 'png']),
@@ -155,6 +167,16 @@ export const zSnapshotsQuery = z.object({
   cursor: z.string().min(1).optional(),
 });
 export const zWhiteboardQuery = z.object({ format: z.enum(['json', 'png']).optional() });
+export const REPLAY_PAGE_MAX = 5000;
+export const zReplayQuery = z.object({
+  after: z
+    .string()
+    .regex(/^\d+$/, 'must be a non-negative integer')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
+    .optional(),
+  limit: zLimit(REPLAY_PAGE_MAX, 1000),
+});
 export const zAiHistoryQuery = z.object({
   userId: zUuid.optional(),
   limit: zLimit(),

@@ -93,4 +93,42 @@ export const COLLAB_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'compact update log: integer document and author keys',
+    up: (db) => {
+      // The log is kept for the session's whole life (replay), so each row stays small: the room id and the author's
+      // id are stored once in a key table instead of as 36-character text in every row and in the index. Ids are
+      // kept, so replay sequence numbers do not change.
+      db.exec(`
+        CREATE TABLE collab_doc_keys (
+          doc_key INTEGER PRIMARY KEY,
+          room_id TEXT NOT NULL,
+          doc TEXT NOT NULL,
+          UNIQUE (room_id, doc)
+        );
+        CREATE TABLE collab_authors (
+          author_key INTEGER PRIMARY KEY,
+          user_id TEXT NOT NULL UNIQUE
+        );
+        INSERT INTO collab_doc_keys (room_id, doc) SELECT DISTINCT room_id, doc FROM collab_updates ORDER BY room_id, doc;
+        INSERT INTO collab_authors (user_id) SELECT DISTINCT user_id FROM collab_updates WHERE user_id IS NOT NULL ORDER BY user_id;
+        CREATE TABLE collab_log (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          doc_key INTEGER NOT NULL,
+          author_key INTEGER,
+          accepted_at INTEGER NOT NULL,
+          bytes BLOB NOT NULL
+        );
+        INSERT INTO collab_log (id, doc_key, author_key, accepted_at, bytes)
+          SELECT u.id, d.doc_key, a.author_key, u.accepted_at, u.bytes
+          FROM collab_updates u
+          JOIN collab_doc_keys d ON d.room_id = u.room_id AND d.doc = u.doc
+          LEFT JOIN collab_authors a ON a.user_id = u.user_id
+          ORDER BY u.id;
+        DROP TABLE collab_updates;
+        CREATE INDEX collab_log_by_doc ON collab_log (doc_key, id);
+      `);
+    },
+  },
 ];

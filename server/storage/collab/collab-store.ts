@@ -40,6 +40,15 @@ export interface NewUpdate {
 /** Owner of the clientIDs of server-origin writes; never a userId (those are UUIDs). */
 export const SERVER_CLIENT_OWNER = '@server';
 
+/** One row of a document's update log, as replay reads it. */
+export interface LoggedUpdate {
+  /** Log id: ascending in commit order within a document (the replay sequence number). */
+  id: number;
+  userId: string | null;
+  acceptedAt: number;
+  update: Uint8Array;
+}
+
 export interface StoredDocument {
   checkpoint: Uint8Array | null;
   /** Updates after the checkpoint, in commit order. */
@@ -65,6 +74,8 @@ export interface CollabStore {
   appendUpdates(batch: readonly NewUpdate[]): number[];
   loadDocument(roomId: string, doc: CollabDoc): StoredDocument;
   latestUpdateId(roomId: string, doc: CollabDoc): number;
+  /** At most `limit` logged updates of the document with an id above `after`, ascending (replay). */
+  readLog(roomId: string, doc: CollabDoc, after: number, limit: number): LoggedUpdate[];
   /** A compacted state covering the log up to `uptoId`. The per-update log itself is kept (replay). */
   writeCheckpoint(roomId: string, doc: CollabDoc, uptoId: number, state: Uint8Array): void;
   bannedClients(roomId: string, doc: CollabDoc): number[];
@@ -80,7 +91,7 @@ export interface CollabStore {
   addPendingSnapshots(items: readonly SnapshotReadyItem[]): void;
   removePendingSnapshots(ids: readonly string[]): void;
   listPendingSnapshots(): SnapshotReadyItem[];
-  /** Size of the update log (benchmarks, health): rows and payload bytes. */
-  logStats(): { updates: number; bytes: number };
+  /** Size of the update log (benchmarks, health): rows, payload bytes, and pages on disk (table + index; null without dbstat). */
+  logStats(): { updates: number; bytes: number; storedBytes: number | null };
   close(): void;
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { migrate, openDatabase, type SqliteDatabase } from '../database.ts';
 import type { CollabDoc, RoomRole, RoomStatus, SnapshotReadyItem, SnapshotTrigger } from '../../protocol/index.ts';
 import { COLLAB_MIGRATIONS } from './collab-migrations.ts';
-import type { CollabStore, NewUpdate, ParticipantRecord, RoomPatch, RoomRecord, StoredDocument } from './collab-store.ts';
+import type { CollabStore, LoggedUpdate, NewUpdate, ParticipantRecord, RoomPatch, RoomRecord, StoredDocument } from './collab-store.ts';
 
 interface RoomRow {
   room_id: string;
@@ -43,19 +43,51 @@ class SqliteCollabStore implements CollabStore {
   readonly #insertUpdate;
   readonly #getRoom;
   readonly #appendBatch;
+  readonly #selectDocKey;
+  readonly #insertDocKey;
+  readonly #selectAuthorKey;
+  readonly #insertAuthorKey;
+  readonly #readLog;
+  /** Integer keys of (room, doc) and of authors, resolved once per process: a logged row holds only the keys. */
+  readonly #docKeys = new Map<string, number>();
+  readonly #authorKeys = new Map<string, number>();
 
   constructor(db: SqliteDatabase) {
     this.#db = db;
-    this.#insertUpdate = db.prepare(
-      'INSERT INTO collab_updates (room_id, doc, user_id, accepted_at, bytes) VALUES (?, ?, ?, ?, ?)',
-    );
+    this.#insertUpdate = db.prepare('INSERT INTO collab_log (doc_key, author_key, accepted_at, bytes) VALUES (?, ?, ?, ?)');
     this.#getRoom = db.prepare('SELECT * FROM collab_rooms WHERE room_id = ?');
-    this.#appendBatch = db.transaction((batch: readonly NewUpdate[]) =>
-      batch.map(
-        (u) =>
-          Number(this.#insertUpdate.run(u.roomId, u.doc, u.userId, u.acceptedAt, u.update).lastInsertRowid),
-      ),
+    this.#selectDocKey = db.prepare('SELECT doc_key FROM collab_doc_keys WHERE room_id = ? AND doc = ?').pluck();
+    this.#insertDocKey = db.prepare('INSERT INTO collab_doc_keys (room_id, doc) VALUES (?, ?)');
+    this.#selectAuthorKey = db.prepare('SELECT author_key FROM collab_authors WHERE user_id = ?').pluck();
+    this.#insertAuthorKey = db.prepare('INSERT INTO collab_authors (user_id) VALUES (?)');
+    this.#readLog = db.prepare(
+      `SELECT l.id, l.accepted_at, a.user_id, l.bytes FROM collab_log l LEFT JOIN collab_authors a ON a.author_key = l.author_key
+       WHERE l.doc_key = ? AND l.id > ? ORDER BY l.id LIMIT ?`,
     );
+    this.#appendBatch = db.transaction((batch: readonly NewUpdate[]) =>
+      batch.map((u) => {
+        const author = u.userId === null ? null : this.#authorKey(u.userId);
+        return Number(this.#insertUpdate.run(this.#docKey(u.roomId, u.doc, true), author, u.acceptedAt, u.update).lastInsertRowid);
+      }),
+    );
+  }
+
+  /** The document's key; undefined when nothing was ever logged for it and `create` is false. */
+  #docKey(roomId: string, doc: CollabDoc, create: true): number;
+  #docKey(roomId: string, doc: CollabDoc, create: false): number | undefined;
+  #docKey(roomId: string, doc: CollabDoc, create: boolean): number | undefined {
+    const id = `${roomId}/${doc}`;
+    let key = this.#docKeys.get(id) ?? (this.#selectDocKey.get(roomId, doc) as number | undefined);
+    if (key === undefined && create) key = Number(this.#insertDocKey.run(roomId, doc).lastInsertRowid);
+    if (key !== undefined) this.#docKeys.set(id, key);
+    return key;
+  }
+
+  #authorKey(userId: string): number {
+    let key = this.#authorKeys.get(userId) ?? (this.#selectAuthorKey.get(userId) as number | undefined);
+    key ??= Number(this.#insertAuthorKey.run(userId).lastInsertRowid);
+    this.#authorKeys.set(userId, key);
+    return key;
   }
 
   createRoom(room: RoomRecord, participants: { userId: string; role: RoomRole }[], initial: NewUpdate[]): boolean {
@@ -152,9 +184,10 @@ class SqliteCollabStore implements CollabStore {
       )
       .get(roomId, doc) as { upto_update_id: number; state: Buffer } | undefined;
     const after = checkpoint?.upto_update_id ?? 0;
-    const rows = this.#db
-      .prepare('SELECT id, bytes FROM collab_updates WHERE room_id = ? AND doc = ? AND id > ? ORDER BY id')
-      .all(roomId, doc, after) as { id: number; bytes: Buffer }[];
+    const key = this.#docKey(roomId, doc, false);
+    const rows = key === undefined ? [] : (this.#db
+      .prepare('SELECT id, bytes FROM collab_log WHERE doc_key = ? AND id > ? ORDER BY id')
+      .all(key, after) as { id: number; bytes: Buffer }[]);
     return {
       checkpoint: checkpoint ? new Uint8Array(checkpoint.state) : null,
       updates: rows.map((r) => new Uint8Array(r.bytes)),
@@ -163,10 +196,17 @@ class SqliteCollabStore implements CollabStore {
   }
 
   latestUpdateId(roomId: string, doc: CollabDoc): number {
-    const row = this.#db
-      .prepare('SELECT MAX(id) AS id FROM collab_updates WHERE room_id = ? AND doc = ?')
-      .get(roomId, doc) as { id: number | null };
+    const key = this.#docKey(roomId, doc, false);
+    if (key === undefined) return 0;
+    const row = this.#db.prepare('SELECT MAX(id) AS id FROM collab_log WHERE doc_key = ?').get(key) as { id: number | null };
     return row.id ?? 0;
+  }
+
+  readLog(roomId: string, doc: CollabDoc, after: number, limit: number): LoggedUpdate[] {
+    const key = this.#docKey(roomId, doc, false);
+    if (key === undefined) return [];
+    const rows = this.#readLog.all(key, after, limit) as { id: number; accepted_at: number; user_id: string | null; bytes: Buffer }[];
+    return rows.map((r) => ({ id: r.id, acceptedAt: r.accepted_at, userId: r.user_id, update: new Uint8Array(r.bytes) }));
   }
 
   writeCheckpoint(roomId: string, doc: CollabDoc, uptoId: number, state: Uint8Array): void {
@@ -263,9 +303,16 @@ class SqliteCollabStore implements CollabStore {
     }));
   }
 
-  logStats(): { updates: number; bytes: number } {
-    const row = this.#db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(bytes)), 0) AS b FROM collab_updates').get() as { n: number; b: number };
-    return { updates: row.n, bytes: row.b };
+  logStats(): { updates: number; bytes: number; storedBytes: number | null } {
+    const row = this.#db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(bytes)), 0) AS b FROM collab_log').get() as { n: number; b: number };
+    // Bytes on disk of the log table and its index (dbstat), when this SQLite build has the dbstat table.
+    let stored: number | null = null;
+    try {
+      stored = (this.#db.prepare(`SELECT SUM(pgsize) AS s FROM dbstat WHERE name IN ('collab_log', 'collab_log_by_doc')`).get() as { s: number | null }).s ?? 0;
+    } catch {
+      stored = null;
+    }
+    return { updates: row.n, bytes: row.b, storedBytes: stored };
   }
 
   close(): void {

@@ -8,6 +8,8 @@ import {
   zCodeSnapshot,
   zCompareQuery,
   zListSessionsQuery,
+  zReplayPage,
+  zReplayQuery,
   zReportQuery,
   zSessionComparison,
   zSessionDetail,
@@ -44,6 +46,10 @@ export const sessionRoutes = defineRoutes({
   'GET /v1/sessions/:sessionId/whiteboard': {
     tag, summary: 'Whiteboard export', query: zWhiteboardQuery, status: 200, response: zWhiteboardExport,
     errors: ['SESSION_WHITEBOARD_NOT_FOUND', 'SESSION_NOT_FINISHED', 'ROOM_COLLAB_UNAVAILABLE'],
+  },
+  'GET /v1/sessions/:sessionId/replay/:doc': {
+    tag, summary: 'Keystroke-level history of the code or whiteboard document', query: zReplayQuery, status: 200, response: zReplayPage,
+    errors: ['SESSION_NOT_FOUND', 'SESSION_FORBIDDEN', 'ROOM_COLLAB_UNAVAILABLE'],
   },
   'GET /v1/sessions/:sessionId/ai-history': {
     tag, summary: 'AI conversation of the session', query: zAiHistoryQuery, status: 200, response: zPage(zAiMessage),
