@@ -91,7 +91,7 @@ describe('session replay (Chromium)', () => {
 
   it('jumps to a marker: the editor shows the code of that moment', async () => {
     // From the keyboard: markers of moments a few milliseconds apart overlap on the bar.
-    const marker = page.getByTestId('replay-markers').getByRole('button', { name: 'Snapshot (manual)' });
+    const marker = page.getByTestId('replay-markers').getByRole('button', { name: 'Code snapshot taken by hand' });
     await marker.focus();
     await marker.press('Enter');
     await expect.poll(code, T).toContain('def solve(xs):');
