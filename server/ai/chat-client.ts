@@ -102,6 +102,8 @@ export function createChatClient(options: AiProviderOptions, limits: AiLimits, l
             yield content;
           }
         }
+        // The SDK ends an aborted stream's iteration quietly: an abort must not pass for a complete reply.
+        if (watchdog.signal.aborted) throw new Error('aborted');
         return;
       } catch (error) {
         const failure = watchdog.explain(error, request.signal);
