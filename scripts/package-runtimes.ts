@@ -22,6 +22,7 @@ export const PACKAGE_RUNTIMES: Readonly<Record<string, PackageRuntime>> = {
 
   'better-sqlite3': 'node',
   esbuild: 'node',
+  eslint: 'node',
   jose: 'node',
   keytar: 'node',
   'livekit-server-sdk': 'node',
