@@ -10,6 +10,11 @@ export interface EmbeddedStartOptions {
   /** Built renderer served at `/` (the desktop window loads it from here); null serves none. */
   webRoot: string | null;
   problemsDir?: string | null;
+  /**
+   * The AI provider from the app's AI settings (ServerOptions.ai): `baseUrl` (OpenAI-compatible, e.g. a local
+   * Ollama at http://127.0.0.1:11434/v1), optional `apiKey` (from the OS keychain) and `model`. Absent: no AI.
+   */
+  ai?: { baseUrl: string; apiKey?: string; model?: string };
 }
 
 export type EmbeddedParentMessage = { type: 'start'; options: EmbeddedStartOptions } | { type: 'stop' };
