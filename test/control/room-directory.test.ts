@@ -102,7 +102,6 @@ describe('rooms seen from users, problems and admin', () => {
     const cases: [string, string, string][] = [
       ['POST', `/v1/rooms/${room.id}/ai/hints`, 'AI_UNAVAILABLE'],
       ['GET', `/v1/rooms/${room.id}/ai/weaknesses`, 'AI_UNAVAILABLE'],
-      ['POST', `/v1/rooms/${room.id}/analysis`, 'EXEC_UNAVAILABLE'],
       ['POST', `/v1/rooms/${room.id}/media/recording/start`, 'ROOM_MEDIA_UNAVAILABLE'],
       ['POST', '/v1/matchmaking/queue', 'MATCH_UNAVAILABLE'],
       ['GET', '/v1/matchmaking/status', 'MATCH_UNAVAILABLE'],
