@@ -2,9 +2,22 @@
 // validated first. Pure wiring: main.ts builds the services, registerIpcHandlers adds the sender check.
 import type { AppInfo, EmbeddedServerStatus } from '../preload/api.ts';
 import { AppError } from '../server/protocol/index.ts';
+import type { AiSettingsService } from './ai-settings/ai-settings-service.ts';
+import { detectLocalAiServers } from './ai-settings/provider-probe.ts';
 import type { IpcHandlers } from './ipc-handlers.ts';
 import { isSafeExternalUrl } from './external-url.ts';
-import { parseArg, zDocKey, zProfileId, zRecentRoom, zServerUrl, zSession, zUpdate } from './ipc-validation.ts';
+import {
+  parseArg,
+  zAiSettingsInput,
+  zApiKey,
+  zDocKey,
+  zProfileId,
+  zProviderUrl,
+  zRecentRoom,
+  zServerUrl,
+  zSession,
+  zUpdate,
+} from './ipc-validation.ts';
 import type { LocalStore } from './local-store/local-store.ts';
 import type { ProfileService } from './profiles/profile-service.ts';
 
@@ -15,6 +28,7 @@ export interface AppServices {
   serverStatus: () => EmbeddedServerStatus;
   profiles: ProfileService;
   store: LocalStore;
+  ai: AiSettingsService;
 }
 
 export function createIpcHandlers(s: AppServices): IpcHandlers {
@@ -38,5 +52,11 @@ export function createIpcHandlers(s: AppServices): IpcHandlers {
     'store:clear': (key) => s.store.clear(parseArg(zDocKey, key, 'key')),
     'recent:list': () => s.store.listRecentRooms(),
     'recent:add': (room) => s.store.addRecentRoom(parseArg(zRecentRoom, room, 'room')),
+    'ai:settings': () => s.ai.view(),
+    'ai:save': (input) => s.ai.save(parseArg(zAiSettingsInput, input, 'input')),
+    'ai:clear': () => s.ai.clear(),
+    'ai:list-models': (baseUrl, apiKey) =>
+      s.ai.listModels(parseArg(zProviderUrl, baseUrl, 'baseUrl'), apiKey === undefined ? undefined : parseArg(zApiKey, apiKey, 'apiKey')),
+    'ai:detect-local': () => detectLocalAiServers(),
   };
 }

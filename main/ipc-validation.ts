@@ -47,6 +47,31 @@ export const zRecentRoom = z.object({
   name: z.string().min(1).max(200),
 });
 
+/**
+ * An OpenAI-compatible base URL: http or https (a model server on the LAN is often plain http), no
+ * credentials, query or fragment. Main sends the saved key there, so nothing else may hide in it.
+ */
+export const zProviderUrl = z
+  .string()
+  .max(2048)
+  .refine((raw) => {
+    try {
+      const url = new URL(raw);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !url.search && !url.hash;
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL without credentials, query or fragment')
+  .transform((raw) => raw.replace(/\/+$/, ''));
+
+export const zApiKey = z.string().min(1).max(4096);
+
+export const zAiSettingsInput = z.object({
+  baseUrl: zProviderUrl,
+  model: z.string().trim().min(1).max(256),
+  apiKey: zApiKey.nullable().optional(),
+});
+
 /** Parses one IPC argument; the error names the argument and the rule, never echoes its value. */
 export function parseArg<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
   const result = schema.safeParse(value);

@@ -10,6 +10,16 @@ export interface EmbeddedStartOptions {
   /** Built renderer served at `/` (the desktop window loads it from here); null serves none. */
   webRoot: string | null;
   problemsDir?: string | null;
+  /** The AI provider the user chose in the desktop settings (the key comes from the OS keychain); null: none. */
+  ai?: EmbeddedAiProvider | null;
+}
+
+/** An OpenAI-compatible chat-completions endpoint: what SYNCODE_AI_BASE_URL/_API_KEY/_MODEL configure. */
+export interface EmbeddedAiProvider {
+  baseUrl: string;
+  /** Local servers (Ollama, llama.cpp) take none. */
+  apiKey: string | null;
+  model: string;
 }
 
 export type EmbeddedParentMessage = { type: 'start'; options: EmbeddedStartOptions } | { type: 'stop' };
