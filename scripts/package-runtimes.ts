@@ -25,6 +25,8 @@ export const PACKAGE_RUNTIMES: Readonly<Record<string, PackageRuntime>> = {
   jose: 'node',
   keytar: 'node',
   'livekit-server-sdk': 'node',
+  // The AI plane's one OpenAI-compatible client; server-side only, so provider keys never reach a browser.
+  openai: 'node',
   ws: 'node',
   '@doyensec/electronegativity': 'node',
   '@vitejs/plugin-react': 'node',

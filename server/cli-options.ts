@@ -52,6 +52,8 @@ export function optionsFromCli(argv: string[], env: NodeJS.ProcessEnv): ServerOp
   if (env.SYNCODE_PUBLIC_URL) options.publicUrl = publicUrlFrom(env.SYNCODE_PUBLIC_URL);
   if (env.SYNCODE_EXEC_WORKERS) options.execution = { workers: positiveInteger('SYNCODE_EXEC_WORKERS', env.SYNCODE_EXEC_WORKERS) };
   if (env.SYNCODE_SANDBOX) options.execution = { ...options.execution, sandbox: sandboxFrom(env.SYNCODE_SANDBOX) };
+  const ai = aiFrom(env);
+  if (ai) options.ai = ai;
   return options;
 }
 
@@ -108,6 +110,22 @@ function parseUrl(name: string, text: string, protocols: string[]): URL {
   return url;
 }
 
+/** SYNCODE_AI_*: the provider is configured by its base URL; the key, model and daily allowance are optional. */
+function aiFrom(env: NodeJS.ProcessEnv): ServerOptions['ai'] {
+  if (!env.SYNCODE_AI_BASE_URL) {
+    const stray = ['SYNCODE_AI_API_KEY', 'SYNCODE_AI_MODEL', 'SYNCODE_AI_REQUESTS_PER_DAY'].find((name) => env[name]);
+    if (stray) throw new Error(`${stray} needs SYNCODE_AI_BASE_URL (the provider's OpenAI-compatible URL, e.g. http://127.0.0.1:11434/v1)`);
+    return undefined;
+  }
+  const url = parseUrl('SYNCODE_AI_BASE_URL', env.SYNCODE_AI_BASE_URL, ['http:', 'https:']);
+  return {
+    baseUrl: url.href.replace(/\/+$/, ''),
+    ...(env.SYNCODE_AI_API_KEY ? { apiKey: env.SYNCODE_AI_API_KEY } : {}),
+    ...(env.SYNCODE_AI_MODEL ? { model: env.SYNCODE_AI_MODEL } : {}),
+    ...(env.SYNCODE_AI_REQUESTS_PER_DAY ? { requestsPerDay: positiveInteger('SYNCODE_AI_REQUESTS_PER_DAY', env.SYNCODE_AI_REQUESTS_PER_DAY) } : {}),
+  };
+}
+
 /** A TCP port (0 = any free one); throws `Invalid port: …` otherwise. Shared with the collab CLI. */
 export function parsePort(text: string): number {
   const port = Number(text);
@@ -135,7 +153,8 @@ Environment: HOST, PORT, SYNCODE_DATA_DIR, SYNCODE_JWT_SECRET, SYNCODE_INTERNAL_
   LIVEKIT_URL + LIVEKIT_API_KEY + LIVEKIT_API_SECRET, SYNCODE_CORS_ORIGINS (origins, loopback or *, comma-separated),
   SYNCODE_COLLAB_URL [+ SYNCODE_COLLAB_PUBLIC_URL] (split deployment), SYNCODE_EXEC_WORKERS,
   SYNCODE_PUBLIC_URL (the public origin absolute URLs are built from; default http://HOST:PORT as bound),
-  SYNCODE_TRUSTED_PROXIES (addresses/CIDRs of reverse proxies, comma-separated), SYNCODE_SANDBOX (isolated|limited).
+  SYNCODE_TRUSTED_PROXIES (addresses/CIDRs of reverse proxies, comma-separated), SYNCODE_SANDBOX (isolated|limited),
+  SYNCODE_AI_BASE_URL [+ SYNCODE_AI_API_KEY, SYNCODE_AI_MODEL, SYNCODE_AI_REQUESTS_PER_DAY] (OpenAI-compatible AI provider).
   Flags override environment variables.`);
   }
 }

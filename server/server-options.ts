@@ -1,6 +1,7 @@
 import type { ServerMode } from './protocol/index.ts';
 import type { Mailer } from './control/index.ts';
 import type { SandboxPolicy } from './execution/index.ts';
+import type { AiProviderOptions } from './ai/index.ts';
 
 export interface LiveKitOptions {
   url: string;
@@ -71,6 +72,11 @@ export interface ServerOptions {
    * in hosted mode, `auto` in embedded mode; see SandboxPolicy) and the bubblewrap binary (default /usr/bin/bwrap).
    */
   execution?: { workers?: number; sandbox?: SandboxPolicy; bwrapPath?: string };
+  /**
+   * The AI provider (SYNCODE_AI_BASE_URL, SYNCODE_AI_API_KEY, SYNCODE_AI_MODEL, SYNCODE_AI_REQUESTS_PER_DAY; in the
+   * desktop app, its AI settings). Absent: every AI endpoint answers 503 AI_UNAVAILABLE and reports are `unavailable`.
+   */
+  ai?: AiProviderOptions;
   log?: Logger;
 }
 

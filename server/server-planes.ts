@@ -1,4 +1,4 @@
-// The planes of one server, opened in dependency order: storage → execution → collab → control (shared
+// The planes of one server, opened in dependency order: storage → AI → execution → collab → control (shared
 // services → room service → routes). The collab plane reports to the control plane (callbacks) while the
 // control plane drives it (CollabControl); the cycle is broken by creating the collab plane first and
 // starting it with the room service's callbacks before anything can report: before it accepts a socket or
@@ -11,6 +11,7 @@ import { createClientIpResolver } from './http/client-ip.ts';
 import { registerHealthRoute } from './control/health-route.ts';
 import { createControlPlane } from './control/index.ts';
 import { createExecutionPlane } from './execution/index.ts';
+import { createAiPlane, type AiService } from './ai/index.ts';
 import { createCursorCodec } from './pagination.ts';
 import type { ExecutionPlane } from './execution/types.ts';
 import { createCollabHttpClient, createCollabPlane, type CollabPlane } from './collab/index.ts';
@@ -48,6 +49,8 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
   const db = openDatabase(join(options.dataDir, 'syncode.sqlite'));
   stack.defer(() => db.close());
   const cursors = createCursorCodec(jwtSecret);
+  const ai = createAiPlane({ db, log, provider: options.ai });
+  stack.defer(() => ai.close());
   // Hosted servers run strangers' code: isolation or nothing, unless the operator chose `limited`. The desktop's
   // embedded server runs the user's own code and may fall back to `limited` where the OS has no namespaces.
   const sandbox = options.execution?.sandbox ?? (mode === 'hosted' ? 'isolated' : 'auto');
@@ -68,7 +71,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
 
   const clientIp = createClientIpResolver(options.trustedProxies ?? []);
   const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { error: String(error) }), clientIp);
-  registerHealth(router, options, settings, { db, collab, execution });
+  registerHealth(router, options, settings, { db, collab, execution, ai });
   const collabPublicUrl = options.externalCollab?.publicUrl;
   const control = await createControlPlane({
     router,
@@ -84,6 +87,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
     mailer: options.mailer,
     execution,
     collab,
+    ai,
     collabUrl: () => collabPublicUrl ?? `${settings.publicUrl().replace(/^http/, 'ws')}/collab`,
     rooms: { roleSwapTtlMs: options.roleSwapTtlMs },
     log,
@@ -100,9 +104,9 @@ function registerHealth(
   router: ApiRouter,
   options: ServerOptions,
   settings: PlaneSettings,
-  planes: { db: SqliteDatabase; collab: CollabControl; execution: ExecutionPlane },
+  planes: { db: SqliteDatabase; collab: CollabControl; execution: ExecutionPlane; ai: AiService },
 ): void {
-  const { db, collab, execution } = planes;
+  const { db, collab, execution, ai } = planes;
   registerHealthRoute(router, {
     version: SERVER_VERSION,
     mode: settings.mode,
@@ -117,6 +121,7 @@ function registerHealth(
         return { status: 'ok', latencyMs: null, message: options.externalCollab ? 'separate process' : 'in-process' };
       },
       execution: () => ({ ...execution.health(), latencyMs: null }),
+      ...(ai.health ? { ai: ai.health } : {}),
       // A configured mailer has no liveness check of its own; without one the check reports `disabled`.
       ...(options.mailer ? { email: () => ({ status: 'ok' as const, latencyMs: null, message: 'configured' }) } : {}),
     },
@@ -124,7 +129,7 @@ function registerHealth(
       media: Boolean(options.livekit),
       recording: false,
       matchmaking: false,
-      ai: false,
+      ai: ai.available,
       email: Boolean(options.mailer),
       ...execution.features(),
     }),

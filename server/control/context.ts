@@ -14,6 +14,7 @@ import type { Mailer } from './auth/mailer.ts';
 import type { CursorCodec } from '../pagination.ts';
 import type { RoomDirectory } from './room-directory.ts';
 import type { ProblemCatalog } from './problems/problem-catalog.ts';
+import type { AiService } from '../ai/index.ts';
 
 /** What every route module registers with: the router (routes of the route map, through `handle`) and requireUser / requireAdmin. */
 export interface RouteKit {
@@ -42,6 +43,11 @@ export interface PlaneClients {
   execution: ExecutionPlane;
 }
 
+/** The AI plane: jobs, conversations, training reports and weaknesses (server/ai). */
+export interface AiDep {
+  ai: AiService;
+}
+
 /** The room service as the user, admin and problem routes see it. */
 export interface RoomsDep {
   rooms: RoomDirectory;
@@ -51,9 +57,9 @@ export type AuthServiceDeps = Pick<ControlServices, 'db' | 'log' | 'users' | 'au
   /** Outgoing email; absent when no mailer is configured, and then no reset token is even created. */
   mailer: Mailer | undefined;
 };
-export type UserRouteDeps = RouteKit & Pick<ControlServices, 'db' | 'mode' | 'users' | 'audit' | 'cursors'> & RoomsDep;
+export type UserRouteDeps = RouteKit & Pick<ControlServices, 'db' | 'mode' | 'users' | 'audit' | 'cursors'> & RoomsDep & AiDep;
 export type AdminRouteDeps = UserRouteDeps & PlaneClients;
 export type ProblemRouteDeps = RouteKit & Pick<ControlServices, 'audit' | 'cursors'> & RoomsDep;
 export type BookmarkRouteDeps = RouteKit & Pick<ControlServices, 'cursors'>;
 export type UnavailableRouteDeps = RouteKit & { rooms: Pick<RoomDirectory, 'hasRoom'> };
-export type SessionRouteDeps = RouteKit & Pick<ControlServices, 'log' | 'cursors'> & PlaneClients;
+export type SessionRouteDeps = RouteKit & Pick<ControlServices, 'log' | 'cursors'> & PlaneClients & AiDep;

@@ -22,6 +22,7 @@ import { CONTROL_MIGRATIONS } from '../storage/control/control-migrations.ts';
 import { UsersRepository } from '../storage/control/users-repository.ts';
 import type { CollabCallbacks, CollabControl, ServerMode } from '../protocol/index.ts';
 import type { ExecutionPlane } from '../execution/types.ts';
+import type { AiService } from '../ai/index.ts';
 import type { LiveKitOptions, Logger } from '../server-options.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
@@ -67,6 +68,8 @@ export interface ControlPlaneDeps {
   rateLimits: boolean;
   collab: CollabControl;
   execution: ExecutionPlane;
+  /** The AI plane (always present; without a provider its routes answer 503 AI_UNAVAILABLE). */
+  ai: AiService;
   /** Bundled problem bank seeded on start; null seeds nothing. */
   problemsDir: string | null;
   adminEmail?: string;
@@ -118,7 +121,7 @@ async function openControlPlane(deps: ControlPlaneDeps, stack: CleanupStack): Pr
     problems,
   };
   const planes = { collab: deps.collab, execution: deps.execution };
-  const rooms = createRoomService({ ...services, ...planes, livekit: deps.livekit, collabUrl: deps.collabUrl, options: deps.rooms ?? {} });
+  const rooms = createRoomService({ ...services, ...planes, ai: deps.ai, livekit: deps.livekit, collabUrl: deps.collabUrl, options: deps.rooms ?? {} });
   stack.defer(() => rooms.close());
 
   await bootstrapAdmin(services, deps.adminEmail, deps.adminPassword);
@@ -131,14 +134,14 @@ async function openControlPlane(deps: ControlPlaneDeps, stack: CleanupStack): Pr
   deps.router.use(createRateLimitMiddleware({ enabled: deps.rateLimits, mode: deps.mode, userIdOf: services.auth.peekUserId }));
   const auth = new AuthService({ ...services, mailer: deps.mailer });
   registerAuthRoutes(services, auth);
-  registerUserRoutes({ ...services, rooms }, auth, outcomes);
+  registerUserRoutes({ ...services, rooms, ai: deps.ai }, auth, outcomes);
   registerProblemRoutes({ ...services, rooms }, problems);
   registerBookmarkRoutes(services, problems, bookmarks);
-  registerAdminRoutes({ ...services, ...planes, rooms }, auth, outcomes);
+  registerAdminRoutes({ ...services, ...planes, rooms, ai: deps.ai }, auth, outcomes);
   registerUnavailableRoutes({ ...services, rooms });
   registerOpenApiRoute(services, SERVER_VERSION);
   rooms.registerRoutes();
-  registerSessionRoutes({ ...services, ...planes });
+  registerSessionRoutes({ ...services, ...planes, ai: deps.ai });
 
   return {
     services,

@@ -45,6 +45,7 @@ async function start(options: EmbeddedStartOptions): Promise<RunningServer> {
     launchSecret: options.launchSecret,
     webRoot: options.webRoot,
     ...(options.problemsDir !== undefined ? { problemsDir: options.problemsDir } : {}),
+    ...(options.ai ? { ai: options.ai } : {}),
     log: consoleLogger,
   };
   try {

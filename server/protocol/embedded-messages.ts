@@ -10,17 +10,15 @@ export interface EmbeddedStartOptions {
   /** Built renderer served at `/` (the desktop window loads it from here); null serves none. */
   webRoot: string | null;
   problemsDir?: string | null;
-  /** The AI provider the user chose in the desktop settings (the key comes from the OS keychain); null: none. */
-  ai?: EmbeddedAiProvider | null;
+  /**
+   * The AI provider from the app's AI settings (ServerOptions.ai): `baseUrl` (OpenAI-compatible, e.g. a local
+   * Ollama at http://127.0.0.1:11434/v1), optional `apiKey` (from the OS keychain) and `model`. Absent: no AI.
+   */
+  ai?: { baseUrl: string; apiKey?: string; model?: string };
 }
 
-/** An OpenAI-compatible chat-completions endpoint: what SYNCODE_AI_BASE_URL/_API_KEY/_MODEL configure. */
-export interface EmbeddedAiProvider {
-  baseUrl: string;
-  /** Local servers (Ollama, llama.cpp) take none. */
-  apiKey: string | null;
-  model: string;
-}
+/** The AI provider part of the start options (the desktop AI settings). */
+export type EmbeddedAiProvider = NonNullable<EmbeddedStartOptions['ai']>;
 
 export type EmbeddedParentMessage = { type: 'start'; options: EmbeddedStartOptions } | { type: 'stop' };
 

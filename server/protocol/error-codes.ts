@@ -63,6 +63,8 @@ export const ERROR_STATUS = {
   AI_DISABLED: 403,
   AI_JOB_NOT_FOUND: 404,
   AI_UNAVAILABLE: 503,
+  /** Only as a failed AI job's `error.code`: its owner stopped the generation (never an HTTP answer). */
+  AI_CANCELLED: 409,
   ADMIN_FORBIDDEN: 403,
   ADMIN_SELF_MODIFICATION: 409,
   RATE_LIMITED: 429,

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiRouter } from '../../server/http/api-router.ts';
 import { createCollabPlane, type CollabPlane } from '../../server/collab/index.ts';
+import { createAiPlane } from '../../server/ai/index.ts';
 import { createControlPlane, type ControlPlane } from '../../server/control/index.ts';
 import { registerHealthRoute } from '../../server/control/health-route.ts';
 import { apiRoutes, type RouteSpec } from '../../server/protocol/api/routes/index.ts';
@@ -59,6 +60,7 @@ describe('OpenAPI document', () => {
       control = await createControlPlane({
         router, db: execution.db, jwtSecret: 'openapi-test-secret-0123456789abcdef', cursors: execution.cursors, mode: 'hosted', rateLimits: false, problemsDir: null,
         collab: collab.control, execution: execution.plane, collabUrl: () => 'ws://127.0.0.1/collab', log: silentLogger,
+        ai: createAiPlane({ db: execution.db, log: silentLogger, provider: undefined }),
       });
       // startServer registers the health route next to the control plane.
       registerHealthRoute(router, { version: '0.0.0', mode: 'hosted', startedAt: Date.now(), probes: {}, features: () => ({

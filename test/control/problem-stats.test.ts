@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiRouter } from '../../server/http/api-router.ts';
+import { createAiPlane } from '../../server/ai/index.ts';
 import { createControlPlane, type ControlPlane } from '../../server/control/index.ts';
 import { DEFAULT_PROBLEMS_DIR } from '../../server/paths.ts';
 import { silentLogger } from '../../server/logger.ts';
@@ -29,6 +30,7 @@ describe('problem statistics from judged submissions', () => {
     control = await createControlPlane({
       router, db: fixture.db, jwtSecret: 'stats-test-secret-0123456789abcdef', cursors: fixture.cursors, mode: 'hosted', rateLimits: false,
       problemsDir: DEFAULT_PROBLEMS_DIR, execution: fixture.plane, collab: collab.control, collabUrl: () => 'ws://127.0.0.1/collab', log: silentLogger,
+      ai: createAiPlane({ db: fixture.db, log: silentLogger, provider: undefined }),
     });
     http = createServer((req, res) => void router.handle(req, res));
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

@@ -12,8 +12,8 @@ import type { AddressInfo, Socket } from 'node:net';
 export type FakeReply =
   /** Assistant text; streamed in `chunkSize`-character tokens when the request asks for a stream. */
   | { text: string; hold?: FakeHold }
-  /** Assistant content that is this value serialised as JSON (structured outputs). */
-  | { json: unknown }
+  /** Assistant content that is this value serialised as JSON (structured outputs); `hold` delays the answer. */
+  | { json: unknown; hold?: FakeHold }
   /** An HTTP error with an OpenAI-style error body. */
   | { status: number; message?: string; retryAfterSeconds?: number }
   /** Sends `afterChunks` tokens of `text` (stream) or nothing (plain), then destroys the socket. */
@@ -23,7 +23,7 @@ export type FakeReply =
   /** Never answers; the connection stays open until the client gives up or the fake closes. */
   | { hang: true };
 
-/** Stops a streamed reply after `afterChunks` tokens until `release()` is called. */
+/** Stops a streamed reply after `afterChunks` tokens (a plain reply before it is sent) until `release()` is called. */
 export interface FakeHold {
   afterChunks: number;
   released: Promise<void>;
@@ -163,7 +163,10 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       return;
     }
     const content = 'json' in reply ? JSON.stringify(reply.json) : reply.text;
+    const hold = reply.hold;
     if (!stream) {
+      if (hold) await hold.released;
+      if (res.destroyed) return;
       return sendJson(res, 200, {
         id: 'chatcmpl-fake',
         object: 'chat.completion',
@@ -175,7 +178,6 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     const tokens = splitTokens(content, chunkSize);
-    const hold = 'hold' in reply ? reply.hold : undefined;
     for (const [i, token] of tokens.entries()) {
       if (hold && i === hold.afterChunks) await hold.released;
       if (!(await writeToken(record, res, model, token))) return;

@@ -27,7 +27,7 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
     bannedAt: toTimestampOrNull(user.bannedAt),
     sessionCount: ctx.rooms.sessionsCompleted(user.id),
     activeRoomId: ctx.rooms.activeRoomOf(user.id)?.id ?? null,
-    quotas: quotaInfo(ctx.mode, user.id, ctx.db, outcomes),
+    quotas: quotaInfo(ctx.mode, user.id, ctx.db, outcomes, ctx.ai),
     recentAudit: ctx.audit.recentForUser(user.id, 20).map(toAuditLogEntry),
   });
 
@@ -45,7 +45,7 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
         submissionsLast24h: executions.submissions,
         averageQueueMs: ctx.execution.queueStats(now - DAY).averageQueueMs,
       },
-      ai: { requestsLast24h: 0, failuresLast24h: 0 },
+      ai: aiStats(ctx.ai.statsSince(now - DAY)),
       collab: { documents: collab?.documentsLoaded ?? 0, connections: collab?.connections ?? 0 },
     };
     return { status: 200, body };
@@ -104,4 +104,8 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
     await ctx.auth.requireAdmin(req);
     return { status: 200, body: listAuditLog(ctx.db, ctx.cursors, query()) };
   });
+}
+
+function aiStats(stats: { requests: number; failures: number }): AdminDashboard['ai'] {
+  return { requestsLast24h: stats.requests, failuresLast24h: stats.failures };
 }

@@ -42,12 +42,31 @@ function queryParameters(doc: RouteSpec): JsonObject[] {
   return Object.entries(properties).map(([name, s]) => ({ name, in: 'query', required: required.has(name), schema: s }));
 }
 
+/**
+ * A streaming route's success response: `text/event-stream` whose schema is one of its events, each an object
+ * `{ event, data }` naming the SSE event and the JSON schema of its `data` line.
+ */
+function streamResponse(stream: NonNullable<RouteSpec['stream']>): JsonObject {
+  const events = Object.entries(stream.events).map(([event, data]) => ({
+    type: 'object',
+    title: event,
+    properties: { event: { const: event }, data: jsonSchema(data, 'output') },
+    required: ['event', 'data'],
+  }));
+  return {
+    description: `Server-sent events: ${Object.keys(stream.events).join(', ')}`,
+    content: { [stream.contentType]: { schema: { oneOf: events } } },
+  };
+}
+
 function operation(method: string, pattern: string, doc: RouteSpec, params: string[]): JsonObject {
   const responses: JsonObject = {};
   for (const status of [doc.status, ...(doc.alsoStatus ?? [])]) {
-    responses[String(status)] = doc.response
-      ? { description: status === doc.status ? 'Success' : 'Same body', content: { 'application/json': { schema: jsonSchema(doc.response, 'output') } } }
-      : { description: 'Success, no body' };
+    responses[String(status)] = doc.stream
+      ? streamResponse(doc.stream)
+      : doc.response
+        ? { description: status === doc.status ? 'Success' : 'Same body', content: { 'application/json': { schema: jsonSchema(doc.response, 'output') } } }
+        : { description: 'Success, no body' };
   }
   responses.default = {
     description: ['Error (ErrorResponse)', ...(doc.errors ?? [])].join('; '),

@@ -7,9 +7,13 @@
 //   rooms.start();                       // arms the phase/age/swap clocks
 //   await rooms.close();                 // on shutdown: stops the room clocks and waits for queued work
 import type { CollabCallbacks } from '../../protocol/index.ts';
+import type { AiService } from '../../ai/index.ts';
 import type { LiveKitOptions } from '../../server-options.ts';
 import { openRoomStore } from '../../storage/rooms/index.ts';
 import type { ControlServices, PlaneClients, RouteKit } from '../context.ts';
+import { registerAiRoutes } from '../ai/ai-routes.ts';
+import type { ContextSources } from '../ai/ai-contexts.ts';
+import { queueSessionReports, recordAiMessages, reportScore } from '../ai/session-reports.ts';
 import type { RoomDirectory } from '../room-directory.ts';
 import { catalogProblems } from './catalog-problems.ts';
 import { createCollabCallbacks } from './collab-callbacks.ts';
@@ -29,8 +33,10 @@ export interface RoomModuleOptions {
 }
 
 export type RoomServiceDeps = RouteKit &
-  Pick<ControlServices, 'db' | 'log' | 'audit' | 'tokens' | 'cursors' | 'problems'> &
+  Pick<ControlServices, 'db' | 'mode' | 'log' | 'audit' | 'tokens' | 'cursors' | 'problems'> &
   PlaneClients & {
+    /** AI jobs and training reports (reports are queued when a room finishes). */
+    ai: AiService;
     livekit: LiveKitOptions | undefined;
     /** JoinRoomResponse.collabUrl (`ws(s)://…/collab`), from the configured public URL. */
     collabUrl(): string;
@@ -52,10 +58,17 @@ export const DEFAULT_MAX_ROOM_AGE_MS = 24 * 60 * 60 * 1000;
 
 export function createRoomService(deps: RoomServiceDeps): RoomService {
   const store = openRoomStore(deps.db);
-  const engine = new RoomEngine(store, deps.collab, deps.log, {
-    roleSwapTtlMs: deps.options.roleSwapTtlMs ?? DEFAULT_ROLE_SWAP_TTL_MS,
-    maxRoomAgeMs: deps.options.maxRoomAgeMs ?? DEFAULT_MAX_ROOM_AGE_MS,
-  });
+  const sources: ContextSources = { store, problems: deps.problems, execution: deps.execution, hintsUsed: deps.ai.hintsUsed };
+  const engine = new RoomEngine(
+    store,
+    deps.collab,
+    deps.log,
+    {
+      roleSwapTtlMs: deps.options.roleSwapTtlMs ?? DEFAULT_ROLE_SWAP_TTL_MS,
+      maxRoomAgeMs: deps.options.maxRoomAgeMs ?? DEFAULT_MAX_ROOM_AGE_MS,
+    },
+    (room) => queueSessionReports(deps.ai, sources, room),
+  );
   const d = {
     engine,
     problems: catalogProblems(deps.problems),
@@ -68,17 +81,20 @@ export function createRoomService(deps: RoomServiceDeps): RoomService {
   const scheduler = new RoomScheduler(engine);
   engine.timers = scheduler;
   const unwatch = watchExecutions(engine, deps.execution);
+  const unrecord = recordAiMessages(deps.ai, engine);
   return {
-    ...createRoomDirectory(d),
+    ...createRoomDirectory(d, (roomId, userId) => reportScore(deps.ai, roomId, userId)),
     callbacks: createCollabCallbacks(engine),
     registerRoutes() {
       registerRoomLifecycleRoutes(d);
       registerRoomControlRoutes(d);
       registerRoomExecutionRoutes(d);
+      registerAiRoutes({ engine, control: deps, execution: deps.execution, ai: deps.ai });
     },
     start: () => scheduler.start(),
     async close() {
       unwatch();
+      unrecord();
       scheduler.close();
       await engine.drain();
     },

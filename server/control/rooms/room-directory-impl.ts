@@ -12,7 +12,8 @@ import { adminRoomEntry, roomSummary } from './room-views.ts';
 /** A finished-session listing large enough for stats over any allowed range (≤ 366 buckets). */
 const ALL_SESSIONS = 100_000;
 
-export function createRoomDirectory(d: RoomDeps): RoomDirectory {
+/** `scoreOf`: the user's training-report score for a session, null without a ready report. */
+export function createRoomDirectory(d: RoomDeps, scoreOf: (roomId: string, userId: string) => number | null): RoomDirectory {
   const { engine } = d;
   const store = engine.store;
 
@@ -87,7 +88,7 @@ export function createRoomDirectory(d: RoomDeps): RoomDirectory {
           finishedAt: r.finishedAt!,
           durationMs: r.startedAt === null ? null : r.finishedAt! - r.startedAt,
           mode: r.mode,
-          overallScore: null,
+          overallScore: scoreOf(r.id, userId),
         }));
     },
 

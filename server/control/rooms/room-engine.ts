@@ -11,7 +11,7 @@ import {
   type RoomClosedReason,
   type RoomStatus,
 } from '../../protocol/index.ts';
-import type { SessionEventType } from '../../protocol/api/sessions.ts';
+import type { SessionDetail, SessionEventType } from '../../protocol/api/sessions.ts';
 import type { RoomRecord, RoomStore } from '../../storage/rooms/index.ts';
 import type { Logger } from '../../server-options.ts';
 import { phaseDurationMs } from './room-model.ts';
@@ -23,6 +23,9 @@ export interface RoomEngineOptions {
   /** Auto-finish this long after creation (24 h). */
   maxRoomAgeMs: number;
 }
+
+/** Queues the training reports of a room that just finished; returns the status its `room-finished` event records. */
+export type QueueReports = (room: RoomRecord) => SessionDetail['reportStatus'];
 
 /** Hooks the scheduler installs so that transitions (re)arm timers without importing it. */
 export interface RoomTimers {
@@ -36,11 +39,13 @@ export class RoomEngine {
   readonly options: RoomEngineOptions;
   timers: RoomTimers = { roomChanged() {}, roomFinished() {} };
   readonly #collab: CollabControl;
+  readonly #queueReports: QueueReports;
   readonly #queues = new Map<string, Promise<void>>();
 
-  constructor(store: RoomStore, collab: CollabControl, log: Logger, options: RoomEngineOptions) {
+  constructor(store: RoomStore, collab: CollabControl, log: Logger, options: RoomEngineOptions, queueReports: QueueReports) {
     this.store = store;
     this.#collab = collab;
+    this.#queueReports = queueReports;
     this.log = log;
     this.options = options;
   }
@@ -122,8 +127,8 @@ export class RoomEngine {
 
   /**
    * Finishes the room: the collab plane takes the session-end snapshots, sends `room-closed` and
-   * closes every socket with 4003 (DestroyDocument); pending role swaps expire; running jobs still
-   * complete. A document already destroyed (a retried finish) counts as done.
+   * closes every socket with 4003 (DestroyDocument); pending role swaps expire; the training reports are
+   * queued; running jobs still complete. A document already destroyed (a retried finish) counts as done.
    */
   async finishInQueue(room: RoomRecord, reason: RoomClosedReason, by: string | null): Promise<void> {
     if (room.status === 'finished') return;
@@ -144,7 +149,7 @@ export class RoomEngine {
       const pending = this.store.swaps.pendingOf(room.id);
       if (pending) this.store.swaps.resolve(pending.id, 'expired', now);
       this.record(room.id, 'phase-changed', by, { from, to: 'finished', by });
-      this.record(room.id, 'room-finished', by, { reason, reportStatus: 'unavailable' });
+      this.record(room.id, 'room-finished', by, { reason, reportStatus: this.#queueReports(room) });
     });
     this.timers.roomFinished(room.id);
   }

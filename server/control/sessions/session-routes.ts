@@ -11,10 +11,12 @@ import { feedbackView } from '../rooms/room-feedback.ts';
 import type { RoomProblems } from '../rooms/room-problems.ts';
 import { readLiveWhiteboard } from './live-whiteboard.ts';
 import { defaultReportSubject, isReportSubject, isSessionStaff, requireFinished, sessionAccess } from './session-access.ts';
-import { COMPARISON_DIMENSIONS, eventView, sessionDetail, sessionSummary, unavailableReport, whiteboardRecords } from './session-views.ts';
+import { COMPARISON_DIMENSIONS, eventView, sessionDetail, sessionSummary, whiteboardRecords } from './session-views.ts';
+import { conversationPage } from '../ai/conversation-page.ts';
+import { reportScore } from '../ai/session-reports.ts';
 
 export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStore, problems: RoomProblems): void {
-  const { router, auth, cursors } = ctx;
+  const { router, auth, cursors, ai } = ctx;
 
   handle(router, 'GET /v1/sessions', async (api, { query }) => {
     const user = await auth.requireUser(api);
@@ -29,7 +31,7 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
     });
     const page = toPage(rows, q.limit, cursors, 'sessions.mine', (r) => [r.finishedAt ?? 0, r.id], (r) => {
       const role = store.rooms.getParticipant(r.id, user.id)!.role;
-      return sessionSummary(r, role, problems, ctx.execution);
+      return sessionSummary(r, role, problems, ctx.execution, reportScore(ai, r.id, user.id));
     });
     return { status: 200, body: page };
   });
@@ -43,14 +45,18 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
     }
     for (const a of accesses) requireFinished(a.room);
     const rooms = accesses.map((a) => a.room).sort((x, y) => x.finishedAt! - y.finishedAt!);
+    const reports = rooms.map((r) => ai.reports.view(r.id, user.id));
     const body: SessionComparison = {
-      sessions: rooms.map((r) => ({
+      sessions: rooms.map((r, i) => ({
         sessionId: r.id,
         finishedAt: toTimestamp(r.finishedAt!),
         problemTitle: r.problemId ? (problems.get(r.problemId)?.title ?? null) : null,
-        overallScore: null,
+        overallScore: reports[i]!.overallScore,
       })),
-      dimensions: COMPARISON_DIMENSIONS.map((name) => ({ name, scores: rooms.map(() => null) })),
+      dimensions: COMPARISON_DIMENSIONS.map((name) => ({
+        name,
+        scores: reports.map((report) => report.dimensions.find((d) => d.name === name)?.score ?? null),
+      })),
     };
     return { status: 200, body };
   });
@@ -59,7 +65,8 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
     const user = await auth.requireUser(api);
     const a = sessionAccess(store, params.sessionId, user);
     // A non-participant admin reads as an onlooker.
-    return { status: 200, body: sessionDetail(store, a.room, a.me?.role ?? 'spectator', problems, ctx.execution) };
+    const report = ai.reports.view(a.room.id, defaultReportSubject(a));
+    return { status: 200, body: sessionDetail(store, a.room, a.me?.role ?? 'spectator', problems, ctx.execution, report) };
   });
 
   handle(router, 'DELETE /v1/sessions/:sessionId', async (api, { params }) => {
@@ -80,7 +87,7 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
       throw new AppError('SESSION_FORBIDDEN', "Only the subject, the session's host or interviewer, and admins see this report.");
     }
     requireFinished(a.room);
-    return { status: 200, body: unavailableReport(a.room.id, subject) };
+    return { status: 200, body: ai.reports.view(a.room.id, subject) };
   });
 
   handle(router, 'GET /v1/sessions/:sessionId/timeline', async (api, { params, query }) => {
@@ -144,11 +151,11 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
   handle(router, 'GET /v1/sessions/:sessionId/ai-history', async (api, { params, query }) => {
     const user = await auth.requireUser(api);
     const a = sessionAccess(store, params.sessionId, user);
-    const { userId } = query();
-    if (userId !== undefined && userId !== user.id && !isSessionStaff(a) && !a.isAdmin) {
+    const q = query();
+    const owner = q.userId ?? user.id;
+    if (owner !== user.id && !isSessionStaff(a) && !a.isAdmin) {
       throw new AppError('SESSION_FORBIDDEN', "Only the session's host or interviewer and admins read others' conversations.");
     }
-    // No AI provider exists in this deployment, so no conversation was ever stored.
-    return { status: 200, body: { items: [], nextCursor: null } };
+    return { status: 200, body: conversationPage(ai, cursors, 'sessions.ai-history', { roomId: a.room.id, userId: owner }, q) };
   });
 }

@@ -21,11 +21,13 @@ export function allSubmissions(execution: ExecutionPlane, roomId: string): Submi
   return out;
 }
 
+/** `overallScore`: the caller's training-report score, null without a ready report. */
 export function sessionSummary(
   room: RoomRecord,
   myRole: RoomRole,
   problems: RoomProblems,
   execution: ExecutionPlane,
+  overallScore: number | null,
 ): SessionSummary {
   const problem = room.problemId ? problems.get(room.problemId) : undefined;
   const last = execution.listSubmissions(room.id, { limit: 1 }).items[0];
@@ -40,20 +42,21 @@ export function sessionSummary(
     finishedAt: toTimestampOrNull(room.finishedAt),
     durationMs: room.startedAt !== null && room.finishedAt !== null ? room.finishedAt - room.startedAt : null,
     finalVerdict: last?.verdict ?? null,
-    // No AI provider exists in this deployment, so no report and no score.
-    overallScore: null,
+    overallScore,
   };
 }
 
+/** `report`: the status and score of the report the caller sees by default (see defaultReportSubject). */
 export function sessionDetail(
   store: RoomStore,
   room: RoomRecord,
   myRole: RoomRole,
   problems: RoomProblems,
   execution: ExecutionPlane,
+  report: { status: TrainingReport['status']; overallScore: number | null },
 ): SessionDetail {
   return {
-    ...sessionSummary(room, myRole, problems, execution),
+    ...sessionSummary(room, myRole, problems, execution, report.overallScore),
     status: room.status,
     participants: store.rooms.listParticipants(room.id).map((p) => ({
       userId: p.userId,
@@ -69,7 +72,7 @@ export function sessionDetail(
     // True when the JSON export would succeed: a finished room with its stored final state, or a live room, whose
     // collab documents exist for its whole life (created before the room is stored, destroyed when it finishes).
     hasWhiteboard: room.status === 'finished' ? store.sessions.getWhiteboard(room.id) !== undefined : true,
-    reportStatus: room.status === 'finished' ? 'unavailable' : 'none',
+    reportStatus: room.status === 'finished' ? report.status : 'none',
   };
 }
 
@@ -81,21 +84,6 @@ export function eventView(e: SessionEventRecord): SessionEvent {
     type: e.type as SessionEvent['type'],
     actorId: e.actorId,
     data: e.data,
-  };
-}
-
-/** The report of a deployment without an AI provider: a TrainingReport with `status: "unavailable"`. */
-export function unavailableReport(sessionId: string, subjectUserId: string): TrainingReport {
-  return {
-    sessionId,
-    subjectUserId,
-    status: 'unavailable',
-    overallScore: null,
-    summary: null,
-    dimensions: [],
-    strengths: [],
-    improvements: [],
-    generatedAt: null,
   };
 }
 

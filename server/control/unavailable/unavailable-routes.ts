@@ -10,16 +10,6 @@ import type { UnavailableRouteDeps } from '../context.ts';
 import { handle } from '../handle-route.ts';
 
 const UNAVAILABLE: [ErrorCode, string, RouteKey[]][] = [
-  ['AI_UNAVAILABLE', 'No AI provider is configured on this server.', [
-    'POST /v1/rooms/:roomId/ai/messages',
-    'GET /v1/rooms/:roomId/ai/messages',
-    'GET /v1/rooms/:roomId/ai/messages/:jobId',
-    'POST /v1/rooms/:roomId/ai/hints',
-    'GET /v1/rooms/:roomId/ai/hints/:jobId',
-    'POST /v1/rooms/:roomId/ai/reviews',
-    'GET /v1/rooms/:roomId/ai/reviews/:jobId',
-    'GET /v1/rooms/:roomId/ai/weaknesses',
-  ]],
   ['EXEC_UNAVAILABLE', 'No static analyzer is available on this server.', [
     'POST /v1/rooms/:roomId/analysis',
     'GET /v1/rooms/:roomId/analysis/:jobId',

@@ -1,12 +1,21 @@
-// QuotaInfo (GET /v1/users/me/quotas). No plans are configured in this deployment, so every limit is null
-// (unlimited) and USER_QUOTA_EXCEEDED never occurs; usage is still reported for the current day/month.
+// QuotaInfo (GET /v1/users/me/quotas). No plans are configured in this deployment: every limit is null
+// (unlimited) except, in hosted mode, the AI allowance an operator sets (SYNCODE_AI_REQUESTS_PER_DAY), which
+// the AI routes enforce with USER_QUOTA_EXCEEDED. Usage is reported for the current UTC day/month.
 import type { QuotaInfo } from '../../protocol/api/users.ts';
 import type { ServerMode } from '../../protocol/index.ts';
 import type { OutcomesRepository } from '../../storage/control/outcomes-repository.ts';
 import type { SqliteDatabase } from '../../storage/database.ts';
+import type { AiService } from '../../ai/index.ts';
 import { toTimestamp } from '../../protocol/timestamps.ts';
 
-export function quotaInfo(mode: ServerMode, userId: string, db: SqliteDatabase, outcomes: OutcomesRepository, now = Date.now()): QuotaInfo {
+export function quotaInfo(
+  mode: ServerMode,
+  userId: string,
+  db: SqliteDatabase,
+  outcomes: OutcomesRepository,
+  ai: Pick<AiService, 'requestsPerDay' | 'requestsSince'>,
+  now = Date.now(),
+): QuotaInfo {
   const d = new Date(now);
   const dayStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
   const executions = outcomes.countSince(dayStart, userId);
@@ -16,13 +25,19 @@ export function quotaInfo(mode: ServerMode, userId: string, db: SqliteDatabase, 
     .get(userId, dayStart) as { n: number };
   return {
     plan: mode === 'embedded' ? 'local' : 'free',
-    limits: { roomsPerDay: null, runsPerDay: null, submissionsPerDay: null, aiRequestsPerDay: null, recordingMinutesPerMonth: null },
+    limits: {
+      roomsPerDay: null,
+      runsPerDay: null,
+      submissionsPerDay: null,
+      aiRequestsPerDay: mode === 'hosted' ? ai.requestsPerDay : null,
+      recordingMinutesPerMonth: null,
+    },
     usage: {
       roomsPerDay: rooms.n,
       runsPerDay: executions.runs,
       submissionsPerDay: executions.submissions,
-      // No AI provider and no recording in this deployment.
-      aiRequestsPerDay: 0,
+      aiRequestsPerDay: ai.requestsSince(userId, dayStart),
+      // No recording in this deployment.
       recordingMinutesPerMonth: 0,
     },
     resetsAt: toTimestamp(dayStart + 24 * 3600 * 1000),

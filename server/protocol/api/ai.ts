@@ -1,5 +1,5 @@
-// AI interviewer schemas (request bodies, AiJob<T> and its results, weaknesses). This deployment answers
-// the AI routes with 503 AI_UNAVAILABLE; the schemas are the contract a provider-backed implementation serves.
+// AI interviewer schemas (request bodies, AiJob<T> and its results, the reply stream's events, weaknesses).
+// Without a configured provider the AI routes answer 503 AI_UNAVAILABLE.
 import { z } from 'zod';
 import { zJobStatus, zSupportedLanguage, zTimestamp, zUuid } from './common.ts';
 import { REPORT_DIMENSIONS, zEvidence } from './sessions.ts';
@@ -30,6 +30,7 @@ export const zAiMessage = z.object({
   content: z.string(),
   createdAt: zTimestamp,
 });
+export type AiMessage = z.infer<typeof zAiMessage>;
 export const zHintResult = z.object({ level: z.union([z.literal(1), z.literal(2), z.literal(3)]), content: z.string() });
 export const zCodeReview = z.object({
   summary: z.string(),
@@ -44,6 +45,9 @@ export const zCodeReview = z.object({
   ),
   comments: z.array(z.object({ line: z.number().int().nullable(), severity: zSeverity, message: z.string() })),
 });
+
+export type HintResult = z.infer<typeof zHintResult>;
+export type CodeReview = z.infer<typeof zCodeReview>;
 
 export function zAiJob<T extends z.ZodType>(kind: 'message' | 'hint' | 'review', result: T) {
   return z.object({
@@ -66,7 +70,13 @@ export const zWeaknessEntry = z.object({
   lastSeenAt: zTimestamp,
   evidence: z.array(zEvidence).max(5),
 });
+export type WeaknessEntry = z.infer<typeof zWeaknessEntry>;
 export const zWeaknesses = z.object({ items: z.array(zWeaknessEntry) });
+
+/** `event: delta` of the reply stream: the next piece of the assistant's text. */
+export const zAiDelta = z.object({ content: z.string() });
+/** `event: error` of the reply stream: the job failed (AI_UNAVAILABLE, AI_CANCELLED, INTERNAL). */
+export const zAiStreamError = z.object({ code: z.string(), message: z.string() });
 
 export const zAnalysisBody = z.object({ code: zCodeContext, language: zSupportedLanguage });
 export const zAnalysisJob = z.object({

@@ -105,6 +105,14 @@ export class SessionRepository {
     return (this.#db.prepare(sql).all(...args, limit + 1) as SnapshotRow[]).map(toSnapshot);
   }
 
+  /** The room's most recent snapshot (the AI's view of the code when a request carries none). */
+  latestSnapshot(roomId: string): SnapshotRecord | undefined {
+    const row = this.#db.prepare('SELECT * FROM code_snapshots WHERE room_id = ? ORDER BY taken_at DESC, id DESC LIMIT 1').get(roomId) as
+      | SnapshotRow
+      | undefined;
+    return row && toSnapshot(row);
+  }
+
   countSnapshots(roomId: string): number {
     return (this.#db.prepare('SELECT COUNT(*) AS n FROM code_snapshots WHERE room_id = ?').get(roomId) as { n: number }).n;
   }

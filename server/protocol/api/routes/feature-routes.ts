@@ -2,7 +2,20 @@
 // recording and matchmaking. Without the service a deployment answers them with 503 and the area's
 // *_UNAVAILABLE code; the entries are the contract the implementations serve.
 import { zEmpty, zJobAccepted, zPage } from '../common.ts';
-import { zAiHintBody, zAiJob, zAiMessage, zAiMessageBody, zAiReviewBody, zAnalysisBody, zAnalysisJob, zCodeReview, zHintResult, zWeaknesses } from '../ai.ts';
+import {
+  zAiDelta,
+  zAiHintBody,
+  zAiJob,
+  zAiMessage,
+  zAiMessageBody,
+  zAiReviewBody,
+  zAiStreamError,
+  zAnalysisBody,
+  zAnalysisJob,
+  zCodeReview,
+  zHintResult,
+  zWeaknesses,
+} from '../ai.ts';
 import { zMatchQueueBody, zMatchStatus } from '../matchmaking.ts';
 import { zConsent, zConsentBody } from '../recording.ts';
 import { zRecordingState } from '../rooms.ts';
@@ -12,6 +25,7 @@ import { defineRoutes } from './route-spec.ts';
 const ai = 'ai';
 const AI_POST_ERRORS = ['AI_DISABLED', 'AI_UNAVAILABLE', 'USER_QUOTA_EXCEEDED', 'ROOM_CLOSED'] as const;
 const AI_POLL_ERRORS = ['AI_JOB_NOT_FOUND', 'AI_UNAVAILABLE'] as const;
+const zAiMessageJob = zAiJob('message', zAiMessage);
 const media = 'media';
 const match = 'matchmaking';
 
@@ -23,7 +37,14 @@ export const featureRoutes = defineRoutes({
     tag: ai, summary: 'AI conversation history', query: zAiHistoryQuery, status: 200, response: zPage(zAiMessage), errors: ['AI_UNAVAILABLE'],
   },
   'GET /v1/rooms/:roomId/ai/messages/:jobId': {
-    tag: ai, summary: 'Poll an AI message job', status: 200, response: zAiJob('message', zAiMessage), errors: AI_POLL_ERRORS,
+    tag: ai, summary: 'Poll an AI message job', status: 200, response: zAiMessageJob, errors: AI_POLL_ERRORS,
+  },
+  'GET /v1/rooms/:roomId/ai/messages/:jobId/stream': {
+    tag: ai, summary: 'The AI reply as it is generated (server-sent events)', status: 200,
+    stream: { contentType: 'text/event-stream', events: { delta: zAiDelta, done: zAiMessageJob, error: zAiStreamError } }, errors: AI_POLL_ERRORS,
+  },
+  'POST /v1/rooms/:roomId/ai/messages/:jobId/cancel': {
+    tag: ai, summary: 'Stop generating an AI reply', body: zEmpty, status: 200, response: zAiMessageJob, errors: AI_POLL_ERRORS,
   },
   'POST /v1/rooms/:roomId/ai/hints': { tag: ai, summary: 'Request a hint', body: zAiHintBody, status: 202, response: zJobAccepted, errors: AI_POST_ERRORS },
   'GET /v1/rooms/:roomId/ai/hints/:jobId': { tag: ai, summary: 'Poll a hint job', status: 200, response: zAiJob('hint', zHintResult), errors: AI_POLL_ERRORS },

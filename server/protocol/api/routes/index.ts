@@ -42,6 +42,11 @@ export type RouteBody<K extends RouteKey> = Entry<K> extends { body: infer B ext
 export type ParsedRouteBody<K extends RouteKey> = Entry<K> extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
 /** Success body (`undefined` for 204). */
 export type RouteResponse<K extends RouteKey> = Entry<K> extends { response: infer R extends z.ZodType } ? z.output<R> : undefined;
+/** One event of a streaming route: its name and parsed `data` (`never` for JSON routes). */
+export type RouteEvent<K extends RouteKey> =
+  Entry<K> extends { stream: { events: infer E extends Record<string, z.ZodType> } }
+    ? { [N in keyof E & string]: { event: N; data: z.output<E[N]> } }[keyof E & string]
+    : never;
 /** The statuses a handler may answer with its body. */
 export type RouteStatus<K extends RouteKey> =
   | Entry<K>['status']

@@ -21,6 +21,11 @@ export interface RouteSpec {
   alsoStatus?: readonly number[];
   /** Success body; none for 204. */
   response?: z.ZodType;
+  /**
+   * A server-sent event stream (`text/event-stream`) instead of a JSON body: each event's name and the schema
+   * of its `data` (one JSON document per event). Clients build the URL from the key like any route's.
+   */
+  stream?: { contentType: 'text/event-stream'; events: Record<string, z.ZodType> };
   /** Error codes specific to this endpoint (the general ones of the taxonomy apply to every route). */
   errors?: readonly ErrorCode[];
 }

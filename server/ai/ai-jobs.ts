@@ -1,0 +1,232 @@
+// AI jobs: messages to the interviewer, hints and reviews. A job is stored `queued` when asked for (a
+// message's user message with it, in one transaction), waits for a provider slot, runs, and ends exactly
+// once: `completed` with its result, or `failed` with AI_UNAVAILABLE (provider failing or unusable output),
+// AI_CANCELLED (its owner stopped it) or INTERNAL (a bug, logged). Nothing escapes as an exception and no
+// job stays unfinished: on close, running work is aborted and ends `failed`; on start, what a previous
+// process left unfinished is failed.
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../protocol/index.ts';
+import type { Logger } from '../server-options.ts';
+import type { AiJobError, AiJobRecord, AiMessageRecord, AiStore } from '../storage/ai/index.ts';
+import type { AiLimits } from './ai-options.ts';
+import type { RoomContext } from './ai-context.ts';
+import { AiCancelledError, AiProviderError, type ChatClient, type ChatMessage } from './chat-client.ts';
+import type { ConcurrencyLimiter } from './concurrency-limiter.ts';
+import { LiveReplies, type ReplyUpdate } from './live-replies.ts';
+import { AiOutputError, requestStructured } from './structured-output.ts';
+import { interviewerMessages } from './prompts/interviewer-prompt.ts';
+import { hintMessages, type HintLevel } from './prompts/hint-prompt.ts';
+import { reviewMessages, toCodeReview, zModelReview } from './prompts/review-prompt.ts';
+
+/** Why a job ends without its result. */
+class JobCancelled extends Error {}
+
+export type ReplyEvent = { type: 'delta'; content: string } | { type: 'end'; job: AiJobRecord };
+
+export interface AiJobEvents {
+  /** A conversation message was stored (the user's at submission, the assistant's when a reply ends). */
+  onDidStoreMessage(message: AiMessageRecord, jobId: string): void;
+}
+
+export class AiJobs {
+  readonly #store: AiStore;
+  readonly #chat: ChatClient;
+  readonly #limiter: ConcurrencyLimiter;
+  readonly #limits: AiLimits;
+  readonly #log: Logger;
+  readonly #events: AiJobEvents;
+  readonly #live = new LiveReplies();
+  /** Abort controllers of jobs not yet ended: a cancel or close aborts the job's provider request. */
+  readonly #controllers = new Map<string, AbortController>();
+  /** Each unfinished job's run, settled once the job has ended. */
+  readonly #runs = new Map<string, Promise<void>>();
+
+  constructor(deps: { store: AiStore; chat: ChatClient; limiter: ConcurrencyLimiter; limits: AiLimits; log: Logger; events: AiJobEvents }) {
+    this.#store = deps.store;
+    this.#chat = deps.chat;
+    this.#limiter = deps.limiter;
+    this.#limits = deps.limits;
+    this.#log = deps.log;
+    this.#events = deps.events;
+  }
+
+  /** Stores the user message at once and queues the reply. */
+  submitMessage(input: { roomId: string; userId: string; content: string; context: RoomContext }): AiJobRecord {
+    this.#requireRoom();
+    const now = Date.now();
+    const { job, message } = this.#store.transaction(() => {
+      const job = this.#store.jobs.insert({ id: randomUUID(), roomId: input.roomId, userId: input.userId, kind: 'message', input: {}, createdAt: now });
+      const message = this.#store.messages.insert({
+        id: randomUUID(),
+        roomId: input.roomId,
+        userId: input.userId,
+        role: 'user',
+        content: input.content,
+        createdAt: now,
+      });
+      return { job, message };
+    });
+    this.#events.onDidStoreMessage(message, job.id);
+    this.#live.open(job.id);
+    this.#start(job, (signal) => this.#reply(job, message, input.context, signal));
+    return job;
+  }
+
+  submitHint(input: { roomId: string; userId: string; level: HintLevel; context: RoomContext }): AiJobRecord {
+    this.#requireRoom();
+    const job = this.#store.jobs.insert({
+      id: randomUUID(),
+      roomId: input.roomId,
+      userId: input.userId,
+      kind: 'hint',
+      input: { level: input.level },
+      createdAt: Date.now(),
+    });
+    this.#start(job, async (signal) => {
+      let content = '';
+      for await (const token of this.#chat.streamText({ messages: hintMessages(input.context, input.level), maxTokens: this.#limits.maxReplyTokens, signal })) {
+        content += token;
+      }
+      if (content.trim() === '') throw new AiProviderError('The AI provider sent an empty hint.');
+      this.#finish(job.id, { result: { level: input.level, content } });
+    });
+    return job;
+  }
+
+  submitReview(input: { roomId: string; userId: string; context: RoomContext }): AiJobRecord {
+    this.#requireRoom();
+    const job = this.#store.jobs.insert({
+      id: randomUUID(),
+      roomId: input.roomId,
+      userId: input.userId,
+      kind: 'review',
+      input: { language: input.context.language },
+      createdAt: Date.now(),
+    });
+    this.#start(job, async (signal) => {
+      const review = await requestStructured(this.#chat, {
+        name: 'code_review',
+        schema: zModelReview,
+        messages: reviewMessages(input.context),
+        maxTokens: this.#limits.maxStructuredTokens,
+        signal,
+      });
+      this.#finish(job.id, { result: toCodeReview(review, input.roomId) });
+    });
+    return job;
+  }
+
+  get(jobId: string): AiJobRecord | undefined {
+    return this.#store.jobs.get(jobId);
+  }
+
+  /**
+   * Stops a job that has not ended: its provider request is aborted and it ends `failed` with AI_CANCELLED
+   * (a reply keeps the text generated so far as its assistant message). An ended job is returned as it is.
+   */
+  async cancel(jobId: string): Promise<AiJobRecord | undefined> {
+    const controller = this.#controllers.get(jobId);
+    if (controller) {
+      controller.abort(new JobCancelled());
+      // The job's own run ends it; wait for that so the caller sees the final state.
+      await this.#runs.get(jobId);
+    }
+    return this.#store.jobs.get(jobId);
+  }
+
+  /**
+   * The reply of a message job as it is generated: the text so far, each new token, then `end` with the
+   * job as it ended. A job that already ended gives `end` at once.
+   */
+  async *replyEvents(jobId: string, signal: AbortSignal): AsyncGenerator<ReplyEvent, void, undefined> {
+    const updates: AsyncGenerator<ReplyUpdate, void, undefined> | undefined = this.#live.follow(jobId, signal);
+    if (updates) {
+      for await (const update of updates) {
+        if (update.type === 'delta') yield update;
+      }
+      if (signal.aborted) return;
+    }
+    const job = this.#store.jobs.get(jobId);
+    if (job) yield { type: 'end', job };
+  }
+
+  /** Aborts every job that has not ended and waits until each has ended (as `failed`). */
+  async close(): Promise<void> {
+    for (const controller of this.#controllers.values()) controller.abort(new AiProviderError('The server is shutting down.'));
+    while (this.#runs.size > 0) await Promise.all([...this.#runs.values()]);
+  }
+
+  /** Refuses new work when the wait queue is full, before anything is stored. */
+  #requireRoom(): void {
+    if (!this.#limiter.hasRoom()) {
+      throw new AppError('AI_UNAVAILABLE', 'The AI provider is busy; try again shortly.', { reason: 'busy' });
+    }
+  }
+
+  #start(job: AiJobRecord, work: (signal: AbortSignal) => Promise<void>): void {
+    const controller = new AbortController();
+    this.#controllers.set(job.id, controller);
+    const run = this.#run(job, controller.signal, work).finally(() => {
+      this.#controllers.delete(job.id);
+      this.#live.end(job.id);
+      this.#runs.delete(job.id);
+    });
+    this.#runs.set(job.id, run);
+  }
+
+  async #run(job: AiJobRecord, signal: AbortSignal, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    let release: (() => void) | undefined;
+    try {
+      release = await this.#limiter.acquire(job.userId, signal);
+      this.#store.jobs.markRunning(job.id);
+      await work(signal);
+    } catch (error) {
+      this.#fail(job, signal, error);
+    } finally {
+      release?.();
+    }
+  }
+
+  async #reply(job: AiJobRecord, userMessage: AiMessageRecord, context: RoomContext, signal: AbortSignal): Promise<void> {
+    const conversation: ChatMessage[] = this.#store.messages
+      .tail(userMessage.roomId, userMessage.userId, this.#limits.historyMessages, userMessage.seq)
+      .map((m) => ({ role: m.role, content: m.content }));
+    for await (const token of this.#chat.streamText({ messages: interviewerMessages(context, conversation), maxTokens: this.#limits.maxReplyTokens, signal })) {
+      this.#live.append(job.id, token);
+    }
+    const content = this.#live.text(job.id);
+    if (content.trim() === '') throw new AiProviderError('The AI provider sent an empty reply.');
+    const reply = this.#storeReply(job, content);
+    this.#finish(job.id, { result: null, replyMessageId: reply.id });
+  }
+
+  #storeReply(job: AiJobRecord, content: string): AiMessageRecord {
+    const message = this.#store.messages.insert({ id: randomUUID(), roomId: job.roomId, userId: job.userId, role: 'assistant', content, createdAt: Date.now() });
+    this.#events.onDidStoreMessage(message, job.id);
+    return message;
+  }
+
+  #finish(jobId: string, outcome: { result: unknown; replyMessageId?: string }): void {
+    this.#store.jobs.complete(jobId, Date.now(), outcome);
+  }
+
+  #fail(job: AiJobRecord, signal: AbortSignal, error: unknown): void {
+    const reason: unknown = signal.aborted ? signal.reason : undefined;
+    let failure: AiJobError;
+    let replyMessageId: string | null = null;
+    if (reason instanceof JobCancelled) {
+      failure = { code: 'AI_CANCELLED', message: 'The generation was stopped.' };
+      const partial = this.#live.text(job.id);
+      if (job.kind === 'message' && partial.trim() !== '') replyMessageId = this.#storeReply(job, partial).id;
+    } else if (reason instanceof AiProviderError) {
+      failure = { code: 'AI_UNAVAILABLE', message: reason.message };
+    } else if (error instanceof AiProviderError || error instanceof AiOutputError || error instanceof AiCancelledError) {
+      failure = { code: 'AI_UNAVAILABLE', message: error.message };
+    } else {
+      this.#log.error('AI job failed unexpectedly', { jobId: job.id, kind: job.kind, error: String(error) });
+      failure = { code: 'INTERNAL', message: 'The AI job failed unexpectedly.' };
+    }
+    if (failure.code === 'AI_UNAVAILABLE') this.#log.warn('AI job failed', { jobId: job.id, kind: job.kind, error: failure.message });
+    this.#store.jobs.fail(job.id, Date.now(), failure, replyMessageId);
+  }
+}

@@ -1,0 +1,156 @@
+// The AI plane: its public face.
+//
+// createAiPlane({ db, log, provider }) migrates area `ai`, fails what a previous process left unfinished, and
+// (when a provider is configured) builds the one chat client, the provider slots (per server and per user,
+// with a bounded queue), the job runner, the training reports and the complexity estimator. Without a
+// provider everything still reads what is stored (history, reports), and every request for new work throws
+// 503 AI_UNAVAILABLE. The control plane exposes it over REST (server/control/ai/) and builds the room and
+// session contexts it is given; the AI plane never sees a hidden test.
+import { AppError, type HealthCheck } from '../protocol/index.ts';
+import type { WeaknessEntry } from '../protocol/api/ai.ts';
+import type { Logger } from '../server-options.ts';
+import type { SqliteDatabase } from '../storage/database.ts';
+import { openAiStore, type AiJobRecord, type AiMessageRecord } from '../storage/ai/index.ts';
+import { DEFAULT_AI_LIMITS, type AiLimits, type AiProviderOptions } from './ai-options.ts';
+import type { RoomContext } from './ai-context.ts';
+import { AiJobs, type ReplyEvent } from './ai-jobs.ts';
+import { createChatClient, type ChatClient } from './chat-client.ts';
+import { ConcurrencyLimiter } from './concurrency-limiter.ts';
+import { createComplexityEstimator, type EstimateComplexity } from './complexity.ts';
+import { TrainingReports } from './training-reports.ts';
+import { aggregateWeaknesses } from './weaknesses.ts';
+import type { HintLevel } from './prompts/hint-prompt.ts';
+
+export type { AiProviderOptions, AiLimits } from './ai-options.ts';
+export type { RoomContext, SessionContext, ProblemContext, RunContext, SubmissionContext } from './ai-context.ts';
+export type { ReplyEvent } from './ai-jobs.ts';
+export type { ReportRequest, TrainingReports } from './training-reports.ts';
+export type { EstimateComplexity, ComplexityInput } from './complexity.ts';
+export type { AiJobRecord, AiMessageRecord, AiJobKind } from '../storage/ai/index.ts';
+export type { HintLevel } from './prompts/hint-prompt.ts';
+export { jobView, messageView, type AiJobView } from './ai-views.ts';
+
+export interface AiPlaneDeps {
+  /** The server's syncode.sqlite connection. */
+  db: SqliteDatabase;
+  log: Logger;
+  /** Absent: no provider, AI requests answer AI_UNAVAILABLE. */
+  provider: AiProviderOptions | undefined;
+}
+
+/** The AI plane as the control plane uses it. */
+export interface AiService {
+  /** A provider is configured. */
+  readonly available: boolean;
+  /** The configured per-user daily request allowance (hosted mode), null when unlimited. */
+  readonly requestsPerDay: number | null;
+  submitMessage(input: { roomId: string; userId: string; content: string; context: RoomContext }): AiJobRecord;
+  submitHint(input: { roomId: string; userId: string; level: HintLevel; context: RoomContext }): AiJobRecord;
+  submitReview(input: { roomId: string; userId: string; context: RoomContext }): AiJobRecord;
+  job(jobId: string): AiJobRecord | undefined;
+  message(messageId: string): AiMessageRecord | undefined;
+  /** Stops a job (see AiJobs.cancel); undefined for an unknown id. */
+  cancel(jobId: string): Promise<AiJobRecord | undefined>;
+  replyEvents(jobId: string, signal: AbortSignal): AsyncGenerator<ReplyEvent, void, undefined>;
+  /** A conversation, oldest first, `limit + 1` rows after `afterSeq` (for toPage). */
+  history(roomId: string, userId: string, limit: number, afterSeq?: number): AiMessageRecord[];
+  /** AI requests a user made since `since` (epoch ms): the `aiRequestsPerDay` usage. */
+  requestsSince(userId: string, since: number): number;
+  hintsUsed(roomId: string): number;
+  /** AdminDashboard.ai. */
+  statsSince(since: number): { requests: number; failures: number };
+  reports: Pick<TrainingReports, 'queue' | 'view' | 'get'>;
+  /** About one user, across their sessions, by severity descending. */
+  weaknesses(userId: string): WeaknessEntry[];
+  estimateComplexity: EstimateComplexity;
+  /** The `ai` health check (undefined when no provider is configured: `disabled`). */
+  health: (() => Promise<HealthCheck>) | undefined;
+  /** Called for every stored conversation message (the session timeline's `ai-message`). */
+  onDidStoreMessage(listener: (message: AiMessageRecord, jobId: string) => void): () => void;
+}
+
+export interface AiPlane extends AiService {
+  /** Aborts running jobs and reports (they end `failed`) and waits for them. */
+  close(): Promise<void>;
+}
+
+const RESTART_FAILURE = { code: 'AI_UNAVAILABLE', message: 'Interrupted by a server restart.' };
+const HEALTH_TTL_MS = 15_000;
+const HEALTH_TIMEOUT_MS = 3_000;
+
+export function createAiPlane(deps: AiPlaneDeps): AiPlane {
+  const store = openAiStore(deps.db);
+  const now = Date.now();
+  const interrupted = store.jobs.failUnfinished(now, RESTART_FAILURE);
+  const reportsInterrupted = store.reports.failPending(RESTART_FAILURE.message);
+  if (interrupted + reportsInterrupted > 0) deps.log.warn('AI work interrupted by a restart failed', { jobs: interrupted, reports: reportsInterrupted });
+
+  const limits: AiLimits = { ...DEFAULT_AI_LIMITS, ...deps.provider?.limits };
+  const chat = deps.provider ? createChatClient(deps.provider, limits, deps.log) : undefined;
+  const limiter = chat
+    ? new ConcurrencyLimiter({ maxActive: limits.maxConcurrent, maxActivePerUser: limits.maxConcurrentPerUser, maxQueued: limits.maxQueued })
+    : undefined;
+  const listeners = new Set<(message: AiMessageRecord, jobId: string) => void>();
+  const jobs =
+    chat && limiter
+      ? new AiJobs({
+          store,
+          chat,
+          limiter,
+          limits,
+          log: deps.log,
+          events: { onDidStoreMessage: (m, jobId) => listeners.forEach((l) => l(m, jobId)) },
+        })
+      : undefined;
+  const reports = new TrainingReports({ store, chat, limiter, limits, log: deps.log });
+  const requireJobs = (): AiJobs => {
+    if (!jobs) throw new AppError('AI_UNAVAILABLE', 'No AI provider is configured on this server.');
+    return jobs;
+  };
+
+  return {
+    available: jobs !== undefined,
+    requestsPerDay: deps.provider?.requestsPerDay ?? null,
+    submitMessage: (input) => requireJobs().submitMessage(input),
+    submitHint: (input) => requireJobs().submitHint(input),
+    submitReview: (input) => requireJobs().submitReview(input),
+    job: (jobId) => store.jobs.get(jobId),
+    message: (messageId) => store.messages.get(messageId),
+    cancel: (jobId) => (jobs ? jobs.cancel(jobId) : Promise.resolve(store.jobs.get(jobId))),
+    replyEvents: (jobId, signal) => requireJobs().replyEvents(jobId, signal),
+    history: (roomId, userId, limit, afterSeq) => store.messages.list(roomId, userId, limit, afterSeq),
+    requestsSince: (userId, since) => store.jobs.countByUserSince(userId, since),
+    hintsUsed: (roomId) => store.jobs.countHints(roomId),
+    statsSince: (since) => store.jobs.statsSince(since),
+    reports,
+    weaknesses: (userId) => aggregateWeaknesses(store.reports.readyOf(userId)),
+    estimateComplexity: createComplexityEstimator({ chat, limiter, limits, log: deps.log }),
+    health: chat ? cachedHealth(chat) : undefined,
+    onDidStoreMessage(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await Promise.all([jobs?.close(), reports.close()]);
+    },
+  };
+}
+
+/** Lists the provider's models, at most every HEALTH_TTL_MS: a reachable provider is `ok`, else `degraded`. */
+function cachedHealth(chat: ChatClient): () => Promise<HealthCheck> {
+  let last: { at: number; check: Promise<HealthCheck> } | undefined;
+  return () => {
+    if (last && Date.now() - last.at < HEALTH_TTL_MS) return last.check;
+    const started = performance.now();
+    const check = chat.listModels(AbortSignal.timeout(HEALTH_TIMEOUT_MS)).then(
+      (models): HealthCheck => ({ status: 'ok', latencyMs: Math.round(performance.now() - started), message: `${models.length} model(s) listed` }),
+      (error: unknown): HealthCheck => ({
+        status: 'degraded',
+        latencyMs: Math.round(performance.now() - started),
+        message: error instanceof Error ? error.message : 'the AI provider is not reachable',
+      }),
+    );
+    last = { at: Date.now(), check };
+    return check;
+  };
+}
