@@ -22,6 +22,8 @@ export const PACKAGE_RUNTIMES: Readonly<Record<string, PackageRuntime>> = {
 
   'better-sqlite3': 'node',
   esbuild: 'node',
+  // Static analysis of JS: runs inside the sandbox (server/execution/analysis/script-analysis-runner.ts).
+  eslint: 'node',
   jose: 'node',
   keytar: 'node',
   'livekit-server-sdk': 'node',
