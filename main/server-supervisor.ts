@@ -150,7 +150,7 @@ export function startServerSupervisor(options: SupervisorOptions): ServerSupervi
         port: lastPort,
         webRoot: options.webRoot,
         ...(options.problemsDir !== undefined ? { problemsDir: options.problemsDir } : {}),
-        ai,
+        ...(ai ? { ai } : {}),
       },
     });
   };

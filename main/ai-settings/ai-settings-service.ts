@@ -48,7 +48,7 @@ export class AiSettingsService {
     const stored = this.#stored();
     if (!stored) return null;
     const apiKey = stored.hasKey ? await (await this.#credentials).get(AI_KEY_ACCOUNT) : null;
-    return { baseUrl: stored.baseUrl, model: stored.model, apiKey };
+    return { baseUrl: stored.baseUrl, model: stored.model, ...(apiKey ? { apiKey } : {}) };
   }
 
   async save(input: AiSettingsInput): Promise<AiSettings> {
@@ -77,7 +77,7 @@ export class AiSettingsService {
   async listModels(baseUrl: string, apiKey: string | undefined): Promise<ModelListing> {
     if (apiKey !== undefined) return listModels(baseUrl, apiKey);
     const saved = await this.provider();
-    return listModels(baseUrl, saved && sameUrl(saved.baseUrl, baseUrl) ? saved.apiKey : null);
+    return listModels(baseUrl, saved?.apiKey && sameUrl(saved.baseUrl, baseUrl) ? saved.apiKey : null);
   }
 
   #stored(): StoredAiProvider | null {

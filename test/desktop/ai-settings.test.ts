@@ -78,7 +78,7 @@ describe.skipIf(!secretService.available)('AI settings with the real OS keychain
     const local = await fx.service.save({ baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.2', apiKey: null });
     expect(local.hasKey).toBe(false);
     expect(await credentials.get(AI_KEY_ACCOUNT)).toBeNull();
-    expect(fx.applied.at(-1)).toEqual({ baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.2', apiKey: null });
+    expect(fx.applied.at(-1)).toEqual({ baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.2' });
 
     await fx.service.save({ baseUrl: 'https://api.example.com/v1', model: 'b', apiKey: KEY });
     expect(await fx.service.clear()).toEqual({ baseUrl: null, model: null, hasKey: false, keyRemembered: true });
@@ -98,7 +98,7 @@ describe('AI settings without a keychain', () => {
       // The next launch: a fresh memory store has no key, and the view no longer claims one.
       const nextLaunch = new AiSettingsService({ settings: fx.store, credentials: Promise.resolve(new MemoryCredentialStore()), apply: async () => {} });
       expect(await nextLaunch.view()).toMatchObject({ baseUrl: 'https://api.example.com/v1', hasKey: false });
-      expect(await nextLaunch.provider()).toEqual({ baseUrl: 'https://api.example.com/v1', model: 'm', apiKey: null });
+      expect(await nextLaunch.provider()).toEqual({ baseUrl: 'https://api.example.com/v1', model: 'm' });
     } finally {
       fx.close();
     }

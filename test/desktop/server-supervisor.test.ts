@@ -117,7 +117,7 @@ describe('embedded server supervisor (child_process.fork standing in for utility
   it('restarts the real server with new AI settings: a clean stop, the same port, ready again', async () => {
     const statuses = start(EMBEDDED_ENTRY);
     const url = await supervisor!.ready();
-    const provider = { baseUrl: 'http://127.0.0.1:9/v1', model: 'fake-model', apiKey: null };
+    const provider = { baseUrl: 'http://127.0.0.1:9/v1', model: 'fake-model' };
     expect(await supervisor!.restart(provider)).toBe(url);
     expect(forker.children).toHaveLength(2);
     expect(forker.children[0]!.exitCode).toBe(0); // stopped by `stop`, not killed
