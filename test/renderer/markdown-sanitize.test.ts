@@ -6,13 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/paths.ts';
 import { launchChromium } from '../support/chromium.ts';
 
-declare global {
-  interface Window {
-    markdown: { renderMarkdown(source: string): string };
-    pwned?: string[];
-  }
-}
-
 /** Each of these would set `window.pwned` if it ran. */
 const ATTACKS = [
   '<script>(window.pwned ||= []).push("script")</script>',
@@ -48,12 +41,13 @@ describe('Markdown rendering is sanitized (Chromium)', () => {
     await browser?.close();
   });
 
-  const render = (source: string) =>
-    page.evaluate((s) => {
-      const html = window.markdown.renderMarkdown(s);
-      document.getElementById('out')!.innerHTML = html;
+  /** Renders in the page and inserts the HTML into it (the test's tsconfig has no DOM types: page code is a string). */
+  const render = (source: string): Promise<string> =>
+    page.evaluate(`(() => {
+      const html = markdown.renderMarkdown(${JSON.stringify(source)});
+      document.getElementById('out').innerHTML = html;
       return html;
-    }, source);
+    })()`);
 
   it('keeps Markdown formatting: emphasis, code blocks, lists, tables, safe links in a new tab', async () => {
     const html = await render('**Good** start.\n\n```python\nprint("hi")\n```\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[docs](https://example.com/x)');
@@ -73,8 +67,8 @@ describe('Markdown rendering is sanitized (Chromium)', () => {
     // Whatever is left of the links, clicked: nothing runs, and the page stays where it is.
     await render(ATTACKS.join('\n\n'));
     for (const link of await page.locator('#out a').all()) await link.click();
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 50))); // let queued handlers fire, if any
-    expect(await page.evaluate(() => window.pwned ?? [])).toEqual([]);
-    expect(await page.evaluate(() => location.href)).toBe('about:blank');
+    await page.evaluate('new Promise((r) => setTimeout(r, 50))'); // let queued handlers fire, if any
+    expect(await page.evaluate('window.pwned ?? []')).toEqual([]);
+    expect(await page.evaluate('location.href')).toBe('about:blank');
   });
 });

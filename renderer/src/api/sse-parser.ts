@@ -71,12 +71,14 @@ export function createSseParser(onEvent: (event: SseEvent) => void): SseParser {
 /** Reads a response body to its end, delivering each event; rejects if the connection breaks or the fetch is aborted. */
 export async function readSse(body: ReadableStream<Uint8Array>, onEvent: (event: SseEvent) => void): Promise<void> {
   const parser = createSseParser(onEvent);
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  // `stream: true` keeps a multi-byte character split between chunks for the next one.
+  const decoder = new TextDecoder();
+  const reader = body.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
-      parser.feed(value);
+      if (done) return parser.feed(decoder.decode());
+      parser.feed(decoder.decode(value, { stream: true }));
     }
   } finally {
     reader.releaseLock();

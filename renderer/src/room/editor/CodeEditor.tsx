@@ -15,9 +15,11 @@ export interface CodeEditorProps {
   readOnlyMessage: string;
   onRun: () => void;
   onSubmit: () => void;
+  /** The editor once created, null once disposed (panels that draw in it: AI review comments). */
+  onEditor?: (editor: monaco.editor.IStandaloneCodeEditor | null) => void;
 }
 
-export function CodeEditor({ conn, language, readOnly, readOnlyMessage, onRun, onSubmit }: CodeEditorProps) {
+export function CodeEditor({ conn, language, readOnly, readOnlyMessage, onRun, onSubmit, onEditor }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const actions = useRef({ onRun, onSubmit });
@@ -39,8 +41,11 @@ export function CodeEditor({ conn, language, readOnly, readOnlyMessage, onRun, o
       suggestOnTriggerCharacters: false,
       wordBasedSuggestions: 'off',
       theme: 'vs-dark',
+      // The margin where review comments show their glyph.
+      glyphMargin: true,
     });
     editorRef.current = editor;
+    onEditor?.(editor);
     let undo: Y.UndoManager | null = null;
     let unbind = () => {};
     const bind = (doc: Y.Doc) => {
@@ -68,6 +73,7 @@ export function CodeEditor({ conn, language, readOnly, readOnlyMessage, onRun, o
     return () => {
       conn.off('doc-replaced', onReplaced);
       unbind();
+      onEditor?.(null);
       editor.dispose();
       model.dispose();
       editorRef.current = null;

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { JobStatus } from '../../../../server/protocol/index.ts';
 import type { ApiClient } from '../../api/api-client.ts';
 
-const DELAYS_MS = [1000, 1000, 2000, 3000, 5000];
+/** Poll delays: every second at first, backing off to every 5 s (the spec's recommendation for jobs). */
+export const POLL_DELAYS_MS = [1000, 1000, 2000, 3000, 5000];
 
 export function useJob<T extends { status: JobStatus }>(api: ApiClient, job: { id: string; pollUrl: string } | null, finishedId: string | null) {
   const [result, setResult] = useState<T | null>(null);
@@ -32,7 +33,7 @@ export function useJob<T extends { status: JobStatus }>(api: ApiClient, job: { i
         if (stopped) return;
         setError(e);
       }
-      timer = setTimeout(poll, DELAYS_MS[Math.min(attempt++, DELAYS_MS.length - 1)]);
+      timer = setTimeout(poll, POLL_DELAYS_MS[Math.min(attempt++, POLL_DELAYS_MS.length - 1)]);
     };
     pollNow.current = () => void poll();
     timer = setTimeout(poll, 300);
