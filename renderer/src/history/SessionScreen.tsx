@@ -4,9 +4,11 @@ import type { WhiteboardExport } from '../api/types.ts';
 import { useSession } from '../app/session-context.tsx';
 import { errorCode, errorText } from '../ui/error-text.ts';
 import { formatDuration, formatTime } from '../ui/format.ts';
+import { AiHistorySection } from './AiHistory.tsx';
 import { FeedbackSection } from './FeedbackSection.tsx';
 import { getWhiteboard } from './session-actions.ts';
 import { SnapshotViewer } from './SnapshotViewer.tsx';
+import { TrainingReportSection } from './TrainingReport.tsx';
 import { useSessionData } from './use-session-data.ts';
 
 const FinalWhiteboard = lazy(() => import('./FinalWhiteboard.tsx').then((m) => ({ default: m.FinalWhiteboard })));
@@ -35,6 +37,7 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
         </p>
         <p>{detail.participants.map((p) => `${p.displayName} (${p.role}${p.kicked ? ', kicked' : ''})`).join(', ')}</p>
       </section>
+      {detail.reportStatus !== 'none' && <TrainingReportSection api={api} detail={detail} />}
       <section className="card">
         <h3>Code over time</h3>
         <SnapshotViewer snapshots={snapshots} language={detail.language} />
@@ -54,6 +57,7 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
         </section>
         {user && <FeedbackSection api={api} detail={detail} me={user} />}
       </div>
+      {user && <AiHistorySection api={api} detail={detail} meId={user.id} />}
       {detail.hasWhiteboard && (
         <section className="card">
           <h3>Whiteboard</h3>

@@ -4,6 +4,7 @@ import { CreateRoomForm } from './CreateRoomForm.tsx';
 import { JoinByCode } from './JoinByCode.tsx';
 import { MyRooms } from './MyRooms.tsx';
 import { ProblemBrowser } from './ProblemBrowser.tsx';
+import { Weaknesses } from './Weaknesses.tsx';
 
 export function LobbyScreen({ tab }: { tab: 'rooms' | 'problems' }) {
   const [roomsVersion, setRoomsVersion] = useState(0);
@@ -23,6 +24,7 @@ export function LobbyScreen({ tab }: { tab: 'rooms' | 'problems' }) {
           <div className="stack">
             <JoinByCode />
             <MyRooms version={roomsVersion} />
+            <Weaknesses />
           </div>
         </div>
       ) : (
