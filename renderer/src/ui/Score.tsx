@@ -8,7 +8,7 @@ export function ScoreBadge({ score }: { score: number }) {
 export function ScoreBar({ score }: { score: number | null }) {
   return (
     <span className="score-bar" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={score ?? undefined} aria-label={score === null ? 'no score' : `${score} of 100`}>
-      <span style={{ width: `${score ?? 0}%` }} />
+      <span className="score-track"><span style={{ width: `${score ?? 0}%` }} /></span>
       <em>{score ?? '—'}</em>
     </span>
   );

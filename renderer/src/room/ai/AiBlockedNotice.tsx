@@ -31,7 +31,7 @@ export function AiBlockedNotice({ reason, onEnable }: AiBlockedNoticeProps) {
           <>
             <p><strong>This server has no AI provider, or it is not answering.</strong></p>
             <p>
-              Ask the server's operator to set <code>SYNCODE_AI_BASE_URL</code> (and <code>SYNCODE_AI_MODEL</code>,
+              Ask the server's operator to set <code>SYNCODE_AI_BASE_URL</code> (and <code>SYNCODE_AI_MODEL</code>,{' '}
               <code>SYNCODE_AI_API_KEY</code> if the provider needs one) to an OpenAI-compatible endpoint, for
               example a local Ollama at <code>http://127.0.0.1:11434/v1</code>.
             </p>

@@ -1,7 +1,10 @@
-// Monaco without a CDN: the core API, the syntax colouring of our languages, and its worker bundled by
-// Vite (`?worker`). Imported only from room and history chunks, so the lobby never pays for it.
+// Monaco without a CDN: the core API, the syntax colouring of our languages, the hover and marker navigation (a
+// static-analysis marker's message, F8 between markers), and its worker bundled by Vite (`?worker`). Imported only
+// from room and history chunks, so the lobby never pays for it.
 import * as monaco from 'monaco-editor/editor/editor.api.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
+import 'monaco-editor/editor/contrib/hover/browser/hoverContribution.js';
+import 'monaco-editor/editor/contrib/gotoError/browser/gotoError.js';
 import 'monaco-editor/languages/definitions/javascript/register.js';
 import 'monaco-editor/languages/definitions/typescript/register.js';
 import 'monaco-editor/languages/definitions/python/register.js';
