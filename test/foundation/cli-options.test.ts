@@ -60,6 +60,19 @@ describe('optionsFromCli: CORS, split deployment and execution workers', () => {
     for (const [env, message] of cases) expect(() => optionsFromCli(DATA, env), JSON.stringify(env)).toThrow(message);
   });
 
+  it('SYNCODE_AI_*: the provider by its base URL, with optional key, model and daily allowance', () => {
+    expect(optionsFromCli(DATA, {}).ai).toBeUndefined();
+    expect(optionsFromCli(DATA, { SYNCODE_AI_BASE_URL: 'http://127.0.0.1:11434/v1/', SYNCODE_AI_MODEL: 'llama3.1' }).ai).toEqual({
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      model: 'llama3.1',
+    });
+    const hosted = optionsFromCli(DATA, { SYNCODE_AI_BASE_URL: 'https://api.example.com/v1', SYNCODE_AI_API_KEY: 'sk-1', SYNCODE_AI_REQUESTS_PER_DAY: '50' });
+    expect(hosted.ai).toEqual({ baseUrl: 'https://api.example.com/v1', apiKey: 'sk-1', requestsPerDay: 50 });
+    expect(() => optionsFromCli(DATA, { SYNCODE_AI_MODEL: 'llama3.1' })).toThrow('SYNCODE_AI_MODEL needs SYNCODE_AI_BASE_URL');
+    expect(() => optionsFromCli(DATA, { SYNCODE_AI_BASE_URL: 'ftp://x' })).toThrow('SYNCODE_AI_BASE_URL must be a http: or https: URL');
+    expect(() => optionsFromCli(DATA, { SYNCODE_AI_BASE_URL: 'http://x/v1', SYNCODE_AI_REQUESTS_PER_DAY: '0' })).toThrow('SYNCODE_AI_REQUESTS_PER_DAY must be a positive integer');
+  });
+
   it('SYNCODE_PUBLIC_URL: an http(s) origin, kept without a trailing slash; absent, startServer uses the bound address', () => {
     expect(optionsFromCli(DATA, {}).publicUrl).toBeUndefined();
     expect(optionsFromCli(DATA, { SYNCODE_PUBLIC_URL: 'https://interviews.example.com/' }).publicUrl).toBe('https://interviews.example.com');

@@ -40,6 +40,8 @@ export interface RecordedRequest {
   chunksSent: number;
   /** When the last token was written (streamed replies), null until then. */
   lastChunkAt: number | null;
+  /** When each token was written: `performance.timeOrigin + performance.now()`, comparable across processes. */
+  chunkTimes: number[];
   /** The client closed the connection before the reply was complete. */
   abortedByClient: boolean;
 }
@@ -106,6 +108,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
         receivedAt: Date.now(),
         chunksSent: 0,
         lastChunkAt: null,
+        chunkTimes: [],
         abortedByClient: false,
       };
       requests.push(record);
@@ -195,6 +198,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     await new Promise<void>((resolve) => res.write(sse({ ...chunkBase(model), choices: [{ index: 0, delta, finish_reason: null }] }), () => resolve()));
     record.chunksSent++;
     record.lastChunkAt = Date.now();
+    record.chunkTimes.push(performance.timeOrigin + performance.now());
     return true;
   }
 

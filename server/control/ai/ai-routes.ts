@@ -3,10 +3,10 @@
 // work (messages, hints, reviews) also needs `config.aiEnabled` (AI_DISABLED), an open room (ROOM_CLOSED)
 // and, in hosted mode with a configured allowance, quota left (USER_QUOTA_EXCEEDED). A job or conversation
 // the caller may not see is AI_JOB_NOT_FOUND / ROOM_FORBIDDEN, exactly as an unknown one.
-import { AppError, type RoomRole } from '../../protocol/index.ts';
+import { AppError, type RoomRole, type SupportedLanguage } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
 import { toTimestamp } from '../../protocol/timestamps.ts';
-import { jobView, type AiJobKind, type AiJobRecord, type AiService } from '../../ai/index.ts';
+import { jobView, type AiJobKind, type AiJobRecord, type AiService, type RoomContext } from '../../ai/index.ts';
 import type { ExecutionPlane } from '../../execution/types.ts';
 import type { ApiContext } from '../../http/api-context.ts';
 import type { ControlServices, RouteKit } from '../context.ts';
@@ -38,7 +38,7 @@ export function registerAiRoutes(d: AiRouteDeps): void {
     return access;
   }
 
-  /** The checks of new work after permission and body validation: enabled, open room, quota. */
+  /** After the body: an open room, and quota left (hosted mode with a configured allowance). */
   function admitWork(a: RoomAccess): RoomRole {
     requireOpen(a.room);
     if (d.control.mode === 'hosted' && ai.requestsPerDay !== null) {
@@ -54,8 +54,22 @@ export function registerAiRoutes(d: AiRouteDeps): void {
     return a.role!;
   }
 
-  function requireEnabled(a: RoomAccess): void {
+  /**
+   * The checks of a request for new work, in the error order (authentication → room → provider → permission →
+   * AI_DISABLED → body → ROOM_CLOSED → quota), and the room context the AI is given with it.
+   */
+  async function startWork<B extends { code?: string; language?: SupportedLanguage }>(
+    api: ApiContext,
+    roomId: string,
+    roles: readonly RoomRole[],
+    body: () => B,
+  ): Promise<{ a: RoomAccess; input: B; context: RoomContext }> {
+    const a = await enter(api, roomId);
+    allow(a, { roles });
     if (!a.room.config.aiEnabled) throw new AppError('AI_DISABLED', 'AI is not enabled in this room.');
+    const input = body();
+    const role = admitWork(a);
+    return { a, input, context: roomContext(sources, a.room, role, input) };
   }
 
   function accepted(roomId: string, job: AiJobRecord, kind: string) {
@@ -80,12 +94,7 @@ export function registerAiRoutes(d: AiRouteDeps): void {
   }
 
   handle(router, 'POST /v1/rooms/:roomId/ai/messages', async (api, { params, body }) => {
-    const a = await enter(api, params.roomId);
-    allow(a, { roles: NON_SPECTATOR });
-    requireEnabled(a);
-    const input = body();
-    const role = admitWork(a);
-    const context = roomContext(sources, a.room, role, input);
+    const { a, input, context } = await startWork(api, params.roomId, NON_SPECTATOR, body);
     const job = ai.submitMessage({ roomId: a.room.id, userId: a.user.id, content: input.content, context });
     return accepted(a.room.id, job, 'messages');
   });
@@ -129,12 +138,7 @@ export function registerAiRoutes(d: AiRouteDeps): void {
   });
 
   handle(router, 'POST /v1/rooms/:roomId/ai/hints', async (api, { params, body }) => {
-    const a = await enter(api, params.roomId);
-    allow(a, { roles: ['host', 'candidate'] });
-    requireEnabled(a);
-    const input = body();
-    const role = admitWork(a);
-    const context = roomContext(sources, a.room, role, input);
+    const { a, input, context } = await startWork(api, params.roomId, ['host', 'candidate'], body);
     const job = ai.submitHint({ roomId: a.room.id, userId: a.user.id, level: input.level ?? 1, context });
     return accepted(a.room.id, job, 'hints');
   });
@@ -146,12 +150,7 @@ export function registerAiRoutes(d: AiRouteDeps): void {
   });
 
   handle(router, 'POST /v1/rooms/:roomId/ai/reviews', async (api, { params, body }) => {
-    const a = await enter(api, params.roomId);
-    allow(a, { roles: NON_SPECTATOR });
-    requireEnabled(a);
-    const input = body();
-    const role = admitWork(a);
-    const context = roomContext(sources, a.room, role, input);
+    const { a, input, context } = await startWork(api, params.roomId, NON_SPECTATOR, body);
     const job = ai.submitReview({ roomId: a.room.id, userId: a.user.id, context });
     return accepted(a.room.id, job, 'reviews');
   });
