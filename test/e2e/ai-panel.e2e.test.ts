@@ -188,8 +188,28 @@ describe('AI panel (Chromium, fake provider)', () => {
     await page.goto(`${world.server.url}/`);
     await expect.poll(() => page.getByTestId('weaknesses').getAttribute('data-state'), T).toBe('ready');
     expect(await page.getByTestId('weaknesses').textContent()).toContain('Edge cases');
+    await page.getByTestId('weaknesses').screenshot({ path: screenshotPath('ai-weak-spots.png') });
     expect(watch.errors).toEqual([]);
     expect(watch.foreign).toEqual([]);
+  });
+
+  it('two sessions with reports compare side by side from the history list', async () => {
+    const second = await api<{ id: string }>(world.server.url, user, 'POST', '/v1/rooms', { mode: 'practice', language: 'python' });
+    await api(world.server.url, user, 'POST', `/v1/rooms/${second.id}/control/phase`, { to: 'finished' });
+    await expect
+      .poll(async () => (await api<{ status: string }>(world.server.url, user, 'GET', `/v1/sessions/${second.id}/report`)).status, { timeout: 30_000 })
+      .toBe('ready');
+    await page.goto(`${world.server.url}/history`);
+    const boxes = page.getByTestId('session-list').getByRole('checkbox');
+    await expect.poll(() => boxes.count(), T).toBe(2);
+    expect(await page.getByTestId('compare-button').isDisabled()).toBe(true);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByTestId('compare-button').click();
+    const table = page.getByTestId('compare').locator('table');
+    await expect.poll(() => table.locator('tbody tr').count(), T).toBe(6); // overall + five dimensions
+    expect(await table.locator('tbody tr').first().textContent()).toContain('72');
+    await page.screenshot({ path: screenshotPath('ai-compare.png') });
   });
 
   it('without a provider the panel explains how to get one, and the lobby says why there are no weak spots', async () => {
