@@ -2,9 +2,24 @@
 // validated first. Pure wiring: main.ts builds the services, registerIpcHandlers adds the sender check.
 import type { AppInfo, EmbeddedServerStatus } from '../preload/api.ts';
 import { AppError } from '../server/protocol/index.ts';
+import type { AiSettingsService } from './ai-settings/ai-settings-service.ts';
+import { detectLocalAiServers } from './ai-settings/provider-probe.ts';
 import type { IpcHandlers } from './ipc-handlers.ts';
 import { isSafeExternalUrl } from './external-url.ts';
-import { parseArg, zDocKey, zHistoryKey, zHistoryValue, zProfileId, zRecentRoom, zServerUrl, zSession, zUpdate } from './ipc-validation.ts';
+import {
+  parseArg,
+  zAiSettingsInput,
+  zApiKey,
+  zDocKey,
+  zHistoryKey,
+  zHistoryValue,
+  zProfileId,
+  zProviderUrl,
+  zRecentRoom,
+  zServerUrl,
+  zSession,
+  zUpdate,
+} from './ipc-validation.ts';
 import type { LocalStore } from './local-store/local-store.ts';
 import type { ProfileService } from './profiles/profile-service.ts';
 import { saveReportPdf, type ReportPdfDeps } from './report-pdf.ts';
@@ -17,6 +32,7 @@ export interface AppServices {
   profiles: ProfileService;
   store: LocalStore;
   reportPdf: ReportPdfDeps;
+  ai: AiSettingsService;
 }
 
 export function createIpcHandlers(s: AppServices): IpcHandlers {
@@ -43,5 +59,11 @@ export function createIpcHandlers(s: AppServices): IpcHandlers {
     'report:save-pdf': (report) => saveReportPdf(report, s.reportPdf),
     'history:put': (key, value) => s.store.putHistory(parseArg(zHistoryKey, key, 'key'), parseArg(zHistoryValue, value, 'value')),
     'history:get': (key) => s.store.getHistory(parseArg(zHistoryKey, key, 'key')),
+    'ai:settings': () => s.ai.view(),
+    'ai:save': (input) => s.ai.save(parseArg(zAiSettingsInput, input, 'input')),
+    'ai:clear': () => s.ai.clear(),
+    'ai:list-models': (baseUrl, apiKey) =>
+      s.ai.listModels(parseArg(zProviderUrl, baseUrl, 'baseUrl'), apiKey === undefined ? undefined : parseArg(zApiKey, apiKey, 'apiKey')),
+    'ai:detect-local': () => detectLocalAiServers(),
   };
 }

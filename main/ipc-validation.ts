@@ -10,19 +10,24 @@ export const MAX_UPDATE_BYTES = 32 * 1024 * 1024;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
+/** A URL string (at most 2048 characters) that parses and that `accept` allows. */
+const zUrlWhere = (accept: (url: URL) => boolean, message: string) =>
+  z
+    .string()
+    .max(2048)
+    .refine((raw) => {
+      try {
+        return accept(new URL(raw));
+      } catch {
+        return false;
+      }
+    }, message);
+
 /** A server origin: https anywhere, or http on loopback only (a server run with `npm run server`). */
-export const zServerUrl = z
-  .string()
-  .max(2048)
-  .refine((raw) => {
-    try {
-      const url = new URL(raw);
-      if (url.username || url.password) return false;
-      return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
-    } catch {
-      return false;
-    }
-  }, 'must be an https URL (or http on 127.0.0.1/localhost)');
+export const zServerUrl = zUrlWhere(
+  (url) => !url.username && !url.password && (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))),
+  'must be an https URL (or http on 127.0.0.1/localhost)',
+);
 
 export const zProfileId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 
@@ -63,6 +68,23 @@ export const zRecentRoom = z.object({
   server: zServerUrl,
   roomId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
   name: z.string().min(1).max(200),
+});
+
+/**
+ * An OpenAI-compatible base URL: http or https (a model server on the LAN is often plain http), no
+ * credentials, query or fragment. Main sends the saved key there, so nothing else may hide in it.
+ */
+export const zProviderUrl = zUrlWhere(
+  (url) => (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !url.search && !url.hash,
+  'must be an http(s) URL without credentials, query or fragment',
+).transform((raw) => raw.replace(/\/+$/, ''));
+
+export const zApiKey = z.string().min(1).max(4096);
+
+export const zAiSettingsInput = z.object({
+  baseUrl: zProviderUrl,
+  model: z.string().trim().min(1).max(256),
+  apiKey: zApiKey.nullable().optional(),
 });
 
 /** Parses one IPC argument; the error names the argument and the rule, never echoes its value. */

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { EmbeddedServerStatus, IpcEvent, SyncodeEvents } from '../preload/api.ts';
 import { EVENT_CHANNEL } from '../preload/api.ts';
 import { createIpcHandlers } from './app-handlers.ts';
+import { AiSettingsService } from './ai-settings/ai-settings-service.ts';
 import { appPaths } from './app-paths.ts';
 import { loadKeytar, openCredentialStore } from './credentials/credential-store.ts';
 import { DEEP_LINK_SCHEME, findDeepLink, parseDeepLink } from './deep-link.ts';
@@ -103,6 +104,19 @@ function run(): void {
     const dataDir = app.getPath('userData');
     const localStore = new LocalStore({ file: join(dataDir, 'local-store.sqlite') });
     store = localStore;
+    win = trackWindow(createWindow(localStore));
+    // The window appears at once; the embedded server takes a second or two on a cold start.
+    void win.loadURL(STARTING_PAGE);
+
+    // The keychain, meanwhile: a locked Linux keyring may show its unlock prompt, so allow time to type.
+    const credentialsOpening = openCredentialStore({ loadKeychain: loadKeytar, probeTimeoutMs: 15_000 });
+    const ai = new AiSettingsService({
+      settings: localStore,
+      credentials: credentialsOpening.then((c) => c.store),
+      apply: async (provider) => void (await supervisor?.restart(provider)),
+    });
+    // The server starts with the AI provider of the settings; only a saved API key waits for the keychain.
+    const provider = await ai.provider();
     supervisor = startServerSupervisor({
       fork: forkUtilityProcess,
       entryPath: paths.embeddedEntry,
@@ -110,15 +124,12 @@ function run(): void {
       webRoot: paths.webRoot,
       problemsDir: paths.problemsDir,
       preferredPort: localStore.getSetting<number>('embedded-port') ?? 0,
+      ai: provider,
       onStatus,
     });
     const sup = supervisor;
-    win = trackWindow(createWindow(localStore));
-    // The window appears at once; the embedded server takes a second or two on a cold start.
-    void win.loadURL(STARTING_PAGE);
 
-    // Meanwhile the keychain: a locked Linux keyring may show its unlock prompt, so allow time to type.
-    const { store: credentials, fallbackReason } = await openCredentialStore({ loadKeychain: loadKeytar, probeTimeoutMs: 15_000 });
+    const { store: credentials, fallbackReason } = await credentialsOpening;
     if (fallbackReason) log('no OS keychain; sign-ins are not remembered on this device', fallbackReason);
     const profiles = new ProfileService({ settings: localStore, credentials, localBaseUrl: () => sup.status().url });
 
@@ -148,6 +159,7 @@ function run(): void {
         profiles,
         store: localStore,
         reportPdf: electronReportPdf(() => win),
+        ai,
       }),
       () => (rendererOrigin ? [rendererOrigin] : []),
       (channel, error) => log(`IPC ${channel} failed`, String(error)),

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { EmbeddedServerStatus } from '../preload/api.ts';
 import {
   isEmbeddedChildMessage,
+  type EmbeddedAiProvider,
   type EmbeddedChildMessage,
   type EmbeddedParentMessage,
 } from '../server/protocol/embedded-messages.ts';
@@ -28,6 +29,8 @@ export interface SupervisorOptions {
   problemsDir?: string | null;
   /** The port the last launch used (kept in settings): the same origin keeps the renderer's storage. */
   preferredPort?: number;
+  /** The AI provider of the desktop settings, passed to the server at start; `restart` replaces it. */
+  ai?: EmbeddedAiProvider | null;
   onStatus: (status: EmbeddedServerStatus) => void;
   /** Default 20000: a cold start on a slow disk migrates and seeds the database first. */
   readyTimeoutMs?: number;
@@ -47,6 +50,12 @@ export interface ServerSupervisor {
   status(): EmbeddedServerStatus;
   /** Resolves with the URL once the first start is ready; rejects when the supervisor gives up. */
   ready(): Promise<string>;
+  /**
+   * Stops the server cleanly and starts it again with `ai` (the AI settings changed). It asks for the same
+   * port, so the renderer keeps its origin, its storage and its tokens; open sockets reconnect by themselves.
+   * Resolves with the URL once the new server is ready; rejects if it never gets there or on close.
+   */
+  restart(ai: EmbeddedAiProvider | null): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -61,6 +70,15 @@ export function startServerSupervisor(options: SupervisorOptions): ServerSupervi
   let status: EmbeddedServerStatus = { state: 'starting', url: null, message: null };
   let child: EmbeddedChild | null = null;
   let lastPort = options.preferredPort ?? 0;
+  let ai = options.ai ?? null;
+  /** restart() calls run one after the other; each waits for its own server's ready. */
+  let restartQueue: Promise<unknown> = Promise.resolve();
+  let readyWaiters: { resolve: (url: string) => void; reject: (e: Error) => void }[] = [];
+  const settleWaiters = (settle: (w: (typeof readyWaiters)[number]) => void): void => {
+    const waiters = readyWaiters;
+    readyWaiters = [];
+    waiters.forEach(settle);
+  };
   let failures = 0;
   let readyAt = 0;
   let timer: NodeJS.Timeout | null = null;
@@ -103,6 +121,7 @@ export function startServerSupervisor(options: SupervisorOptions): ServerSupervi
           setStatus({ state: 'ready', url: message.url, message: null });
           settleFirst?.resolve(message.url);
           settleFirst = null;
+          settleWaiters((w) => w.resolve(message.url));
           return;
         case 'failed':
           fail(`embedded server failed to start: ${message.message}`);
@@ -131,6 +150,7 @@ export function startServerSupervisor(options: SupervisorOptions): ServerSupervi
         port: lastPort,
         webRoot: options.webRoot,
         ...(options.problemsDir !== undefined ? { problemsDir: options.problemsDir } : {}),
+        ...(ai ? { ai } : {}),
       },
     });
   };
@@ -141,6 +161,7 @@ export function startServerSupervisor(options: SupervisorOptions): ServerSupervi
       setStatus({ state: 'failed', url: null, message: `${reason}; gave up after ${maxRestarts} restarts` });
       settleFirst?.reject(new Error(reason));
       settleFirst = null;
+      settleWaiters((w) => w.reject(new Error(reason)));
       return;
     }
     const delay = Math.min(backoff.maxMs, backoff.initialMs * 2 ** (failures - 1));
@@ -169,6 +190,25 @@ export function startServerSupervisor(options: SupervisorOptions): ServerSupervi
     launchSecret,
     status: () => status,
     ready: () => firstReady,
+    restart(next) {
+      const run = restartQueue.catch(() => {}).then(async () => {
+        if (closing) throw new Error('supervisor closed');
+        ai = next;
+        clearTimer(); // a pending crash restart is replaced by this one
+        const c = child;
+        child = null;
+        setStatus({ state: 'restarting', url: null, message: 'applying new settings' });
+        if (c) await stopChild(c);
+        if (closing) throw new Error('supervisor closed');
+        failures = 0;
+        const ready = new Promise<string>((resolve, reject) => readyWaiters.push({ resolve, reject }));
+        setStatus({ state: 'starting', url: null, message: null });
+        launch();
+        return ready;
+      });
+      restartQueue = run;
+      return run;
+    },
     close() {
       closing ??= (async () => {
         clearTimer();
@@ -178,6 +218,7 @@ export function startServerSupervisor(options: SupervisorOptions): ServerSupervi
         setStatus({ state: 'stopped', url: null, message: null });
         settleFirst?.reject(new Error('supervisor closed'));
         settleFirst = null;
+        settleWaiters((w) => w.reject(new Error('supervisor closed')));
       })();
       return closing;
     },

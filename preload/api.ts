@@ -60,6 +60,35 @@ export interface RecentRoom {
 
 export type MenuAction = 'run' | 'submit' | 'lock' | 'unlock';
 
+/** The AI provider of the embedded server (desktop AI settings). The key itself never leaves main. */
+export interface AiSettings {
+  /** An OpenAI-compatible base URL (`…/v1`); null: no provider, AI is off in offline practice. */
+  baseUrl: string | null;
+  model: string | null;
+  hasKey: boolean;
+  /** Whether a saved key survives a restart (OS keychain); false without a keychain (this session only). */
+  keyRemembered: boolean;
+}
+
+export interface AiSettingsInput {
+  baseUrl: string;
+  model: string;
+  /** A new key; `null` removes the saved one; omitted keeps it. */
+  apiKey?: string | null;
+}
+
+/** Why a provider's model list could not be read (`not-openai-compatible`: no model list at that URL, e.g. no `/v1`). */
+export type ProviderProblem = 'unreachable' | 'timeout' | 'unauthorized' | 'http-error' | 'not-openai-compatible';
+
+export type ModelListing = { ok: true; models: string[] } | { ok: false; problem: ProviderProblem; status: number | null };
+
+/** A model server found on this computer on its default port. */
+export interface LocalAiServer {
+  kind: 'ollama' | 'llama.cpp';
+  baseUrl: string;
+  models: string[];
+}
+
 export interface SyncodeApi {
   'app:info': () => AppInfo;
   /** Opens an http(s) URL in the OS browser after validation. */
@@ -90,6 +119,16 @@ export interface SyncodeApi {
   'history:put': (key: HistoryKey, value: unknown) => void;
   /** The cached part, or null when it was never cached. */
   'history:get': (key: HistoryKey) => unknown;
+  'ai:settings': () => AiSettings;
+  /** Saves the provider (the key to the OS keychain) and restarts the embedded server with it. */
+  'ai:save': (input: AiSettingsInput) => AiSettings;
+  /** Forgets the provider and its key; the embedded server restarts without AI. */
+  'ai:clear': () => AiSettings;
+  /** `GET <baseUrl>/models`, from main (the renderer's CSP allows no such request). Without `apiKey` the
+   *  saved key is used, and only for the saved base URL. */
+  'ai:list-models': (baseUrl: string, apiKey?: string) => ModelListing;
+  /** Ollama and llama.cpp's server on their default ports. */
+  'ai:detect-local': () => LocalAiServer[];
 }
 
 export interface ReportPdfRequest {
@@ -138,6 +177,11 @@ export const IPC_CHANNELS = [
   'report:save-pdf',
   'history:put',
   'history:get',
+  'ai:settings',
+  'ai:save',
+  'ai:clear',
+  'ai:list-models',
+  'ai:detect-local',
 ] as const satisfies readonly IpcChannel[];
 export const IPC_EVENTS = ['server-status', 'deep-link', 'menu-action'] as const satisfies readonly IpcEvent[];
 

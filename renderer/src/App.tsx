@@ -14,6 +14,7 @@ import { LobbyScreen } from './lobby/LobbyScreen.tsx';
 // Monaco, Yjs and tldraw live in these chunks only: the lobby's first load stays small.
 const RoomScreen = lazy(() => import('./room/RoomScreen.tsx').then((m) => ({ default: m.RoomScreen })));
 const SessionScreen = lazy(() => import('./history/SessionScreen.tsx').then((m) => ({ default: m.SessionScreen })));
+const AiSettingsScreen = lazy(() => import('./settings/AiSettingsScreen.tsx').then((m) => ({ default: m.AiSettingsScreen })));
 
 export function App() {
   const [target, setTarget] = useState<ServerTarget | null>(() => (desktopBridge() ? null : { baseUrl: location.origin, profile: null }));
@@ -47,6 +48,7 @@ function Shell() {
             <NavLink label="Rooms" to={{ name: 'lobby', tab: 'rooms' }} current={route.name === 'lobby' && route.tab === 'rooms'} />
             <NavLink label="Problems" to={{ name: 'lobby', tab: 'problems' }} current={route.name === 'lobby' && route.tab === 'problems'} />
             <NavLink label="History" to={{ name: 'history' }} current={route.name === 'history' || route.name === 'session'} />
+            {desktopBridge() && <NavLink label="AI settings" to={{ name: 'ai-settings' }} current={route.name === 'ai-settings'} />}
           </nav>
         )}
         <span className="grow" />
@@ -95,6 +97,8 @@ function Screen({ route }: { route: Route }) {
       return <HistoryScreen />;
     case 'session':
       return <Suspense fallback={fallback}><SessionScreen key={route.sessionId} sessionId={route.sessionId} /></Suspense>;
+    case 'ai-settings':
+      return <Suspense fallback={fallback}><AiSettingsScreen /></Suspense>;
     case 'not-found':
       return <p className="center">Nothing here. <button type="button" className="link" onClick={() => navigate({ name: 'lobby', tab: 'rooms' })}>Go to the lobby</button></p>;
   }

@@ -17,6 +17,9 @@ export interface EmbeddedStartOptions {
   ai?: { baseUrl: string; apiKey?: string; model?: string };
 }
 
+/** The AI provider part of the start options (the desktop AI settings). */
+export type EmbeddedAiProvider = NonNullable<EmbeddedStartOptions['ai']>;
+
 export type EmbeddedParentMessage = { type: 'start'; options: EmbeddedStartOptions } | { type: 'stop' };
 
 export type EmbeddedChildMessage =

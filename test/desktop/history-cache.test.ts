@@ -4,7 +4,9 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIpcHandlers } from '../../main/app-handlers.ts';
+import { AiSettingsService } from '../../main/ai-settings/ai-settings-service.ts';
 import { MemoryCredentialStore } from '../../main/credentials/credential-store.ts';
+import { unusedReportPdf } from './unused-services.ts';
 import { LocalStore } from '../../main/local-store/local-store.ts';
 import { ProfileService } from '../../main/profiles/profile-service.ts';
 import type { HistoryKey } from '../../preload/api.ts';
@@ -52,8 +54,8 @@ describe('history cache in the local store', () => {
         serverStatus: () => ({ state: 'ready', url: null, message: null }),
         profiles,
         store,
-        // The PDF channel is not exercised here (ipc-contract and report-pdf tests cover it).
-        reportPdf: { openPrintWindow: () => { throw new Error('not used in this test'); }, chooseSavePath: async () => null, writeFile: async () => {} },
+        reportPdf: unusedReportPdf,
+        ai: new AiSettingsService({ settings: store, credentials: Promise.resolve(new MemoryCredentialStore()), apply: async () => {} }),
       });
       const key: HistoryKey = { server: SERVER, sessionId: SESSION, part: 'replay-whiteboard' };
       await handlers['history:put'](key, replay);

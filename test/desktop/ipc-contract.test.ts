@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
+import { AiSettingsService } from '../../main/ai-settings/ai-settings-service.ts';
 import { createIpcHandlers } from '../../main/app-handlers.ts';
 import { MemoryCredentialStore } from '../../main/credentials/credential-store.ts';
 import { isTrustedSender, registerIpcHandlers, type IpcRegistrar } from '../../main/ipc-handlers.ts';
@@ -23,12 +24,14 @@ describe('IPC contract', () => {
   let registered: Map<string, Listener[]>;
   let opened: string[];
   let pdfRequests: string[];
+  let applied: unknown[];
 
   beforeEach(() => {
     dir = makeTempDir('syncode-ipc-');
     store = new LocalStore({ file: join(dir.path, 'local-store.sqlite') });
     opened = [];
     pdfRequests = [];
+    applied = [];
     registered = new Map();
     // ipcMain stand-in: records what main registers (Electron itself cannot run here).
     const registrar: IpcRegistrar = {
@@ -47,6 +50,11 @@ describe('IPC contract', () => {
         chooseSavePath: async (name) => (pdfRequests.push(name), null),
         writeFile: async () => {},
       },
+      ai: new AiSettingsService({
+        settings: store,
+        credentials: Promise.resolve(new MemoryCredentialStore()),
+        apply: async (provider) => void applied.push(provider),
+      }),
     });
     registerIpcHandlers(registrar, handlers, () => [RENDERER]);
   });
@@ -138,6 +146,13 @@ describe('IPC contract', () => {
       ['report:save-pdf', { html: '', fileName: 'report.pdf' }],
       ['report:save-pdf', { html: '<p>x</p>', fileName: '../../.bashrc.pdf' }],
       ['report:save-pdf', { html: '<p>x</p>', fileName: 'report.html' }],
+      ['ai:save', { baseUrl: 'ftp://127.0.0.1/v1', model: 'm' }],
+      ['ai:save', { baseUrl: 'http://user:pw@127.0.0.1/v1', model: 'm' }],
+      ['ai:save', { baseUrl: 'http://127.0.0.1:11434/v1?x=1', model: 'm' }],
+      ['ai:save', { baseUrl: 'http://127.0.0.1:11434/v1', model: '' }],
+      ['ai:save', { baseUrl: 'http://127.0.0.1:11434/v1', model: 'm', apiKey: '' }],
+      ['ai:list-models', 'javascript:alert(1)'],
+      ['ai:list-models', 'http://127.0.0.1:11434/v1', 42],
     ];
     for (const [i, [channel, ...args]] of bad.entries()) {
       const reply = await fromRenderer(channel, ...args);
@@ -148,6 +163,8 @@ describe('IPC contract', () => {
     expect(pdfRequests).toEqual([]);
     expect(await fromRenderer('report:save-pdf', { html: '<p>x</p>', fileName: 'session.pdf' })).toEqual({ ok: true, value: { saved: false } });
     expect(pdfRequests).toEqual(['session.pdf']);
+    expect(applied).toEqual([]);
+    expect(await fromRenderer('ai:settings')).toEqual({ ok: true, value: { baseUrl: null, model: null, hasKey: false, keyRemembered: false } });
   });
 
   it('serves the store, recent rooms and external links through the checked handlers', async () => {

@@ -19,6 +19,12 @@ function healthStatus(url: string, secret: string): Promise<number | string> {
   });
 }
 
+/** `features.ai` of the server's health: whether it has an AI provider. */
+async function aiFeature(url: string, secret: string): Promise<boolean> {
+  const res = await fetch(`${url}/v1/health`, { headers: { [LAUNCH_SECRET_HEADER]: secret } });
+  return ((await res.json()) as { features: { ai: boolean } }).features.ai;
+}
+
 describe('embedded server supervisor (child_process.fork standing in for utilityProcess)', () => {
   let forker: NodeForkRecorder;
   let supervisor: ServerSupervisor | undefined;
@@ -112,5 +118,31 @@ describe('embedded server supervisor (child_process.fork standing in for utility
     expect(statuses.map((s) => s.state), seen).toEqual(['starting', 'ready', 'restarting', 'starting', 'ready']);
     expect(supervisor!.status().url, seen).toBe(url);
     expect(await healthStatus(url, supervisor!.launchSecret)).toBe(200);
+  });
+
+  it('restarts the real server with new AI settings: a clean stop, the same port, ready again with the provider', async () => {
+    const statuses = start(EMBEDDED_ENTRY);
+    const url = await supervisor!.ready();
+    expect(await aiFeature(url, supervisor!.launchSecret)).toBe(false);
+    const provider = { baseUrl: 'http://127.0.0.1:9/v1', model: 'fake-model' };
+    expect(await supervisor!.restart(provider)).toBe(url);
+    expect(await aiFeature(url, supervisor!.launchSecret)).toBe(true);
+    expect(forker.children).toHaveLength(2);
+    expect(forker.children[0]!.exitCode).toBe(0); // stopped by `stop`, not killed
+    expect(statuses.map((s) => s.state)).toEqual(['starting', 'ready', 'restarting', 'starting', 'ready']);
+    expect(await healthStatus(url, supervisor!.launchSecret)).toBe(200);
+    // Back to no provider, twice at once: the calls run one after the other and both end ready.
+    const both = await Promise.all([supervisor!.restart(null), supervisor!.restart(null)]);
+    expect(both).toEqual([url, url]);
+    expect(forker.children).toHaveLength(4);
+    expect(await aiFeature(url, supervisor!.launchSecret)).toBe(false);
+  }, 120_000); // four real server starts: a cold start takes seconds on a loaded machine
+
+  it('a restart waiting for ready is rejected when the supervisor closes', async () => {
+    start(fixtureEntry('silent-entry.ts'), { stopTimeoutMs: 100 });
+    const restarting = supervisor!.restart(null);
+    await pollUntil(() => forker.children.length, (n) => n === 2, { what: 'the second child' });
+    await supervisor!.close();
+    await expect(restarting).rejects.toThrow(/supervisor closed/);
   });
 });

@@ -64,29 +64,46 @@ export class ApiClient {
     return this.#request<T>('GET', pollUrl);
   }
 
+  /**
+   * Opens a streamed GET of the map (`text/event-stream`) with the same bearer token, refresh and errors as
+   * `call`, and resolves with its body once the headers are in. Aborting `signal` closes the connection.
+   */
+  async stream<K extends RouteKey>(signal: AbortSignal, key: K, ...args: RouteArgs<K>): Promise<ReadableStream<Uint8Array>> {
+    const { path } = routeRequest(key, args);
+    const res = await this.#send('GET', path, undefined, 'text/event-stream', signal);
+    if (!res.body) throw new ApiError(ClientErrorCode.BAD_RESPONSE, res.status, 'The stream has no body.');
+    return res.body;
+  }
+
   /** Absolute URL for a server-relative path such as a job's `pollUrl`. */
   #url(path: string): string {
     return /^https?:/.test(path) ? path : this.baseUrl + path;
   }
 
   async #request<T>(method: Method, path: string, body?: unknown, retried = false): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const res = await this.#send(method, path, body, 'application/json', undefined, retried);
+    if (res.status === 204) return undefined as T;
+    return (await res.json().catch(() => undefined)) as T;
+  }
+
+  /** One request; a non-2xx answer becomes an ApiError (after one refresh and retry on an expired token). */
+  async #send(method: Method, path: string, body: unknown, accept: string, signal?: AbortSignal, retried = false): Promise<Response> {
+    const headers: Record<string, string> = { accept };
     const tokens = this.#tokens.current();
     if (tokens) headers.authorization = `Bearer ${tokens.accessToken}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
-      res = await fetch(this.#url(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      res = await fetch(this.#url(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
     } catch (error) {
+      if (signal?.aborted) throw error;
       throw new ApiError(ClientErrorCode.NETWORK_UNREACHABLE, 0, `Server unreachable: ${String(error)}`);
     }
-    if (res.status === 204) return undefined as T;
-    const payload = await res.json().catch(() => undefined);
-    if (res.ok) return payload as T;
-    const error = toApiError(res, payload);
+    if (res.ok) return res;
+    const error = toApiError(res, await res.json().catch(() => undefined));
     if (error.code === ErrorCode.AUTH_TOKEN_EXPIRED && tokens && !retried) {
       await this.refresh();
-      return this.#request<T>(method, path, body, true);
+      return this.#send(method, path, body, accept, signal, true);
     }
     // A token the server no longer accepts (deleted user, rotated secret): back to the sign-in screen.
     if (error.code === ErrorCode.AUTH_UNAUTHENTICATED && tokens) this.#tokens.expire();

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'room'; roomId: string }
   | { name: 'history' }
   | { name: 'session'; sessionId: string }
+  | { name: 'ai-settings' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(pathname: string): Route {
@@ -19,6 +20,7 @@ export function parseRoute(pathname: string): Route {
   if (head === 'rooms' && arg && parts.length === 2) return { name: 'room', roomId: arg };
   if (head === 'history' && parts.length === 1) return { name: 'history' };
   if (head === 'sessions' && arg && parts.length === 2) return { name: 'session', sessionId: arg };
+  if (head === 'settings' && arg === 'ai' && parts.length === 2) return { name: 'ai-settings' };
   return { name: 'not-found', path: pathname };
 }
 
@@ -34,6 +36,8 @@ export function routePath(route: Route): string {
       return '/history';
     case 'session':
       return `/sessions/${route.sessionId}`;
+    case 'ai-settings':
+      return '/settings/ai';
     case 'not-found':
       return route.path;
   }

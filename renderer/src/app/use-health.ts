@@ -16,6 +16,11 @@ export function fetchHealth(baseUrl: string): Promise<HealthResponse> {
   return p;
 }
 
+/** Drops the cached health of a server whose features changed (the embedded server restarted with AI settings). */
+export function forgetHealth(baseUrl: string): void {
+  cache.delete(baseUrl);
+}
+
 /** The server's health; while it is unreachable, retried every few seconds and as soon as the browser is back online. */
 export function useHealth(baseUrl: string): { health: HealthResponse | null; error: unknown } {
   const [state, setState] = useState<{ health: HealthResponse | null; error: unknown }>({ health: null, error: null });

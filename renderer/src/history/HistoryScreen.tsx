@@ -4,6 +4,7 @@ import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { formatDuration, formatTime } from '../ui/format.ts';
+import { CompareSessions, COMPARE_MAX, COMPARE_MIN } from './CompareSessions.tsx';
 import { listSessions } from './session-actions.ts';
 import { LANGUAGE_LABEL, MODE_LABEL } from '../ui/labels.ts';
 
@@ -12,6 +13,9 @@ export function HistoryScreen() {
   const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [comparing, setComparing] = useState<string[] | null>(null);
+  const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : p.length < COMPARE_MAX ? [...p, id] : p));
   const load = (cursor: string | null) =>
     listSessions(api, cursor)
       .then((p) => {
@@ -24,25 +28,42 @@ export function HistoryScreen() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api]);
   return (
-    <section className="card" aria-labelledby="history-title">
-      <h2 id="history-title">My sessions</h2>
-      {error && <p role="alert" className="error">{error}</p>}
-      {sessions === null && !error && <p className="muted">Loading…</p>}
-      {sessions?.length === 0 && <p className="muted">No finished sessions yet.</p>}
-      <ul className="list" data-testid="session-list">
-        {sessions?.map((s) => (
-          <li key={s.id} className="list-row">
-            <span className="grow">
-              <strong>{s.name}</strong> <span className="muted">{MODE_LABEL[s.mode]} · {s.myRole} · {s.problem?.title ?? 'no problem'} · {LANGUAGE_LABEL[s.language]}</span>
-              <br />
-              <span className="muted small">{formatTime(s.finishedAt)} · {formatDuration(s.durationMs)}</span>
-            </span>
-            {s.finalVerdict && <span className={`badge ${s.finalVerdict === 'ACCEPTED' ? 'ok' : 'bad'}`}>{s.finalVerdict}</span>}
-            <button type="button" onClick={() => navigate({ name: 'session', sessionId: s.id })}>Open</button>
-          </li>
-        ))}
-      </ul>
-      {next && <button type="button" onClick={() => void load(next)}>More</button>}
-    </section>
+    <div className="stack">
+      {comparing && <CompareSessions api={api} ids={comparing} onClose={() => setComparing(null)} />}
+      <section className="card" aria-labelledby="history-title">
+        <div className="row tight">
+          <h2 id="history-title" className="grow">My sessions</h2>
+          <button type="button" disabled={picked.length < COMPARE_MIN} onClick={() => setComparing(picked)} data-testid="compare-button">
+            Compare {picked.length >= COMPARE_MIN ? picked.length : ''} sessions
+          </button>
+        </div>
+        <p className="muted small">Tick {COMPARE_MIN}–{COMPARE_MAX} sessions with a training report to compare their scores.</p>
+        {error && <p role="alert" className="error">{error}</p>}
+        {sessions === null && !error && <p className="muted">Loading…</p>}
+        {sessions?.length === 0 && <p className="muted">No finished sessions yet.</p>}
+        <ul className="list" data-testid="session-list">
+          {sessions?.map((s) => (
+            <li key={s.id} className="list-row">
+              <input
+                type="checkbox"
+                aria-label={`Compare ${s.name}`}
+                checked={picked.includes(s.id)}
+                disabled={!picked.includes(s.id) && picked.length >= COMPARE_MAX}
+                onChange={() => toggle(s.id)}
+              />
+              <span className="grow">
+                <strong>{s.name}</strong> <span className="muted">{MODE_LABEL[s.mode]} · {s.myRole} · {s.problem?.title ?? 'no problem'} · {LANGUAGE_LABEL[s.language]}</span>
+                <br />
+                <span className="muted small">{formatTime(s.finishedAt)} · {formatDuration(s.durationMs)}</span>
+              </span>
+              {s.overallScore !== null && <span className="badge" title="Training report score">score {s.overallScore}</span>}
+              {s.finalVerdict && <span className={`badge ${s.finalVerdict === 'ACCEPTED' ? 'ok' : 'bad'}`}>{s.finalVerdict}</span>}
+              <button type="button" onClick={() => navigate({ name: 'session', sessionId: s.id })}>Open</button>
+            </li>
+          ))}
+        </ul>
+        {next && <button type="button" onClick={() => void load(next)}>More</button>}
+      </section>
+    </div>
   );
 }

@@ -6,10 +6,12 @@ import { errorCode, errorText } from '../ui/error-text.ts';
 import { formatDuration, formatTime } from '../ui/format.ts';
 import { LANGUAGE_LABEL, MODE_LABEL, PHASE_LABEL, VERDICT_LABEL } from '../ui/labels.ts';
 import { eventLabel, participantNames, timelineEvents } from './event-labels.ts';
+import { AiHistorySection } from './AiHistory.tsx';
 import { FeedbackSection } from './FeedbackSection.tsx';
 import { ReportExport } from './ReportExport.tsx';
 import { getWhiteboard } from './session-actions.ts';
 import { SnapshotViewer } from './SnapshotViewer.tsx';
+import { TrainingReportSection } from './TrainingReport.tsx';
 import { useSessionData } from './use-session-data.ts';
 
 const ReplayPlayer = lazy(() => import('./replay/ReplayPlayer.tsx').then((m) => ({ default: m.ReplayPlayer })));
@@ -43,6 +45,7 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
         </p>
         <p>{detail.participants.map((p) => `${p.displayName} (${p.role}${p.kicked ? ', kicked' : ''})`).join(', ')}</p>
       </section>
+      {detail.reportStatus !== 'none' && <TrainingReportSection api={api} detail={detail} />}
       <section className="card">
         <h3>Replay</h3>
         <Suspense fallback={<p className="muted">Loading the player…</p>}>
@@ -66,6 +69,7 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
         </section>
         {user && <FeedbackSection api={api} detail={detail} me={user} />}
       </div>
+      {user && <AiHistorySection api={api} detail={detail} meId={user.id} />}
       {detail.hasWhiteboard && (
         <section className="card">
           <h3>Whiteboard</h3>

@@ -44,3 +44,16 @@ export function listSessionFeedback(api: ApiClient, sessionId: string) {
 export function giveFeedback(api: ApiClient, roomId: string, body: RouteBody<'POST /v1/rooms/:roomId/feedback'>) {
   return api.call('POST /v1/rooms/:roomId/feedback', { roomId }, body);
 }
+
+export function getReport(api: ApiClient, sessionId: string, userId?: string) {
+  return api.call('GET /v1/sessions/:sessionId/report', { sessionId }, userId ? { userId } : {});
+}
+
+export function compareSessions(api: ApiClient, ids: readonly string[]) {
+  return api.call('GET /v1/sessions/compare', { ids: ids.join(',') });
+}
+
+/** The whole AI conversation of one participant in a session (the caller's unless staff pass `userId`). */
+export function loadAiHistory(api: ApiClient, sessionId: string, userId?: string) {
+  return allPages((cursor) => api.call('GET /v1/sessions/:sessionId/ai-history', { sessionId }, { limit: 100, cursor, ...(userId ? { userId } : {}) }));
+}

@@ -3,6 +3,7 @@ import { CreateRoomForm } from './CreateRoomForm.tsx';
 import { JoinByCode } from './JoinByCode.tsx';
 import { MyRooms } from './MyRooms.tsx';
 import { ProblemBrowser } from './ProblemBrowser.tsx';
+import { Weaknesses } from './Weaknesses.tsx';
 
 // The lobby: rooms (create, join, mine) or the problem bank; the top bar switches between them.
 export function LobbyScreen({ tab }: { tab: 'rooms' | 'problems' }) {
@@ -15,6 +16,7 @@ export function LobbyScreen({ tab }: { tab: 'rooms' | 'problems' }) {
           <div className="stack">
             <JoinByCode />
             <MyRooms version={roomsVersion} />
+            <Weaknesses />
           </div>
         </div>
       ) : (

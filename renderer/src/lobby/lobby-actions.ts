@@ -2,6 +2,7 @@
 import type { RouteBody } from '../../../server/protocol/api/routes/index.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { RoomDetail } from '../api/types.ts';
+import { aiActions } from '../room/ai/ai-actions.ts';
 import { roomActions } from '../room/room-actions.ts';
 
 export function listMyRooms(api: ApiClient) {
@@ -17,4 +18,14 @@ export async function createRoom(api: ApiClient, body: RouteBody<'POST /v1/rooms
 
 export function lookupRoom(api: ApiClient, code: string) {
   return api.call('GET /v1/rooms/lookup/:code', { code });
+}
+
+/**
+ * My weak spots across all my sessions. The endpoint lives under a room the caller is in (it is always
+ * about the caller), so it is asked through my most recent practice room; null when I have none.
+ */
+export async function myWeaknesses(api: ApiClient) {
+  const rooms = await api.call('GET /v1/rooms', { mode: 'practice', limit: 20 });
+  const room = rooms.items.find((r) => r.myRole !== null);
+  return room ? aiActions(api, room.id).weaknesses() : null;
 }

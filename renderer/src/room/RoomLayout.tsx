@@ -1,10 +1,12 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import type { editor as MonacoEditor } from 'monaco-editor';
 import { CODE_TEXT, mayWrite, type RoomRole, type RoomStatus, type SupportedLanguage } from '../../../server/protocol/index.ts';
 import type { RoomParticipantSummary } from '../api/types.ts';
 import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
 import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog.tsx';
 import { errorText } from '../ui/error-text.ts';
+import { AiPanel } from './ai/AiPanel.tsx';
 import type { RoomConnection } from './collab/room-connection.ts';
 import { isStaff } from './collab/room-view.ts';
 import { Console, type ConsoleHandle } from './panels/Console.tsx';
@@ -25,6 +27,7 @@ const Whiteboard = lazy(() => import('./whiteboard/Whiteboard.tsx').then((m) => 
 const CodeEditor = lazy(() => import('./editor/CodeEditor.tsx').then((m) => ({ default: m.CodeEditor })));
 
 type CenterTab = 'code' | 'whiteboard';
+type SideTab = 'problem' | 'ai';
 
 export function RoomLayout({ conn }: { conn: RoomConnection }) {
   const { api } = useSession();
@@ -32,6 +35,8 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
   const presence = useOnlineUsers(conn.code);
   const [tab, setTab] = useState<CenterTab>('code');
   const [boardOpened, setBoardOpened] = useState(false);
+  const [sideTab, setSideTab] = useState<SideTab>('problem');
+  const [editor, setEditor] = useState<MonacoEditor.IStandaloneCodeEditor | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const consoleRef = useRef<ConsoleHandle>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
@@ -57,6 +62,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
           : 'The interviewer locked the editor.'
         : '';
   const staff = isStaff(view.role);
+  const readCode = () => conn.code.doc.getText(CODE_TEXT).toString();
   const peer = view.room.mode === 'peer' && (view.role === 'host' || view.role === 'candidate');
   const advance = (to: RoomStatus) => {
     if (to !== 'finished') return act(() => room.advancePhase(to));
@@ -116,7 +122,16 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
       <div className="room-body">
         <aside className="room-left">
           {staff && view.phase === 'wrapup' && <Scorecard view={view} />}
-          <ProblemPanel problemId={view.problemId} />
+          {view.role !== 'spectator' && (
+            <nav className="tabs" aria-label="Side panel">
+              <button type="button" aria-pressed={sideTab === 'problem'} onClick={() => setSideTab('problem')}>Problem</button>
+              <button type="button" aria-pressed={sideTab === 'ai'} onClick={() => setSideTab('ai')} data-testid="ai-tab">AI interviewer</button>
+            </nav>
+          )}
+          <div hidden={sideTab === 'ai' && view.role !== 'spectator'}>
+            <ProblemPanel problemId={view.problemId} />
+          </div>
+          {sideTab === 'ai' && view.role !== 'spectator' && <AiPanel view={view} readCode={readCode} editor={editor} />}
         </aside>
         <main className="room-center">
           <nav className="tabs" aria-label="Workspace">
@@ -134,9 +149,10 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
                 readOnlyMessage={readOnlyReason}
                 onRun={() => consoleRef.current?.run()}
                 onSubmit={() => consoleRef.current?.askSubmit()}
+                onEditor={setEditor}
               />
             </Suspense>
-            <Console ref={consoleRef} view={view} readCode={() => conn.code.doc.getText(CODE_TEXT).toString()} />
+            <Console ref={consoleRef} view={view} readCode={readCode} />
           </div>
           {boardOpened && (
             <div className="workspace" hidden={tab !== 'whiteboard'}>

@@ -22,9 +22,11 @@ export interface CodeEditorProps {
   readOnlyMessage: string;
   onRun: () => void;
   onSubmit: () => void;
+  /** The editor once created, null once disposed (panels that draw in it: AI review comments). */
+  onEditor?: (editor: monaco.editor.IStandaloneCodeEditor | null) => void;
 }
 
-export function CodeEditor({ conn, roomId, canAnalyse, language, readOnly, readOnlyMessage, onRun, onSubmit }: CodeEditorProps) {
+export function CodeEditor({ conn, roomId, canAnalyse, language, readOnly, readOnlyMessage, onRun, onSubmit, onEditor }: CodeEditorProps) {
   const { api } = useSession();
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -51,9 +53,12 @@ export function CodeEditor({ conn, roomId, canAnalyse, language, readOnly, readO
       theme: 'vs-dark',
       // Hovers (a marker's message) near the top would be clipped by the rounded, overflow-hidden frame.
       fixedOverflowWidgets: true,
+      // The margin where review comments show their glyph.
+      glyphMargin: true,
     });
     editorRef.current = editor;
     setModel(model);
+    onEditor?.(editor);
     let undo: Y.UndoManager | null = null;
     let unbind = () => {};
     const bind = (doc: Y.Doc) => {
@@ -81,6 +86,7 @@ export function CodeEditor({ conn, roomId, canAnalyse, language, readOnly, readO
     return () => {
       conn.off('doc-replaced', onReplaced);
       unbind();
+      onEditor?.(null);
       editor.dispose();
       model.dispose();
       editorRef.current = null;

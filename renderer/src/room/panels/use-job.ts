@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { JobStatus } from '../../../../server/protocol/index.ts';
 import type { ApiClient } from '../../api/api-client.ts';
 
-const DELAYS_MS = [1000, 1000, 2000, 3000, 5000];
+/** Poll delays: every second at first, backing off to every 5 s (the spec's recommendation for jobs). */
+export const POLL_DELAYS_MS = [1000, 1000, 2000, 3000, 5000];
 
 export interface JobPoller {
   /** Polls now instead of waiting for the next tick. */
@@ -36,7 +37,7 @@ export function pollJob<T extends { status: JobStatus }>(
       if (stopped) return;
       onError(e);
     }
-    timer = setTimeout(poll, DELAYS_MS[Math.min(attempt++, DELAYS_MS.length - 1)]);
+    timer = setTimeout(poll, POLL_DELAYS_MS[Math.min(attempt++, POLL_DELAYS_MS.length - 1)]);
   };
   timer = setTimeout(poll, 300);
   return {

@@ -1,0 +1,68 @@
+// Scores of 2–5 of my sessions side by side (oldest first): the overall score and each report dimension
+// as bars, so progress over time shows at a glance.
+import { useEffect, useState } from 'react';
+import type { ApiClient } from '../api/api-client.ts';
+import type { SessionComparison } from '../api/types.ts';
+import { errorCode, errorText } from '../ui/error-text.ts';
+import { ScoreBar } from '../ui/Score.tsx';
+import { compareSessions } from './session-actions.ts';
+import './ai-sections.css';
+
+export const COMPARE_MIN = 2;
+export const COMPARE_MAX = 5;
+
+export function CompareSessions({ api, ids, onClose }: { api: ApiClient; ids: readonly string[]; onClose: () => void }) {
+  const [comparison, setComparison] = useState<SessionComparison | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const key = ids.join(',');
+  useEffect(() => {
+    let live = true;
+    setComparison(null);
+    setError(null);
+    compareSessions(api, key.split(','))
+      .then((c) => live && setComparison(c))
+      .catch((e: unknown) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, [api, key]);
+
+  return (
+    <section className="card" data-testid="compare" aria-labelledby="compare-title">
+      <div className="row tight">
+        <h3 id="compare-title" className="grow">Compare sessions</h3>
+        <button type="button" className="link" onClick={onClose}>Close</button>
+      </div>
+      {error !== null && <p className="error" role="alert" data-error-code={errorCode(error)}>{errorText(error)}</p>}
+      {!comparison && error === null && <p className="muted">Loading…</p>}
+      {comparison && (
+        <table className="compare-table">
+          <thead>
+            <tr>
+              <th scope="col">Score</th>
+              {comparison.sessions.map((s) => (
+                <th key={s.sessionId} scope="col">
+                  {s.problemTitle ?? 'no problem'}
+                  <br />
+                  <span className="muted small">{new Date(s.finishedAt).toLocaleDateString()}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">overall</th>
+              {comparison.sessions.map((s) => <td key={s.sessionId}><ScoreBar score={s.overallScore} /></td>)}
+            </tr>
+            {comparison.dimensions.map((d) => (
+              <tr key={d.name}>
+                <th scope="row">{d.name}</th>
+                {d.scores.map((score, i) => <td key={comparison.sessions[i]?.sessionId ?? i}><ScoreBar score={score} /></td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
