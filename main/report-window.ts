@@ -15,7 +15,15 @@ export function electronReportPdf(parent: () => BrowserWindow | null): ReportPdf
     openPrintWindow: () => {
       const win = new BrowserWindow({
         show: false,
-        webPreferences: { partition: PARTITION, sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+        webPreferences: {
+          partition: PARTITION,
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          javascript: false,
+          // Like the main window: no middle-click navigation, even in a window that never shows.
+          disableBlinkFeatures: 'Auxclick',
+        },
       });
       return {
         loadURL: (url) => win.loadURL(url),
