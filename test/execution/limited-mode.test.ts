@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe.concurrent('limited mode', () => {
   it('reports `limited` in the features and in GET /v1/health', async () => {
-    expect(fx.plane.features()).toEqual({ languages: [...SUPPORTED_LANGUAGES], missingLanguages: [], sandbox: 'limited' });
+    expect(fx.plane.features()).toEqual({ languages: [...SUPPORTED_LANGUAGES], missingLanguages: [], sandbox: 'limited', analysisLanguages: [...SUPPORTED_LANGUAGES], missingAnalyzers: [] });
     const server: TestServer = await startTestServer({ execution: { sandbox: 'limited', workers: 1 } });
     try {
       const health = (await (await fetch(`${server.url}/v1/health`)).json()) as { features: { sandbox: string; languages: string[] }; checks: { execution: { status: string } } };

@@ -21,7 +21,7 @@ const MODE_TESTS = [
 
 describe.concurrent('verdicts per language', () => {
   it('finds every toolchain of this machine and runs isolated', () => {
-    expect(fx.plane.features()).toEqual({ languages: [...SUPPORTED_LANGUAGES], missingLanguages: [], sandbox: 'isolated' });
+    expect(fx.plane.features()).toEqual({ languages: [...SUPPORTED_LANGUAGES], missingLanguages: [], sandbox: 'isolated', analysisLanguages: [...SUPPORTED_LANGUAGES], missingAnalyzers: [] });
   });
 
   for (const language of SUPPORTED_LANGUAGES) {
