@@ -5,6 +5,9 @@ import { CliHelp, optionsFromCli } from './cli-options.ts';
 import { startServer } from './start-server.ts';
 import { closeOnSignals } from './close-on-signals.ts';
 import { StartupError } from './config/startup-error.ts';
+import type { WebClientState } from './http/static-files.ts';
+import { DEFAULT_WEB_ROOT } from './paths.ts';
+import { buildWebClientIfNeeded, type WebClientBuild } from './web-client-build.ts';
 
 async function main(): Promise<void> {
   let options;
@@ -14,7 +17,13 @@ async function main(): Promise<void> {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(error instanceof CliHelp ? 0 : 2);
   }
-  const server = await startServer(options);
+  // The build starts once the server did (a refused start leaves no build behind); until then `/` is not asked.
+  let webBuild: WebClientBuild | null = null;
+  const webClientState = (): WebClientState => webBuild?.state() ?? 'ready';
+  const server = await startServer({ ...options, webClientState });
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  if (webRoot) webBuild = buildWebClientIfNeeded(webRoot, (line) => process.stdout.write(`${line}\n`));
+  process.once('exit', () => webBuild?.stop());
   process.stdout.write(`SynCode server listening on ${server.url}\n`);
   closeOnSignals(server);
 }
