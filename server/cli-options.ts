@@ -134,7 +134,7 @@ export class CliHelp extends Error {
   constructor() {
     super(`Usage: npm run server -- [--host 127.0.0.1] [--port 3000] [--data-dir ./data] [--mode hosted|embedded]
   [--web-root dist/renderer]
-Environment: HOST, PORT, SYNCODE_DATA_DIR, SYNCODE_WEB_ROOT, SYNCODE_JWT_SECRET, SYNCODE_INTERNAL_SECRET,
+Environment: HOST, PORT, SYNCODE_DATA_DIR, SYNCODE_WEB_ROOT, SYNCODE_WEB_BUILD (on|off), SYNCODE_JWT_SECRET, SYNCODE_INTERNAL_SECRET,
   SYNCODE_ADMIN_EMAIL + SYNCODE_ADMIN_PASSWORD, SYNCODE_RATE_LIMITS (on|off),
   LIVEKIT_URL + LIVEKIT_API_KEY + LIVEKIT_API_SECRET, SYNCODE_CORS_ORIGINS (origins, loopback or *, comma-separated),
   SYNCODE_COLLAB_URL [+ SYNCODE_COLLAB_PUBLIC_URL] (split deployment), SYNCODE_EXEC_WORKERS,

@@ -17,12 +17,15 @@ async function main(): Promise<void> {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(error instanceof CliHelp ? 0 : 2);
   }
-  // The build starts once the server did (a refused start leaves no build behind); until then `/` is not asked.
+  // The build starts only once the server started (a refused start leaves no build behind), in the same turn,
+  // so no request is answered before the server knows whether the web client is being built.
   let webBuild: WebClientBuild | null = null;
   const webClientState = (): WebClientState => webBuild?.state() ?? 'ready';
   const server = await startServer({ ...options, webClientState });
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
-  if (webRoot) webBuild = buildWebClientIfNeeded(webRoot, (line) => process.stdout.write(`${line}\n`));
+  if (webRoot && process.env.SYNCODE_WEB_BUILD !== 'off') {
+    webBuild = buildWebClientIfNeeded(webRoot, (line) => process.stdout.write(`${line}\n`));
+  }
   process.once('exit', () => webBuild?.stop());
   process.stdout.write(`SynCode server listening on ${server.url}\n`);
   closeOnSignals(server);
