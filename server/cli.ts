@@ -11,8 +11,10 @@ import { buildWebClientIfNeeded, type WebClientBuild } from './web-client-build.
 
 async function main(): Promise<void> {
   let options;
+  const webBuildSetting = process.env.SYNCODE_WEB_BUILD ?? 'on';
   try {
     options = optionsFromCli(process.argv.slice(2), process.env);
+    if (webBuildSetting !== 'on' && webBuildSetting !== 'off') throw new Error('SYNCODE_WEB_BUILD must be "on" or "off"');
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(error instanceof CliHelp ? 0 : 2);
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
   const webClientState = (): WebClientState => webBuild?.state() ?? 'ready';
   const server = await startServer({ ...options, webClientState });
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
-  if (webRoot && process.env.SYNCODE_WEB_BUILD !== 'off') {
+  if (webRoot && webBuildSetting === 'on') {
     webBuild = buildWebClientIfNeeded(webRoot, (line) => process.stdout.write(`${line}\n`));
   }
   process.once('exit', () => webBuild?.stop());
