@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../server/paths.ts';
 
 const children: ChildProcess[] = [
+  // Vite on :5173 serves the renderer here, so the server need not build its own copy of the web client.
   spawn(process.execPath, ['server/cli.ts', '--port', '3000', '--data-dir', join(REPO_ROOT, 'data')], {
     cwd: REPO_ROOT,
+    env: { ...process.env, SYNCODE_WEB_BUILD: 'off' },
     stdio: 'inherit',
   }),
   spawn(process.execPath, [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), '--port', '5173'], {

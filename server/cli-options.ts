@@ -16,6 +16,7 @@ export function optionsFromCli(argv: string[], env: NodeJS.ProcessEnv): ServerOp
       host: { type: 'string' },
       port: { type: 'string' },
       'data-dir': { type: 'string' },
+      'web-root': { type: 'string' },
       mode: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -34,6 +35,8 @@ export function optionsFromCli(argv: string[], env: NodeJS.ProcessEnv): ServerOp
     mode,
     rateLimits: rateLimits === 'on',
   };
+  const webRoot = values['web-root'] ?? env.SYNCODE_WEB_ROOT;
+  if (webRoot) options.webRoot = resolve(webRoot);
   requireStrongSecret('SYNCODE_JWT_SECRET', env.SYNCODE_JWT_SECRET);
   requireStrongSecret('SYNCODE_INTERNAL_SECRET', env.SYNCODE_INTERNAL_SECRET);
   if (env.SYNCODE_JWT_SECRET) options.jwtSecret = env.SYNCODE_JWT_SECRET;
@@ -155,7 +158,8 @@ function positiveInteger(name: string, text: string): number {
 export class CliHelp extends Error {
   constructor() {
     super(`Usage: npm run server -- [--host 127.0.0.1] [--port 3000] [--data-dir ./data] [--mode hosted|embedded]
-Environment: HOST, PORT, SYNCODE_DATA_DIR, SYNCODE_JWT_SECRET, SYNCODE_INTERNAL_SECRET,
+  [--web-root dist/renderer]
+Environment: HOST, PORT, SYNCODE_DATA_DIR, SYNCODE_WEB_ROOT, SYNCODE_WEB_BUILD (on|off), SYNCODE_JWT_SECRET, SYNCODE_INTERNAL_SECRET,
   SYNCODE_ADMIN_EMAIL + SYNCODE_ADMIN_PASSWORD, SYNCODE_RATE_LIMITS (on|off),
   LIVEKIT_URL + LIVEKIT_API_KEY + LIVEKIT_API_SECRET, SYNCODE_CORS_ORIGINS (origins, loopback or *, comma-separated),
   SYNCODE_COLLAB_URL [+ SYNCODE_COLLAB_PUBLIC_URL] (split deployment), SYNCODE_EXEC_WORKERS,

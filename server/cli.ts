@@ -5,16 +5,30 @@ import { CliHelp, optionsFromCli } from './cli-options.ts';
 import { startServer } from './start-server.ts';
 import { closeOnSignals } from './close-on-signals.ts';
 import { StartupError } from './config/startup-error.ts';
+import type { WebClientState } from './http/static-files.ts';
+import { DEFAULT_WEB_ROOT } from './paths.ts';
+import { buildWebClientIfNeeded, type WebClientBuild } from './web-client-build.ts';
 
 async function main(): Promise<void> {
   let options;
+  const webBuildSetting = process.env.SYNCODE_WEB_BUILD ?? 'on';
   try {
     options = optionsFromCli(process.argv.slice(2), process.env);
+    if (webBuildSetting !== 'on' && webBuildSetting !== 'off') throw new Error('SYNCODE_WEB_BUILD must be "on" or "off"');
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(error instanceof CliHelp ? 0 : 2);
   }
-  const server = await startServer(options);
+  // The build starts only once the server started (a refused start leaves no build behind), in the same turn,
+  // so no request is answered before the server knows whether the web client is being built.
+  let webBuild: WebClientBuild | null = null;
+  const webClientState = (): WebClientState => webBuild?.state() ?? 'ready';
+  const server = await startServer({ ...options, webClientState });
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  if (webRoot && webBuildSetting === 'on') {
+    webBuild = buildWebClientIfNeeded(webRoot, (line) => process.stdout.write(`${line}\n`));
+  }
+  process.once('exit', () => webBuild?.stop());
   process.stdout.write(`SynCode server listening on ${server.url}\n`);
   closeOnSignals(server);
 }

@@ -2,6 +2,7 @@ import type { ServerMode } from './protocol/index.ts';
 import type { Mailer } from './control/index.ts';
 import type { SandboxPolicy } from './execution/index.ts';
 import type { AiProviderOptions } from './ai/index.ts';
+import type { WebClientState } from './http/static-files.ts';
 
 export interface LiveKitOptions {
   url: string;
@@ -40,6 +41,8 @@ export interface ServerOptions {
   mailer?: Mailer;
   /** Directory of the built web client served at `/`; null serves none. Default: dist/renderer. */
   webRoot?: string | null;
+  /** Whether the web client in webRoot can be served yet (the CLI builds it on first start). Default: ready. */
+  webClientState?: () => WebClientState;
   /** Directory of bundled problems seeded on start. Default: resources/problems. */
   problemsDir?: string | null;
   /**

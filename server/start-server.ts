@@ -62,7 +62,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       } else if (path === '/internal' || path.startsWith('/internal/')) {
         sendUnknownRoute(res);
       } else {
-        serveStatic(req, res, webRoot).catch((error: unknown) => {
+        serveStatic(req, res, webRoot, options.webClientState?.()).catch((error: unknown) => {
           log.error('static file error', { error: String(error) });
           res.destroy();
         });

@@ -37,7 +37,7 @@ export class LiveDoc {
   idleTimer: NodeJS.Timeout | null = null;
   /**
    * The full state as of the last checkpoint plus the updates accepted since: what a fresh joiner gets, so
-   * a join never re-encodes a large document.
+   * a join never re-encodes a large document. The state is dropped once framed: one copy stays in memory.
    */
   #fullState: Uint8Array | null;
   #fullStateFrame: Uint8Array | null = null;
@@ -63,7 +63,7 @@ export class LiveDoc {
   /** An accepted update (applied in memory; its commit is pending or done). */
   accepted(update: Uint8Array): void {
     this.stateBytesBound += update.length;
-    if (!this.#fullState) return;
+    if (!this.#fullState && !this.#fullStateFrame) return;
     this.#tail.push(update);
     this.#tailFrame = null;
   }
@@ -76,12 +76,14 @@ export class LiveDoc {
    * until the SyncStep2 brings what they depend on. Merging costs the tail's size, never the document's.
    */
   fullStateFrames(): Uint8Array[] {
-    if (!this.#fullState) {
-      this.#fullState = Y.encodeStateAsUpdate(this.ydoc);
-      this.#tail = [];
-      this.#tailFrame = null;
+    if (!this.#fullStateFrame) {
+      this.#fullStateFrame = encodeSyncStep2(this.#fullState ?? Y.encodeStateAsUpdate(this.ydoc));
+      if (!this.#fullState) {
+        this.#tail = [];
+        this.#tailFrame = null;
+      }
+      this.#fullState = null;
     }
-    this.#fullStateFrame ??= encodeSyncStep2(this.#fullState);
     if (this.#tail.length === 0) return [this.#fullStateFrame];
     this.#tailFrame ??= encodeSyncUpdate(this.#tail.length === 1 ? this.#tail[0]! : Y.mergeUpdates(this.#tail));
     return [this.#tailFrame, this.#fullStateFrame];

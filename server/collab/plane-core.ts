@@ -5,6 +5,7 @@ import type { Logger } from '../server-options.ts';
 import type { AwarenessRules } from './awareness-hub.ts';
 import type { CollabConnection } from './collab-connection.ts';
 import { encodeSyncUpdate } from './collab-wire.ts';
+import { CommitPacer } from './commit-pacer.ts';
 import { LiveDoc, SERVER_ORIGIN } from './live-doc.ts';
 import { Room } from './room.ts';
 
@@ -29,6 +30,7 @@ export class PlaneCore {
   readonly rooms = new Map<string, Room>();
   readonly #queue: { doc: LiveDoc; row: NewUpdate }[] = [];
   #flushScheduled = false;
+  readonly #pacer = new CommitPacer();
   #callbacks: CollabCallbacks | undefined;
 
   constructor(store: CollabStore, log: Logger, settings: CoreSettings) {
@@ -106,14 +108,18 @@ export class PlaneCore {
     else doc.updatesSinceCheckpoint = 0;
   }
 
-  /** Queues an applied update for the next group commit (one transaction per event-loop turn). */
+  /** Queues an applied update for the next group commit (see CommitPacer for when that is). */
   enqueue(doc: LiveDoc, row: NewUpdate): void {
     doc.uncommitted++;
     this.#queue.push({ doc, row });
-    if (!this.#flushScheduled) {
-      this.#flushScheduled = true;
-      setImmediate(() => this.flush());
-    }
+    if (!this.#flushScheduled) this.#scheduleFlush();
+  }
+
+  #scheduleFlush(): void {
+    this.#flushScheduled = true;
+    const wait = this.#pacer.delayBeforeCommit(performance.now());
+    if (wait > 0) setTimeout(() => this.flush(), wait);
+    else setImmediate(() => this.flush());
   }
 
   /** Commits everything queued, then releases what waited on it. Safe to call at any time. */
@@ -121,6 +127,7 @@ export class PlaneCore {
     this.#flushScheduled = false;
     if (this.#queue.length === 0) return;
     const batch = this.#queue.splice(0);
+    this.#pacer.committed(performance.now(), batch.length);
     let ids: number[];
     try {
       ids = this.store.appendUpdates(batch.map((b) => b.row));

@@ -37,14 +37,27 @@ export const WEB_CLIENT_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Whether the web client can be served: the CLI may still be building it (see server/web-client-build.ts). */
+export type WebClientState = 'ready' | 'building' | 'failed';
+
+const BUILD_PAGES: Record<Exclude<WebClientState, 'ready'>, { title: string; text: string }> = {
+  building: { title: 'Starting up', text: 'The web client is being built (first start, about 30 seconds). This page reloads by itself.' },
+  failed: { title: 'Web client unavailable', text: 'The web client could not be built; the server log says why.' },
+};
+
 /**
  * Serves the built web client from `root`. An unknown path whose request accepts text/html gets
- * index.html (SPA routes such as /join/ABC234); anything else unknown is a plain 404.
+ * index.html (SPA routes such as /join/ABC234); anything else unknown is a plain 404. While the web client
+ * is not ready, every path answers 503 with a page saying so (one that reloads itself while building).
  */
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string | null): Promise<void> {
+export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string | null, state: WebClientState = 'ready'): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' });
     res.end();
+    return;
+  }
+  if (root && state !== 'ready') {
+    sendBuildPage(res, state);
     return;
   }
   if (!root) {
@@ -67,6 +80,20 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
   if (index) return sendFile(req, res, index, false);
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
   res.end('Not found\n');
+}
+
+function sendBuildPage(res: ServerResponse, state: Exclude<WebClientState, 'ready'>): void {
+  const { title, text } = BUILD_PAGES[state];
+  const refresh = state === 'building' ? '<meta http-equiv="refresh" content="5">' : '';
+  res.writeHead(503, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'retry-after': '5',
+    'content-security-policy': WEB_CLIENT_CSP,
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8">${refresh}<title>SynCode: ${title}</title></head>` +
+    `<body style="font-family: system-ui, sans-serif; margin: 4rem auto; max-width: 36rem"><h1>${title}</h1><p>${text}</p></body></html>\n`);
 }
 
 async function fileAt(path: string): Promise<string | undefined> {

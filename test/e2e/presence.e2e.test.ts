@@ -1,7 +1,9 @@
 // A participant whose network goes away shows as reconnecting in the others' People list within 15 s of
-// going silent, and as online again when the network returns. Real Chromium against a real server.
+// going silent, and as online again when the network returns; meanwhile their cursors in the editor and on
+// the whiteboard are hidden, and drawn again once they are back. Real Chromium against a real server.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotPath } from '../support/artifacts.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { registerUser, signedInContext } from './e2e-helpers.ts';
@@ -32,8 +34,11 @@ describe('presence in the People list (Chromium)', () => {
 
   const synced = (p: Page) => expect.poll(() => p.getByTestId('sync-status').getAttribute('data-state'), T).toBe('synced');
   const carlSeenByHost = () => host.getByTestId('participant-Carl').textContent();
+  const editorCursors = () => host.locator('[data-testid="code-editor"] .remote-cursor').count();
+  const boardCursors = () => host.locator('.tl-collaborator__cursor').count();
+  const openTab = (p: Page, name: 'Code' | 'Whiteboard') => p.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name }).click();
 
-  it('shows a dropped participant as reconnecting within 15 s, and online again when they return', async () => {
+  it('shows a dropped participant as reconnecting within 15 s, hides their cursors, and restores both when they return', async () => {
     await host.goto(server.url + '/');
     await host.getByRole('button', { name: 'Create room' }).click();
     const inviteLink = await host.getByTestId('invite-link').inputValue();
@@ -44,12 +49,37 @@ describe('presence in the People list (Chromium)', () => {
     await synced(cand);
     await expect.poll(carlSeenByHost, T).toContain('online');
 
+    // Carl's caret in the editor, then his pointer on the whiteboard (where he stays, so the pointer he last
+    // published is on the canvas) are drawn in Hana's views.
+    await cand.locator('[data-testid="code-editor"] .view-lines').click();
+    await cand.keyboard.type('# Carl was here'); // typing publishes the caret (a click on an empty document may not move it)
+    await expect.poll(editorCursors, T).toBe(1);
+    await openTab(cand, 'Whiteboard');
+    await openTab(host, 'Whiteboard');
+    const canvas = cand.locator('.tl-canvas');
+    await canvas.waitFor();
+    const box = (await canvas.boundingBox())!;
+    await expect
+      .poll(async () => {
+        await cand.mouse.move(box.x + box.width / 2 + Math.random() * 40, box.y + box.height / 2 + Math.random() * 40);
+        return boardCursors();
+      }, T)
+      .toBe(1);
+
     await candCtx.setOffline(true);
     const silentAt = Date.now();
     await expect.poll(carlSeenByHost, { timeout: 15_000, interval: 250 }).toContain('reconnecting');
     expect(Date.now() - silentAt).toBeLessThanOrEqual(15_000);
+    await expect.poll(boardCursors, T).toBe(0);
+    await openTab(host, 'Code');
+    await expect.poll(editorCursors, T).toBe(0);
+    await host.screenshot({ path: screenshotPath('presence-reconnecting-editor.png') });
 
     await candCtx.setOffline(false);
     await expect.poll(carlSeenByHost, { timeout: 20_000 }).toContain('online');
-  });
+    await expect.poll(editorCursors, T).toBe(1);
+    await openTab(host, 'Whiteboard');
+    await expect.poll(boardCursors, T).toBe(1);
+    await host.screenshot({ path: screenshotPath('presence-back-online-board.png') });
+  }, 120_000);
 });

@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/paths.ts';
+import { pollUntil } from '../support/poll.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 const READY = /^SynCode server listening on (http:\/\/127\.0\.0\.1:(\d+))$/m;
@@ -9,7 +12,7 @@ const READY = /^SynCode server listening on (http:\/\/127\.0\.0\.1:(\d+))$/m;
 describe('npm run server (CLI contract)', () => {
   const cleanups: (() => void)[] = [];
   afterEach(() => {
-    for (const c of cleanups.splice(0)) c();
+    for (const c of cleanups.splice(0).reverse()) c(); // the server goes before the directories it writes to
   });
 
   async function startCli(args: string[]): Promise<{ child: ChildProcess; url: string; stdout: () => string }> {
@@ -45,6 +48,38 @@ describe('npm run server (CLI contract)', () => {
     const [code] = (await exited) as [number | null];
     expect(code).toBe(0);
   });
+
+  it('builds a missing web client on first start, answering / with a building page meanwhile', async () => {
+    const web = makeTempDir('syncode-web-');
+    cleanups.push(web.remove);
+    const webRoot = join(web.path, 'renderer'); // does not exist yet, as on a fresh clone
+    const { child, url, stdout } = await startCli(['--port', '0', '--web-root', webRoot]);
+    expect(stdout()).toContain('Building the web client (first start, ~30 s)');
+    const building = await fetch(`${url}/`, { headers: { accept: 'text/html' } });
+    expect(building.status).toBe(503);
+    expect(building.headers.get('retry-after')).toBe('5');
+    const page = await building.text();
+    expect(page).toContain('The web client is being built');
+    expect(page).toContain('http-equiv="refresh"');
+    expect((await fetch(`${url}/v1/health`)).status).toBe(200); // the API does not wait for the build
+
+    const ready = await pollUntil(
+      async () => {
+        const res = await fetch(`${url}/join/ABC234`, { headers: { accept: 'text/html' } });
+        return { status: res.status, body: await res.text() };
+      },
+      (r) => r.status === 200,
+      { timeoutMs: 180_000, intervalMs: 1000, what: 'the built web client' },
+    );
+    expect(ready.body).toContain('<div id="root">');
+    expect(stdout()).toMatch(/Web client built in \d+ s\./);
+    expect(existsSync(join(webRoot, 'index.html'))).toBe(true);
+    expect(readdirSync(web.path)).toEqual(['renderer']); // the staging directory was swapped in
+
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    expect(((await exited) as [number | null])[0]).toBe(0);
+  }, 240_000);
 
   it('rejects an invalid port with a clear message and exit code 2', async () => {
     const child = spawn(process.execPath, ['server/cli.ts', '--port', 'abc'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

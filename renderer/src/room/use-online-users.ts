@@ -1,13 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { PRESENCE_RENEW_MS, type DocConnection } from './collab/doc-connection.ts';
-
-/**
- * A presence not renewed for this long shows as reconnecting. Clients renew every PRESENCE_RENEW_MS, so a
- * silent connection shows within renew + stale (14 s), well before the server's 30 s awareness timeout.
- */
-export const PRESENCE_STALE_MS = 2.5 * PRESENCE_RENEW_MS;
-const RECHECK_MS = 1000;
+import type { DocConnection } from './collab/doc-connection.ts';
+import { isSilent, SILENCE_RECHECK_MS } from './collab/silent-peers.ts';
 
 export interface Presence {
   /** Users with a live, recently renewed awareness state (connected right now). */
@@ -33,7 +27,7 @@ export function useOnlineUsers(conn: DocConnection): Presence {
       read();
     };
     conn.on('doc-replaced', onReplaced);
-    const recheck = setInterval(read, RECHECK_MS);
+    const recheck = setInterval(read, SILENCE_RECHECK_MS);
     read();
     return () => {
       clearInterval(recheck);
@@ -50,8 +44,7 @@ function presenceOf(awareness: Awareness, now: number): Presence {
   awareness.getStates().forEach((s, clientId) => {
     const id = (s as { user?: { id?: string } }).user?.id;
     if (!id) return;
-    const renewedAt = clientId === awareness.clientID ? now : (awareness.meta.get(clientId)?.lastUpdated ?? now);
-    (now - renewedAt > PRESENCE_STALE_MS ? silent : online).add(id);
+    (isSilent(awareness, clientId, now) ? silent : online).add(id);
   });
   const reconnecting = new Set([...silent].filter((id) => !online.has(id)));
   return { online, reconnecting };

@@ -1,5 +1,5 @@
 // The room as the UI sees it: the last REST RoomDetail, corrected live by room events.
-import { assertNever, type LockReason, type RoomEvent, type RoomRole, type RoomStatus, type SupportedLanguage } from '../../../../server/protocol/index.ts';
+import { assertNever, MAX_DOCUMENT_BYTES, type CollabDoc, type LockReason, type RoomEvent, type RoomRole, type RoomStatus, type SupportedLanguage } from '../../../../server/protocol/index.ts';
 import type { ExecutionFinishedEvent, RoleSwapRequest, TimerState } from '../../../../server/protocol/index.ts';
 import type { JoinRoomResponse, RoomDetail, RoomParticipantSummary } from '../../api/types.ts';
 import type { DocStop, DocSyncState } from './doc-connection.ts';
@@ -102,15 +102,22 @@ export function applyRoomEvent(view: RoomView, event: RoomEvent): { view: RoomVi
       return { view: { ...view, snapshotsTaken: view.snapshotsTaken + 1 }, refetch: false };
     case 'execution-finished':
       return { view: { ...view, lastExecution: event }, refetch: false };
+    case 'room-warning':
+      return { view: { ...view, notice: documentFullNotice(event.doc) }, refetch: false };
     case 'recording-changed':
     case 'update-rejected':
-    case 'room-warning':
-      // update-rejected is handled by the document's connection (resync); recording and the full-document
-      // warning have no UI yet.
+      // update-rejected is handled by the document's connection (resync); recording has no UI yet.
       return { view, refetch: false };
     default:
       return assertNever(event);
   }
+}
+
+/** What host and interviewers read when a document hit its size limit (the server refuses edits that grow it). */
+function documentFullNotice(doc: CollabDoc): string {
+  const what = doc === 'code' ? 'The shared code' : 'The whiteboard';
+  const limit = `${MAX_DOCUMENT_BYTES[doc] / (1024 * 1024)} MiB`;
+  return `${what} has reached its size limit (${limit}): edits that would make it larger are refused. Delete some content to make room.`;
 }
 
 /** Adopts a freshly fetched RoomDetail, keeping live fields that events own. */

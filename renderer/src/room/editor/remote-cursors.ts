@@ -3,6 +3,7 @@
 // participant's colour with a name label.
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { watchSilentClients } from '../collab/silent-peers.ts';
 import { monaco } from './monaco-setup.ts';
 
 interface RemoteState {
@@ -17,6 +18,9 @@ export function trackRemoteCursors(editor: monaco.editor.IStandaloneCodeEditor, 
   const style = document.createElement('style');
   document.head.appendChild(style);
   const decorations = editor.createDecorationsCollection();
+  // A participant whose connection went silent is "reconnecting" in the People list; their cursor is
+  // hidden until they are back rather than left standing where it was.
+  let silent: ReadonlySet<number> = new Set();
 
   const render = () => {
     const model = editor.getModel();
@@ -25,7 +29,7 @@ export function trackRemoteCursors(editor: monaco.editor.IStandaloneCodeEditor, 
     const next: monaco.editor.IModelDeltaDecoration[] = [];
     awareness.getStates().forEach((raw, clientId) => {
       const state = raw as RemoteState;
-      if (clientId === doc.clientID || !state.cursor || !state.user) return;
+      if (clientId === doc.clientID || silent.has(clientId) || !state.cursor || !state.user) return;
       const anchor = toIndex(state.cursor.anchor, doc);
       const head = toIndex(state.cursor.head, doc);
       if (anchor === null || head === null) return;
@@ -66,8 +70,13 @@ export function trackRemoteCursors(editor: monaco.editor.IStandaloneCodeEditor, 
   awareness.on('change', render);
   ytext.observe(render);
   const selectionSub = editor.onDidChangeCursorSelection(publish);
+  const stopWatching = watchSilentClients(awareness, (clients) => {
+    silent = clients;
+    render();
+  });
   render();
   return () => {
+    stopWatching();
     awareness.off('change', render);
     ytext.unobserve(render);
     selectionSub.dispose();

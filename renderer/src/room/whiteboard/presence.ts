@@ -2,6 +2,7 @@
 // tldraw presence records, so collaborators get tldraw's own coloured cursors with name tags.
 import { createUserId, InstancePresenceRecordType, type Editor, type TLInstancePresence, type TLShapeId } from 'tldraw';
 import type { Awareness } from 'y-protocols/awareness';
+import { watchSilentClients } from '../collab/silent-peers.ts';
 
 interface BoardState {
   user?: { id?: string; name?: string; color?: string };
@@ -28,12 +29,15 @@ export function syncPresence(editor: Editor, awareness: Awareness): () => void {
   };
   editor.on('event', onEvent);
 
+  // A collaborator whose connection went silent ("reconnecting" in the People list) has no cursor drawn
+  // until they are back.
+  let silent: ReadonlySet<number> = new Set();
   const render = () => {
     const records: TLInstancePresence[] = [];
     const keep = new Set<string>();
     awareness.getStates().forEach((raw, clientId) => {
       const s = raw as BoardState;
-      if (clientId === localId || !s.user?.id) return;
+      if (clientId === localId || silent.has(clientId) || !s.user?.id) return;
       const id = InstancePresenceRecordType.createId(String(clientId));
       keep.add(id);
       records.push(
@@ -56,8 +60,13 @@ export function syncPresence(editor: Editor, awareness: Awareness): () => void {
     });
   };
   awareness.on('change', render);
+  const stopWatching = watchSilentClients(awareness, (clients) => {
+    silent = clients;
+    render();
+  });
   render();
   return () => {
+    stopWatching();
     editor.off('event', onEvent);
     awareness.off('change', render);
   };
