@@ -11,12 +11,14 @@ import { StatusChip } from './panels/StatusChip.tsx';
 
 export interface RoomHeaderProps {
   view: RoomView;
+  /** A phase change is on its way: the button waits for the room to move. */
+  advancing: boolean;
   onAdvance: (to: RoomStatus) => void;
   onLanguage: (language: SupportedLanguage) => void;
   onLeave: () => void;
 }
 
-export function RoomHeader({ view, onAdvance, onLanguage, onLeave }: RoomHeaderProps) {
+export function RoomHeader({ view, advancing, onAdvance, onLanguage, onLeave }: RoomHeaderProps) {
   const { server } = useSession();
   const staff = isStaff(view.role);
   const languages = view.room.problem?.languages ?? SUPPORTED_LANGUAGES;
@@ -32,7 +34,7 @@ export function RoomHeader({ view, onAdvance, onLanguage, onLeave }: RoomHeaderP
       <PhaseStepper phase={view.phase} canAdvance={staff} onAdvance={onAdvance} />
       <Countdown timer={view.timer} clockOffsetMs={view.clockOffsetMs} />
       {staff && next && (
-        <button type="button" onClick={() => onAdvance(next)} data-testid="advance-phase">
+        <button type="button" onClick={() => onAdvance(next)} disabled={advancing} data-testid="advance-phase">
           {next === 'finished' ? 'Finish' : 'Next phase'}
         </button>
       )}

@@ -40,6 +40,8 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
   const [actionError, setActionError] = useState<string | null>(null);
   const consoleRef = useRef<ConsoleHandle>(null);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  // The phase a change was asked from: until the room leaves it, a second click would ask for the same step again.
+  const [advancingFrom, setAdvancingFrom] = useState<RoomStatus | null>(null);
   const closeConfirm = useCallback(() => setConfirm(null), []);
   const room = roomActions(api, view.room.id);
 
@@ -64,14 +66,23 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
   const staff = isStaff(view.role);
   const readCode = () => conn.code.doc.getText(CODE_TEXT).toString();
   const peer = view.room.mode === 'peer' && (view.role === 'host' || view.role === 'candidate');
+  const advancing = advancingFrom === view.phase;
+  const changePhase = (to: RoomStatus) => {
+    setAdvancingFrom(view.phase);
+    act(() => room.advancePhase(to).catch((e: unknown) => {
+      setAdvancingFrom(null);
+      throw e;
+    }));
+  };
   const advance = (to: RoomStatus) => {
-    if (to !== 'finished') return act(() => room.advancePhase(to));
+    if (advancing) return;
+    if (to !== 'finished') return changePhase(to);
     setConfirm({
       title: 'Finish the interview?',
       text: 'The room closes for everybody and you all go to the session page. This cannot be undone.',
       confirmLabel: 'Finish for everybody',
       danger: true,
-      onConfirm: () => act(() => room.advancePhase(to)),
+      onConfirm: () => changePhase(to),
     });
   };
   const changeLanguage = (language: SupportedLanguage) => act(() => room.selectProblem({ language }));
@@ -102,7 +113,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
 
   return (
     <div className="room" data-testid="room" data-role={view.role}>
-      <RoomHeader view={view} onAdvance={advance} onLanguage={changeLanguage} onLeave={leave} />
+      <RoomHeader view={view} advancing={advancing} onAdvance={advance} onLanguage={changeLanguage} onLeave={leave} />
       {!writable && (
         <div className="banner locked" role="status" data-testid="readonly-banner">
           {readOnlyReason}
