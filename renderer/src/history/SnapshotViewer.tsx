@@ -4,6 +4,7 @@ import type { CodeSnapshot, SupportedLanguage } from '../../../server/protocol/i
 import { monaco, monacoLanguage } from '../room/editor/monaco-setup.ts';
 import { formatTime } from '../ui/format.ts';
 import { decodeSnapshot } from './snapshot-text.ts';
+import { SNAPSHOT_TRIGGER_LABEL } from '../ui/labels.ts';
 
 export function SnapshotViewer({ snapshots, language }: { snapshots: CodeSnapshot[]; language: SupportedLanguage }) {
   const decoded = useMemo(() => snapshots.map((s) => ({ ...s, ...decodeSnapshot(s.bytes) })), [snapshots]);
@@ -12,12 +13,12 @@ export function SnapshotViewer({ snapshots, language }: { snapshots: CodeSnapsho
   const [b, setB] = useState(Math.max(0, decoded.length - 1));
   if (decoded.length === 0) return <p className="muted">No snapshots were taken in this session.</p>;
   const current = decoded[Math.min(index, decoded.length - 1)]!;
-  const label = (s: (typeof decoded)[number], i: number) => `#${i + 1} ${s.trigger} · ${formatTime(s.takenAt)}`;
+  const label = (s: (typeof decoded)[number], i: number) => `#${i + 1} ${SNAPSHOT_TRIGGER_LABEL[s.trigger]} · ${formatTime(s.takenAt)}`;
   return (
     <div className="stack">
       <div className="snapshot-pick">
         <span>
-          Snapshot {index + 1} of {decoded.length}: <strong data-testid="snapshot-label">{current.trigger}</strong> at {formatTime(current.takenAt)}
+          Snapshot {index + 1} of {decoded.length}: <strong data-testid="snapshot-label">{SNAPSHOT_TRIGGER_LABEL[current.trigger]}</strong> at {formatTime(current.takenAt)}
         </span>
         <input type="range" min={0} max={decoded.length - 1} value={index} onChange={(e) => setIndex(Number(e.target.value))} aria-label="Snapshot" data-testid="snapshot-slider" />
       </div>

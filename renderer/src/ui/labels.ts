@@ -1,10 +1,18 @@
 // The words people read for the wire's enum values (phases, modes, languages, verdicts).
-import type { RoomMode, RoomStatus, SupportedLanguage, Verdict } from '../../../server/protocol/index.ts';
+import type { RoomMode, RoomStatus, SnapshotTrigger, SupportedLanguage, Verdict } from '../../../server/protocol/index.ts';
 
 export const PHASE_LABEL: Record<RoomStatus, string> = { waiting: 'Waiting', warmup: 'Warm-up', coding: 'Coding', wrapup: 'Wrap-up', finished: 'Finished' };
 
-export const MODE_LABEL: Record<RoomMode, string> = { interview: 'Interview', peer: 'Peer practice', practice: 'Solo practice' };
+/** Why a code snapshot was taken. */
+export const SNAPSHOT_TRIGGER_LABEL: Record<SnapshotTrigger, string> = {
+  periodic: 'every 30 s',
+  'phase-change': 'phase change',
+  submit: 'submission',
+  'session-end': 'end of the session',
+  manual: 'taken by hand',
+};
 
+export const MODE_LABEL: Record<RoomMode, string> = { interview: 'Interview', peer: 'Peer practice', practice: 'Solo practice' };
 
 export const LANGUAGE_LABEL: Record<SupportedLanguage, string> = {
   javascript: 'JavaScript',
