@@ -200,8 +200,10 @@ function timeJoin(url: string): Promise<{ ms: number; text: string }> {
   });
 }
 
-async function waitForStateVector(url: string, want: Uint8Array): Promise<void> {
+/** Polls the server's state vector until it covers `want`; a probe socket that closes early is retried. */
+async function waitForStateVector(url: string, want: Uint8Array, deadlineMs = 120_000): Promise<void> {
   const target = Y.decodeStateVector(want);
+  const deadline = performance.now() + deadlineMs;
   for (;;) {
     const sv = await new Promise<Map<number, number>>((resolve) => {
       const ws = new WebSocket(url);
@@ -212,8 +214,12 @@ async function waitForStateVector(url: string, want: Uint8Array): Promise<void> 
           resolve(Y.decodeStateVector(decoding.readVarUint8Array(d)));
         }
       });
+      // A refused or dropped probe (a loaded server) counts as "not there yet" instead of hanging the run.
+      ws.on('error', () => resolve(new Map()));
+      ws.on('close', () => resolve(new Map()));
     });
     if ([...target].every(([c, clock]) => (sv.get(c) ?? 0) >= clock)) return;
+    if (performance.now() > deadline) throw new Error(`the server did not hold the built document within ${deadlineMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
