@@ -20,7 +20,7 @@ export function ExampleResults({ rows, nameOf }: { rows: ExampleRow[]; nameOf: (
                 {row.run && <div className="muted small">by {nameOf(row.run.userId)}</div>}
               </td>
               <td><pre>{row.input}</pre></td>
-              <td><pre>{row.expected}</pre></td>
+              <td>{row.expected.trim() === '' ? <span className="muted">(no output)</span> : <pre>{row.expected}</pre>}</td>
               <td>
                 {row.run?.result && (row.run.result.stdout.trim() === '' ? <span className="muted" data-testid="actual">(no output)</span> : <pre data-testid="actual">{row.run.result.stdout}</pre>)}
                 {row.run?.result?.stderr && <pre className="stderr">{row.run.result.stderr}</pre>}
