@@ -14,6 +14,7 @@ import OpenAI from 'openai';
 import { REPO_ROOT } from '../server/paths.ts';
 import { startFakeOpenAi, type FakeOpenAi, type RecordedRequest } from '../test/support/fake-openai.ts';
 import { makeTempDir } from '../test/support/temp-dir.ts';
+import { createSseParser } from '../renderer/src/api/sse-parser.ts';
 
 const TOKEN_DELAY_MS = 10; // 100 tokens/s
 const CHUNK = 4;
@@ -90,19 +91,16 @@ async function viaServer(base: string, user: User, request?: () => RecordedReque
   const res = await fetch(`${base}${job.pollUrl}/stream`, { headers: { authorization: `Bearer ${user.token}` } });
   const decoder = new TextDecoder();
   const received: { at: number; length: number }[] = [];
-  let buffer = '';
   let done = false;
+  let at = 0;
+  const parser = createSseParser((e) => {
+    if (e.event === 'delta') received.push({ at, length: (JSON.parse(e.data) as { content: string }).content.length });
+    else if (e.event === 'done') done = true;
+    else throw new Error(`stream failed: ${e.event} ${e.data}`);
+  });
   for await (const bytes of res.body!) {
-    const at = now();
-    buffer += decoder.decode(bytes, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      if (block.startsWith('event: delta')) received.push({ at, length: (JSON.parse(block.split('\ndata: ')[1]!) as { content: string }).content.length });
-      else if (block.startsWith('event: done')) done = true;
-      else throw new Error(`stream failed: ${block}`);
-    }
+    at = now();
+    parser.feed(decoder.decode(bytes, { stream: true }));
   }
   if (!done) throw new Error('stream ended without done');
   return { ttft: received[0]!.at - started, total: now() - started, relay: request ? relayLatencies(received, request()) : [] };

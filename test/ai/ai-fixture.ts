@@ -6,6 +6,7 @@ import type { ServerOptions } from '../../server/server-options.ts';
 import { startFakeOpenAi, type FakeOpenAi, type FakeOpenAiOptions } from '../support/fake-openai.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { ADMIN } from '../control/api.ts';
+import { createSseParser } from '../../renderer/src/api/sse-parser.ts';
 
 export const AI_KEY = 'sk-test-key-0123456789';
 export const AI_MODEL = 'interviewer-model';
@@ -68,19 +69,14 @@ export async function openStream(url: string, token: string, signal?: AbortSigna
   return { status: res.status, contentType, body: undefined, events: parseEvents(res.body!) };
 }
 
+/** The server's events as they arrive, read with the renderer's own stream parser; `data` parsed as JSON. */
 async function* parseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
   const decoder = new TextDecoder();
-  let buffer = '';
+  const ready: SseEvent[] = [];
+  const parser = createSseParser((e) => ready.push({ event: e.event, data: JSON.parse(e.data) }));
   for await (const chunk of body) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      yield { event, data: data === undefined ? undefined : JSON.parse(data) };
-    }
+    parser.feed(decoder.decode(chunk, { stream: true }));
+    yield* ready.splice(0);
   }
 }
 
