@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // SYNCODE_TEST_DATABASE=postgres: one throwaway PostgreSQL cluster for the run (test/support/test-database.ts).
+    globalSetup: ['test/support/postgres-global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -29,6 +29,10 @@ export const PACKAGE_RUNTIMES: Readonly<Record<string, PackageRuntime>> = {
   'livekit-server-sdk': 'node',
   // The AI plane's one OpenAI-compatible client; server-side only, so provider keys never reach a browser.
   openai: 'node',
+  pg: 'node',
+  ioredis: 'node',
+  pino: 'node',
+  'prom-client': 'node',
   ws: 'node',
   '@doyensec/electronegativity': 'node',
   '@vitejs/plugin-react': 'node',
@@ -52,6 +56,7 @@ export const PACKAGE_RUNTIMES: Readonly<Record<string, PackageRuntime>> = {
 
   '@types/better-sqlite3': 'types',
   '@types/node': 'types',
+  '@types/pg': 'types',
   '@types/react': 'types',
   '@types/react-dom': 'types',
   '@types/ws': 'types',

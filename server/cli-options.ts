@@ -52,6 +52,9 @@ export function optionsFromCli(argv: string[], env: NodeJS.ProcessEnv): ServerOp
   if (env.SYNCODE_TRUSTED_PROXIES) options.trustedProxies = trustedProxiesFrom(env.SYNCODE_TRUSTED_PROXIES);
   if (env.SYNCODE_COLLAB_URL) options.externalCollab = externalCollabFrom(env.SYNCODE_COLLAB_URL, env.SYNCODE_COLLAB_PUBLIC_URL);
   else if (env.SYNCODE_COLLAB_PUBLIC_URL) throw new Error('SYNCODE_COLLAB_PUBLIC_URL needs SYNCODE_COLLAB_URL (the collab process\'s internal URL)');
+  if (env.SYNCODE_DATABASE_URL) options.databaseUrl = serviceUrlFrom('SYNCODE_DATABASE_URL', env.SYNCODE_DATABASE_URL, ['postgres:', 'postgresql:']);
+  if (env.SYNCODE_REDIS_URL) options.redisUrl = serviceUrlFrom('SYNCODE_REDIS_URL', env.SYNCODE_REDIS_URL, ['redis:', 'rediss:']);
+  if (options.redisUrl && !options.databaseUrl) throw new Error('SYNCODE_REDIS_URL needs SYNCODE_DATABASE_URL: processes that share live state must share one database');
   if (env.SYNCODE_NODE_ID) options.nodeId = nodeIdFrom(env.SYNCODE_NODE_ID);
   if (env.SYNCODE_PUBLIC_URL) options.publicUrl = publicUrlFrom(env.SYNCODE_PUBLIC_URL);
   if (env.SYNCODE_EXEC_WORKERS) options.execution = { workers: positiveInteger('SYNCODE_EXEC_WORKERS', env.SYNCODE_EXEC_WORKERS) };
@@ -104,6 +107,18 @@ function publicUrlFrom(text: string): string {
   const url = parseUrl('SYNCODE_PUBLIC_URL', text, ['http:', 'https:']);
   if (url.pathname !== '/') throw new Error(`SYNCODE_PUBLIC_URL must be an origin, with no path: ${text}`);
   return url.origin;
+}
+
+/** A database or Redis URL (credentials and options allowed); the text is kept as given. */
+function serviceUrlFrom(name: string, text: string, protocols: string[]): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`${name} is not a URL`);
+  }
+  if (!protocols.includes(url.protocol)) throw new Error(`${name} must be a ${protocols.join(' or ')} URL`);
+  return text;
 }
 
 function parseUrl(name: string, text: string, protocols: string[]): URL {
@@ -163,6 +178,8 @@ Environment: HOST, PORT, SYNCODE_DATA_DIR, SYNCODE_WEB_ROOT, SYNCODE_WEB_BUILD (
   SYNCODE_ADMIN_EMAIL + SYNCODE_ADMIN_PASSWORD, SYNCODE_RATE_LIMITS (on|off),
   LIVEKIT_URL + LIVEKIT_API_KEY + LIVEKIT_API_SECRET, SYNCODE_CORS_ORIGINS (origins, loopback or *, comma-separated),
   SYNCODE_COLLAB_URL [+ SYNCODE_COLLAB_PUBLIC_URL] (split deployment), SYNCODE_EXEC_WORKERS,
+  SYNCODE_DATABASE_URL (postgres://… : PostgreSQL instead of the SQLite files in the data directory),
+  SYNCODE_REDIS_URL (redis://… : shared live state for several server processes; needs SYNCODE_DATABASE_URL),
   SYNCODE_PUBLIC_URL (the public origin absolute URLs are built from; default http://HOST:PORT as bound),
   SYNCODE_TRUSTED_PROXIES (addresses/CIDRs of reverse proxies, comma-separated), SYNCODE_SANDBOX (isolated|limited),
   SYNCODE_AI_BASE_URL [+ SYNCODE_AI_API_KEY, SYNCODE_AI_MODEL, SYNCODE_AI_REQUESTS_PER_DAY] (OpenAI-compatible AI provider).

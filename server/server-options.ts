@@ -27,6 +27,13 @@ export interface ServerOptions {
    * Default: the host name.
    */
   nodeId?: string;
+  /**
+   * PostgreSQL (`postgres://user:pass@host:5432/db`) for everything durable, instead of the SQLite files in
+   * dataDir. Several server processes may share one (hosted scale-out, with redisUrl).
+   */
+  databaseUrl?: string;
+  /** Redis (`redis://host:6379`): room ownership, rate limits and node presence shared by several processes. */
+  redisUrl?: string;
   /** Directory for the SQLite files and generated secrets; created if missing. */
   dataDir: string;
   mode?: ServerMode;

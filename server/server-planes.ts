@@ -20,6 +20,7 @@ import { createCallbackRouter } from './control/rooms/index.ts';
 import type { CollabControl, ServerMode } from './protocol/index.ts';
 import { loadOrCreateSecret } from './config/secrets.ts';
 import { openDatabase, type SqliteDatabase } from './storage/database.ts';
+import { openServerDatabase } from './storage/sql/index.ts';
 import { SERVER_VERSION } from './version.ts';
 import { DEFAULT_PROBLEMS_DIR } from './paths.ts';
 import type { Logger, ServerOptions } from './server-options.ts';
@@ -49,6 +50,9 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
 
   const db = openDatabase(join(options.dataDir, 'syncode.sqlite'));
   stack.defer(() => db.close());
+  // The async storage interface (SQLite file or PostgreSQL); areas move onto it from the synchronous `db`.
+  const sql = openServerDatabase(options.databaseUrl, options.dataDir, 'syncode.sqlite');
+  stack.defer(() => sql.close());
   const cursors = createCursorCodec(jwtSecret);
   const ai = createAiPlane({ db, log, provider: options.ai });
   stack.defer(() => ai.close());

@@ -2,6 +2,7 @@ import { startServer } from '../../server/start-server.ts';
 import { silentLogger } from '../../server/logger.ts';
 import type { RunningServer, ServerOptions } from '../../server/server-options.ts';
 import { makeTempDir } from './temp-dir.ts';
+import { testDatabaseUrl } from './test-database.ts';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -9,11 +10,15 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-/** A real server on 127.0.0.1 port 0 with a fresh data directory. Always `await s.stop()` in afterEach/afterAll. */
+/**
+ * A real server on 127.0.0.1 port 0 with a fresh data directory, and a fresh PostgreSQL database when the
+ * suite runs on PostgreSQL (test/support/test-database.ts). Always `await s.stop()` in afterEach/afterAll.
+ */
 export async function startTestServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dir = options.dataDir ? undefined : makeTempDir('syncode-server-');
   const dataDir = options.dataDir ?? dir!.path;
-  const server = await startServer({ port: 0, log: silentLogger, ...options, dataDir });
+  const databaseUrl = options.databaseUrl ?? (options.dataDir ? undefined : await testDatabaseUrl());
+  const server = await startServer({ port: 0, log: silentLogger, ...options, dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
   return {
     ...server,
     dataDir,

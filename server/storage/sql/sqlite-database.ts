@@ -1,0 +1,121 @@
+// SqlDatabase on one better-sqlite3 connection (the embedded default). Queries run synchronously behind a
+// resolved promise; a transaction holds the connection, so queries from outside it wait until it ends.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import Database from 'better-sqlite3';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DATA_DIR_MODE, DATA_FILE_MODE } from '../../config/data-dir.ts';
+import type { SqlDatabase, SqlValue } from './sql-database.ts';
+
+/** Prepared statements kept per connection; dynamic SQL (IN lists) beyond this evicts the oldest. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Opens (creating if needed) a SQLite file in WAL mode with foreign keys on. A new file is created 0600 in a
+ * 0700 folder before SQLite opens it, because SQLite gives its -wal and -shm files the database file's
+ * permissions: none of the three is ever readable by other local users.
+ */
+export function openSqliteDatabase(file: string): SqlDatabase {
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true, mode: DATA_DIR_MODE });
+    closeSync(openSync(file, 'a', DATA_FILE_MODE));
+  }
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return new SqliteSqlDatabase(db, file);
+}
+
+interface ActiveTransaction {
+  token: object;
+  done: Promise<void>;
+}
+
+class SqliteSqlDatabase implements SqlDatabase {
+  readonly dialect = 'sqlite';
+  readonly location: string;
+  readonly #db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement>();
+  readonly #context = new AsyncLocalStorage<object>();
+  #active: ActiveTransaction | null = null;
+
+  constructor(db: Database.Database, file: string) {
+    this.#db = db;
+    this.location = file;
+  }
+
+  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    if (this.#blocked()) await this.#idle();
+    return this.#statement(sql).all(...bind(params)) as T[];
+  }
+
+  async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    if (this.#blocked()) await this.#idle();
+    return this.#statement(sql).get(...bind(params)) as T | undefined;
+  }
+
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
+    if (this.#blocked()) await this.#idle();
+    return { changes: this.#statement(sql).run(...bind(params)).changes };
+  }
+
+  async exec(sql: string): Promise<void> {
+    if (this.#blocked()) await this.#idle();
+    this.#db.exec(sql);
+  }
+
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#active && this.#context.getStore() === this.#active.token) return fn();
+    await this.#idle();
+    const token = {};
+    let release!: () => void;
+    this.#active = { token, done: new Promise<void>((resolve) => (release = resolve)) };
+    try {
+      this.#db.exec('BEGIN IMMEDIATE');
+      const result = await this.#context.run(token, fn);
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+      throw error;
+    } finally {
+      this.#active = null;
+      release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#idle();
+    this.#statements.clear();
+    this.#db.close();
+  }
+
+  /** A transaction is open and this query is not part of it. */
+  #blocked(): boolean {
+    return this.#active !== null && this.#context.getStore() !== this.#active.token;
+  }
+
+  async #idle(): Promise<void> {
+    while (this.#active) await this.#active.done;
+  }
+
+  #statement(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      if (this.#statements.size >= STATEMENT_CACHE_SIZE) this.#statements.delete(this.#statements.keys().next().value!);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function bind(params: readonly SqlValue[]): unknown[] {
+  return params.map((value) => {
+    if (typeof value === 'boolean') return value ? 1 : 0;
+    if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    return value;
+  });
+}
