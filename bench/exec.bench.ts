@@ -13,6 +13,7 @@ import { silentLogger } from '../server/logger.ts';
 import { createCursorCodec } from '../server/pagination.ts';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../server/protocol/index.ts';
 import { openDatabase } from '../server/storage/database.ts';
+import { openSqliteDatabase } from '../server/storage/sql/index.ts';
 import { startApiRunner } from './exec/api-runner.ts';
 import { cpuContentionRows } from './exec/cpu-contention.ts';
 import { HELLO } from './exec/hello-programs.ts';
@@ -80,7 +81,8 @@ function printTable(rows: string[][]): void {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'syncode-bench-exec-'));
 const db = openDatabase(join(dataDir, 'syncode.sqlite'));
-const plane = await createExecutionPlane({ db, workers: WORKERS, cursors: createCursorCodec('bench-cursor-secret'), log: silentLogger });
+const sql = openSqliteDatabase(join(dataDir, 'syncode.sqlite'));
+const plane = await createExecutionPlane({ db, sql, workers: WORKERS, cursors: createCursorCodec('bench-cursor-secret'), log: silentLogger });
 const toolchains = await findToolchains({ searchPath: process.env.PATH ?? '', nodePath: process.execPath });
 const api = await startApiRunner(WORKERS);
 try {
@@ -124,5 +126,6 @@ try {
   await api.close();
   await plane.close();
   db.close();
+  await sql.close();
   rmSync(dataDir, { recursive: true, force: true });
 }

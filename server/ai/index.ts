@@ -6,6 +6,7 @@
 // provider everything still reads what is stored (history, reports), and every request for new work throws
 // 503 AI_UNAVAILABLE. The control plane exposes it over REST (server/control/ai/) and builds the room and
 // session contexts it is given; the AI plane never sees a hidden test.
+import type { SqlDatabase } from '../storage/sql/index.ts';
 import { AppError, type HealthCheck } from '../protocol/index.ts';
 import type { WeaknessEntry } from '../protocol/api/ai.ts';
 import type { Logger } from '../server-options.ts';
@@ -33,6 +34,8 @@ export { jobView, messageView, type AiJobView } from './ai-views.ts';
 export interface AiPlaneDeps {
   /** The server's syncode.sqlite connection. */
   db: SqliteDatabase;
+  /** The server's database behind the async storage interface (SQLite file or PostgreSQL). */
+  sql: SqlDatabase;
   log: Logger;
   /** Absent: no provider, AI requests answer AI_UNAVAILABLE. */
   provider: AiProviderOptions | undefined;

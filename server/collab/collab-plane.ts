@@ -37,6 +37,8 @@ import { loadTldrawSchema } from './tldraw-schema.ts';
 export interface CollabPlaneOptions {
   /** `collab.sqlite` lives here. */
   dataDir: string;
+  /** PostgreSQL for the documents and their log instead of collab.sqlite in dataDir (SYNCODE_DATABASE_URL). */
+  databaseUrl?: string;
   jwtSecret: string;
   /** Message and connection-attempt rate limits per connection and per user. Default true. */
   rateLimits?: boolean;

@@ -1,6 +1,7 @@
 // The control plane's dependency sets. Everything is built before the modules that use it (storage →
 // execution → collab → shared services → rooms service → routes) and passed in whole: no field is filled
 // in later and none is optional. Each module is typed by the narrow set below that it actually uses.
+import type { SqlDatabase } from '../storage/sql/index.ts';
 import type { ApiRouter } from '../http/api-router.ts';
 import type { SqliteDatabase } from '../storage/database.ts';
 import type { UsersRepository } from '../storage/control/users-repository.ts';
@@ -25,6 +26,8 @@ export interface RouteKit {
 /** The control plane's shared services, built once over the server's database. */
 export interface ControlServices {
   db: SqliteDatabase;
+  /** The server's database behind the async storage interface (SQLite file or PostgreSQL). */
+  sql: SqlDatabase;
   mode: ServerMode;
   log: Logger;
   users: UsersRepository;

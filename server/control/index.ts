@@ -15,6 +15,7 @@
 //   - rate limits: applied centrally by route pattern (ratelimit/rate-limits.ts RATE_LIMIT_RULES).
 //   - rooms: the room service's RoomDirectory (room-directory.ts), through which user deletion, bans,
 //     active-room, stats, PROBLEM_IN_USE and admin rooms reach the rooms.
+import type { SqlDatabase } from '../storage/sql/index.ts';
 import { openOrUnwind, type CleanupStack } from '../cleanup-stack.ts';
 import type { ApiRouter } from '../http/api-router.ts';
 import { migrate, type SqliteDatabase } from '../storage/database.ts';
@@ -60,6 +61,8 @@ export interface ControlPlaneDeps {
   router: ApiRouter;
   /** The server's syncode.sqlite connection. */
   db: SqliteDatabase;
+  /** The server's database behind the async storage interface (SQLite file or PostgreSQL). */
+  sql: SqlDatabase;
   jwtSecret: string;
   /** The server's one signed cursor codec (shared with the execution plane's job lists). */
   cursors: CursorCodec;
@@ -112,6 +115,7 @@ async function openControlPlane(deps: ControlPlaneDeps, stack: CleanupStack): Pr
     router: deps.router,
     auth: createAuthenticator(tokens, users),
     db: deps.db,
+    sql: deps.sql,
     mode: deps.mode,
     log: deps.log,
     users,

@@ -1,4 +1,5 @@
 import { availableParallelism, tmpdir } from 'node:os';
+import type { SqlDatabase } from '../storage/sql/index.ts';
 import { rm } from 'node:fs/promises';
 import { AppError, SUPPORTED_LANGUAGES, type JobError, type SupportedLanguage } from '../protocol/index.ts';
 import type { CursorCodec } from '../pagination.ts';
@@ -21,6 +22,8 @@ import type { ExecutionFinished, ExecutionPlane, SandboxPolicy } from './types.t
 export interface ExecutionPlaneOptions {
   /** The shared `syncode.sqlite` connection; the plane migrates its own area (`execution`). */
   db: SqliteDatabase;
+  /** The server's database behind the async storage interface (SQLite file or PostgreSQL). */
+  sql: SqlDatabase;
   /** Signs the cursors of listRuns/listSubmissions (the same codec as every REST list). */
   cursors: CursorCodec;
   /** Concurrent executions. Default: the number of CPU cores. */

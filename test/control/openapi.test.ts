@@ -58,9 +58,9 @@ describe('OpenAPI document', () => {
       execution = await startPlane();
       collab = createCollabPlane({ dataDir: execution.dataDir, jwtSecret: 'openapi-test-secret-0123456789abcdef', log: silentLogger });
       control = await createControlPlane({
-        router, db: execution.db, jwtSecret: 'openapi-test-secret-0123456789abcdef', cursors: execution.cursors, mode: 'hosted', rateLimits: false, problemsDir: null,
+        router, db: execution.db, sql: execution.sql, jwtSecret: 'openapi-test-secret-0123456789abcdef', cursors: execution.cursors, mode: 'hosted', rateLimits: false, problemsDir: null,
         collab: collab.control, execution: execution.plane, collabUrl: () => 'ws://127.0.0.1/collab', log: silentLogger,
-        ai: createAiPlane({ db: execution.db, log: silentLogger, provider: undefined }),
+        ai: createAiPlane({ db: execution.db, sql: execution.sql, log: silentLogger, provider: undefined }),
       });
       // startServer registers the health route next to the control plane.
       registerHealthRoute(router, { version: '0.0.0', mode: 'hosted', startedAt: Date.now(), nodeId: 'openapi-test', probes: {}, features: () => ({

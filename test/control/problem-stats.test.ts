@@ -28,9 +28,9 @@ describe('problem statistics from judged submissions', () => {
     fixture = await startPlane();
     collab = createCollabPlane({ dataDir: fixture.dataDir, jwtSecret: 'stats-test-secret-0123456789abcdef', log: silentLogger });
     control = await createControlPlane({
-      router, db: fixture.db, jwtSecret: 'stats-test-secret-0123456789abcdef', cursors: fixture.cursors, mode: 'hosted', rateLimits: false,
+      router, db: fixture.db, sql: fixture.sql, jwtSecret: 'stats-test-secret-0123456789abcdef', cursors: fixture.cursors, mode: 'hosted', rateLimits: false,
       problemsDir: DEFAULT_PROBLEMS_DIR, execution: fixture.plane, collab: collab.control, collabUrl: () => 'ws://127.0.0.1/collab', log: silentLogger,
-      ai: createAiPlane({ db: fixture.db, log: silentLogger, provider: undefined }),
+      ai: createAiPlane({ db: fixture.db, sql: fixture.sql, log: silentLogger, provider: undefined }),
     });
     http = createServer((req, res) => void router.handle(req, res));
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

@@ -4,12 +4,16 @@ import { silentLogger } from '../../server/logger.ts';
 import { createCursorCodec, type CursorCodec } from '../../server/pagination.ts';
 import type { AnalysisJob, RunResult, SubmissionResult, SupportedLanguage } from '../../server/protocol/index.ts';
 import { openDatabase, type SqliteDatabase } from '../../server/storage/database.ts';
+import { openServerDatabase, type SqlDatabase } from '../../server/storage/sql/index.ts';
+import { testDatabaseUrl } from '../support/test-database.ts';
 import { pollUntil } from '../support/poll.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 export interface PlaneFixture {
   plane: ExecutionPlane;
   db: SqliteDatabase;
+  /** The same database behind the async storage interface (a fresh PostgreSQL database on the PostgreSQL test run). */
+  sql: SqlDatabase;
   /** The signed cursor codec the plane pages with (hand it to a control plane over the same database). */
   cursors: CursorCodec;
   dataDir: string;
@@ -17,21 +21,29 @@ export interface PlaneFixture {
   close(): Promise<void>;
 }
 
-/** A real plane on a real SQLite file in a fresh data dir (or `dataDir`, to simulate a restart). */
-export async function startPlane(options: Partial<ExecutionPlaneOptions> & { dataDir?: string } = {}): Promise<PlaneFixture> {
+/**
+ * A real plane on a real SQLite file in a fresh data dir (or `dataDir` and `databaseUrl` again, to simulate a
+ * restart), or on a fresh PostgreSQL database on the PostgreSQL test run.
+ */
+export async function startPlane(options: Partial<ExecutionPlaneOptions> & { dataDir?: string; databaseUrl?: string } = {}): Promise<PlaneFixture & { databaseUrl: string | undefined }> {
   const temp = options.dataDir ? undefined : makeTempDir('syncode-exec-test-');
   const dataDir = options.dataDir ?? temp!.path;
   const db = openDatabase(join(dataDir, 'syncode.sqlite'));
+  const databaseUrl = options.databaseUrl ?? (options.dataDir ? undefined : await testDatabaseUrl());
+  const sql = openServerDatabase(databaseUrl, dataDir, 'syncode.sqlite');
   const cursors = options.cursors ?? createCursorCodec('test-cursor-secret');
-  const plane = await createExecutionPlane({ log: silentLogger, ...options, cursors, db });
+  const plane = await createExecutionPlane({ log: silentLogger, ...options, cursors, db, sql });
   return {
     plane,
     db,
+    sql,
+    databaseUrl,
     cursors,
     dataDir,
     async close() {
       await plane.close();
       db.close();
+      await sql.close();
       temp?.remove();
     },
   };

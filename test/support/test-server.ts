@@ -6,6 +6,8 @@ import { testDatabaseUrl } from './test-database.ts';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
+  /** The PostgreSQL database on the PostgreSQL test run (pass it with dataDir to restart on the same data). */
+  databaseUrl: string | undefined;
   /** Closes the server and removes its data directory. */
   stop(): Promise<void>;
 }
@@ -22,6 +24,7 @@ export async function startTestServer(options: Partial<ServerOptions> = {}): Pro
   return {
     ...server,
     dataDir,
+    databaseUrl,
     async stop() {
       await server.close();
       dir?.remove();
