@@ -38,10 +38,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   return openOrUnwind(async (stack) => {
-    const { router, collabPlane, callbackRouter } = await openServerPlanes(
+    const { router, collabPlane, callbackRouter, cluster } = await openServerPlanes(
       options,
       // The bound address is only read while handling a request, which needs the listener to be listening.
-      { mode, log, startedAt: Date.now(), publicUrl: () => options.publicUrl ?? listener.url() },
+      { mode, log, startedAt: Date.now(), publicUrl: () => options.publicUrl ?? listener.url(), boundUrl: () => listener.url() },
       stack,
     );
 
@@ -59,6 +59,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         sendUpgradeRequired(res);
       } else if (callbackRouter && path.startsWith('/internal/callbacks/')) {
         void callbackRouter.handle(req, res);
+      } else if (cluster && path.startsWith('/internal/')) {
+        void cluster.peerRouter.handle(req, res);
       } else if (path === '/internal' || path.startsWith('/internal/')) {
         sendUnknownRoute(res);
       } else {
@@ -85,6 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Not awaited here: upgraded /collab sockets keep the HTTP server open until the collab plane closes them.
     stack.defer(() => void listener.close());
     await listener.listen(options.port ?? 3000, host);
+    await cluster?.join();
 
     let closing: Promise<void> | undefined;
     return {
@@ -93,9 +96,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       close() {
         closing ??= (async () => {
           const stopped = listener.close();
-          // The collab plane closes its sockets with 1001 (their user-disconnected callbacks still reach the
-          // room service), then the HTTP server finishes closing, then the rest in reverse opening order.
+          // The collab plane closes its sockets with 1001 (1012 in a cluster; their user-disconnected callbacks
+          // still reach the room service) and flushes; a cluster member then hands its rooms over, so that
+          // clients reconnecting at once find them free; then the HTTP server finishes closing, then the rest
+          // in reverse opening order.
           await collabPlane?.close();
+          await cluster?.handOver();
           await stopped;
           await stack.dispose();
         })();

@@ -27,10 +27,12 @@ import { openSqliteCollabStore } from '../storage/collab/index.ts';
 import type { Logger } from '../server-options.ts';
 import { CollabConnection } from './collab-connection.ts';
 import { encodeAwarenessMessage, encodeSyncStep1 } from './collab-wire.ts';
-import { AttemptLimiter, checkHandshake, parseCollabPath } from './handshake.ts';
+import type { CollabCluster } from './collab-cluster.ts';
+import { AttemptLimiter, checkHandshake, parseCollabPath, verifyCollabToken } from './handshake.ts';
 import { createInProcessControl } from './in-process-control.ts';
 import { PlaneCore } from './plane-core.ts';
-import { resumeAfterRestart } from './snapshots.ts';
+import type { Room } from './room.ts';
+import { resendPendingSnapshots, resumePeriodicSnapshots, schedulePeriodic } from './snapshots.ts';
 import { handleFrame } from './sync-handler.ts';
 import { loadTldrawSchema } from './tldraw-schema.ts';
 
@@ -48,6 +50,11 @@ export interface CollabPlaneOptions {
   /** Awareness timings; tests shorten them. */
   awarenessTimeoutMs?: number;
   awarenessThrottleMs?: number;
+  /**
+   * Several server processes (hosted scale-out): each room is served by the process holding its lease; a
+   * connection for another process's room is piped to it; shutdown hands the rooms over with 1012.
+   */
+  cluster?: CollabCluster;
   log: Logger;
 }
 
@@ -65,7 +72,19 @@ export interface CollabPlane {
   /** Completes the WebSocket upgrade of a `/collab/...` request, then runs the token handshake on the socket. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   health(): Promise<CollabHealth>;
-  /** Closes every socket with 1001, flushes and closes the store. */
+  /** Whether the room's state (record, documents, snapshot timer) is held here (the cluster's room leases). */
+  isLoaded(roomId: string): boolean;
+  /** The room is this process's now: its periodic snapshots run here. A no-op when it is not loaded. */
+  adopt(roomId: string): void;
+  /**
+   * The room's lease was lost to another process: its sockets close with 1012 and it is unloaded. What was
+   * accepted is committed; no checkpoint is written, since the new owner may be appending to the log already.
+   */
+  drop(roomId: string): void;
+  /**
+   * Closes every socket (1001; 1012 in a cluster, where another process takes the rooms over), flushes and
+   * closes the store.
+   */
   close(): Promise<void>;
 }
 
@@ -92,7 +111,10 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
     pendingCallbacks: () => pendingCount?.() ?? 0,
   });
   const key = new TextEncoder().encode(options.jwtSecret);
-  const attempts = new AttemptLimiter(CONNECTION_RATE_LIMIT.attempts, CONNECTION_RATE_LIMIT.windowMs);
+  const cluster = options.cluster;
+  const localAttempts = new AttemptLimiter(CONNECTION_RATE_LIMIT.attempts, CONNECTION_RATE_LIMIT.windowMs);
+  const attempts = cluster?.attempts ?? localAttempts;
+  const shutdownClose = cluster ? CloseCode.SERVICE_RESTART : CloseCode.GOING_AWAY;
   // One server per document kind so `ws` enforces each document's frame limit itself (close 1009).
   const servers: Record<CollabDoc, WebSocketServer> = {
     code: new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_FRAME_BYTES.code }),
@@ -111,12 +133,14 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
     started = true;
     core.attach(callbacks);
     pendingCount = callbacks.pendingCount;
-    resumeAfterRestart(core, snapshotIntervalMs);
+    // In a cluster a room's snapshots start when a process takes it over (adopt), not for every room here.
+    if (!cluster) resumePeriodicSnapshots(core, snapshotIntervalMs);
+    resendPendingSnapshots(core);
 
     sweep = setInterval(() => {
       const now = Date.now();
       for (const room of core.rooms.values()) for (const doc of room.docs.values()) doc.awareness.sweep(now);
-      attempts.prune(now);
+      localAttempts.prune(now);
     }, Math.max(10, Math.floor(awarenessTimeoutMs / 10)));
     sweep.unref();
 
@@ -173,7 +197,7 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
     // Whiteboard records are checked against the tldraw schema, loaded on the first whiteboard connection.
     if (outcome.doc === 'whiteboard') await loadTldrawSchema();
     if (ws.readyState !== ws.OPEN || refused) return;
-    if (closing) return refuse(CloseCode.GOING_AWAY);
+    if (closing) return refuse(shutdownClose);
     conn = open(ws, outcome.claims, outcome.doc);
     for (const frame of queued.splice(0)) if (!conn.closed) onFrame(conn, frame);
   }
@@ -184,6 +208,7 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
     // One connection per user and document: the newer connection survives; the older one goes first, with
     // its awareness states, so the new one's first message is still the SyncStep1.
     for (const old of [...doc.connections]) if (old.userId === claims.sub) core.closeConnection(old, CloseCode.REPLACED);
+    if (cluster) adopt(room);
     const probation = core.store.hasResyncFlag(room.id, claims.sub, docName);
     const conn = new CollabConnection(ws, claims, docName, probation, rateLimits ? MESSAGE_RATE_LIMIT : null);
     doc.connections.add(conn);
@@ -228,6 +253,58 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
     if (room && doc) handleFrame(core, room, doc, conn, frame);
   }
 
+  function adopt(room: Room): void {
+    schedulePeriodic(core, room, snapshotIntervalMs);
+  }
+
+  function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, target: ReturnType<typeof parseCollabPath>): void {
+    servers[target?.doc ?? 'code'].handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      accept(ws, target, url.searchParams.get('token')).catch((error: unknown) => {
+        options.log.error('collab handshake failed', { error: String(error) });
+        ws.close(CloseCode.INTERNAL_ERROR.code, CloseCode.INTERNAL_ERROR.reason);
+      });
+    });
+  }
+
+  /** Completes the upgrade only to close the socket at once (close codes are all a browser can read). */
+  function refuseUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, close: (typeof CloseCode)[keyof typeof CloseCode]): void {
+    servers.code.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', () => {});
+      ws.close(close.code, close.reason);
+    });
+  }
+
+  /**
+   * A cluster member serves the connection if it owns the room (or takes it over), else pipes it to the owner,
+   * else tells the client to try again. A malformed path or a bad token is refused here, as in one process,
+   * without looking the room up.
+   */
+  async function routeUpgrade(cluster: CollabCluster, req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): Promise<void> {
+    const target = parseCollabPath(url.pathname);
+    const claims = target ? await verifyCollabToken(url.searchParams.get('token'), key) : null;
+    if (!target || !claims || claims.roomId !== target.roomId) return upgrade(req, socket, head, url, target);
+    const placement = await cluster.place(target.roomId, cluster.isPeerHop(req));
+    if (placement.kind === 'local') return upgrade(req, socket, head, url, target);
+    if (placement.kind === 'remote' && (await cluster.pipe(req, socket, head, placement.url))) return;
+    refuseUpgrade(req, socket, head, CloseCode.TRY_AGAIN_LATER);
+  }
+
+  function unloadRoom(room: Room, discard: boolean): void {
+    if (room.periodicTimer) clearInterval(room.periodicTimer);
+    room.periodicTimer = null;
+    for (const doc of [...room.docs.values()]) {
+      if (!discard) {
+        core.unload(room, doc);
+        continue;
+      }
+      if (doc.idleTimer) clearTimeout(doc.idleTimer);
+      doc.destroy();
+      room.docs.delete(doc.name);
+    }
+    core.rooms.delete(room.id);
+  }
+
   return {
     control,
     start,
@@ -238,31 +315,34 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
         return;
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const target = parseCollabPath(url.pathname);
-      const server = servers[target?.doc ?? 'code'];
-      server.handleUpgrade(req, socket, head, (ws) => {
-        sockets.add(ws);
-        accept(ws, target, url.searchParams.get('token')).catch((error: unknown) => {
-          options.log.error('collab handshake failed', { error: String(error) });
-          ws.close(CloseCode.INTERNAL_ERROR.code, CloseCode.INTERNAL_ERROR.reason);
-        });
+      if (!cluster) return upgrade(req, socket, head, url, parseCollabPath(url.pathname));
+      routeUpgrade(cluster, req, socket, head, url).catch((error: unknown) => {
+        options.log.error('collab upgrade routing failed', { error: String(error) });
+        socket.destroy();
       });
     },
     health: () => control.health(),
+    isLoaded: (roomId) => core.rooms.has(roomId),
+    adopt(roomId) {
+      const room = core.rooms.get(roomId);
+      if (room) adopt(room);
+    },
+    drop(roomId) {
+      const room = core.rooms.get(roomId);
+      if (!room) return;
+      for (const c of room.connections()) core.closeConnection(c, CloseCode.SERVICE_RESTART);
+      core.flush();
+      unloadRoom(room, true);
+    },
     async close() {
       if (closing) return;
       closing = true;
       clearInterval(sweep);
       clearInterval(ping);
-      for (const c of [...connections]) core.closeConnection(c, CloseCode.GOING_AWAY);
-      for (const ws of sockets) if (ws.readyState === ws.CONNECTING || ws.readyState === ws.OPEN) ws.close(CloseCode.GOING_AWAY.code, CloseCode.GOING_AWAY.reason);
+      for (const c of [...connections]) core.closeConnection(c, shutdownClose);
+      for (const ws of sockets) if (ws.readyState === ws.CONNECTING || ws.readyState === ws.OPEN) ws.close(shutdownClose.code, shutdownClose.reason);
       core.flush();
-      for (const room of [...core.rooms.values()]) {
-        if (room.periodicTimer) clearInterval(room.periodicTimer);
-        room.periodicTimer = null;
-        for (const doc of [...room.docs.values()]) core.unload(room, doc);
-      }
-      core.rooms.clear();
+      for (const room of [...core.rooms.values()]) unloadRoom(room, false);
       await waitForSockets(sockets);
       for (const server of Object.values(servers)) server.close();
       store.close();

@@ -93,12 +93,16 @@ export function schedulePeriodic(core: PlaneCore, room: Room, intervalMs: number
   room.periodicTimer.unref();
 }
 
-/** After a restart: periodic schedulers for rooms in a timed phase, and unacknowledged session-end snapshots. */
-export function resumeAfterRestart(core: PlaneCore, intervalMs: number): void {
+/** After a restart (one process): periodic schedulers for every room in a timed phase. */
+export function resumePeriodicSnapshots(core: PlaneCore, intervalMs: number): void {
   for (const record of core.store.listLiveRooms(PERIODIC_PHASES)) {
     const room = core.room(record.roomId);
     if (room) schedulePeriodic(core, room, intervalMs);
   }
+}
+
+/** After a restart: unacknowledged session-end snapshots are delivered again (receivers are idempotent by id). */
+export function resendPendingSnapshots(core: PlaneCore): void {
   const pending = core.store.listPendingSnapshots();
   if (pending.length > 0) {
     core.callbacks.snapshotReady({ snapshots: pending }).then(

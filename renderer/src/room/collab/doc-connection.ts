@@ -203,6 +203,10 @@ export class DocConnection extends ObservableV2<Events> {
   #onClose(code: number): boolean {
     const action = closeActionFor(code);
     switch (action) {
+      case 'reconnect-now':
+        // The server process is draining and another one takes the room over: no back-off for this attempt.
+        this.provider.wsUnsuccessfulReconnects = 0;
+        return true;
       case 'reconnect-backoff':
         return true;
       case 'stop':
