@@ -19,9 +19,10 @@ export function redisServerInstalled(): boolean {
   return spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).status === 0;
 }
 
-export async function startRedisServer(): Promise<RedisServer> {
+/** `port`: a given one (to start Redis again where a stopped one was), else a free one. */
+export async function startRedisServer(port?: number): Promise<RedisServer> {
   if (!redisServerInstalled()) throw new Error('redis-server is not installed: apt-get install redis-server');
-  const port = await freePort();
+  port ??= await freePort();
   const server: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
