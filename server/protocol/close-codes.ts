@@ -23,7 +23,7 @@ export type CloseCodeName = keyof typeof CloseCode;
 export type CloseCodeValue = (typeof CloseCode)[CloseCodeName]['code'];
 
 /** What a product client does after each close code (stop, back off and reconnect, rejoin, resync, …). */
-export type CloseAction = 'stop' | 'reconnect-now' | 'reconnect-backoff' | 'rejoin-once' | 'resync' | 'offer-use-here' | 'retry-after-10s' | 'show-session';
+export type CloseAction = 'stop' | 'reconnect-now' | 'reconnect-soon' | 'reconnect-backoff' | 'rejoin-once' | 'resync' | 'offer-use-here' | 'retry-after-10s' | 'show-session';
 
 export function closeActionFor(code: number): CloseAction {
   switch (code) {
@@ -44,8 +44,10 @@ export function closeActionFor(code: number): CloseAction {
       return 'retry-after-10s';
     case CloseCode.SERVICE_RESTART.code:
       return 'reconnect-now';
+    case CloseCode.TRY_AGAIN_LATER.code:
+      return 'reconnect-soon';
     default:
-      // 1001, 1011, 1013, 1006 (abnormal, no frame) and anything unknown.
+      // 1001, 1011, 1006 (abnormal, no frame) and anything unknown.
       return 'reconnect-backoff';
   }
 }

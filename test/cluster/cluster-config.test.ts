@@ -33,9 +33,9 @@ describe('configuring a cluster member', () => {
     expect(defaultInternalUrl('http://[::]:3000')).toBe(`http://${hostname()}:3000`);
   });
 
-  it('tells product clients to reconnect at once after 1012 and with back-off after 1013', () => {
+  it('tells product clients to reconnect at once after 1012 and soon after 1013', () => {
     expect(closeActionFor(CloseCode.SERVICE_RESTART.code)).toBe('reconnect-now');
-    expect(closeActionFor(CloseCode.TRY_AGAIN_LATER.code)).toBe('reconnect-backoff');
+    expect(closeActionFor(CloseCode.TRY_AGAIN_LATER.code)).toBe('reconnect-soon');
     expect(closeActionFor(CloseCode.GOING_AWAY.code)).toBe('reconnect-backoff');
   });
 });
