@@ -17,6 +17,7 @@ import { startRedisServer, type RedisServer } from '../test/support/redis-server
 import { spawnServerCli } from '../test/support/server-cli.ts';
 import { makeTempDir } from '../test/support/temp-dir.ts';
 import type { GeneratorConfig } from './collab/load-generator.ts';
+import { runGenerator } from './collab/generator-process.ts';
 import { cpuSeconds, percentile } from './collab/proc-stats.ts';
 
 const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef0123456789';
@@ -106,30 +107,19 @@ async function loadRow(scenario: string, servers: Server[]): Promise<Row> {
     durationMs: DURATION_MS,
     client: 'light',
   };
-  const generator = spawn(process.execPath, [join(REPO_ROOT, 'bench/collab/load-generator.ts'), JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let cpuStart: number[] = [];
   let cpu: number[] = [];
   let wallStart = 0;
   let wall = 0;
-  const result = await new Promise<{ latencies: number[]; expected: number; elapsedMs: number }>((resolve, reject) => {
-    let buffered = '';
-    generator.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      let nl: number;
-      while ((nl = buffered.indexOf('\n')) >= 0) {
-        const line = JSON.parse(buffered.slice(0, nl)) as Record<string, any>;
-        buffered = buffered.slice(nl + 1);
-        if (line.event === 'start') {
-          cpuStart = servers.map((s) => cpuSeconds(s.child.pid!));
-          wallStart = performance.now();
-        } else if (line.event === 'stop') {
-          cpu = servers.map((s, i) => cpuSeconds(s.child.pid!) - cpuStart[i]!);
-          wall = (performance.now() - wallStart) / 1000;
-        } else if (line.event === 'result') resolve(line as never);
-      }
-    });
-    generator.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`generator exited ${code}`))));
-  });
+  const result = (await runGenerator(config, (event) => {
+    if (event === 'start') {
+      cpuStart = servers.map((s) => cpuSeconds(s.child.pid!));
+      wallStart = performance.now();
+    } else {
+      cpu = servers.map((s, i) => cpuSeconds(s.child.pid!) - cpuStart[i]!);
+      wall = (performance.now() - wallStart) / 1000;
+    }
+  })) as { latencies: number[]; expected: number; elapsedMs: number };
   const samples = result.latencies.sort((a, b) => a - b);
   return {
     scenario,

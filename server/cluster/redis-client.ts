@@ -51,7 +51,7 @@ export async function connectRedis(url: string, log: Logger, name: string): Prom
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    throw new Error(`Redis is unreachable at ${redactedUrl(url)}: ${(error as Error).message}`);
+    throw new Error(`Redis is unreachable at ${hostOf(url)}: ${(error as Error).message}`);
   }
   return {
     redis,
@@ -78,12 +78,10 @@ export function defineScript(redis: Redis, name: string, keyCount: number, lua: 
   return (keys, args) => command.call(redis, ...keys, ...args);
 }
 
-/** The URL without its password, for messages. */
-function redactedUrl(url: string): string {
+/** Where the URL points (host and port only: the URL may hold a password). */
+function hostOf(url: string): string {
   try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
+    return new URL(url).host;
   } catch {
     return 'the configured URL';
   }

@@ -1,25 +1,18 @@
 // Three server processes on one PostgreSQL and one Redis, reached directly (no load balancer): any process
 // answers any request, and a room's clients on different processes share one live document.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pollUntil } from '../support/poll.ts';
 import { call } from '../control/api.ts';
-import { connectSynced, type RoomClient } from '../control/rooms/room-client.ts';
+import { connectSynced } from '../control/rooms/room-client.ts';
 import { as, createRoom, join, person } from '../control/rooms/room-fixture.ts';
-import { startTestCluster, type TestCluster } from './support/test-cluster.ts';
+import { useTestCluster } from './support/test-cluster.ts';
 
 describe('three server processes on one PostgreSQL and one Redis', () => {
-  let cluster: TestCluster;
-  const clients: RoomClient[] = [];
-  beforeAll(async () => {
-    cluster = await startTestCluster(['node-a', 'node-b', 'node-c']);
-  }, 180_000);
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await cluster?.stop();
-  });
-  const node = (i: number) => cluster.nodes[i]!;
+  const fixture = useTestCluster(['node-a', 'node-b', 'node-c']);
+  const node = (i: number) => fixture.cluster.nodes[i]!;
 
   it('each reports PostgreSQL, three live nodes and its own node id', async () => {
+    const { cluster } = fixture;
     for (const n of cluster.nodes) {
       const health = await call(n, 'GET', '/v1/health');
       expect(health.status).toBe(200);
@@ -29,6 +22,7 @@ describe('three server processes on one PostgreSQL and one Redis', () => {
   });
 
   it('a user registered on one process signs in on another; a room created on one is joined through the others', async () => {
+    const { cluster, clients } = fixture;
     const host = await person(node(0), 'Hana');
     const ann = await person(node(1), 'Ann');
     const login = await call(node(2), 'POST', '/v1/auth/login', { body: { email: (await call(node(1), 'GET', '/v1/users/me', { token: ann.token })).body.email, password: 'correct horse battery' } });

@@ -1,24 +1,17 @@
 // SIGTERM on a cluster member: its sockets (its own and those it pipes to another owner) close with 1012,
 // its rooms are handed over at once, it exits 0, and the clients reconnect elsewhere with nothing lost.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../server/protocol/index.ts';
 import { pollUntil } from '../support/poll.ts';
-import { connectRoomClient, connectSynced, type RoomClient } from '../control/rooms/room-client.ts';
+import { connectRoomClient, connectSynced } from '../control/rooms/room-client.ts';
 import { createRoom, join, person } from '../control/rooms/room-fixture.ts';
-import { startTestCluster, type TestCluster } from './support/test-cluster.ts';
+import { useTestCluster } from './support/test-cluster.ts';
 
 describe('drain: SIGTERM on a cluster member', () => {
-  let cluster: TestCluster;
-  const clients: RoomClient[] = [];
-  beforeAll(async () => {
-    cluster = await startTestCluster(['node-a', 'node-b', 'node-c']);
-  }, 180_000);
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await cluster?.stop();
-  });
+  const fixture = useTestCluster(['node-a', 'node-b', 'node-c']);
 
   it('an owner closes its sockets and the piped ones with 1012, hands the room over, and the clients carry on elsewhere', async () => {
+    const { cluster, clients } = fixture;
     const [a, b, c] = cluster.nodes as [(typeof cluster.nodes)[0], (typeof cluster.nodes)[0], (typeof cluster.nodes)[0]];
     const host = await person(a, 'Hana');
     const room = await createRoom(a, host, { mode: 'interview' });
@@ -47,6 +40,7 @@ describe('drain: SIGTERM on a cluster member', () => {
   });
 
   it('a process that only pipes sockets to the owner ends them with 1012 between two frames when it drains', async () => {
+    const { cluster, clients } = fixture;
     const [, b, c] = cluster.nodes as [(typeof cluster.nodes)[0], (typeof cluster.nodes)[0], (typeof cluster.nodes)[0]];
     const host = await person(b, 'Ida');
     const room = await createRoom(b, host, { mode: 'interview' });

@@ -1,11 +1,11 @@
 // kill -9 of a room's owner while its clients type: the owner's lease runs out within 10 s, another process
 // loads the room from PostgreSQL on the next connection, and no update any client had received is lost.
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pollUntil } from '../support/poll.ts';
 import { connectRoomClient, connectSynced, type RoomClient } from '../control/rooms/room-client.ts';
 import { as, createRoom, join, person } from '../control/rooms/room-fixture.ts';
-import { startTestCluster, type TestCluster } from './support/test-cluster.ts';
+import { useTestCluster } from './support/test-cluster.ts';
 
 /** What a client had received from the server: its state vector without its own client id. */
 function received(client: RoomClient): Map<number, number> {
@@ -15,18 +15,11 @@ function received(client: RoomClient): Map<number, number> {
 }
 
 describe('failover: kill -9 of a room owner under load', () => {
-  let cluster: TestCluster;
-  const clients: RoomClient[] = [];
-  beforeAll(async () => {
-    // Rate limits off: three clients typing every few milliseconds are a load test, not an attack.
-    cluster = await startTestCluster(['node-a', 'node-b'], { rateLimits: false });
-  }, 180_000);
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await cluster?.stop();
-  });
+  // Rate limits off: three clients typing every few milliseconds are a load test, not an attack.
+  const fixture = useTestCluster(['node-a', 'node-b'], { rateLimits: false });
 
   it('another process takes the room over; a fresh client sees every update any client had received', async () => {
+    const { cluster, clients } = fixture;
     const [a, b] = cluster.nodes as [(typeof cluster.nodes)[0], (typeof cluster.nodes)[0]];
     const host = await person(a, 'Hana');
     const room = await createRoom(a, host, { mode: 'interview' });

@@ -1,29 +1,24 @@
 // Redis going away under a cluster member: it keeps serving the rooms it owns, reports itself degraded,
 // refuses room changes it cannot lock (503), and never crashes; once Redis is back (empty) it takes its
 // rooms' leases anew (clients reconnect once, 1012) and reports ok.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../server/protocol/index.ts';
 import { pollUntil } from '../support/poll.ts';
 import { startRedisServer, type RedisServer } from '../support/redis-server.ts';
 import { call } from '../control/api.ts';
-import { connectSynced, type RoomClient } from '../control/rooms/room-client.ts';
+import { connectSynced } from '../control/rooms/room-client.ts';
 import { as, createRoom, expectError, join, person } from '../control/rooms/room-fixture.ts';
-import { startTestCluster, type TestCluster } from './support/test-cluster.ts';
+import { useTestCluster } from './support/test-cluster.ts';
 
 describe('a Redis outage under a cluster member', () => {
-  let cluster: TestCluster;
+  const fixture = useTestCluster(['node-a', 'node-b']);
   let restarted: RedisServer | undefined;
-  const clients: RoomClient[] = [];
-  beforeAll(async () => {
-    cluster = await startTestCluster(['node-a', 'node-b']);
-  }, 180_000);
   afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await cluster?.stop();
     await restarted?.stop();
   });
 
   it('serves its own rooms, answers degraded and 503 for room changes, then re-leases its rooms when Redis is back', async () => {
+    const { cluster, clients } = fixture;
     const a = cluster.nodes[0]!;
     const host = await person(a, 'Hana');
     const room = await createRoom(a, host, { mode: 'interview' });

@@ -1,10 +1,10 @@
 // Room clocks with several processes: every process keeps every open room's clocks, and a firing takes the
 // room lock and re-reads the room, so each expiry and auto-advance happens exactly once (the session's
 // events say so), and still happens when the process that set the clock is gone.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pollUntil } from '../support/poll.ts';
 import { as, createRoom, type Person, person } from '../control/rooms/room-fixture.ts';
-import { startTestCluster, type TestCluster } from './support/test-cluster.ts';
+import { useTestCluster } from './support/test-cluster.ts';
 
 /** Every event of the session's timeline, oldest first. */
 async function timeline(server: { url: string }, who: Person, roomId: string): Promise<{ type: string; data: any }[]> {
@@ -20,15 +20,10 @@ async function timeline(server: { url: string }, who: Person, roomId: string): P
 }
 
 describe('room clocks across processes', () => {
-  let cluster: TestCluster;
-  beforeAll(async () => {
-    cluster = await startTestCluster(['node-a', 'node-b']);
-  }, 180_000);
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const fixture = useTestCluster(['node-a', 'node-b']);
 
   it('phase timers expire and auto-advance exactly once, though both processes keep the clocks', async () => {
+    const { cluster } = fixture;
     const [a, b] = cluster.nodes as [(typeof cluster.nodes)[0], (typeof cluster.nodes)[0]];
     const host = await person(a, 'Hana');
     const room = await createRoom(a, host, {
@@ -48,6 +43,7 @@ describe('room clocks across processes', () => {
   });
 
   it('a clock set on a process that is then killed fires on another, once', async () => {
+    const { cluster } = fixture;
     const [a, b] = cluster.nodes as [(typeof cluster.nodes)[0], (typeof cluster.nodes)[0]];
     const host = await person(a, 'Ida');
     const room = await createRoom(a, host, { mode: 'interview', config: { warmupDurationMs: 2000 } });

@@ -1,6 +1,8 @@
 // Several real server processes (`node server/cli.ts`) on one PostgreSQL database and one Redis, as an
 // operator runs them: the same secrets, a node id each, port 0, no load balancer (tests pick the process).
 // PostgreSQL is the run's throwaway cluster on the PostgreSQL test pass, else one of this file's own.
+import { afterAll, beforeAll } from 'vitest';
+import type { RoomClient } from '../../control/rooms/room-client.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster.ts';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.ts';
@@ -88,4 +90,24 @@ export async function startTestCluster(nodeIds: string[], options: TestClusterOp
     throw error;
   }
   return cluster;
+}
+
+export interface ClusterFixture {
+  /** Set in beforeAll: read it inside the tests. */
+  cluster: TestCluster;
+  /** Room clients the tests opened; destroyed before the cluster stops. */
+  clients: RoomClient[];
+}
+
+/** For the enclosing describe block: a cluster started before its tests and stopped after them. */
+export function useTestCluster(nodeIds: string[], options: TestClusterOptions = {}): ClusterFixture {
+  const fixture = { clients: [] } as unknown as ClusterFixture;
+  beforeAll(async () => {
+    fixture.cluster = await startTestCluster(nodeIds, options);
+  }, 180_000);
+  afterAll(async () => {
+    for (const c of fixture.clients) c.destroy();
+    await fixture.cluster?.stop();
+  });
+  return fixture;
 }
