@@ -104,7 +104,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
 
   collabPlane?.start(control.callbacks);
   const callbackRouter = options.externalCollab ? createCallbackRouter(control.callbacks, internalSecret, log) : undefined;
-  control.start();
+  await control.start();
   return { router, collabPlane, callbackRouter };
 }
 

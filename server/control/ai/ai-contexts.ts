@@ -28,15 +28,15 @@ export function problemContext(problems: ProblemCatalog, problemId: string | nul
 }
 
 /** `code`/`language`: what the request carried; without code, the room's latest snapshot stands in. */
-export function roomContext(
+export async function roomContext(
   src: ContextSources,
   room: RoomRecord,
   callerRole: RoomRole,
   request: { code?: string; language?: SupportedLanguage },
-): RoomContext {
+): Promise<RoomContext> {
   const run = src.execution.listRuns(room.id, { limit: 1 }).items[0];
   const submission = src.execution.listSubmissions(room.id, { limit: 1 }).items[0];
-  const latest = request.code === undefined ? src.store.sessions.latestSnapshot(room.id) : undefined;
+  const latest = request.code === undefined ? await src.store.sessions.latestSnapshot(room.id) : undefined;
   return {
     mode: room.mode,
     phase: room.status,
@@ -51,8 +51,8 @@ export function roomContext(
 }
 
 /** A finished session for its training report: the final code and every submission. */
-export function sessionContext(src: ContextSources, room: RoomRecord): SessionContext {
-  const final = src.store.sessions.latestSnapshot(room.id);
+export async function sessionContext(src: ContextSources, room: RoomRecord): Promise<SessionContext> {
+  const final = await src.store.sessions.latestSnapshot(room.id);
   const runs = src.execution.listRuns(room.id, { limit: 100 }).items.length;
   return {
     mode: room.mode,

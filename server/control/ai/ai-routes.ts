@@ -33,7 +33,7 @@ export function registerAiRoutes(d: AiRouteDeps): void {
   /** Authentication → room → provider: what every AI route checks first. */
   async function enter(api: ApiContext, roomId: string): Promise<RoomAccess> {
     const user = await auth.requireUser(api);
-    const access = roomAccess(engine, roomId, user);
+    const access = await roomAccess(engine, roomId, user);
     if (!ai.available) throw new AppError('AI_UNAVAILABLE', 'No AI provider is configured on this server.');
     return access;
   }
@@ -69,7 +69,7 @@ export function registerAiRoutes(d: AiRouteDeps): void {
     if (!a.room.config.aiEnabled) throw new AppError('AI_DISABLED', 'AI is not enabled in this room.');
     const input = body();
     const role = admitWork(a);
-    return { a, input, context: roomContext(sources, a.room, role, input) };
+    return { a, input, context: await roomContext(sources, a.room, role, input) };
   }
 
   function accepted(roomId: string, job: AiJobRecord, kind: string) {

@@ -47,18 +47,18 @@ export function sessionSummary(
 }
 
 /** `report`: the status and score of the report the caller sees by default (see defaultReportSubject). */
-export function sessionDetail(
+export async function sessionDetail(
   store: RoomStore,
   room: RoomRecord,
   myRole: RoomRole,
   problems: RoomProblems,
   execution: ExecutionPlane,
   report: { status: TrainingReport['status']; overallScore: number | null },
-): SessionDetail {
+): Promise<SessionDetail> {
   return {
     ...sessionSummary(room, myRole, problems, execution, report.overallScore),
     status: room.status,
-    participants: store.rooms.listParticipants(room.id).map((p) => ({
+    participants: (await store.rooms.listParticipants(room.id)).map((p) => ({
       userId: p.userId,
       displayName: p.displayName,
       role: p.role,
@@ -67,11 +67,11 @@ export function sessionDetail(
       kicked: p.state === 'kicked',
     })),
     submissions: allSubmissions(execution, room.id),
-    snapshotCount: store.sessions.countSnapshots(room.id),
+    snapshotCount: await store.sessions.countSnapshots(room.id),
     hasRecording: false,
     // True when the JSON export would succeed: a finished room with its stored final state, or a live room, whose
     // collab documents exist for its whole life (created before the room is stored, destroyed when it finishes).
-    hasWhiteboard: room.status === 'finished' ? store.sessions.getWhiteboard(room.id) !== undefined : true,
+    hasWhiteboard: room.status === 'finished' ? (await store.sessions.getWhiteboard(room.id)) !== undefined : true,
     reportStatus: room.status === 'finished' ? report.status : 'none',
   };
 }
