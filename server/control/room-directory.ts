@@ -33,7 +33,7 @@ export interface RoomDirectory {
   /** PROBLEM_IN_USE: the problem is selected in a non-finished room. */
   isProblemInUse(problemId: string): boolean;
   /** Finished sessions of the user (not deleted from their history) with `finishedAt` in [fromMs, toMs). */
-  finishedSessionsOf(userId: string, fromMs: number, toMs: number): FinishedSessionFact[];
+  finishedSessionsOf(userId: string, fromMs: number, toMs: number): Promise<FinishedSessionFact[]>;
   /** Number of finished sessions the user took part in (PublicProfile.stats.sessionsCompleted). */
   sessionsCompleted(userId: string): number;
   /** AdminDashboard.rooms. */

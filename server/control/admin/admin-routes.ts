@@ -21,13 +21,13 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
     if (!user) throw new AppError('USER_NOT_FOUND', 'No such user.');
     return user;
   };
-  const detail = (user: UserRecord): AdminUserDetail => ({
+  const detail = async (user: UserRecord): Promise<AdminUserDetail> => ({
     ...toAdminUserEntry(user),
     banReason: user.banReason,
     bannedAt: toTimestampOrNull(user.bannedAt),
     sessionCount: ctx.rooms.sessionsCompleted(user.id),
     activeRoomId: ctx.rooms.activeRoomOf(user.id)?.id ?? null,
-    quotas: quotaInfo(ctx.mode, user.id, ctx.db, outcomes, ctx.ai),
+    quotas: await quotaInfo(ctx.mode, user.id, ctx.db, outcomes, ctx.ai),
     recentAudit: ctx.audit.recentForUser(user.id, 20).map(toAuditLogEntry),
   });
 
@@ -43,9 +43,9 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
       executions: {
         runsLast24h: executions.runs,
         submissionsLast24h: executions.submissions,
-        averageQueueMs: ctx.execution.queueStats(now - DAY).averageQueueMs,
+        averageQueueMs: (await ctx.execution.queueStats(now - DAY)).averageQueueMs,
       },
-      ai: aiStats(ctx.ai.statsSince(now - DAY)),
+      ai: aiStats(await ctx.ai.statsSince(now - DAY)),
       collab: { documents: collab?.documentsLoaded ?? 0, connections: collab?.connections ?? 0 },
     };
     return { status: 200, body };
@@ -58,7 +58,7 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
 
   handle(router, 'GET /v1/admin/users/:userId', async (req, { params }) => {
     await ctx.auth.requireAdmin(req);
-    return { status: 200, body: detail(loadUser(params.userId)) };
+    return { status: 200, body: await detail(loadUser(params.userId)) };
   });
 
   handle(router, 'PATCH /v1/admin/users/:userId', async (req, { params, body }) => {
@@ -81,7 +81,7 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
     ctx.audit.record('admin.user-updated', {
       actorId: admin.id, actorType: 'admin', targetType: 'user', targetId: target.id, ip: req.ip, details: { ...patch },
     });
-    return { status: 200, body: detail(ctx.users.findById(target.id)!) };
+    return { status: 200, body: await detail(ctx.users.findById(target.id)!) };
   });
 
   handle(router, 'GET /v1/admin/rooms', async (req, { query }) => {

@@ -12,7 +12,7 @@ import { sessionContext, type ContextSources } from './ai-contexts.ts';
 export type ReportStatus = SessionDetail['reportStatus'];
 
 /** Queues the reports of a room that just finished; returns what its `room-finished` event records. */
-export function queueSessionReports(ai: AiService, sources: ContextSources, room: RoomRecord): ReportStatus {
+export async function queueSessionReports(ai: AiService, sources: ContextSources, room: RoomRecord): Promise<ReportStatus> {
   const subjects = sources.store.rooms
     .listParticipants(room.id)
     .filter((p) => p.state !== 'kicked' && isReportSubject(room.mode, p.role))
@@ -34,6 +34,6 @@ export function recordAiMessages(ai: AiService, engine: RoomEngine): () => void 
 }
 
 /** The subject's overall score in a session's ready report, else null (SessionSummary, training stats, compare). */
-export function reportScore(ai: Pick<AiService, 'reports'>, roomId: string, subjectUserId: string): number | null {
-  return ai.reports.view(roomId, subjectUserId).overallScore;
+export async function reportScore(ai: Pick<AiService, 'reports'>, roomId: string, subjectUserId: string): Promise<number | null> {
+  return (await ai.reports.view(roomId, subjectUserId)).overallScore;
 }

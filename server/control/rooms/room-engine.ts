@@ -25,7 +25,7 @@ export interface RoomEngineOptions {
 }
 
 /** Queues the training reports of a room that just finished; returns the status its `room-finished` event records. */
-export type QueueReports = (room: RoomRecord) => SessionDetail['reportStatus'];
+export type QueueReports = (room: RoomRecord) => Promise<SessionDetail['reportStatus']>;
 
 /** Hooks the scheduler installs so that transitions (re)arm timers without importing it. */
 export interface RoomTimers {
@@ -149,8 +149,9 @@ export class RoomEngine {
       const pending = this.store.swaps.pendingOf(room.id);
       if (pending) this.store.swaps.resolve(pending.id, 'expired', now);
       this.record(room.id, 'phase-changed', by, { from, to: 'finished', by });
-      this.record(room.id, 'room-finished', by, { reason, reportStatus: this.#queueReports(room) });
     });
+    // Queued once the finish is stored: a report's context reads the finished room.
+    this.record(room.id, 'room-finished', by, { reason, reportStatus: await this.#queueReports(room) });
     this.timers.roomFinished(room.id);
   }
 

@@ -42,7 +42,7 @@ export function startRun(
     if (a.role && !mayWrite(a.role, 'code', a.room.editorLocked)) throw new AppError('ROOM_EDITOR_LOCKED', 'The editor is locked.');
     const exec = d.execution;
     const problem = a.room.problemId ? d.problems.get(a.room.problemId) : undefined;
-    const run = exec.enqueueRun({
+    const run = await exec.enqueueRun({
       roomId: a.room.id,
       userId: user.id,
       language: input.language,
@@ -76,7 +76,7 @@ export function startSubmission(
       throw new AppError('PROBLEM_LANGUAGE_UNSUPPORTED', `The problem does not support ${language}.`);
     }
     const exec = d.execution;
-    if (exec.hasActiveSubmission(a.room.id)) {
+    if (await exec.hasActiveSubmission(a.room.id)) {
       throw new AppError('EXEC_SUBMISSION_IN_PROGRESS', 'Another submission of this room is still being judged.');
     }
     exec.assertRunnable(language);
@@ -100,7 +100,7 @@ export function startSubmission(
     }
     let summary;
     try {
-      summary = exec.enqueueSubmission({
+      summary = await exec.enqueueSubmission({
         roomId: a.room.id,
         userId: user.id,
         problemId: problem.id,
@@ -157,13 +157,13 @@ export function watchExecutions(engine: RoomEngine, exec: ExecutionPlane): () =>
 
 type PageInput = () => { limit: number; cursor?: string };
 
-export function listRuns(d: RoomDeps, user: AuthUser, roomId: string | undefined, page: PageInput): Page<RunResult> {
+export async function listRuns(d: RoomDeps, user: AuthUser, roomId: string | undefined, page: PageInput): Promise<Page<RunResult>> {
   const access = roomAccess(d.engine, roomId, user);
   allow(access, { roles: ANY_ROLE, admin: true });
   return d.execution.listRuns(access.room.id, page());
 }
 
-export function listSubmissions(d: RoomDeps, user: AuthUser, roomId: string | undefined, page: PageInput): Page<SubmissionSummary> {
+export async function listSubmissions(d: RoomDeps, user: AuthUser, roomId: string | undefined, page: PageInput): Promise<Page<SubmissionSummary>> {
   const access = roomAccess(d.engine, roomId, user);
   allow(access, { roles: ANY_ROLE, admin: true });
   return d.execution.listSubmissions(access.room.id, page());
@@ -176,16 +176,16 @@ function requireJobReader(d: RoomDeps, user: AuthUser, roomId: string): void {
   if (!me || me.state === 'kicked') throw new AppError('ROOM_FORBIDDEN', 'You are not a participant of this room.');
 }
 
-export function getRun(d: RoomDeps, user: AuthUser, runId: string | undefined): RunResult {
-  const run = isUuid(runId) ? d.execution.getRun(runId) : undefined;
+export async function getRun(d: RoomDeps, user: AuthUser, runId: string | undefined): Promise<RunResult> {
+  const run = isUuid(runId) ? await d.execution.getRun(runId) : undefined;
   if (!run) throw new AppError('EXEC_RUN_NOT_FOUND', 'No such run.');
   requireJobReader(d, user, run.roomId);
   return run;
 }
 
 /** Hidden tests' input, expected and actual output and stderr are withheld from non-admins. */
-export function getSubmission(d: RoomDeps, user: AuthUser, submissionId: string | undefined): SubmissionResult {
-  const result = isUuid(submissionId) ? d.execution.getSubmission(submissionId) : undefined;
+export async function getSubmission(d: RoomDeps, user: AuthUser, submissionId: string | undefined): Promise<SubmissionResult> {
+  const result = isUuid(submissionId) ? await d.execution.getSubmission(submissionId) : undefined;
   if (!result) throw new AppError('EXEC_SUBMISSION_NOT_FOUND', 'No such submission.');
   requireJobReader(d, user, result.roomId);
   if (user.role === 'admin') return result;

@@ -122,33 +122,33 @@ export function registerRoomExecutionRoutes(d: RoomDeps): void {
 
   handle(router, 'POST /v1/rooms/:roomId/analysis', async (api, { params, body }) => {
     const user = await auth.requireUser(api);
-    const job = startAnalysis(d, user, params.roomId, body);
+    const job = await startAnalysis(d, user, params.roomId, body);
     return { status: 202, body: job, headers: { location: job.pollUrl } };
   });
 
   handle(router, 'GET /v1/rooms/:roomId/analysis/:jobId', async (api, { params }) => {
     const user = await auth.requireUser(api);
-    return { status: 200, body: getAnalysis(d, user, params.roomId, params.jobId) };
+    return { status: 200, body: await getAnalysis(d, user, params.roomId, params.jobId) };
   });
 
   handle(router, 'GET /v1/rooms/:roomId/runs', async (api, { params, query }) => {
     const user = await auth.requireUser(api);
-    return { status: 200, body: listRuns(d, user, params.roomId, () => pageOf(query())) };
+    return { status: 200, body: await listRuns(d, user, params.roomId, () => pageOf(query())) };
   });
 
   handle(router, 'GET /v1/rooms/:roomId/submissions', async (api, { params, query }) => {
     const user = await auth.requireUser(api);
-    return { status: 200, body: listSubmissions(d, user, params.roomId, () => pageOf(query())) };
+    return { status: 200, body: await listSubmissions(d, user, params.roomId, () => pageOf(query())) };
   });
 
   handle(router, 'GET /v1/runs/:runId', async (api, { params }) => {
     const user = await auth.requireUser(api);
-    return { status: 200, body: getRun(d, user, params.runId) };
+    return { status: 200, body: await getRun(d, user, params.runId) };
   });
 
   handle(router, 'GET /v1/submissions/:submissionId', async (api, { params }) => {
     const user = await auth.requireUser(api);
-    return { status: 200, body: getSubmission(d, user, params.submissionId) };
+    return { status: 200, body: await getSubmission(d, user, params.submissionId) };
   });
 }
 
