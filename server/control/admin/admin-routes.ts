@@ -27,7 +27,7 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
     bannedAt: toTimestampOrNull(user.bannedAt),
     sessionCount: await ctx.rooms.sessionsCompleted(user.id),
     activeRoomId: (await ctx.rooms.activeRoomOf(user.id))?.id ?? null,
-    quotas: quotaInfo(ctx.mode, user.id, ctx.db, outcomes, ctx.ai),
+    quotas: await quotaInfo(ctx.mode, user.id, ctx.db, outcomes, ctx.ai),
     recentAudit: ctx.audit.recentForUser(user.id, 20).map(toAuditLogEntry),
   });
 
@@ -43,9 +43,9 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
       executions: {
         runsLast24h: executions.runs,
         submissionsLast24h: executions.submissions,
-        averageQueueMs: ctx.execution.queueStats(now - DAY).averageQueueMs,
+        averageQueueMs: (await ctx.execution.queueStats(now - DAY)).averageQueueMs,
       },
-      ai: aiStats(ctx.ai.statsSince(now - DAY)),
+      ai: aiStats(await ctx.ai.statsSince(now - DAY)),
       collab: { documents: collab?.documentsLoaded ?? 0, connections: collab?.connections ?? 0 },
     };
     return { status: 200, body };

@@ -38,6 +38,6 @@ export function recordAiMessages(ai: AiService, engine: RoomEngine): () => void 
 }
 
 /** The subject's overall score in a session's ready report, else null (SessionSummary, training stats, compare). */
-export function reportScore(ai: Pick<AiService, 'reports'>, roomId: string, subjectUserId: string): number | null {
-  return ai.reports.view(roomId, subjectUserId).overallScore;
+export async function reportScore(ai: Pick<AiService, 'reports'>, roomId: string, subjectUserId: string): Promise<number | null> {
+  return (await ai.reports.view(roomId, subjectUserId)).overallScore;
 }

@@ -18,7 +18,7 @@ export async function startAnalysis(
   const input = parse();
   requireOpen(a.room);
   const problem = a.room.problemId ? d.problems.get(a.room.problemId) : undefined;
-  const job = d.execution.enqueueAnalysis({
+  const job = await d.execution.enqueueAnalysis({
     roomId: a.room.id,
     userId: user.id,
     language: input.language,
@@ -31,7 +31,7 @@ export async function startAnalysis(
 /** A job of another room is as unknown here as one that never existed. */
 export async function getAnalysis(d: RoomDeps, user: AuthUser, roomId: string | undefined, jobId: string | undefined): Promise<AnalysisJob> {
   const a = await roomAccess(d.engine, roomId, user);
-  const stored = isUuid(jobId) ? d.execution.getAnalysis(jobId) : undefined;
+  const stored = isUuid(jobId) ? await d.execution.getAnalysis(jobId) : undefined;
   if (!stored || stored.roomId !== a.room.id) throw new AppError('EXEC_ANALYSIS_NOT_FOUND', 'No such analysis in this room.');
   allow(a, { roles: ANY_ROLE, admin: true });
   return stored.job;

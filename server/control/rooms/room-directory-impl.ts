@@ -13,7 +13,7 @@ import { adminRoomEntry, roomSummary } from './room-views.ts';
 const ALL_SESSIONS = 100_000;
 
 /** `scoreOf`: the user's training-report score for a session, null without a ready report. */
-export function createRoomDirectory(d: RoomDeps, scoreOf: (roomId: string, userId: string) => number | null): RoomDirectory {
+export function createRoomDirectory(d: RoomDeps, scoreOf: (roomId: string, userId: string) => Promise<number | null>): RoomDirectory {
   const { engine } = d;
   const store = engine.store;
 
@@ -83,12 +83,14 @@ export function createRoomDirectory(d: RoomDeps, scoreOf: (roomId: string, userI
 
     async finishedSessionsOf(userId, fromMs, toMs): Promise<FinishedSessionFact[]> {
       const rooms = await store.sessions.listFinishedSessionsOf(userId, { from: fromMs, to: toMs - 1, limit: ALL_SESSIONS });
-      return rooms.map((r) => ({
-        finishedAt: r.finishedAt!,
-        durationMs: r.startedAt === null ? null : r.finishedAt! - r.startedAt,
-        mode: r.mode,
-        overallScore: scoreOf(r.id, userId),
-      }));
+      return Promise.all(
+        rooms.map(async (r) => ({
+          finishedAt: r.finishedAt!,
+          durationMs: r.startedAt === null ? null : r.finishedAt! - r.startedAt,
+          mode: r.mode,
+          overallScore: await scoreOf(r.id, userId),
+        })),
+      );
     },
 
     sessionsCompleted: (userId) => store.sessions.countFinishedSessionsOf(userId),

@@ -146,14 +146,14 @@ export class RoomEngine {
     room.status = 'finished';
     room.finishedAt = now;
     room.timer = null;
-    const reportStatus = await this.#queueReports(room);
     await this.store.transaction(async () => {
       await this.save(room);
       const pending = await this.store.swaps.pendingOf(room.id);
       if (pending) await this.store.swaps.resolve(pending.id, 'expired', now);
       await this.record(room.id, 'phase-changed', by, { from, to: 'finished', by });
-      await this.record(room.id, 'room-finished', by, { reason, reportStatus });
     });
+    // Queued once the finish is stored: a report's context reads the finished room.
+    await this.record(room.id, 'room-finished', by, { reason, reportStatus: await this.#queueReports(room) });
     this.timers.roomFinished(room.id);
   }
 

@@ -42,7 +42,7 @@ export function startRun(
     if (a.role && !mayWrite(a.role, 'code', a.room.editorLocked)) throw new AppError('ROOM_EDITOR_LOCKED', 'The editor is locked.');
     const exec = d.execution;
     const problem = a.room.problemId ? d.problems.get(a.room.problemId) : undefined;
-    const run = exec.enqueueRun({
+    const run = await exec.enqueueRun({
       roomId: a.room.id,
       userId: user.id,
       language: input.language,
@@ -76,7 +76,7 @@ export function startSubmission(
       throw new AppError('PROBLEM_LANGUAGE_UNSUPPORTED', `The problem does not support ${language}.`);
     }
     const exec = d.execution;
-    if (exec.hasActiveSubmission(a.room.id)) {
+    if (await exec.hasActiveSubmission(a.room.id)) {
       throw new AppError('EXEC_SUBMISSION_IN_PROGRESS', 'Another submission of this room is still being judged.');
     }
     exec.assertRunnable(language);
@@ -100,7 +100,7 @@ export function startSubmission(
     }
     let summary;
     try {
-      summary = exec.enqueueSubmission({
+      summary = await exec.enqueueSubmission({
         roomId: a.room.id,
         userId: user.id,
         problemId: problem.id,
@@ -182,7 +182,7 @@ async function requireJobReader(d: RoomDeps, user: AuthUser, roomId: string): Pr
 }
 
 export async function getRun(d: RoomDeps, user: AuthUser, runId: string | undefined): Promise<RunResult> {
-  const run = isUuid(runId) ? d.execution.getRun(runId) : undefined;
+  const run = isUuid(runId) ? await d.execution.getRun(runId) : undefined;
   if (!run) throw new AppError('EXEC_RUN_NOT_FOUND', 'No such run.');
   await requireJobReader(d, user, run.roomId);
   return run;
@@ -190,7 +190,7 @@ export async function getRun(d: RoomDeps, user: AuthUser, runId: string | undefi
 
 /** Hidden tests' input, expected and actual output and stderr are withheld from non-admins. */
 export async function getSubmission(d: RoomDeps, user: AuthUser, submissionId: string | undefined): Promise<SubmissionResult> {
-  const result = isUuid(submissionId) ? d.execution.getSubmission(submissionId) : undefined;
+  const result = isUuid(submissionId) ? await d.execution.getSubmission(submissionId) : undefined;
   if (!result) throw new AppError('EXEC_SUBMISSION_NOT_FOUND', 'No such submission.');
   await requireJobReader(d, user, result.roomId);
   if (user.role === 'admin') return result;

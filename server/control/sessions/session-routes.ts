@@ -32,7 +32,7 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
     });
     const page = await toPageAsync(rows, q.limit, cursors, 'sessions.mine', (r) => [r.finishedAt ?? 0, r.id], async (r) => {
       const role = (await store.rooms.getParticipant(r.id, user.id))!.role;
-      return sessionSummary(r, role, problems, ctx.execution, reportScore(ai, r.id, user.id));
+      return sessionSummary(r, role, problems, ctx.execution, await reportScore(ai, r.id, user.id));
     });
     return { status: 200, body: page };
   });
@@ -47,7 +47,7 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
     }
     for (const a of accesses) requireFinished(a.room);
     const rooms = accesses.map((a) => a.room).sort((x, y) => x.finishedAt! - y.finishedAt!);
-    const reports = rooms.map((r) => ai.reports.view(r.id, user.id));
+    const reports = await Promise.all(rooms.map((r) => ai.reports.view(r.id, user.id)));
     const body: SessionComparison = {
       sessions: rooms.map((r, i) => ({
         sessionId: r.id,
@@ -67,7 +67,7 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
     const user = await auth.requireUser(api);
     const a = await sessionAccess(store, params.sessionId, user);
     // A non-participant admin reads as an onlooker.
-    const report = ai.reports.view(a.room.id, defaultReportSubject(a));
+    const report = await ai.reports.view(a.room.id, defaultReportSubject(a));
     return { status: 200, body: await sessionDetail(store, a.room, a.me?.role ?? 'spectator', problems, ctx.execution, report) };
   });
 
@@ -89,7 +89,7 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
       throw new AppError('SESSION_FORBIDDEN', "Only the subject, the session's host or interviewer, and admins see this report.");
     }
     requireFinished(a.room);
-    return { status: 200, body: ai.reports.view(a.room.id, subject) };
+    return { status: 200, body: await ai.reports.view(a.room.id, subject) };
   });
 
   handle(router, 'GET /v1/sessions/:sessionId/timeline', async (api, { params, query }) => {
@@ -166,6 +166,6 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
     if (owner !== user.id && !isSessionStaff(a) && !a.isAdmin) {
       throw new AppError('SESSION_FORBIDDEN', "Only the session's host or interviewer and admins read others' conversations.");
     }
-    return { status: 200, body: conversationPage(ai, cursors, 'sessions.ai-history', { roomId: a.room.id, userId: owner }, q) };
+    return { status: 200, body: await conversationPage(ai, cursors, 'sessions.ai-history', { roomId: a.room.id, userId: owner }, q) };
   });
 }

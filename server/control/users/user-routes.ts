@@ -52,7 +52,7 @@ export function registerUserRoutes(ctx: UserRouteDeps, auth: AuthService, outcom
 
   handle(router, 'GET /v1/users/me/quotas', async (req) => {
     const user = await ctx.auth.requireUser(req);
-    return { status: 200, body: quotaInfo(ctx.mode, user.id, ctx.db, outcomes, ctx.ai) };
+    return { status: 200, body: await quotaInfo(ctx.mode, user.id, ctx.db, outcomes, ctx.ai) };
   });
 
   handle(router, 'GET /v1/users/me/active-room', async (req) => {
