@@ -12,7 +12,6 @@ import { findToolchains, type Toolchain } from '../server/execution/toolchains.t
 import { silentLogger } from '../server/logger.ts';
 import { createCursorCodec } from '../server/pagination.ts';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../server/protocol/index.ts';
-import { openDatabase } from '../server/storage/database.ts';
 import { openSqliteDatabase } from '../server/storage/sql/index.ts';
 import { startApiRunner } from './exec/api-runner.ts';
 import { cpuContentionRows } from './exec/cpu-contention.ts';
@@ -52,22 +51,25 @@ async function bareOnce(toolchain: Toolchain): Promise<number> {
 
 function planeRun(plane: ExecutionPlane, language: SupportedLanguage, userId: string): Promise<void> {
   return new Promise((resolve, reject) => {
+    // Set before the run can finish: finishing takes child processes, the id only a database write.
     let id = '';
     const stop = plane.onDidFinish((e) => {
       if (e.id !== id) return;
       stop();
       if (e.verdict === 'ACCEPTED') resolve();
-      else reject(new Error(`${language}: ${e.status} ${e.verdict} ${JSON.stringify(plane.getRun(id)?.result)}`));
+      else void plane.getRun(id).then((run) => reject(new Error(`${language}: ${e.status} ${e.verdict} ${JSON.stringify(run?.result)}`)));
     });
-    id = plane.enqueueRun({
-      roomId: '00000000-0000-4000-8000-00000000beef',
-      userId,
-      language,
-      code: HELLO[language],
-      stdin: '',
-      timeLimitMs: 5000,
-      memoryLimitKb: 262144,
-    }).id;
+    plane
+      .enqueueRun({
+        roomId: '00000000-0000-4000-8000-00000000beef',
+        userId,
+        language,
+        code: HELLO[language],
+        stdin: '',
+        timeLimitMs: 5000,
+        memoryLimitKb: 262144,
+      })
+      .then((run) => (id = run.id), reject);
   });
 }
 
@@ -80,9 +82,8 @@ function printTable(rows: string[][]): void {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'syncode-bench-exec-'));
-const db = openDatabase(join(dataDir, 'syncode.sqlite'));
 const sql = openSqliteDatabase(join(dataDir, 'syncode.sqlite'));
-const plane = await createExecutionPlane({ db, sql, workers: WORKERS, cursors: createCursorCodec('bench-cursor-secret'), log: silentLogger });
+const plane = await createExecutionPlane({ sql, workers: WORKERS, cursors: createCursorCodec('bench-cursor-secret'), log: silentLogger });
 const toolchains = await findToolchains({ searchPath: process.env.PATH ?? '', nodePath: process.execPath });
 const api = await startApiRunner(WORKERS);
 try {
@@ -125,7 +126,6 @@ try {
 } finally {
   await api.close();
   await plane.close();
-  db.close();
   await sql.close();
   rmSync(dataDir, { recursive: true, force: true });
 }

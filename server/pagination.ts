@@ -63,6 +63,19 @@ export function toPage<R, T>(
   };
 }
 
+/** toPage for rows whose item view reads storage (`map` resolves); the views are read concurrently. */
+export async function toPageAsync<R, T>(
+  rows: R[],
+  limit: number,
+  codec: CursorCodec,
+  scope: string,
+  keyOf: (row: R) => CursorKey,
+  map: (row: R) => Promise<T>,
+): Promise<Page<T>> {
+  const page = toPage(rows, limit, codec, scope, keyOf, map);
+  return { items: await Promise.all(page.items), nextCursor: page.nextCursor };
+}
+
 export interface SortColumn {
   /** SQL expression, trusted (never from input). */
   sql: string;

@@ -72,13 +72,13 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
   const sql = openServerDatabase(options.databaseUrl, options.dataDir, 'syncode.sqlite');
   stack.defer(() => sql.close());
   const cursors = createCursorCodec(jwtSecret);
-  const ai = createAiPlane({ db, sql, log, provider: options.ai });
+  const ai = await createAiPlane({ sql, log, provider: options.ai });
   stack.defer(() => ai.close());
   // Hosted servers run strangers' code: isolation or nothing, unless the operator chose `limited`. The desktop's
   // embedded server runs the user's own code and may fall back to `limited` where the OS has no namespaces.
   const sandbox = options.execution?.sandbox ?? (mode === 'hosted' ? 'isolated' : 'auto');
   // Analyses get the AI plane's complexity estimate (null while no provider is configured).
-  const execution = await createExecutionPlane({ db, sql, ...options.execution, sandbox, cursors, log, complexity: ai });
+  const execution = await createExecutionPlane({ sql, ...options.execution, sandbox, cursors, log, complexity: ai });
   stack.defer(() => execution.close());
   const collabPlane = options.externalCollab
     ? undefined
@@ -126,7 +126,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
 
   collabPlane?.start(control.callbacks);
   const callbackRouter = options.externalCollab ? createCallbackRouter(control.callbacks, internalSecret, log) : undefined;
-  control.start();
+  await control.start();
   const member =
     cluster && collabPlane
       ? {

@@ -51,12 +51,12 @@ export class AiJobs {
   }
 
   /** Stores the user message at once and queues the reply. */
-  submitMessage(input: { roomId: string; userId: string; content: string; context: RoomContext }): AiJobRecord {
+  async submitMessage(input: { roomId: string; userId: string; content: string; context: RoomContext }): Promise<AiJobRecord> {
     this.#requireRoom();
     const now = Date.now();
-    const { job, message } = this.#store.transaction(() => {
-      const job = this.#store.jobs.insert({ id: randomUUID(), roomId: input.roomId, userId: input.userId, kind: 'message', input: {}, createdAt: now });
-      const message = this.#store.messages.insert({
+    const { job, message } = await this.#store.transaction(async () => {
+      const job = await this.#store.jobs.insert({ id: randomUUID(), roomId: input.roomId, userId: input.userId, kind: 'message', input: {}, createdAt: now });
+      const message = await this.#store.messages.insert({
         id: randomUUID(),
         roomId: input.roomId,
         userId: input.userId,
@@ -72,9 +72,9 @@ export class AiJobs {
     return job;
   }
 
-  submitHint(input: { roomId: string; userId: string; level: HintLevel; context: RoomContext }): AiJobRecord {
+  async submitHint(input: { roomId: string; userId: string; level: HintLevel; context: RoomContext }): Promise<AiJobRecord> {
     this.#requireRoom();
-    const job = this.#store.jobs.insert({
+    const job = await this.#store.jobs.insert({
       id: randomUUID(),
       roomId: input.roomId,
       userId: input.userId,
@@ -88,14 +88,14 @@ export class AiJobs {
         content += token;
       }
       if (content.trim() === '') throw new AiProviderError('The AI provider sent an empty hint.');
-      this.#finish(job.id, { result: { level: input.level, content } });
+      await this.#finish(job.id, { result: { level: input.level, content } });
     });
     return job;
   }
 
-  submitReview(input: { roomId: string; userId: string; context: RoomContext }): AiJobRecord {
+  async submitReview(input: { roomId: string; userId: string; context: RoomContext }): Promise<AiJobRecord> {
     this.#requireRoom();
-    const job = this.#store.jobs.insert({
+    const job = await this.#store.jobs.insert({
       id: randomUUID(),
       roomId: input.roomId,
       userId: input.userId,
@@ -111,13 +111,9 @@ export class AiJobs {
         maxTokens: this.#limits.maxStructuredTokens,
         signal,
       });
-      this.#finish(job.id, { result: toCodeReview(review, input.roomId) });
+      await this.#finish(job.id, { result: toCodeReview(review, input.roomId) });
     });
     return job;
-  }
-
-  get(jobId: string): AiJobRecord | undefined {
-    return this.#store.jobs.get(jobId);
   }
 
   /**
@@ -146,7 +142,7 @@ export class AiJobs {
       }
       if (signal.aborted) return;
     }
-    const job = this.#store.jobs.get(jobId);
+    const job = await this.#store.jobs.get(jobId);
     if (job) yield { type: 'end', job };
   }
 
@@ -166,11 +162,14 @@ export class AiJobs {
   #start(job: AiJobRecord, work: (signal: AbortSignal) => Promise<void>): void {
     const controller = new AbortController();
     this.#controllers.set(job.id, controller);
-    const run = this.#run(job, controller.signal, work).finally(() => {
-      this.#controllers.delete(job.id);
-      this.#live.end(job.id);
-      this.#runs.delete(job.id);
-    });
+    const run = this.#run(job, controller.signal, work)
+      // Only a database failure while recording the job's end gets here: the next start fails the job.
+      .catch((error: unknown) => this.#log.error('could not record the end of an AI job', { jobId: job.id, error: String(error) }))
+      .finally(() => {
+        this.#controllers.delete(job.id);
+        this.#live.end(job.id);
+        this.#runs.delete(job.id);
+      });
     this.#runs.set(job.id, run);
   }
 
@@ -178,46 +177,46 @@ export class AiJobs {
     let release: (() => void) | undefined;
     try {
       release = await this.#limiter.acquire(job.userId, signal);
-      this.#store.jobs.markRunning(job.id);
+      await this.#store.jobs.markRunning(job.id);
       await work(signal);
     } catch (error) {
-      this.#fail(job, signal, error);
+      await this.#fail(job, signal, error);
     } finally {
       release?.();
     }
   }
 
   async #reply(job: AiJobRecord, userMessage: AiMessageRecord, context: RoomContext, signal: AbortSignal): Promise<void> {
-    const conversation: ChatMessage[] = this.#store.messages
-      .tail(userMessage.roomId, userMessage.userId, this.#limits.historyMessages, userMessage.seq)
-      .map((m) => ({ role: m.role, content: m.content }));
+    const conversation: ChatMessage[] = (
+      await this.#store.messages.tail(userMessage.roomId, userMessage.userId, this.#limits.historyMessages, userMessage.seq)
+    ).map((m) => ({ role: m.role, content: m.content }));
     for await (const token of this.#chat.streamText({ messages: interviewerMessages(context, conversation), maxTokens: this.#limits.maxReplyTokens, signal })) {
       this.#live.append(job.id, token);
     }
     const content = this.#live.text(job.id);
     if (content.trim() === '') throw new AiProviderError('The AI provider sent an empty reply.');
-    const reply = this.#storeReply(job, content);
-    this.#finish(job.id, { result: null, replyMessageId: reply.id });
+    const reply = await this.#storeReply(job, content);
+    await this.#finish(job.id, { result: null, replyMessageId: reply.id });
   }
 
-  #storeReply(job: AiJobRecord, content: string): AiMessageRecord {
-    const message = this.#store.messages.insert({ id: randomUUID(), roomId: job.roomId, userId: job.userId, role: 'assistant', content, createdAt: Date.now() });
+  async #storeReply(job: AiJobRecord, content: string): Promise<AiMessageRecord> {
+    const message = await this.#store.messages.insert({ id: randomUUID(), roomId: job.roomId, userId: job.userId, role: 'assistant', content, createdAt: Date.now() });
     this.#events.onDidStoreMessage(message, job.id);
     return message;
   }
 
-  #finish(jobId: string, outcome: { result: unknown; replyMessageId?: string }): void {
-    this.#store.jobs.complete(jobId, Date.now(), outcome);
+  async #finish(jobId: string, outcome: { result: unknown; replyMessageId?: string }): Promise<void> {
+    await this.#store.jobs.complete(jobId, Date.now(), outcome);
   }
 
-  #fail(job: AiJobRecord, signal: AbortSignal, error: unknown): void {
+  async #fail(job: AiJobRecord, signal: AbortSignal, error: unknown): Promise<void> {
     const reason: unknown = signal.aborted ? signal.reason : undefined;
     let failure: AiJobError;
     let replyMessageId: string | null = null;
     if (reason instanceof JobCancelled) {
       failure = { code: 'AI_CANCELLED', message: 'The generation was stopped.' };
       const partial = this.#live.text(job.id);
-      if (job.kind === 'message' && partial.trim() !== '') replyMessageId = this.#storeReply(job, partial).id;
+      if (job.kind === 'message' && partial.trim() !== '') replyMessageId = (await this.#storeReply(job, partial)).id;
     } else if (reason instanceof AiProviderError) {
       failure = { code: 'AI_UNAVAILABLE', message: reason.message };
     } else if (error instanceof AiProviderError || error instanceof AiOutputError || error instanceof AiCancelledError) {
@@ -227,6 +226,6 @@ export class AiJobs {
       failure = { code: 'INTERNAL', message: 'The AI job failed unexpectedly.' };
     }
     if (failure.code === 'AI_UNAVAILABLE') this.#log.warn('AI job failed', { jobId: job.id, kind: job.kind, error: failure.message });
-    this.#store.jobs.fail(job.id, Date.now(), failure, replyMessageId);
+    await this.#store.jobs.fail(job.id, Date.now(), failure, replyMessageId);
   }
 }

@@ -1,6 +1,6 @@
 // The AI plane: its public face.
 //
-// createAiPlane({ db, log, provider }) migrates area `ai`, fails what a previous process left unfinished, and
+// createAiPlane({ sql, log, provider }) migrates area `ai`, fails what a previous process left unfinished, and
 // (when a provider is configured) builds the one chat client, the provider slots (per server and per user,
 // with a bounded queue), the job runner, the training reports and the complexity estimator. Without a
 // provider everything still reads what is stored (history, reports), and every request for new work throws
@@ -10,7 +10,6 @@ import type { SqlDatabase } from '../storage/sql/index.ts';
 import { AppError, type HealthCheck } from '../protocol/index.ts';
 import type { WeaknessEntry } from '../protocol/api/ai.ts';
 import type { Logger } from '../server-options.ts';
-import type { SqliteDatabase } from '../storage/database.ts';
 import { openAiStore, type AiJobRecord, type AiMessageRecord } from '../storage/ai/index.ts';
 import { DEFAULT_AI_LIMITS, type AiLimits, type AiProviderOptions } from './ai-options.ts';
 import type { RoomContext } from './ai-context.ts';
@@ -32,9 +31,7 @@ export type { HintLevel } from './prompts/hint-prompt.ts';
 export { jobView, messageView, type AiJobView } from './ai-views.ts';
 
 export interface AiPlaneDeps {
-  /** The server's syncode.sqlite connection. */
-  db: SqliteDatabase;
-  /** The server's database behind the async storage interface (SQLite file or PostgreSQL). */
+  /** The server's database (SQLite file or PostgreSQL); the plane migrates its own area (`ai`). */
   sql: SqlDatabase;
   log: Logger;
   /** Absent: no provider, AI requests answer AI_UNAVAILABLE. */
@@ -47,24 +44,24 @@ export interface AiService {
   readonly available: boolean;
   /** The configured per-user daily request allowance (hosted mode), null when unlimited. */
   readonly requestsPerDay: number | null;
-  submitMessage(input: { roomId: string; userId: string; content: string; context: RoomContext }): AiJobRecord;
-  submitHint(input: { roomId: string; userId: string; level: HintLevel; context: RoomContext }): AiJobRecord;
-  submitReview(input: { roomId: string; userId: string; context: RoomContext }): AiJobRecord;
-  job(jobId: string): AiJobRecord | undefined;
-  message(messageId: string): AiMessageRecord | undefined;
+  submitMessage(input: { roomId: string; userId: string; content: string; context: RoomContext }): Promise<AiJobRecord>;
+  submitHint(input: { roomId: string; userId: string; level: HintLevel; context: RoomContext }): Promise<AiJobRecord>;
+  submitReview(input: { roomId: string; userId: string; context: RoomContext }): Promise<AiJobRecord>;
+  job(jobId: string): Promise<AiJobRecord | undefined>;
+  message(messageId: string): Promise<AiMessageRecord | undefined>;
   /** Stops a job (see AiJobs.cancel); undefined for an unknown id. */
   cancel(jobId: string): Promise<AiJobRecord | undefined>;
   replyEvents(jobId: string, signal: AbortSignal): AsyncGenerator<ReplyEvent, void, undefined>;
   /** A conversation, oldest first, `limit + 1` rows after `afterSeq` (for toPage). */
-  history(roomId: string, userId: string, limit: number, afterSeq?: number): AiMessageRecord[];
+  history(roomId: string, userId: string, limit: number, afterSeq?: number): Promise<AiMessageRecord[]>;
   /** AI requests a user made since `since` (epoch ms): the `aiRequestsPerDay` usage. */
-  requestsSince(userId: string, since: number): number;
-  hintsUsed(roomId: string): number;
+  requestsSince(userId: string, since: number): Promise<number>;
+  hintsUsed(roomId: string): Promise<number>;
   /** AdminDashboard.ai. */
-  statsSince(since: number): { requests: number; failures: number };
+  statsSince(since: number): Promise<{ requests: number; failures: number }>;
   reports: Pick<TrainingReports, 'queue' | 'view' | 'get'>;
   /** About one user, across their sessions, by severity descending. */
-  weaknesses(userId: string): WeaknessEntry[];
+  weaknesses(userId: string): Promise<WeaknessEntry[]>;
   estimateComplexity: EstimateComplexity;
   /** The `ai` health check (undefined when no provider is configured: `disabled`). */
   health: (() => Promise<HealthCheck>) | undefined;
@@ -81,11 +78,11 @@ const RESTART_FAILURE = { code: 'AI_UNAVAILABLE', message: 'Interrupted by a ser
 const HEALTH_TTL_MS = 15_000;
 const HEALTH_TIMEOUT_MS = 3_000;
 
-export function createAiPlane(deps: AiPlaneDeps): AiPlane {
-  const store = openAiStore(deps.db);
+export async function createAiPlane(deps: AiPlaneDeps): Promise<AiPlane> {
+  const store = await openAiStore(deps.sql);
   const now = Date.now();
-  const interrupted = store.jobs.failUnfinished(now, RESTART_FAILURE);
-  const reportsInterrupted = store.reports.failPending(RESTART_FAILURE.message);
+  const interrupted = await store.jobs.failUnfinished(now, RESTART_FAILURE);
+  const reportsInterrupted = await store.reports.failPending(RESTART_FAILURE.message);
   if (interrupted + reportsInterrupted > 0) deps.log.warn('AI work interrupted by a restart failed', { jobs: interrupted, reports: reportsInterrupted });
 
   const limits: AiLimits = { ...DEFAULT_AI_LIMITS, ...deps.provider?.limits };
@@ -119,14 +116,14 @@ export function createAiPlane(deps: AiPlaneDeps): AiPlane {
     submitReview: (input) => requireJobs().submitReview(input),
     job: (jobId) => store.jobs.get(jobId),
     message: (messageId) => store.messages.get(messageId),
-    cancel: (jobId) => (jobs ? jobs.cancel(jobId) : Promise.resolve(store.jobs.get(jobId))),
+    cancel: (jobId) => (jobs ? jobs.cancel(jobId) : store.jobs.get(jobId)),
     replyEvents: (jobId, signal) => requireJobs().replyEvents(jobId, signal),
     history: (roomId, userId, limit, afterSeq) => store.messages.list(roomId, userId, limit, afterSeq),
     requestsSince: (userId, since) => store.jobs.countByUserSince(userId, since),
     hintsUsed: (roomId) => store.jobs.countHints(roomId),
     statsSince: (since) => store.jobs.statsSince(since),
     reports,
-    weaknesses: (userId) => aggregateWeaknesses(store.reports.readyOf(userId)),
+    weaknesses: async (userId) => aggregateWeaknesses(await store.reports.readyOf(userId)),
     estimateComplexity: createComplexityEstimator({ chat, limiter, limits, log: deps.log }),
     health: chat ? cachedHealth(chat) : undefined,
     onDidStoreMessage(listener) {

@@ -24,7 +24,7 @@ export interface ReportRequest {
   finishedAt: number;
   subjects: string[];
   /** Builds a subject's session context when its report runs. */
-  context: (subjectUserId: string) => SessionContext;
+  context: (subjectUserId: string) => Promise<SessionContext>;
 }
 
 export class TrainingReports {
@@ -45,25 +45,28 @@ export class TrainingReports {
   }
 
   /** Queues one report per subject; `unavailable` (nothing stored) without a provider. */
-  queue(request: ReportRequest): 'pending' | 'unavailable' {
+  async queue(request: ReportRequest): Promise<'pending' | 'unavailable'> {
     const chat = this.#chat;
     const limiter = this.#limiter;
     if (!chat || !limiter) return 'unavailable';
     for (const subject of request.subjects) {
-      if (!this.#store.reports.insertPending(request.roomId, subject, request.finishedAt, Date.now())) continue;
-      const run = this.#generate(chat, limiter, request, subject).finally(() => this.#runs.delete(run));
+      if (!(await this.#store.reports.insertPending(request.roomId, subject, request.finishedAt, Date.now()))) continue;
+      const run = this.#generate(chat, limiter, request, subject)
+        // Only a database failure while recording the report's end gets here: the next start fails the report.
+        .catch((error: unknown) => this.#log.error('could not record the end of a training report', { roomId: request.roomId, subject, error: String(error) }))
+        .finally(() => this.#runs.delete(run));
       this.#runs.add(run);
     }
     return 'pending';
   }
 
-  get(roomId: string, subjectUserId: string): ReportRecord | undefined {
+  get(roomId: string, subjectUserId: string): Promise<ReportRecord | undefined> {
     return this.#store.reports.get(roomId, subjectUserId);
   }
 
   /** The report as the API shows it; `unavailable` when none was queued (no provider at the finish). */
-  view(roomId: string, subjectUserId: string): TrainingReport {
-    const record = this.#store.reports.get(roomId, subjectUserId);
+  async view(roomId: string, subjectUserId: string): Promise<TrainingReport> {
+    const record = await this.#store.reports.get(roomId, subjectUserId);
     const report = record?.status === 'ready' ? (record.report as ModelReport) : null;
     return {
       sessionId: roomId,
@@ -91,10 +94,11 @@ export class TrainingReports {
     let release: (() => void) | undefined;
     try {
       release = await limiter.acquire(subject, signal);
-      const context = request.context(subject);
-      const conversation = this.#store.messages
-        .tail(request.roomId, subject, this.#limits.historyMessages)
-        .map((m) => ({ role: m.role, content: m.content }));
+      const context = await request.context(subject);
+      const conversation = (await this.#store.messages.tail(request.roomId, subject, this.#limits.historyMessages)).map((m) => ({
+        role: m.role,
+        content: m.content,
+      }));
       const report = await requestStructured(chat, {
         name: 'training_report',
         schema: zModelReport,
@@ -104,11 +108,11 @@ export class TrainingReports {
       });
       const { weaknesses, ...rest } = report;
       const stored: SessionWeakness[] = weaknesses.map((w) => ({ ...w, snapshotId: context.snapshotId }));
-      this.#store.reports.markReady(request.roomId, subject, { ...rest, snapshotId: context.snapshotId }, stored, Date.now());
+      await this.#store.reports.markReady(request.roomId, subject, { ...rest, snapshotId: context.snapshotId }, stored, Date.now());
     } catch (error) {
       const message = signal.aborted ? 'The server shut down before the report was generated.' : error instanceof Error ? error.message : String(error);
       this.#log.warn('training report failed', { roomId: request.roomId, subject, error: message });
-      this.#store.reports.markFailed(request.roomId, subject, message);
+      await this.#store.reports.markFailed(request.roomId, subject, message);
     } finally {
       release?.();
     }

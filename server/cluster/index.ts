@@ -92,7 +92,9 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
     },
     rateCounter: new RedisRateCounter(conn, log),
     coordination: {
-      run: (roomId, fn) => lock.run(roomId, fn),
+      // Announced again once the operation is over: a change announced from inside a database transaction may
+      // have been read elsewhere before it committed.
+      run: (roomId, fn) => lock.run(roomId, fn).finally(() => fanOut.announce(roomId)),
       announce: (roomId) => fanOut.announce(roomId),
       onChange: (listener) => fanOut.onChange(listener),
     },

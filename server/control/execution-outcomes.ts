@@ -7,22 +7,22 @@ import type { Logger } from '../server-options.ts';
 /** Returns the unsubscribe function. */
 export function recordExecutionOutcomes(execution: ExecutionPlane, outcomes: OutcomesRepository, log: Logger): () => void {
   return execution.onDidFinish((event: ExecutionFinished) => {
-    try {
-      const job = event.kind === 'run' ? execution.getRun(event.id) : execution.getSubmission(event.id);
-      if (!job) return;
-      outcomes.record({
-        id: event.id,
-        kind: event.kind,
-        roomId: event.roomId,
-        userId: event.userId,
-        problemId: 'problemId' in job ? job.problemId : null,
-        status: event.status,
-        verdict: event.verdict,
-        createdAt: Date.parse(job.createdAt),
-        completedAt: job.completedAt ? Date.parse(job.completedAt) : Date.now(),
-      });
-    } catch (error) {
-      log.error('could not record an execution outcome', { id: event.id, error: String(error) });
-    }
+    void record(event).catch((error: unknown) => log.error('could not record an execution outcome', { id: event.id, error: String(error) }));
   });
+
+  async function record(event: ExecutionFinished): Promise<void> {
+    const job = event.kind === 'run' ? await execution.getRun(event.id) : await execution.getSubmission(event.id);
+    if (!job) return;
+    outcomes.record({
+      id: event.id,
+      kind: event.kind,
+      roomId: event.roomId,
+      userId: event.userId,
+      problemId: 'problemId' in job ? job.problemId : null,
+      status: event.status,
+      verdict: event.verdict,
+      createdAt: Date.parse(job.createdAt),
+      completedAt: job.completedAt ? Date.parse(job.completedAt) : Date.now(),
+    });
+  }
 }

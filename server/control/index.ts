@@ -50,6 +50,7 @@ import { registerOpenApiRoute } from './openapi/openapi-route.ts';
 import { recordExecutionOutcomes } from './execution-outcomes.ts';
 import { createRoomService, type RoomModuleOptions } from './rooms/index.ts';
 import { registerSessionRoutes } from './sessions/index.ts';
+import { openRoomStore } from '../storage/rooms/index.ts';
 
 export type { ControlServices, RouteKit, PlaneClients } from './context.ts';
 export type { AuthUser } from './auth/authenticate.ts';
@@ -99,7 +100,7 @@ export interface ControlPlane {
   /** The room service's receiver of the collab plane's callbacks: start the collab plane with these. */
   callbacks: CollabCallbacks;
   /** Arms the room clocks; call once the collab plane was started with `callbacks`. */
-  start(): void;
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -129,7 +130,16 @@ async function openControlPlane(deps: ControlPlaneDeps, stack: CleanupStack): Pr
     problems,
   };
   const planes = { collab: deps.collab, execution: deps.execution };
-  const rooms = createRoomService({ ...services, ...planes, ai: deps.ai, livekit: deps.livekit, collabUrl: deps.collabUrl, options: deps.rooms ?? {} });
+  const roomStore = await openRoomStore(deps.sql);
+  const rooms = createRoomService({
+    ...services,
+    ...planes,
+    store: roomStore,
+    ai: deps.ai,
+    livekit: deps.livekit,
+    collabUrl: deps.collabUrl,
+    options: deps.rooms ?? {},
+  });
   stack.defer(() => rooms.close());
 
   await bootstrapAdmin(services, deps.adminEmail, deps.adminPassword);
@@ -149,7 +159,7 @@ async function openControlPlane(deps: ControlPlaneDeps, stack: CleanupStack): Pr
   registerUnavailableRoutes({ ...services, rooms });
   registerOpenApiRoute(services, SERVER_VERSION);
   rooms.registerRoutes();
-  registerSessionRoutes({ ...services, ...planes, ai: deps.ai });
+  registerSessionRoutes({ ...services, ...planes, ai: deps.ai }, roomStore);
 
   return {
     services,

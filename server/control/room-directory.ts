@@ -16,9 +16,9 @@ export interface FinishedSessionFact {
 
 export interface RoomDirectory {
   /** Whether a room with this id exists (any status): the 404 check of routes under /v1/rooms/:roomId owned elsewhere. */
-  hasRoom(roomId: string): boolean;
+  hasRoom(roomId: string): Promise<boolean>;
   /** GET /v1/admin/rooms: newest `createdAt` first, cursor from the control plane's cursor codec (scope `admin.rooms`). */
-  listForAdmin(filter: { status?: RoomStatus; mode?: RoomMode }, page: { limit: number; cursor?: string }): Page<AdminRoomEntry>;
+  listForAdmin(filter: { status?: RoomStatus; mode?: RoomMode }, page: { limit: number; cursor?: string }): Promise<Page<AdminRoomEntry>>;
   /**
    * POST /v1/admin/rooms/:roomId/close: finishes the room with `room-closed` reason `force-closed`
    * and writes the `admin.room-closed` audit entry. Throws ROOM_NOT_FOUND, ROOM_CLOSED.
@@ -29,13 +29,13 @@ export interface RoomDirectory {
   /** Admin ban: the user is kicked from every non-finished room (sockets close with 4002). */
   kickFromAllRooms(userId: string, byAdminId: string): Promise<void>;
   /** GET /v1/users/me/active-room: the most recently joined non-finished room where the user is `active`. */
-  activeRoomOf(userId: string): RoomSummary | null;
+  activeRoomOf(userId: string): Promise<RoomSummary | null>;
   /** PROBLEM_IN_USE: the problem is selected in a non-finished room. */
-  isProblemInUse(problemId: string): boolean;
+  isProblemInUse(problemId: string): Promise<boolean>;
   /** Finished sessions of the user (not deleted from their history) with `finishedAt` in [fromMs, toMs). */
-  finishedSessionsOf(userId: string, fromMs: number, toMs: number): FinishedSessionFact[];
+  finishedSessionsOf(userId: string, fromMs: number, toMs: number): Promise<FinishedSessionFact[]>;
   /** Number of finished sessions the user took part in (PublicProfile.stats.sessionsCompleted). */
-  sessionsCompleted(userId: string): number;
+  sessionsCompleted(userId: string): Promise<number>;
   /** AdminDashboard.rooms. */
-  dashboard(now: number): { active: number; createdLast24h: number; byStatus: Record<RoomStatus, number> };
+  dashboard(now: number): Promise<{ active: number; createdLast24h: number; byStatus: Record<RoomStatus, number> }>;
 }

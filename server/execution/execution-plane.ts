@@ -3,7 +3,6 @@ import type { SqlDatabase } from '../storage/sql/index.ts';
 import { rm } from 'node:fs/promises';
 import { AppError, SUPPORTED_LANGUAGES, type JobError, type SupportedLanguage } from '../protocol/index.ts';
 import type { CursorCodec } from '../pagination.ts';
-import type { SqliteDatabase } from '../storage/database.ts';
 import { createExecutionStore, type JobKind, type JudgedTest, type QueuedJob } from '../storage/execution/execution-store.ts';
 import { createAnalysisStore } from '../storage/execution/analysis-store.ts';
 import type { Logger } from '../server-options.ts';
@@ -20,9 +19,7 @@ import { createWorkRoot } from './work-root.ts';
 import type { ExecutionFinished, ExecutionPlane, SandboxPolicy } from './types.ts';
 
 export interface ExecutionPlaneOptions {
-  /** The shared `syncode.sqlite` connection; the plane migrates its own area (`execution`). */
-  db: SqliteDatabase;
-  /** The server's database behind the async storage interface (SQLite file or PostgreSQL). */
+  /** The server's database (SQLite file or PostgreSQL); the plane migrates its own area (`execution`). */
   sql: SqlDatabase;
   /** Signs the cursors of listRuns/listSubmissions (the same codec as every REST list). */
   cursors: CursorCodec;
@@ -60,7 +57,7 @@ const EXECUTION_FAILED: JobError = { code: 'INTERNAL', message: 'the execution f
  */
 export async function createExecutionPlane(options: ExecutionPlaneOptions): Promise<ExecutionPlane> {
   const { log } = options;
-  const store = createExecutionStore(options.db, options.cursors);
+  const store = await createExecutionStore(options.sql, options.cursors);
   const workRoot = await createWorkRoot(options.workRoot ?? tmpdir());
   const policy = options.sandbox ?? 'auto';
   const bwrapPath = options.bwrapPath ?? '/usr/bin/bwrap';
@@ -88,15 +85,15 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
   const workers = Math.max(1, options.workers ?? availableParallelism());
   const listeners = new Set<(event: ExecutionFinished) => void>();
   const queue = new FairQueue<PlaneJob>();
-  const analyses = createAnalysisStore(options.db);
+  const analyses = await createAnalysisStore(options.sql);
   const analysis = createAnalysisService({ store: analyses, analyzers, workRoot, complexity: options.complexity, log });
   const inFlight = new Set<Promise<void>>();
   let closing = false;
 
-  const interrupted = store.failInterrupted(INTERRUPTED).length + analyses.failInterrupted(INTERRUPTED);
+  const interrupted = (await store.failInterrupted(INTERRUPTED)).length + (await analyses.failInterrupted(INTERRUPTED));
   if (interrupted > 0) log.warn('execution jobs interrupted by a restart were marked failed', { count: interrupted });
-  for (const job of store.queuedJobs()) queue.push(job.userId, job);
-  for (const job of analyses.queued()) queue.push(job.userId, { kind: 'analysis', ...job });
+  for (const job of await store.queuedJobs()) queue.push(job.userId, job);
+  for (const job of await analyses.queued()) queue.push(job.userId, { kind: 'analysis', ...job });
 
   const toolchainFor = (language: SupportedLanguage): Toolchain => {
     if (unavailable) throw new AppError('EXEC_UNAVAILABLE', unavailable);
@@ -122,7 +119,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
   };
 
   const execute = async (job: PlaneJob): Promise<void> => {
-    const failJob = (error: JobError): void => (job.kind === 'analysis' ? analyses.fail(job.id, error) : fail(job.kind, job.id, error));
+    const failJob = (error: JobError): Promise<void> => (job.kind === 'analysis' ? analyses.fail(job.id, error) : fail(job.kind, job.id, error));
     if (!sandbox) return failJob({ code: 'EXEC_UNAVAILABLE', message: unavailable! });
     if (policy === 'limited') log.warn('executing WITHOUT isolation (SYNCODE_SANDBOX=limited)', { kind: job.kind, id: job.id });
     try {
@@ -133,13 +130,13 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
       // Shutting down kills executions mid-flight: the job stays `running` and the next start marks it failed.
       if (closing) return;
       log.error('execution job failed', { kind: job.kind, id: job.id, error: String(error) });
-      failJob(EXECUTION_FAILED);
+      await failJob(EXECUTION_FAILED);
     }
   };
 
-  const fail = (kind: JobKind, id: string, error: JobError): void => {
-    store.failJob(kind, id, error);
-    const stored = kind === 'run' ? store.getRun(id) : store.getSubmission(id);
+  const fail = async (kind: JobKind, id: string, error: JobError): Promise<void> => {
+    await store.failJob(kind, id, error);
+    const stored = kind === 'run' ? await store.getRun(id) : await store.getSubmission(id);
     if (stored) emit({ kind, id, roomId: stored.roomId, userId: stored.userId, status: 'failed', verdict: null });
   };
 
@@ -153,18 +150,18 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
   };
 
   const executeRun = async (sandbox: Sandbox, id: string): Promise<void> => {
-    const run = store.startRun(id);
+    const run = await store.startRun(id);
     if (!run) return;
     const toolchain = toolchains.get(run.language);
     if (!toolchain) return fail('run', id, { code: 'EXEC_UNAVAILABLE', message: `No ${run.language} toolchain is available.` });
     const result = await runOnce(sandbox, toolchain, run.code, run.stdin, run, workRoot);
     if (closing) return;
-    store.completeRun(id, result);
+    await store.completeRun(id, result);
     emit({ kind: 'run', id, roomId: run.roomId, userId: run.userId, status: 'completed', verdict: result.verdict });
   };
 
   const executeSubmission = async (sandbox: Sandbox, id: string): Promise<void> => {
-    const submission = store.startSubmission(id);
+    const submission = await store.startSubmission(id);
     if (!submission) return;
     const toolchain = toolchains.get(submission.language);
     if (!toolchain) return fail('submission', id, { code: 'EXEC_UNAVAILABLE', message: `No ${submission.language} toolchain is available.` });
@@ -183,15 +180,19 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
       return { verdict: tests.find((t) => t.verdict !== 'ACCEPTED')?.verdict ?? ('ACCEPTED' as const), compileOutput: null, tests };
     });
     if (closing) return;
-    store.completeSubmission(id, outcome);
+    await store.completeSubmission(id, outcome);
     emit({ kind: 'submission', id, roomId: submission.roomId, userId: submission.userId, status: 'completed', verdict: outcome.verdict });
   };
 
   /** Refuses a language that cannot run (or be analysed) before anything is stored, then stores the job and queues it. */
-  const enqueue = <T extends { id: string }>(kind: PlaneJob['kind'], req: { language: SupportedLanguage; userId: string }, create: () => T): T => {
+  const enqueue = async <T extends { id: string }>(
+    kind: PlaneJob['kind'],
+    req: { language: SupportedLanguage; userId: string },
+    create: () => Promise<T>,
+  ): Promise<T> => {
     if (kind === 'analysis') assertAnalysable(req.language);
     else toolchainFor(req.language);
-    const job = create();
+    const job = await create();
     queue.push(req.userId, { kind, id: job.id, userId: req.userId });
     pump();
     return job;
@@ -200,10 +201,13 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
   const pump = (): void => {
     while (!closing && inFlight.size < workers && queue.size > 0) {
       const job = queue.shift()!;
-      const running: Promise<void> = execute(job).finally(() => {
-        inFlight.delete(running);
-        pump();
-      });
+      const running: Promise<void> = execute(job)
+        // Only a database failure while recording the job's end gets here: the job stays `running` until the next start fails it.
+        .catch((error: unknown) => log.error('could not record the end of an execution job', { kind: job.kind, id: job.id, error: String(error) }))
+        .finally(() => {
+          inFlight.delete(running);
+          pump();
+        });
       inFlight.add(running);
     }
   };

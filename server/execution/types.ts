@@ -98,27 +98,27 @@ export interface ExecutionPlane {
   health(): ExecutionHealth;
   /** Throws AppError EXEC_UNAVAILABLE (with the reason) when this language cannot run here. */
   assertRunnable(language: SupportedLanguage): void;
-  /** Queues a run; throws AppError EXEC_UNAVAILABLE for a language this machine cannot run. */
-  enqueueRun(req: RunRequest): RunResult;
-  getRun(id: string): RunResult | undefined;
+  /** Queues a run; rejects with AppError EXEC_UNAVAILABLE for a language this machine cannot run. */
+  enqueueRun(req: RunRequest): Promise<RunResult>;
+  getRun(id: string): Promise<RunResult | undefined>;
   /** Newest first. */
-  listRuns(roomId: string, page: PageRequest): Page<RunResult>;
-  enqueueSubmission(req: SubmissionRequest): SubmissionSummary;
+  listRuns(roomId: string, page: PageRequest): Promise<Page<RunResult>>;
+  enqueueSubmission(req: SubmissionRequest): Promise<SubmissionSummary>;
   /** Full results, hidden tests included: the caller filters for non-admins. */
-  getSubmission(id: string): SubmissionResult | undefined;
+  getSubmission(id: string): Promise<SubmissionResult | undefined>;
   /** Newest first. */
-  listSubmissions(roomId: string, page: PageRequest): Page<SubmissionSummary>;
-  /** Queues a static analysis; throws AppError EXEC_UNAVAILABLE when this language has no analyzer that may run here. */
-  enqueueAnalysis(req: AnalysisRequest): AnalysisJob;
+  listSubmissions(roomId: string, page: PageRequest): Promise<Page<SubmissionSummary>>;
+  /** Queues a static analysis; rejects with AppError EXEC_UNAVAILABLE when this language has no analyzer that may run here. */
+  enqueueAnalysis(req: AnalysisRequest): Promise<AnalysisJob>;
   /** The job and the room it belongs to. */
-  getAnalysis(id: string): { roomId: string; job: AnalysisJob } | undefined;
+  getAnalysis(id: string): Promise<{ roomId: string; job: AnalysisJob } | undefined>;
   /** Whether a submission of the room is queued or running (EXEC_SUBMISSION_IN_PROGRESS). */
-  hasActiveSubmission(roomId: string): boolean;
+  hasActiveSubmission(roomId: string): Promise<boolean>;
   /**
    * Average wait from `createdAt` to the job starting, in whole milliseconds (0 when none), over the runs and
    * submissions that started at `sinceMs` (epoch ms) or later. For the admin dashboard's `averageQueueMs`.
    */
-  queueStats(sinceMs: number): { averageQueueMs: number };
+  queueStats(sinceMs: number): Promise<{ averageQueueMs: number }>;
   /** Called once per job when it reaches `completed` or `failed`. Returns an unsubscribe function. */
   onDidFinish(listener: (event: ExecutionFinished) => void): () => void;
   /**

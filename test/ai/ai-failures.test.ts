@@ -4,14 +4,14 @@
 // provider without json_schema support gets json_object; jobs a previous process left unfinished are failed.
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { openDatabase } from '../../server/storage/database.ts';
 import { openAiStore } from '../../server/storage/ai/index.ts';
+import { openServerDatabase } from '../../server/storage/sql/index.ts';
 import { zAiJob, zCodeReview } from '../../server/protocol/api/ai.ts';
 import { pollUntil } from '../support/poll.ts';
 import { startTestServer } from '../support/test-server.ts';
 import { as, createRoom, person } from '../control/rooms/room-fixture.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
+import { testDatabaseUrl } from '../support/test-database.ts';
 import { collect, openStream, startAiWorld, useAiWorld, type AiWorld } from './ai-fixture.ts';
 
 const REVIEW = {
@@ -121,16 +121,17 @@ describe('a provider without structured outputs', () => {
 describe('restart', () => {
   it('jobs left queued or running by a previous process are failed at start, and their streams end with an error', async () => {
     const dir = makeTempDir('syncode-ai-restart-');
-    const world = await startAiWorld({ server: { dataDir: dir.path } });
+    const world = await startAiWorld({ server: { dataDir: dir.path, databaseUrl: await testDatabaseUrl() } });
     try {
       const { me, base, room } = await practiceRoom(world, 'Lea');
       await world.server.stop();
-      // As a crash would leave it: a job still marked running in the database file.
-      const db = openDatabase(join(dir.path, 'syncode.sqlite'));
+      // As a crash would leave it: a job still marked running in the database.
+      const { databaseUrl } = world.server;
+      const db = openServerDatabase(databaseUrl, dir.path, 'syncode.sqlite');
       const jobId = randomUUID();
-      openAiStore(db).jobs.insert({ id: jobId, roomId: room.id, userId: me.id, kind: 'message', input: {}, createdAt: Date.now() });
-      db.close();
-      const again = await startTestServer({ dataDir: dir.path, rateLimits: false, webRoot: null, ai: { baseUrl: world.fake.baseUrl } });
+      await (await openAiStore(db)).jobs.insert({ id: jobId, roomId: room.id, userId: me.id, kind: 'message', input: {}, createdAt: Date.now() });
+      await db.close();
+      const again = await startTestServer({ dataDir: dir.path, databaseUrl, rateLimits: false, webRoot: null, ai: { baseUrl: world.fake.baseUrl } });
       try {
         const res = await as(again, me).get(`${base}/messages/${jobId}`);
         expect(res.body).toMatchObject({ status: 'failed', error: { code: 'AI_UNAVAILABLE', message: 'Interrupted by a server restart.' } });

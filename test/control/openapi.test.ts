@@ -60,7 +60,7 @@ describe('OpenAPI document', () => {
       control = await createControlPlane({
         router, db: execution.db, sql: execution.sql, jwtSecret: 'openapi-test-secret-0123456789abcdef', cursors: execution.cursors, mode: 'hosted', rateLimits: false, problemsDir: null,
         collab: collab.control, execution: execution.plane, collabUrl: () => 'ws://127.0.0.1/collab', log: silentLogger,
-        ai: createAiPlane({ db: execution.db, sql: execution.sql, log: silentLogger, provider: undefined }),
+        ai: await createAiPlane({ sql: execution.sql, log: silentLogger, provider: undefined }),
       });
       // startServer registers the health route next to the control plane.
       registerHealthRoute(router, { version: '0.0.0', mode: 'hosted', startedAt: Date.now(), nodeId: 'openapi-test', probes: {}, features: () => ({

@@ -30,7 +30,7 @@ describe('problem statistics from judged submissions', () => {
     control = await createControlPlane({
       router, db: fixture.db, sql: fixture.sql, jwtSecret: 'stats-test-secret-0123456789abcdef', cursors: fixture.cursors, mode: 'hosted', rateLimits: false,
       problemsDir: DEFAULT_PROBLEMS_DIR, execution: fixture.plane, collab: collab.control, collabUrl: () => 'ws://127.0.0.1/collab', log: silentLogger,
-      ai: createAiPlane({ db: fixture.db, sql: fixture.sql, log: silentLogger, provider: undefined }),
+      ai: await createAiPlane({ sql: fixture.sql, log: silentLogger, provider: undefined }),
     });
     http = createServer((req, res) => void router.handle(req, res));
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -61,20 +61,20 @@ describe('problem statistics from judged submissions', () => {
     const recorded = (id: string) => pollUntil(() => fixture.db.prepare('SELECT 1 FROM execution_outcomes WHERE id = ?').get(id), Boolean, { timeoutMs: 60_000, what: `outcome ${id}` });
 
     // Nine compile errors (compiled once, no test runs) by one user.
-    const failing = Array.from({ length: 9 }, () => submit(struggler.user.id, 'c', 'int main( {'));
+    const failing = await Promise.all(Array.from({ length: 9 }, () => submit(struggler.user.id, 'c', 'int main( {')));
     for (const s of failing) await recorded(s.id);
     expect(await summary(struggler.accessToken)).toMatchObject({ acceptanceRate: null, solved: false });
 
-    const accepted = submit(solver.user.id, 'python', readFileSync(join(DEFAULT_PROBLEMS_DIR, 'two-sum', 'solutions', 'python.py'), 'utf8'));
+    const accepted = await submit(solver.user.id, 'python', readFileSync(join(DEFAULT_PROBLEMS_DIR, 'two-sum', 'solutions', 'python.py'), 'utf8'));
     await recorded(accepted.id);
-    expect(fixture.plane.getSubmission(accepted.id)!.verdict).toBe('ACCEPTED');
+    expect((await fixture.plane.getSubmission(accepted.id))!.verdict).toBe('ACCEPTED');
     expect(await summary(solver.accessToken)).toMatchObject({ acceptanceRate: 0.1, solved: true });
     expect(await summary(struggler.accessToken)).toMatchObject({ acceptanceRate: 0.1, solved: false });
     const solvedList = (await call(server, 'GET', '/v1/problems?solved=true', { token: solver.accessToken })).body.items;
     expect(solvedList.map((p: any) => p.id)).toEqual([problem.id]);
     expect((await call(server, 'GET', '/v1/problems?solved=true', { token: struggler.accessToken })).body.items).toEqual([]);
 
-    const run = fixture.plane.enqueueRun({
+    const run = await fixture.plane.enqueueRun({
       roomId: randomUUID(), userId: solver.user.id, language: 'python', code: 'print(1)', stdin: '', timeLimitMs: 5000, memoryLimitKb: 262144,
     });
     await recorded(run.id);

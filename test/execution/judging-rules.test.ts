@@ -60,8 +60,8 @@ describe('plane bookkeeping', () => {
       fx.plane.onDidFinish((e) => order.push(e.userId));
       const alice = '00000000-0000-4000-8000-00000000a11c';
       const bob = '00000000-0000-4000-8000-000000000b0b';
-      for (let i = 0; i < 4; i++) fx.plane.enqueueRun(runRequest('javascript', `console.log(${i})`, { userId: alice }));
-      const last = fx.plane.enqueueRun(runRequest('javascript', 'console.log("bob")', { userId: bob }));
+      for (let i = 0; i < 4; i++) await fx.plane.enqueueRun(runRequest('javascript', `console.log(${i})`, { userId: alice }));
+      const last = await fx.plane.enqueueRun(runRequest('javascript', 'console.log("bob")', { userId: bob }));
       await waitForRun(fx.plane, last.id);
       // Alice's first run was already taken by the only worker; Bob's comes right after it.
       expect(order).toEqual([alice, bob]);
@@ -74,17 +74,17 @@ describe('plane bookkeeping', () => {
     const fx = await startPlane({ workers: 1 });
     try {
       const since = Date.now();
-      expect(fx.plane.queueStats(since)).toEqual({ averageQueueMs: 0 });
+      expect(await fx.plane.queueStats(since)).toEqual({ averageQueueMs: 0 });
       // Queued together: the only worker takes the run at once, so the submission waits for the whole run.
-      const run = fx.plane.enqueueRun(runRequest('javascript', 'console.log(1)'));
-      const sub = fx.plane.enqueueSubmission(submissionRequest('javascript', 'console.log(1)', [{ input: '', expectedOutput: '1\n' }]));
-      expect(fx.plane.getSubmission(sub.id)!.status).toBe('queued');
+      const run = await fx.plane.enqueueRun(runRequest('javascript', 'console.log(1)'));
+      const sub = await fx.plane.enqueueSubmission(submissionRequest('javascript', 'console.log(1)', [{ input: '', expectedOutput: '1\n' }]));
+      expect((await fx.plane.getSubmission(sub.id))!.status).toBe('queued');
       await waitForRun(fx.plane, run.id);
       await waitForSubmission(fx.plane, sub.id);
-      const { averageQueueMs } = fx.plane.queueStats(since);
+      const { averageQueueMs } = await fx.plane.queueStats(since);
       expect(Number.isInteger(averageQueueMs)).toBe(true);
       expect(averageQueueMs).toBeGreaterThan(0);
-      expect(fx.plane.queueStats(Date.now() + 60_000)).toEqual({ averageQueueMs: 0 });
+      expect(await fx.plane.queueStats(Date.now() + 60_000)).toEqual({ averageQueueMs: 0 });
     } finally {
       await fx.close();
     }
@@ -94,16 +94,12 @@ describe('plane bookkeeping', () => {
     const fx = await startPlane({ searchPath: '', workers: 1 });
     try {
       expect(fx.plane.features().languages).toEqual(['javascript', 'typescript']);
-      const refused = (() => {
-        try {
-          fx.plane.enqueueSubmission(submissionRequest('python', 'print(1)', [{ input: '', expectedOutput: '1\n' }]));
-        } catch (error) {
-          return error;
-        }
-      })();
+      const refused = await fx.plane
+        .enqueueSubmission(submissionRequest('python', 'print(1)', [{ input: '', expectedOutput: '1\n' }]))
+        .catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(AppError);
       expect((refused as AppError).code).toBe('EXEC_UNAVAILABLE');
-      expect(() => fx.plane.enqueueRun(runRequest('go', 'package main'))).toThrow(AppError);
+      await expect(fx.plane.enqueueRun(runRequest('go', 'package main'))).rejects.toThrow(AppError);
       expect((await runToEnd(fx.plane, runRequest('javascript', 'console.log(6 * 7)'))).result?.stdout).toBe('42\n');
     } finally {
       await fx.close();
@@ -113,25 +109,27 @@ describe('plane bookkeeping', () => {
   it('lists runs and submissions newest first with signed cursors; a malformed or foreign cursor is VALIDATION_FAILED', async () => {
     const fx = await startPlane({ workers: 1 });
     try {
-      const runs = [1, 2, 3].map((i) => fx.plane.enqueueRun(runRequest('javascript', `console.log(${i})`)));
-      const other = fx.plane.enqueueRun({ ...runRequest('javascript', 'console.log(0)'), roomId: '00000000-0000-4000-8000-0000000000ff' });
-      const page1 = fx.plane.listRuns(runs[0]!.roomId, { limit: 2 });
+      const runs = [];
+      // One after another: the list order is the order they were accepted.
+      for (const i of [1, 2, 3]) runs.push(await fx.plane.enqueueRun(runRequest('javascript', `console.log(${i})`)));
+      const other = await fx.plane.enqueueRun({ ...runRequest('javascript', 'console.log(0)'), roomId: '00000000-0000-4000-8000-0000000000ff' });
+      const page1 = await fx.plane.listRuns(runs[0]!.roomId, { limit: 2 });
       expect(page1.items.map((r) => r.id)).toEqual([runs[2]!.id, runs[1]!.id]);
-      const page2 = fx.plane.listRuns(runs[0]!.roomId, { limit: 2, cursor: page1.nextCursor! });
+      const page2 = await fx.plane.listRuns(runs[0]!.roomId, { limit: 2, cursor: page1.nextCursor! });
       expect(page2).toMatchObject({ items: [{ id: runs[0]!.id }], nextCursor: null });
-      expect(fx.plane.listRuns(other.roomId, { limit: 10 }).items.map((r) => r.id)).toEqual([other.id]);
-      expect(() => fx.plane.listRuns(runs[0]!.roomId, { limit: 2, cursor: 'bogus' })).toThrow(
+      expect((await fx.plane.listRuns(other.roomId, { limit: 10 })).items.map((r) => r.id)).toEqual([other.id]);
+      await expect(fx.plane.listRuns(runs[0]!.roomId, { limit: 2, cursor: 'bogus' })).rejects.toThrow(
         expect.objectContaining({ code: 'VALIDATION_FAILED' }),
       );
       // Cursors are signed and scoped: one of the runs list is foreign to the submissions list.
-      expect(() => fx.plane.listSubmissions(runs[0]!.roomId, { limit: 2, cursor: page1.nextCursor! })).toThrow(
+      await expect(fx.plane.listSubmissions(runs[0]!.roomId, { limit: 2, cursor: page1.nextCursor! })).rejects.toThrow(
         expect.objectContaining({ code: 'VALIDATION_FAILED' }),
       );
-      const sub = fx.plane.enqueueSubmission(submissionRequest('javascript', 'console.log(1)', [{ input: '', expectedOutput: '1\n', hidden: true }]));
-      expect(fx.plane.listSubmissions(sub.roomId, { limit: 5 })).toMatchObject({ items: [{ id: sub.id, status: 'queued', total: 1, verdict: null }], nextCursor: null });
-      expect(fx.plane.getSubmission(sub.id)).toMatchObject({ tests: [], compileOutput: null, maxTimeMs: null, error: null });
-      expect(fx.plane.getRun('00000000-0000-4000-8000-00000000abcd')).toBeUndefined();
-      expect(fx.plane.getSubmission('not-a-uuid')).toBeUndefined();
+      const sub = await fx.plane.enqueueSubmission(submissionRequest('javascript', 'console.log(1)', [{ input: '', expectedOutput: '1\n', hidden: true }]));
+      expect(await fx.plane.listSubmissions(sub.roomId, { limit: 5 })).toMatchObject({ items: [{ id: sub.id, status: 'queued', total: 1, verdict: null }], nextCursor: null });
+      expect(await fx.plane.getSubmission(sub.id)).toMatchObject({ tests: [], compileOutput: null, maxTimeMs: null, error: null });
+      expect(await fx.plane.getRun('00000000-0000-4000-8000-00000000abcd')).toBeUndefined();
+      expect(await fx.plane.getSubmission('not-a-uuid')).toBeUndefined();
     } finally {
       await fx.close();
     }

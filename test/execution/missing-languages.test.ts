@@ -23,9 +23,9 @@ describe('languages without a toolchain', () => {
     expect(() => zHealthResponse.shape.features.parse({ media: false, recording: false, matchmaking: false, ai: false, email: false, ...features })).not.toThrow();
   });
 
-  it('are refused with EXEC_UNAVAILABLE before anything is stored', () => {
-    expect(() => fx.plane.enqueueRun(runRequest('python', 'print(1)'))).toThrow(expect.objectContaining({ code: 'EXEC_UNAVAILABLE' }));
-    expect(fx.plane.listRuns(runRequest('python', '').roomId, { limit: 10 }).items).toEqual([]);
+  it('are refused with EXEC_UNAVAILABLE before anything is stored', async () => {
+    await expect(fx.plane.enqueueRun(runRequest('python', 'print(1)'))).rejects.toThrow(expect.objectContaining({ code: 'EXEC_UNAVAILABLE' }));
+    expect((await fx.plane.listRuns(runRequest('python', '').roomId, { limit: 10 })).items).toEqual([]);
   });
 
   it('have a hint for every language on every desktop OS', () => {

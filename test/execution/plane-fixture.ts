@@ -11,6 +11,7 @@ import { makeTempDir } from '../support/temp-dir.ts';
 
 export interface PlaneFixture {
   plane: ExecutionPlane;
+  /** The synchronous connection to the SQLite file, for a control plane over the same data (its areas still use it). */
   db: SqliteDatabase;
   /** The same database behind the async storage interface (a fresh PostgreSQL database on the PostgreSQL test run). */
   sql: SqlDatabase;
@@ -32,7 +33,7 @@ export async function startPlane(options: Partial<ExecutionPlaneOptions> & { dat
   const databaseUrl = options.databaseUrl ?? (options.dataDir ? undefined : await testDatabaseUrl());
   const sql = openServerDatabase(databaseUrl, dataDir, 'syncode.sqlite');
   const cursors = options.cursors ?? createCursorCodec('test-cursor-secret');
-  const plane = await createExecutionPlane({ log: silentLogger, ...options, cursors, db, sql });
+  const plane = await createExecutionPlane({ log: silentLogger, ...options, cursors, sql });
   return {
     plane,
     db,
@@ -86,25 +87,25 @@ export function submissionRequest(
 const done = (status: string): boolean => status === 'completed' || status === 'failed';
 
 export async function runToEnd(plane: ExecutionPlane, req: ReturnType<typeof runRequest>, timeoutMs = 60_000): Promise<RunResult> {
-  const { id } = plane.enqueueRun(req);
+  const { id } = await plane.enqueueRun(req);
   return waitForRun(plane, id, timeoutMs);
 }
 
 export function waitForRun(plane: ExecutionPlane, id: string, timeoutMs = 60_000): Promise<RunResult> {
-  return pollUntil(() => plane.getRun(id)!, (r) => done(r.status), { timeoutMs, intervalMs: 25, what: `run ${id}` });
+  return pollUntil(async () => (await plane.getRun(id))!, (r) => done(r.status), { timeoutMs, intervalMs: 25, what: `run ${id}` });
 }
 
 export async function submitToEnd(plane: ExecutionPlane, req: ReturnType<typeof submissionRequest>, timeoutMs = 120_000): Promise<SubmissionResult> {
-  const { id } = plane.enqueueSubmission(req);
+  const { id } = await plane.enqueueSubmission(req);
   return waitForSubmission(plane, id, timeoutMs);
 }
 
 export function waitForSubmission(plane: ExecutionPlane, id: string, timeoutMs = 120_000): Promise<SubmissionResult> {
-  return pollUntil(() => plane.getSubmission(id)!, (s) => done(s.status), { timeoutMs, intervalMs: 25, what: `submission ${id}` });
+  return pollUntil(async () => (await plane.getSubmission(id))!, (s) => done(s.status), { timeoutMs, intervalMs: 25, what: `submission ${id}` });
 }
 
 /** Queues a static analysis of `code` (no complexity estimate) and waits for it to end. */
 export async function analyseToEnd(plane: ExecutionPlane, language: SupportedLanguage, code: string, timeoutMs = 60_000): Promise<AnalysisJob> {
-  const { id } = plane.enqueueAnalysis({ roomId: ROOM, userId: USER, language, code, complexity: null });
-  return pollUntil(() => plane.getAnalysis(id)!.job, (j) => done(j.status), { timeoutMs, intervalMs: 25, what: `analysis ${id}` });
+  const { id } = await plane.enqueueAnalysis({ roomId: ROOM, userId: USER, language, code, complexity: null });
+  return pollUntil(async () => (await plane.getAnalysis(id))!.job, (j) => done(j.status), { timeoutMs, intervalMs: 25, what: `analysis ${id}` });
 }

@@ -117,15 +117,15 @@ describe('languages without an analyzer', () => {
     await bare.close();
   });
 
-  it('are listed with how to get one, and refused with EXEC_UNAVAILABLE before anything is stored', () => {
+  it('are listed with how to get one, and refused with EXEC_UNAVAILABLE before anything is stored', async () => {
     const { missingAnalyzers, analysisLanguages } = bare.plane.features();
     expect(analysisLanguages.sort()).toEqual(['javascript', 'typescript']);
     expect(missingAnalyzers.map((m) => m.language)).toEqual(['python', 'go', 'rust', 'java', 'cpp', 'c']);
     expect(missingAnalyzers.find((m) => m.language === 'rust')?.installHint).toContain('rustup');
-    expect(() => bare.plane.enqueueAnalysis({ roomId: 'r', userId: 'u', language: 'go', code: '', complexity: null })).toThrow(
+    await expect(bare.plane.enqueueAnalysis({ roomId: 'r', userId: 'u', language: 'go', code: '', complexity: null })).rejects.toThrow(
       expect.objectContaining({ code: 'EXEC_UNAVAILABLE' }),
     );
-    expect(bare.db.prepare('SELECT COUNT(*) AS n FROM exec_analyses').get()).toEqual({ n: 0 });
+    expect(await bare.sql.get('SELECT COUNT(*) AS n FROM exec_analyses')).toEqual({ n: 0 });
   });
 
   it('a Python without pyflakes is told how to install it', () => {

@@ -110,6 +110,30 @@ describe.each(backends)('SqlDatabase on %s', (_name, open) => {
     }
   });
 
+  it('runs transactions started together one after another, each with only its own queries', async () => {
+    const db = await open();
+    try {
+      await migrate(db, 'test', SCHEMA);
+      const results = await Promise.allSettled(
+        ['a', 'b', 'c'].map((name, i) =>
+          db.transaction(async () => {
+            await db.run('INSERT INTO things (name, at) VALUES (?, ?)', [name, i]);
+            await db.run('UPDATE things SET at = at + 10 WHERE name = ?', [name]);
+            if (name === 'b') throw new Error('roll back b');
+          }),
+        ),
+      );
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      const rows = await db.all<{ name: string; at: number }>('SELECT name, at FROM things ORDER BY name');
+      expect(rows).toEqual([
+        { name: 'a', at: 10 },
+        { name: 'c', at: 12 },
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('migrates once when two connections start together', async () => {
     const first = await open();
     try {

@@ -21,13 +21,13 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
     if (!user) throw new AppError('USER_NOT_FOUND', 'No such user.');
     return user;
   };
-  const detail = (user: UserRecord): AdminUserDetail => ({
+  const detail = async (user: UserRecord): Promise<AdminUserDetail> => ({
     ...toAdminUserEntry(user),
     banReason: user.banReason,
     bannedAt: toTimestampOrNull(user.bannedAt),
-    sessionCount: ctx.rooms.sessionsCompleted(user.id),
-    activeRoomId: ctx.rooms.activeRoomOf(user.id)?.id ?? null,
-    quotas: quotaInfo(ctx.mode, user.id, ctx.db, outcomes, ctx.ai),
+    sessionCount: await ctx.rooms.sessionsCompleted(user.id),
+    activeRoomId: (await ctx.rooms.activeRoomOf(user.id))?.id ?? null,
+    quotas: await quotaInfo(ctx.mode, user.id, ctx.db, outcomes, ctx.ai),
     recentAudit: ctx.audit.recentForUser(user.id, 20).map(toAuditLogEntry),
   });
 
@@ -39,13 +39,13 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
     const body: AdminDashboard = {
       generatedAt: toTimestamp(now),
       users: ctx.users.counts(now),
-      rooms: ctx.rooms.dashboard(now),
+      rooms: await ctx.rooms.dashboard(now),
       executions: {
         runsLast24h: executions.runs,
         submissionsLast24h: executions.submissions,
-        averageQueueMs: ctx.execution.queueStats(now - DAY).averageQueueMs,
+        averageQueueMs: (await ctx.execution.queueStats(now - DAY)).averageQueueMs,
       },
-      ai: aiStats(ctx.ai.statsSince(now - DAY)),
+      ai: aiStats(await ctx.ai.statsSince(now - DAY)),
       collab: { documents: collab?.documentsLoaded ?? 0, connections: collab?.connections ?? 0 },
     };
     return { status: 200, body };
@@ -58,7 +58,7 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
 
   handle(router, 'GET /v1/admin/users/:userId', async (req, { params }) => {
     await ctx.auth.requireAdmin(req);
-    return { status: 200, body: detail(loadUser(params.userId)) };
+    return { status: 200, body: await detail(loadUser(params.userId)) };
   });
 
   handle(router, 'PATCH /v1/admin/users/:userId', async (req, { params, body }) => {
@@ -81,20 +81,20 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
     ctx.audit.record('admin.user-updated', {
       actorId: admin.id, actorType: 'admin', targetType: 'user', targetId: target.id, ip: req.ip, details: { ...patch },
     });
-    return { status: 200, body: detail(ctx.users.findById(target.id)!) };
+    return { status: 200, body: await detail(ctx.users.findById(target.id)!) };
   });
 
   handle(router, 'GET /v1/admin/rooms', async (req, { query }) => {
     await ctx.auth.requireAdmin(req);
     const { limit, cursor, status, mode } = query();
-    const page = ctx.rooms.listForAdmin({ status, mode }, { limit, cursor });
+    const page = await ctx.rooms.listForAdmin({ status, mode }, { limit, cursor });
     return { status: 200, body: page };
   });
 
   handle(router, 'POST /v1/admin/rooms/:roomId/close', async (req, { params, body }) => {
     const admin = await ctx.auth.requireAdmin(req);
     const roomId = params.roomId;
-    if (!isUuid(roomId) || !ctx.rooms.hasRoom(roomId)) throw new AppError('ROOM_NOT_FOUND', 'No such room.');
+    if (!isUuid(roomId) || !(await ctx.rooms.hasRoom(roomId))) throw new AppError('ROOM_NOT_FOUND', 'No such room.');
     const { reason } = body();
     await ctx.rooms.forceClose(roomId, { actorId: admin.id, reason, ip: req.ip });
     return { status: 204 };

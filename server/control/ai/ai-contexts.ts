@@ -12,7 +12,7 @@ export interface ContextSources {
   store: RoomStore;
   problems: ProblemCatalog;
   execution: ExecutionPlane;
-  hintsUsed(roomId: string): number;
+  hintsUsed(roomId: string): Promise<number>;
 }
 
 export function problemContext(problems: ProblemCatalog, problemId: string | null): ProblemContext | null {
@@ -28,15 +28,15 @@ export function problemContext(problems: ProblemCatalog, problemId: string | nul
 }
 
 /** `code`/`language`: what the request carried; without code, the room's latest snapshot stands in. */
-export function roomContext(
+export async function roomContext(
   src: ContextSources,
   room: RoomRecord,
   callerRole: RoomRole,
   request: { code?: string; language?: SupportedLanguage },
-): RoomContext {
-  const run = src.execution.listRuns(room.id, { limit: 1 }).items[0];
-  const submission = src.execution.listSubmissions(room.id, { limit: 1 }).items[0];
-  const latest = request.code === undefined ? src.store.sessions.latestSnapshot(room.id) : undefined;
+): Promise<RoomContext> {
+  const run = (await src.execution.listRuns(room.id, { limit: 1 })).items[0];
+  const submission = (await src.execution.listSubmissions(room.id, { limit: 1 })).items[0];
+  const latest = request.code === undefined ? await src.store.sessions.latestSnapshot(room.id) : undefined;
   return {
     mode: room.mode,
     phase: room.status,
@@ -45,15 +45,15 @@ export function roomContext(
     language: request.language ?? room.language,
     code: request.code ?? (latest ? snapshotText(latest.bytes) : null),
     lastRun: run ? runContext(run) : null,
-    lastSubmission: submission ? submissionContext(src.execution, submission) : null,
-    hintsUsed: src.hintsUsed(room.id),
+    lastSubmission: submission ? await submissionContext(src.execution, submission) : null,
+    hintsUsed: await src.hintsUsed(room.id),
   };
 }
 
 /** A finished session for its training report: the final code and every submission. */
-export function sessionContext(src: ContextSources, room: RoomRecord): SessionContext {
-  const final = src.store.sessions.latestSnapshot(room.id);
-  const runs = src.execution.listRuns(room.id, { limit: 100 }).items.length;
+export async function sessionContext(src: ContextSources, room: RoomRecord): Promise<SessionContext> {
+  const final = await src.store.sessions.latestSnapshot(room.id);
+  const runs = (await src.execution.listRuns(room.id, { limit: 100 })).items.length;
   return {
     mode: room.mode,
     problem: problemContext(src.problems, room.problemId),
@@ -62,10 +62,8 @@ export function sessionContext(src: ContextSources, room: RoomRecord): SessionCo
     snapshotId: final?.id ?? null,
     durationMs: room.startedAt !== null && room.finishedAt !== null ? room.finishedAt - room.startedAt : null,
     runs,
-    submissions: allSubmissions(src.execution, room.id)
-      .reverse()
-      .map((s) => submissionContext(src.execution, s)),
-    hintsUsed: src.hintsUsed(room.id),
+    submissions: await Promise.all((await allSubmissions(src.execution, room.id)).reverse().map((s) => submissionContext(src.execution, s))),
+    hintsUsed: await src.hintsUsed(room.id),
   };
 }
 
@@ -74,12 +72,12 @@ function runContext(run: { status: string; stdin: string; result: { verdict: Run
 }
 
 /** Verdict and counts only: which tests failed, and their data, stay out (most are hidden). */
-function submissionContext(execution: ExecutionPlane, s: SubmissionSummary): SubmissionContext {
+async function submissionContext(execution: ExecutionPlane, s: SubmissionSummary): Promise<SubmissionContext> {
   return {
     status: s.status,
     verdict: s.verdict,
     passed: s.passed,
     total: s.total,
-    compileOutput: execution.getSubmission(s.id)?.compileOutput ?? null,
+    compileOutput: (await execution.getSubmission(s.id))?.compileOutput ?? null,
   };
 }

@@ -33,17 +33,17 @@ export function registerAiRoutes(d: AiRouteDeps): void {
   /** Authentication → room → provider: what every AI route checks first. */
   async function enter(api: ApiContext, roomId: string): Promise<RoomAccess> {
     const user = await auth.requireUser(api);
-    const access = roomAccess(engine, roomId, user);
+    const access = await roomAccess(engine, roomId, user);
     if (!ai.available) throw new AppError('AI_UNAVAILABLE', 'No AI provider is configured on this server.');
     return access;
   }
 
   /** After the body: an open room, and quota left (hosted mode with a configured allowance). */
-  function admitWork(a: RoomAccess): RoomRole {
+  async function admitWork(a: RoomAccess): Promise<RoomRole> {
     requireOpen(a.room);
     if (d.control.mode === 'hosted' && ai.requestsPerDay !== null) {
       const dayStart = Math.floor(Date.now() / DAY_MS) * DAY_MS;
-      if (ai.requestsSince(a.user.id, dayStart) >= ai.requestsPerDay) {
+      if ((await ai.requestsSince(a.user.id, dayStart)) >= ai.requestsPerDay) {
         throw new AppError('USER_QUOTA_EXCEEDED', 'Your daily AI requests are used up.', {
           quota: 'aiRequestsPerDay',
           limit: ai.requestsPerDay,
@@ -68,8 +68,8 @@ export function registerAiRoutes(d: AiRouteDeps): void {
     allow(a, { roles });
     if (!a.room.config.aiEnabled) throw new AppError('AI_DISABLED', 'AI is not enabled in this room.');
     const input = body();
-    const role = admitWork(a);
-    return { a, input, context: roomContext(sources, a.room, role, input) };
+    const role = await admitWork(a);
+    return { a, input, context: await roomContext(sources, a.room, role, input) };
   }
 
   function accepted(roomId: string, job: AiJobRecord, kind: string) {
@@ -81,21 +81,21 @@ export function registerAiRoutes(d: AiRouteDeps): void {
    * A job of this room and kind the caller may see: its author, or (message jobs) the room's host and
    * interviewer. Anything else is AI_JOB_NOT_FOUND, as an unknown id is.
    */
-  function visibleJob<K extends AiJobKind>(a: RoomAccess, jobId: string, kind: K, ownerOnly = false): AiJobRecord & { kind: K } {
-    const job = isUuid(jobId) ? ai.job(jobId) : undefined;
+  async function visibleJob<K extends AiJobKind>(a: RoomAccess, jobId: string, kind: K, ownerOnly = false): Promise<AiJobRecord & { kind: K }> {
+    const job = isUuid(jobId) ? await ai.job(jobId) : undefined;
     const staff = a.role === 'host' || a.role === 'interviewer';
     const visible = job && job.roomId === a.room.id && job.kind === kind && (job.userId === a.user.id || (!ownerOnly && kind === 'message' && staff));
     if (!visible) throw new AppError('AI_JOB_NOT_FOUND', 'No such AI job.');
     return job as AiJobRecord & { kind: K };
   }
 
-  function messageJobView(job: AiJobRecord & { kind: 'message' }) {
-    return jobView(job, job.replyMessageId ? ai.message(job.replyMessageId) : undefined);
+  async function messageJobView(job: AiJobRecord & { kind: 'message' }) {
+    return jobView(job, job.replyMessageId ? await ai.message(job.replyMessageId) : undefined);
   }
 
   handle(router, 'POST /v1/rooms/:roomId/ai/messages', async (api, { params, body }) => {
     const { a, input, context } = await startWork(api, params.roomId, NON_SPECTATOR, body);
-    const job = ai.submitMessage({ roomId: a.room.id, userId: a.user.id, content: input.content, context });
+    const job = await ai.submitMessage({ roomId: a.room.id, userId: a.user.id, content: input.content, context });
     return accepted(a.room.id, job, 'messages');
   });
 
@@ -107,13 +107,13 @@ export function registerAiRoutes(d: AiRouteDeps): void {
     if (owner !== a.user.id && !(a.role === 'host' || a.role === 'interviewer' || a.isAdmin)) {
       throw new AppError('ROOM_FORBIDDEN', "Only the room's host and interviewer read others' conversations.");
     }
-    return { status: 200, body: conversationPage(ai, cursors, 'ai.messages', { roomId: a.room.id, userId: owner }, q) };
+    return { status: 200, body: await conversationPage(ai, cursors, 'ai.messages', { roomId: a.room.id, userId: owner }, q) };
   });
 
   handle(router, 'GET /v1/rooms/:roomId/ai/messages/:jobId', async (api, { params }) => {
     const a = await enter(api, params.roomId);
     allow(a, { roles: NON_SPECTATOR });
-    return { status: 200, body: messageJobView(visibleJob(a, params.jobId, 'message')) };
+    return { status: 200, body: await messageJobView(await visibleJob(a, params.jobId, 'message')) };
   });
 
   handle(
@@ -122,7 +122,7 @@ export function registerAiRoutes(d: AiRouteDeps): void {
     async (api, { params, signal }) => {
       const a = await enter(api, params.roomId);
       allow(a, { roles: NON_SPECTATOR });
-      const job = visibleJob(a, params.jobId, 'message', true);
+      const job = await visibleJob(a, params.jobId, 'message', true);
       return { status: 200, events: replyStream(ai, job.id, signal, messageJobView) };
     },
     (error) => d.control.log.error('AI reply stream failed', { error: String(error) }),
@@ -131,40 +131,40 @@ export function registerAiRoutes(d: AiRouteDeps): void {
   handle(router, 'POST /v1/rooms/:roomId/ai/messages/:jobId/cancel', async (api, { params, body }) => {
     const a = await enter(api, params.roomId);
     allow(a, { roles: NON_SPECTATOR });
-    const job = visibleJob(a, params.jobId, 'message', true);
+    const job = await visibleJob(a, params.jobId, 'message', true);
     body();
     const ended = (await ai.cancel(job.id)) as AiJobRecord & { kind: 'message' };
-    return { status: 200, body: messageJobView(ended) };
+    return { status: 200, body: await messageJobView(ended) };
   });
 
   handle(router, 'POST /v1/rooms/:roomId/ai/hints', async (api, { params, body }) => {
     const { a, input, context } = await startWork(api, params.roomId, ['host', 'candidate'], body);
-    const job = ai.submitHint({ roomId: a.room.id, userId: a.user.id, level: input.level ?? 1, context });
+    const job = await ai.submitHint({ roomId: a.room.id, userId: a.user.id, level: input.level ?? 1, context });
     return accepted(a.room.id, job, 'hints');
   });
 
   handle(router, 'GET /v1/rooms/:roomId/ai/hints/:jobId', async (api, { params }) => {
     const a = await enter(api, params.roomId);
     allow(a, { roles: NON_SPECTATOR });
-    return { status: 200, body: jobView(visibleJob(a, params.jobId, 'hint')) };
+    return { status: 200, body: jobView(await visibleJob(a, params.jobId, 'hint')) };
   });
 
   handle(router, 'POST /v1/rooms/:roomId/ai/reviews', async (api, { params, body }) => {
     const { a, input, context } = await startWork(api, params.roomId, NON_SPECTATOR, body);
-    const job = ai.submitReview({ roomId: a.room.id, userId: a.user.id, context });
+    const job = await ai.submitReview({ roomId: a.room.id, userId: a.user.id, context });
     return accepted(a.room.id, job, 'reviews');
   });
 
   handle(router, 'GET /v1/rooms/:roomId/ai/reviews/:jobId', async (api, { params }) => {
     const a = await enter(api, params.roomId);
     allow(a, { roles: NON_SPECTATOR });
-    return { status: 200, body: jobView(visibleJob(a, params.jobId, 'review')) };
+    return { status: 200, body: jobView(await visibleJob(a, params.jobId, 'review')) };
   });
 
   handle(router, 'GET /v1/rooms/:roomId/ai/weaknesses', async (api, { params }) => {
     const a = await enter(api, params.roomId);
     allow(a, { roles: NON_SPECTATOR });
-    return { status: 200, body: { items: ai.weaknesses(a.user.id) } };
+    return { status: 200, body: { items: await ai.weaknesses(a.user.id) } };
   });
 }
 
@@ -173,13 +173,13 @@ async function* replyStream(
   ai: AiService,
   jobId: string,
   signal: AbortSignal,
-  view: (job: AiJobRecord & { kind: 'message' }) => ReturnType<typeof jobView<'message'>>,
+  view: (job: AiJobRecord & { kind: 'message' }) => Promise<ReturnType<typeof jobView<'message'>>>,
 ) {
   for await (const update of ai.replyEvents(jobId, signal)) {
     if (update.type === 'delta') {
       yield { event: 'delta' as const, data: { content: update.content } };
     } else if (update.job.status === 'completed') {
-      yield { event: 'done' as const, data: view(update.job as AiJobRecord & { kind: 'message' }) };
+      yield { event: 'done' as const, data: await view(update.job as AiJobRecord & { kind: 'message' }) };
     } else {
       yield { event: 'error' as const, data: update.job.error ?? { code: 'INTERNAL', message: 'The AI job ended without a result.' } };
     }

@@ -5,15 +5,15 @@ import type { Page } from '../../protocol/api/common.ts';
 import { toPage, type CursorCodec } from '../../pagination.ts';
 
 /** `scope` names the list (cursors of one route and conversation are refused by any other). */
-export function conversationPage(
+export async function conversationPage(
   ai: Pick<AiService, 'history'>,
   cursors: CursorCodec,
   scope: string,
   conversation: { roomId: string; userId: string },
   q: { limit: number; cursor?: string },
-): Page<AiMessage> {
+): Promise<Page<AiMessage>> {
   const listScope = `${scope}.${conversation.roomId}.${conversation.userId}`;
   const after = q.cursor ? Number(cursors.decode(listScope, q.cursor, ['number'])[0]) : undefined;
-  const rows = ai.history(conversation.roomId, conversation.userId, q.limit, after);
+  const rows = await ai.history(conversation.roomId, conversation.userId, q.limit, after);
   return toPage(rows, q.limit, cursors, listScope, (m) => [m.seq], messageView);
 }

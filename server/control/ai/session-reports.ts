@@ -11,10 +11,12 @@ import { sessionContext, type ContextSources } from './ai-contexts.ts';
 
 export type ReportStatus = SessionDetail['reportStatus'];
 
-/** Queues the reports of a room that just finished; returns what its `room-finished` event records. */
-export function queueSessionReports(ai: AiService, sources: ContextSources, room: RoomRecord): ReportStatus {
-  const subjects = sources.store.rooms
-    .listParticipants(room.id)
+/**
+ * Queues the reports of a room that just finished (`room` already in its finished state); returns what its
+ * `room-finished` event records. A report's context is built from that finished room when the report runs.
+ */
+export async function queueSessionReports(ai: AiService, sources: ContextSources, room: RoomRecord): Promise<ReportStatus> {
+  const subjects = (await sources.store.rooms.listParticipants(room.id))
     .filter((p) => p.state !== 'kicked' && isReportSubject(room.mode, p.role))
     .map((p) => p.userId);
   if (subjects.length === 0) return 'none';
@@ -22,18 +24,20 @@ export function queueSessionReports(ai: AiService, sources: ContextSources, room
     roomId: room.id,
     finishedAt: room.finishedAt ?? Date.now(),
     subjects,
-    context: () => sessionContext(sources, sources.store.rooms.getRoom(room.id) ?? room),
+    context: () => sessionContext(sources, room),
   });
 }
 
 /** Records each stored AI message on its room's timeline; returns the unsubscribe function. */
 export function recordAiMessages(ai: AiService, engine: RoomEngine): () => void {
   return ai.onDidStoreMessage((m, jobId) => {
-    engine.record(m.roomId, 'ai-message', m.role === 'user' ? m.userId : null, { messageId: m.id, jobId, userId: m.userId, role: m.role }, m.createdAt);
+    engine
+      .record(m.roomId, 'ai-message', m.role === 'user' ? m.userId : null, { messageId: m.id, jobId, userId: m.userId, role: m.role }, m.createdAt)
+      .catch((error: unknown) => engine.log.warn('ai-message event not recorded', { roomId: m.roomId, error: String(error) }));
   });
 }
 
 /** The subject's overall score in a session's ready report, else null (SessionSummary, training stats, compare). */
-export function reportScore(ai: Pick<AiService, 'reports'>, roomId: string, subjectUserId: string): number | null {
-  return ai.reports.view(roomId, subjectUserId).overallScore;
+export async function reportScore(ai: Pick<AiService, 'reports'>, roomId: string, subjectUserId: string): Promise<number | null> {
+  return (await ai.reports.view(roomId, subjectUserId)).overallScore;
 }

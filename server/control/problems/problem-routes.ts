@@ -100,7 +100,7 @@ export function registerProblemRoutes(ctx: ProblemRouteDeps, catalog: ProblemCat
     await ctx.auth.requireUser(req);
     const problem = loadProblem(params.problemId);
     const admin = await ctx.auth.requireAdmin(req);
-    if (ctx.rooms.isProblemInUse(problem.id)) {
+    if (await ctx.rooms.isProblemInUse(problem.id)) {
       throw new AppError('PROBLEM_IN_USE', 'The problem is selected in a room that has not finished.');
     }
     repo.softDelete(problem.id, Date.now());

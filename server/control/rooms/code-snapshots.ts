@@ -5,12 +5,15 @@ import * as Y from 'yjs';
 import { CODE_TEXT, type CodeSnapshot, type SnapshotTrigger } from '../../protocol/index.ts';
 import type { RoomEngine } from './room-engine.ts';
 
-export function storeCodeSnapshot(engine: RoomEngine, s: CodeSnapshot): boolean {
+export async function storeCodeSnapshot(engine: RoomEngine, s: CodeSnapshot): Promise<boolean> {
   const takenAt = Date.parse(s.takenAt);
   const bytes = Buffer.from(s.bytes, 'base64');
-  const stored = engine.store.sessions.insertSnapshot({ id: s.id, roomId: s.roomId, takenAt, trigger: s.trigger, bytes });
-  if (stored) engine.record(s.roomId, 'snapshot', null, { snapshotId: s.id, trigger: s.trigger, sizeBytes: bytes.length }, takenAt);
-  return stored;
+  // One transaction: a repeat delivery finds the snapshot stored only when its event was stored with it.
+  return engine.store.transaction(async () => {
+    const stored = await engine.store.sessions.insertSnapshot({ id: s.id, roomId: s.roomId, takenAt, trigger: s.trigger, bytes });
+    if (stored) await engine.record(s.roomId, 'snapshot', null, { snapshotId: s.id, trigger: s.trigger, sizeBytes: bytes.length }, takenAt);
+    return stored;
+  });
 }
 
 /** The code text of a snapshot: its bytes applied to an empty Y.Doc, `getText('code')`. */

@@ -12,26 +12,26 @@ import type { RoomEngine } from './room-engine.ts';
 import { storeCodeSnapshot } from './code-snapshots.ts';
 
 export function createCollabCallbacks(engine: RoomEngine): CollabCallbacks {
-  const known = (roomId: string): boolean => engine.store.rooms.getRoom(roomId) !== undefined;
+  const known = async (roomId: string): Promise<boolean> => (await engine.store.rooms.getRoom(roomId)) !== undefined;
   return {
     async snapshotReady(payload: SnapshotReadyPayload): Promise<CallbackAckResponse> {
       for (const s of payload.snapshots) {
-        if (!known(s.roomId)) {
+        if (!(await known(s.roomId))) {
           engine.log.warn('snapshot for an unknown room dropped', { roomId: s.roomId, snapshotId: s.id });
           continue;
         }
         if (s.doc === 'code') {
-          storeCodeSnapshot(engine, { id: s.id, roomId: s.roomId, takenAt: s.takenAt, trigger: s.trigger, bytes: s.bytes, sizeBytes: s.sizeBytes });
+          await storeCodeSnapshot(engine, { id: s.id, roomId: s.roomId, takenAt: s.takenAt, trigger: s.trigger, bytes: s.bytes, sizeBytes: s.sizeBytes });
         } else {
-          engine.store.sessions.saveWhiteboard(s.roomId, s.id, Date.parse(s.takenAt), Buffer.from(s.bytes, 'base64'));
+          await engine.store.sessions.saveWhiteboard(s.roomId, s.id, Date.parse(s.takenAt), Buffer.from(s.bytes, 'base64'));
         }
       }
       return { received: payload.snapshots.length };
     },
     async userDisconnected(p: UserDisconnectedPayload): Promise<CallbackAckResponse> {
-      if (known(p.roomId)) {
+      if (await known(p.roomId)) {
         const at = Date.parse(p.disconnectedAt);
-        engine.store.sessions.appendEvent(
+        await engine.store.sessions.appendEvent(
           {
             id: randomUUID(),
             roomId: p.roomId,

@@ -1,15 +1,16 @@
 // The rooms module's public face: the room service the rest of the control plane uses (RoomDirectory and
 // the collab plane's callback receiver), which also registers the /v1/rooms routes.
 //
-//   const rooms = createRoomService({ ...services, ...routeKit, collab, execution, livekit, collabUrl });
+//   const store = await openRoomStore(sql);  // area `rooms` migrations (after `control`)
+//   const rooms = createRoomService({ ...services, ...routeKit, store, collab, execution, livekit, collabUrl });
 //   collabPlane.start(rooms.callbacks);  // snapshot-ready / user-disconnected receiver
 //   rooms.registerRoutes();              // /v1/rooms, /v1/runs, /v1/submissions
-//   rooms.start();                       // arms the phase/age/swap clocks
+//   await rooms.start();                 // arms the phase/age/swap clocks
 //   await rooms.close();                 // on shutdown: stops the room clocks and waits for queued work
 import type { CollabCallbacks } from '../../protocol/index.ts';
 import type { AiService } from '../../ai/index.ts';
 import type { LiveKitOptions } from '../../server-options.ts';
-import { openRoomStore } from '../../storage/rooms/index.ts';
+import type { RoomStore } from '../../storage/rooms/index.ts';
 import type { ControlServices, PlaneClients, RouteKit } from '../context.ts';
 import { registerAiRoutes } from '../ai/ai-routes.ts';
 import type { ContextSources } from '../ai/ai-contexts.ts';
@@ -35,8 +36,10 @@ export interface RoomModuleOptions {
 }
 
 export type RoomServiceDeps = RouteKit &
-  Pick<ControlServices, 'db' | 'mode' | 'log' | 'audit' | 'tokens' | 'cursors' | 'problems'> &
+  Pick<ControlServices, 'mode' | 'log' | 'audit' | 'tokens' | 'cursors' | 'problems'> &
   PlaneClients & {
+    /** Area `rooms` storage, migrated (the session routes read the same store). */
+    store: RoomStore;
     /** AI jobs and training reports (reports are queued when a room finishes). */
     ai: AiService;
     livekit: LiveKitOptions | undefined;
@@ -50,7 +53,7 @@ export interface RoomService extends RoomDirectory {
   callbacks: CollabCallbacks;
   registerRoutes(): void;
   /** Arms the room clocks from the store (after the collab plane was started with `callbacks`). */
-  start(): void;
+  start(): Promise<void>;
   /** Stops the phase/age/swap clocks and the execution subscription, then waits for queued room work. */
   close(): Promise<void>;
 }
@@ -59,7 +62,7 @@ export const DEFAULT_ROLE_SWAP_TTL_MS = 60_000;
 export const DEFAULT_MAX_ROOM_AGE_MS = 24 * 60 * 60 * 1000;
 
 export function createRoomService(deps: RoomServiceDeps): RoomService {
-  const store = openRoomStore(deps.db);
+  const { store } = deps;
   const sources: ContextSources = { store, problems: deps.problems, execution: deps.execution, hintsUsed: deps.ai.hintsUsed };
   const engine = new RoomEngine(
     store,
@@ -84,7 +87,12 @@ export function createRoomService(deps: RoomServiceDeps): RoomService {
   const scheduler = new RoomScheduler(engine);
   const coordination = deps.options.coordination;
   engine.timers = coordination ? announcing(scheduler, coordination) : scheduler;
-  const unfollow = coordination?.onChange((roomId) => (roomId === null ? scheduler.start() : scheduler.refresh(roomId))) ?? (() => {});
+  const unfollow =
+    coordination?.onChange((roomId) => {
+      (roomId === null ? scheduler.start() : scheduler.refresh(roomId)).catch((error: unknown) => {
+        deps.log.warn('room clocks not re-armed after a change elsewhere', { roomId, error: String(error) });
+      });
+    }) ?? (() => {});
   const unwatch = watchExecutions(engine, deps.execution);
   const unrecord = recordAiMessages(deps.ai, engine);
   return {
@@ -110,8 +118,8 @@ export function createRoomService(deps: RoomServiceDeps): RoomService {
 /** The clocks re-armed here are re-armed in the other processes too. */
 function announcing(scheduler: RoomScheduler, coordination: RoomCoordination): RoomTimers {
   return {
-    roomChanged(room) {
-      scheduler.roomChanged(room);
+    async roomChanged(room) {
+      await scheduler.roomChanged(room);
       coordination.announce(room.id);
     },
     roomFinished(roomId) {

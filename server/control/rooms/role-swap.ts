@@ -19,13 +19,12 @@ export function requestRoleSwap(d: RoomDeps, user: AuthUser, roomId: string | un
     requireOpen(a.room);
     if (a.room.mode !== 'peer') throw new AppError('ROOM_MODE_UNSUPPORTED', 'Role swaps exist only in peer mode.');
     const { engine } = d;
-    const pending = engine.store.swaps.pendingOf(a.room.id);
+    const pending = await engine.store.swaps.pendingOf(a.room.id);
     if (pending && pending.expiresAt > engine.now()) throw new AppError('ROOM_SWAP_PENDING', 'A role swap is already pending.');
     if (pending) await expireSwapInQueue(engine, pending);
     const otherRole: RoomRole = a.role === 'host' ? 'candidate' : 'host';
-    const counterpart = engine.store.rooms
-      .listParticipants(a.room.id)
-      .find((p) => p.state === 'active' && p.role === otherRole && p.userId !== user.id);
+    const participants = await engine.store.rooms.listParticipants(a.room.id);
+    const counterpart = participants.find((p) => p.state === 'active' && p.role === otherRole && p.userId !== user.id);
     if (!counterpart) throw new AppError('ROOM_ROLE_UNAVAILABLE', `There is no active ${otherRole} to swap with.`);
     const now = engine.now();
     const swap: RoleSwapRecord = {
@@ -40,9 +39,9 @@ export function requestRoleSwap(d: RoomDeps, user: AuthUser, roomId: string | un
     };
     const request = swapView(swap);
     await engine.push(a.room.id, { type: 'role-swap', action: 'requested', request, roles: null });
-    engine.store.swaps.insert(swap);
-    engine.record(a.room.id, 'role-swapped', user.id, { action: 'requested', request, roles: null });
-    engine.timers.roomChanged(a.room);
+    await engine.store.swaps.insert(swap);
+    await engine.record(a.room.id, 'role-swapped', user.id, { action: 'requested', request, roles: null });
+    await engine.timers.roomChanged(a.room);
     return request;
   });
 }
@@ -56,7 +55,7 @@ export function answerRoleSwap(
 ): Promise<RoleSwapRequest> {
   return withRoom(d, user, roomId, async (a) => {
     const { engine } = d;
-    const swap = isUuid(requestId) ? engine.store.swaps.get(requestId) : undefined;
+    const swap = isUuid(requestId) ? await engine.store.swaps.get(requestId) : undefined;
     const notFound = () => new AppError('ROOM_SWAP_NOT_FOUND', 'No pending role swap with that id.');
     if (!swap || swap.roomId !== a.room.id || swap.status !== 'pending') throw notFound();
     if (swap.expiresAt <= engine.now()) {
@@ -72,22 +71,22 @@ export function answerRoleSwap(
     const request = swapView(resolved);
     if (!accept) {
       await engine.push(a.room.id, { type: 'role-swap', action: 'declined', request, roles: null });
-      engine.store.swaps.resolve(swap.id, 'declined', now);
-      engine.record(a.room.id, 'role-swapped', user.id, { action: 'declined', request, roles: null });
+      await engine.store.swaps.resolve(swap.id, 'declined', now);
+      await engine.record(a.room.id, 'role-swapped', user.id, { action: 'declined', request, roles: null });
       return request;
     }
-    const requester = engine.store.rooms.getParticipant(a.room.id, swap.requestedBy);
+    const requester = await engine.store.rooms.getParticipant(a.room.id, swap.requestedBy);
     const answerer = a.me!;
     if (!requester || requester.state !== 'active') throw notFound();
     const roles: Record<string, RoomRole> = { [requester.userId]: answerer.role, [answerer.userId]: requester.role };
     await engine.push(a.room.id, { type: 'role-swap', action: 'accepted', request, roles });
-    engine.store.transaction(() => {
-      engine.store.rooms.saveParticipant({ ...requester, role: answerer.role });
-      engine.store.rooms.saveParticipant({ ...answerer, role: requester.role });
+    await engine.store.transaction(async () => {
+      await engine.store.rooms.saveParticipant({ ...requester, role: answerer.role });
+      await engine.store.rooms.saveParticipant({ ...answerer, role: requester.role });
       a.room.hostId = answerer.role === 'host' ? requester.userId : answerer.userId;
-      engine.save(a.room);
-      engine.store.swaps.resolve(swap.id, 'accepted', now);
-      engine.record(a.room.id, 'role-swapped', user.id, { action: 'accepted', request, roles });
+      await engine.save(a.room);
+      await engine.store.swaps.resolve(swap.id, 'accepted', now);
+      await engine.record(a.room.id, 'role-swapped', user.id, { action: 'accepted', request, roles });
     });
     return request;
   });
@@ -95,12 +94,12 @@ export function answerRoleSwap(
 
 /** Marks a pending swap expired and broadcasts `role-swap` `expired` (best effort: the expiry stands). */
 export async function expireSwapInQueue(engine: RoomEngine, swap: RoleSwapRecord): Promise<void> {
-  const current = engine.store.swaps.get(swap.id);
+  const current = await engine.store.swaps.get(swap.id);
   if (!current || current.status !== 'pending') return;
   const now = engine.now();
   const request = swapView({ ...current, status: 'expired', resolvedAt: now });
-  engine.store.swaps.resolve(swap.id, 'expired', now);
-  engine.record(swap.roomId, 'role-swapped', null, { action: 'expired', request, roles: null });
+  await engine.store.swaps.resolve(swap.id, 'expired', now);
+  await engine.record(swap.roomId, 'role-swapped', null, { action: 'expired', request, roles: null });
   try {
     await engine.push(swap.roomId, { type: 'role-swap', action: 'expired', request, roles: null });
   } catch (error) {

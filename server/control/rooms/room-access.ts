@@ -18,10 +18,10 @@ export interface RoomAccess {
 }
 
 /** Loads the room of a `:roomId` path (not a UUID or unknown → ROOM_NOT_FOUND) and the caller's standing. */
-export function roomAccess(engine: RoomEngine, roomId: string | undefined, user: AuthUser): RoomAccess {
+export async function roomAccess(engine: RoomEngine, roomId: string | undefined, user: AuthUser): Promise<RoomAccess> {
   if (!isUuid(roomId)) throw new AppError('ROOM_NOT_FOUND', 'No such room.');
-  const room = engine.requireRoom(roomId);
-  const me = engine.store.rooms.getParticipant(roomId, user.id);
+  const room = await engine.requireRoom(roomId);
+  const me = await engine.store.rooms.getParticipant(roomId, user.id);
   return { user, room, me, role: me?.state === 'active' ? me.role : null, isAdmin: user.role === 'admin' };
 }
 

@@ -7,18 +7,18 @@ import { ANY_ROLE, NON_SPECTATOR, allow, requireOpen, roomAccess } from './room-
 import type { RoomDeps } from './room-deps.ts';
 import type { JobAcceptedBody } from './room-execution.ts';
 
-export function startAnalysis(
+export async function startAnalysis(
   d: RoomDeps,
   user: AuthUser,
   roomId: string | undefined,
   parse: () => { code: string; language: SupportedLanguage },
-): JobAcceptedBody {
-  const a = roomAccess(d.engine, roomId, user);
+): Promise<JobAcceptedBody> {
+  const a = await roomAccess(d.engine, roomId, user);
   allow(a, { roles: NON_SPECTATOR });
   const input = parse();
   requireOpen(a.room);
   const problem = a.room.problemId ? d.problems.get(a.room.problemId) : undefined;
-  const job = d.execution.enqueueAnalysis({
+  const job = await d.execution.enqueueAnalysis({
     roomId: a.room.id,
     userId: user.id,
     language: input.language,
@@ -29,9 +29,9 @@ export function startAnalysis(
 }
 
 /** A job of another room is as unknown here as one that never existed. */
-export function getAnalysis(d: RoomDeps, user: AuthUser, roomId: string | undefined, jobId: string | undefined): AnalysisJob {
-  const a = roomAccess(d.engine, roomId, user);
-  const stored = isUuid(jobId) ? d.execution.getAnalysis(jobId) : undefined;
+export async function getAnalysis(d: RoomDeps, user: AuthUser, roomId: string | undefined, jobId: string | undefined): Promise<AnalysisJob> {
+  const a = await roomAccess(d.engine, roomId, user);
+  const stored = isUuid(jobId) ? await d.execution.getAnalysis(jobId) : undefined;
   if (!stored || stored.roomId !== a.room.id) throw new AppError('EXEC_ANALYSIS_NOT_FOUND', 'No such analysis in this room.');
   allow(a, { roles: ANY_ROLE, admin: true });
   return stored.job;

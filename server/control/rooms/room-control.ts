@@ -14,11 +14,11 @@ import { storeCodeSnapshot } from './code-snapshots.ts';
 
 /** Runs `fn` under the room's queue with fresh access (the first lookup only finds the queue). */
 export async function withRoom<T>(d: RoomDeps, user: AuthUser, roomId: string | undefined, fn: (a: RoomAccess) => Promise<T>): Promise<T> {
-  const first = roomAccess(d.engine, roomId, user);
-  return d.engine.exclusive(first.room.id, () => fn(roomAccess(d.engine, first.room.id, user)));
+  const first = await roomAccess(d.engine, roomId, user);
+  return d.engine.exclusive(first.room.id, async () => fn(await roomAccess(d.engine, first.room.id, user)));
 }
 
-function detail(d: RoomDeps, a: RoomAccess): RoomDetail {
+function detail(d: RoomDeps, a: RoomAccess): Promise<RoomDetail> {
   return roomDetail(d.engine.store, d.problems, a.room, a.user.id, d.engine.now());
 }
 
@@ -78,8 +78,8 @@ export function changeProblem(d: RoomDeps, user: AuthUser, roomId: string | unde
     });
     a.room.problemId = problemId;
     a.room.language = language;
-    d.engine.save(a.room);
-    d.engine.record(a.room.id, 'problem-changed', user.id, { problemId, language, by: user.id, codeReset });
+    await d.engine.save(a.room);
+    await d.engine.record(a.room.id, 'problem-changed', user.id, { problemId, language, by: user.id, codeReset });
     return detail(d, a);
   });
 }
@@ -95,7 +95,7 @@ export function changeSettings(
     allow(a, { roles: ['host'] });
     const input = parse();
     const config = { ...a.room.config, ...input.config };
-    const active = d.engine.store.rooms.listParticipants(a.room.id).filter((p) => p.state === 'active').length;
+    const active = (await d.engine.store.rooms.listParticipants(a.room.id)).filter((p) => p.state === 'active').length;
     const violations = configViolations(a.room.mode, config, active);
     if (violations.length > 0) throw validationFailed(violations);
     requireOpen(a.room);
@@ -112,8 +112,8 @@ export function changeSettings(
     }
     a.room.name = name;
     a.room.config = config;
-    d.engine.save(a.room);
-    d.engine.record(a.room.id, 'settings-changed', user.id, { name, config });
+    await d.engine.save(a.room);
+    await d.engine.record(a.room.id, 'settings-changed', user.id, { name, config });
     return detail(d, a);
   });
 }
@@ -129,8 +129,8 @@ export function lockEditor(d: RoomDeps, user: AuthUser, roomId: string | undefin
       await d.engine.collab('lockEditor', (c) => c.lockEditor(a.room.id, { locked, reason, by: user.id }));
       a.room.editorLocked = locked;
       a.room.lockReason = reason;
-      d.engine.save(a.room);
-      d.engine.record(a.room.id, locked ? 'editor-locked' : 'editor-unlocked', user.id, { locked, reason, by: user.id });
+      await d.engine.save(a.room);
+      await d.engine.record(a.room.id, locked ? 'editor-locked' : 'editor-unlocked', user.id, { locked, reason, by: user.id });
     }
     return detail(d, a);
   });
@@ -150,8 +150,8 @@ export function pauseOrResume(d: RoomDeps, user: AuthUser, roomId: string | unde
     const state = timerState(next, a.room.status, now);
     await d.engine.push(a.room.id, { type: 'timer', action, timer: state });
     a.room.timer = next;
-    d.engine.save(a.room);
-    d.engine.record(a.room.id, action === 'paused' ? 'timer-paused' : 'timer-resumed', user.id, { action, timer: state });
+    await d.engine.save(a.room);
+    await d.engine.record(a.room.id, action === 'paused' ? 'timer-paused' : 'timer-resumed', user.id, { action, timer: state });
     return state;
   });
 }
@@ -161,7 +161,7 @@ export function manualSnapshot(d: RoomDeps, user: AuthUser, roomId: string | und
     allow(a, { roles: STAFF });
     requireOpen(a.room);
     const { snapshot } = await d.engine.collab('takeSnapshot', (c) => c.takeSnapshot(a.room.id, 'manual'));
-    storeCodeSnapshot(d.engine, snapshot);
+    await storeCodeSnapshot(d.engine, snapshot);
     return snapshot;
   });
 }

@@ -3,7 +3,7 @@
 import { AppError, type RoomStatus } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
 import type { FinishedSessionFact, RoomDirectory } from '../room-directory.ts';
-import { toPage } from '../../pagination.ts';
+import { toPageAsync } from '../../pagination.ts';
 import type { RoomDeps } from './room-deps.ts';
 import { leaveInQueue } from './room-lifecycle.ts';
 import { kickInQueue } from './room-participants.ts';
@@ -13,7 +13,7 @@ import { adminRoomEntry, roomSummary } from './room-views.ts';
 const ALL_SESSIONS = 100_000;
 
 /** `scoreOf`: the user's training-report score for a session, null without a ready report. */
-export function createRoomDirectory(d: RoomDeps, scoreOf: (roomId: string, userId: string) => number | null): RoomDirectory {
+export function createRoomDirectory(d: RoomDeps, scoreOf: (roomId: string, userId: string) => Promise<number | null>): RoomDirectory {
   const { engine } = d;
   const store = engine.store;
 
@@ -29,23 +29,23 @@ export function createRoomDirectory(d: RoomDeps, scoreOf: (roomId: string, userI
   };
 
   return {
-    hasRoom: (roomId) => isUuid(roomId) && store.rooms.getRoom(roomId) !== undefined,
+    hasRoom: async (roomId) => isUuid(roomId) && (await store.rooms.getRoom(roomId)) !== undefined,
 
-    listForAdmin(filter, page) {
+    async listForAdmin(filter, page) {
       const after = page.cursor ? d.control.cursors.decode('admin.rooms', page.cursor) : undefined;
-      const rows = store.rooms.listAllRooms({
+      const rows = await store.rooms.listAllRooms({
         ...filter,
         limit: page.limit,
         after: after ? [Number(after[0]), String(after[1])] : undefined,
       });
-      return toPage(rows, page.limit, d.control.cursors, 'admin.rooms', (r) => [r.createdAt, r.id], (r) => adminRoomEntry(store, r));
+      return toPageAsync(rows, page.limit, d.control.cursors, 'admin.rooms', (r) => [r.createdAt, r.id], (r) => adminRoomEntry(store, r));
     },
 
     async forceClose(roomId, input) {
       if (!isUuid(roomId)) throw new AppError('ROOM_NOT_FOUND', 'No such room.');
-      engine.requireRoom(roomId);
+      await engine.requireRoom(roomId);
       await engine.exclusive(roomId, async () => {
-        const room = engine.requireRoom(roomId);
+        const room = await engine.requireRoom(roomId);
         if (room.status === 'finished') throw new AppError('ROOM_CLOSED', 'This room has already finished.');
         await engine.finishInQueue(room, 'force-closed', input.actorId);
         d.control.audit.record('admin.room-closed', {
@@ -59,45 +59,46 @@ export function createRoomDirectory(d: RoomDeps, scoreOf: (roomId: string, userI
       });
     },
 
-    leaveAllRooms: (userId) =>
-      eachRoom(store.rooms.listOpenRoomIdsWhereActive(userId), 'leave on account deletion', async (roomId) => {
-        const room = engine.requireRoom(roomId);
-        const me = store.rooms.getParticipant(roomId, userId);
+    leaveAllRooms: async (userId) =>
+      eachRoom(await store.rooms.listOpenRoomIdsWhereActive(userId), 'leave on account deletion', async (roomId) => {
+        const room = await engine.requireRoom(roomId);
+        const me = await store.rooms.getParticipant(roomId, userId);
         if (room.status !== 'finished' && me?.state === 'active') await leaveInQueue(d, room, me);
       }),
 
-    kickFromAllRooms: (userId, byAdminId) =>
-      eachRoom(store.rooms.listOpenRoomIdsOfUser(userId), 'kick on ban', async (roomId) => {
-        const room = engine.requireRoom(roomId);
-        const target = store.rooms.getParticipant(roomId, userId);
+    kickFromAllRooms: async (userId, byAdminId) =>
+      eachRoom(await store.rooms.listOpenRoomIdsOfUser(userId), 'kick on ban', async (roomId) => {
+        const room = await engine.requireRoom(roomId);
+        const target = await store.rooms.getParticipant(roomId, userId);
         if (room.status !== 'finished' && target && target.state !== 'kicked') await kickInQueue(d, room, target, byAdminId, 'banned');
       }),
 
-    activeRoomOf(userId) {
-      const roomId = store.rooms.listOpenRoomIdsWhereActive(userId)[0];
-      const room = roomId ? store.rooms.getRoom(roomId) : undefined;
+    async activeRoomOf(userId) {
+      const roomId = (await store.rooms.listOpenRoomIdsWhereActive(userId))[0];
+      const room = roomId ? await store.rooms.getRoom(roomId) : undefined;
       return room ? roomSummary(store, d.problems, room, userId) : null;
     },
 
     isProblemInUse: (problemId) => store.rooms.isProblemInUse(problemId),
 
-    finishedSessionsOf(userId, fromMs, toMs): FinishedSessionFact[] {
-      return store.sessions
-        .listFinishedSessionsOf(userId, { from: fromMs, to: toMs - 1, limit: ALL_SESSIONS })
-        .map((r) => ({
+    async finishedSessionsOf(userId, fromMs, toMs): Promise<FinishedSessionFact[]> {
+      const rooms = await store.sessions.listFinishedSessionsOf(userId, { from: fromMs, to: toMs - 1, limit: ALL_SESSIONS });
+      return Promise.all(
+        rooms.map(async (r) => ({
           finishedAt: r.finishedAt!,
           durationMs: r.startedAt === null ? null : r.finishedAt! - r.startedAt,
           mode: r.mode,
-          overallScore: scoreOf(r.id, userId),
-        }));
+          overallScore: await scoreOf(r.id, userId),
+        })),
+      );
     },
 
     sessionsCompleted: (userId) => store.sessions.countFinishedSessionsOf(userId),
 
-    dashboard(now) {
-      const byStatus = store.rooms.countRoomsByStatus();
+    async dashboard(now) {
+      const byStatus = await store.rooms.countRoomsByStatus();
       const active = (Object.keys(byStatus) as RoomStatus[]).filter((s) => s !== 'finished').reduce((n, s) => n + byStatus[s], 0);
-      return { active, createdLast24h: store.rooms.countRoomsCreatedSince(now - 24 * 60 * 60 * 1000), byStatus };
+      return { active, createdLast24h: await store.rooms.countRoomsCreatedSince(now - 24 * 60 * 60 * 1000), byStatus };
     },
   };
 }

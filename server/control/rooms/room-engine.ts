@@ -27,7 +27,7 @@ export interface RoomEngineOptions {
 }
 
 /** Queues the training reports of a room that just finished; returns the status its `room-finished` event records. */
-export type QueueReports = (room: RoomRecord) => SessionDetail['reportStatus'];
+export type QueueReports = (room: RoomRecord) => Promise<SessionDetail['reportStatus']>;
 
 /**
  * Several server processes on one database: a room's operations are serialised across processes too (a lock
@@ -45,7 +45,7 @@ export interface RoomCoordination {
 
 /** Hooks the scheduler installs so that transitions (re)arm timers without importing it. */
 export interface RoomTimers {
-  roomChanged(room: RoomRecord): void;
+  roomChanged(room: RoomRecord): Promise<void>;
   roomFinished(roomId: string): void;
 }
 
@@ -53,7 +53,7 @@ export class RoomEngine {
   readonly store: RoomStore;
   readonly log: Logger;
   readonly options: RoomEngineOptions;
-  timers: RoomTimers = { roomChanged() {}, roomFinished() {} };
+  timers: RoomTimers = { async roomChanged() {}, roomFinished() {} };
   readonly #collab: CollabControl;
   readonly #queueReports: QueueReports;
   readonly #queues = new Map<string, Promise<void>>();
@@ -91,8 +91,8 @@ export class RoomEngine {
     while (this.#queues.size > 0) await Promise.all([...this.#queues.values()]);
   }
 
-  requireRoom(roomId: string): RoomRecord {
-    const room = this.store.rooms.getRoom(roomId);
+  async requireRoom(roomId: string): Promise<RoomRecord> {
+    const room = await this.store.rooms.getRoom(roomId);
     if (!room) throw new AppError('ROOM_NOT_FOUND', 'No such room.');
     return room;
   }
@@ -115,14 +115,14 @@ export class RoomEngine {
     return this.collab(event.type, (c) => c.pushEvent(roomId, event));
   }
 
-  record(roomId: string, type: SessionEventType, actorId: string | null, data: Record<string, unknown>, at = this.now()): void {
-    this.store.sessions.appendEvent({ id: randomUUID(), roomId, at, type, actorId, data });
+  async record(roomId: string, type: SessionEventType, actorId: string | null, data: Record<string, unknown>, at = this.now()): Promise<void> {
+    await this.store.sessions.appendEvent({ id: randomUUID(), roomId, at, type, actorId, data });
   }
 
-  save(room: RoomRecord): void {
+  async save(room: RoomRecord): Promise<void> {
     room.updatedAt = this.now();
-    this.store.rooms.saveRoom(room);
-    this.timers.roomChanged(room);
+    await this.store.rooms.saveRoom(room);
+    await this.timers.roomChanged(room);
   }
 
   /**
@@ -138,14 +138,16 @@ export class RoomEngine {
     room.status = to;
     room.timer = timer;
     room.startedAt ??= now;
-    this.save(room);
-    this.record(room.id, 'phase-changed', by, { from, to, by });
+    await this.save(room);
+    await this.record(room.id, 'phase-changed', by, { from, to, by });
   }
 
   /**
    * Finishes the room: the collab plane takes the session-end snapshots, sends `room-closed` and
    * closes every socket with 4003 (DestroyDocument); pending role swaps expire; the training reports are
    * queued; running jobs still complete. A document already destroyed (a retried finish) counts as done.
+   * The reports are queued before the finish is stored (the AI plane is no part of its transaction); a
+   * report's context is built from the finished room either way.
    */
   async finishInQueue(room: RoomRecord, reason: RoomClosedReason, by: string | null): Promise<void> {
     if (room.status === 'finished') return;
@@ -161,19 +163,20 @@ export class RoomEngine {
     room.status = 'finished';
     room.finishedAt = now;
     room.timer = null;
-    this.store.transaction(() => {
-      this.save(room);
-      const pending = this.store.swaps.pendingOf(room.id);
-      if (pending) this.store.swaps.resolve(pending.id, 'expired', now);
-      this.record(room.id, 'phase-changed', by, { from, to: 'finished', by });
-      this.record(room.id, 'room-finished', by, { reason, reportStatus: this.#queueReports(room) });
+    await this.store.transaction(async () => {
+      await this.save(room);
+      const pending = await this.store.swaps.pendingOf(room.id);
+      if (pending) await this.store.swaps.resolve(pending.id, 'expired', now);
+      await this.record(room.id, 'phase-changed', by, { from, to: 'finished', by });
     });
+    // Queued once the finish is stored: a report's context reads the finished room.
+    await this.record(room.id, 'room-finished', by, { reason, reportStatus: await this.#queueReports(room) });
     this.timers.roomFinished(room.id);
   }
 
   /** Auto-finish once nobody is active any more. */
   async finishIfEmptyInQueue(room: RoomRecord): Promise<void> {
-    const active = this.store.rooms.listParticipants(room.id).some((p) => p.state === 'active');
+    const active = (await this.store.rooms.listParticipants(room.id)).some((p) => p.state === 'active');
     if (!active) await this.finishInQueue(room, 'finished', null);
   }
 }

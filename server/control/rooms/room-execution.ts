@@ -42,7 +42,7 @@ export function startRun(
     if (a.role && !mayWrite(a.role, 'code', a.room.editorLocked)) throw new AppError('ROOM_EDITOR_LOCKED', 'The editor is locked.');
     const exec = d.execution;
     const problem = a.room.problemId ? d.problems.get(a.room.problemId) : undefined;
-    const run = exec.enqueueRun({
+    const run = await exec.enqueueRun({
       roomId: a.room.id,
       userId: user.id,
       language: input.language,
@@ -76,7 +76,7 @@ export function startSubmission(
       throw new AppError('PROBLEM_LANGUAGE_UNSUPPORTED', `The problem does not support ${language}.`);
     }
     const exec = d.execution;
-    if (exec.hasActiveSubmission(a.room.id)) {
+    if (await exec.hasActiveSubmission(a.room.id)) {
       throw new AppError('EXEC_SUBMISSION_IN_PROGRESS', 'Another submission of this room is still being judged.');
     }
     exec.assertRunnable(language);
@@ -91,16 +91,16 @@ export function startSubmission(
       if (takesLock) await engine.collab('lockEditor', (c) => c.lockEditor(a.room.id, { locked: false, reason: null, by: null }));
       throw new AppError('ROOM_COLLAB_UNAVAILABLE', 'The collaboration service returned no submit snapshot.');
     }
-    storeCodeSnapshot(engine, snapshot);
+    await storeCodeSnapshot(engine, snapshot);
     if (takesLock) {
       a.room.editorLocked = true;
       a.room.lockReason = 'submit';
-      engine.save(a.room);
-      engine.record(a.room.id, 'editor-locked', user.id, { locked: true, reason: 'submit', by: user.id });
+      await engine.save(a.room);
+      await engine.record(a.room.id, 'editor-locked', user.id, { locked: true, reason: 'submit', by: user.id });
     }
     let summary;
     try {
-      summary = exec.enqueueSubmission({
+      summary = await exec.enqueueSubmission({
         roomId: a.room.id,
         userId: user.id,
         problemId: problem.id,
@@ -115,20 +115,20 @@ export function startSubmission(
       if (takesLock) await releaseSubmitLockInQueue(engine, a.room.id);
       throw error;
     }
-    engine.record(a.room.id, 'submission', user.id, { id: summary.id, status: summary.status, snapshotId: snapshot.id, language });
+    await engine.record(a.room.id, 'submission', user.id, { id: summary.id, status: summary.status, snapshotId: snapshot.id, language });
     return { id: summary.id, status: summary.status, pollUrl: `/v1/submissions/${summary.id}`, snapshotId: snapshot.id };
   });
 }
 
 /** Releases a lock that is still the submit lock (a manual lock in between made it `manual`: kept). */
 async function releaseSubmitLockInQueue(engine: RoomEngine, roomId: string): Promise<void> {
-  const room = engine.store.rooms.getRoom(roomId);
+  const room = await engine.store.rooms.getRoom(roomId);
   if (!room || room.status === 'finished' || !room.editorLocked || room.lockReason !== 'submit') return;
   await engine.collab('lockEditor', (c) => c.lockEditor(roomId, { locked: false, reason: null, by: null }));
   room.editorLocked = false;
   room.lockReason = null;
-  engine.save(room);
-  engine.record(roomId, 'editor-unlocked', null, { locked: false, reason: null, by: null });
+  await engine.save(room);
+  await engine.record(roomId, 'editor-unlocked', null, { locked: false, reason: null, by: null });
 }
 
 /** Subscribes to finished jobs; returns the unsubscribe function. */
@@ -136,10 +136,10 @@ export function watchExecutions(engine: RoomEngine, exec: ExecutionPlane): () =>
   return exec.onDidFinish((job: ExecutionFinished) => {
     void engine
       .exclusive(job.roomId, async () => {
-        if (!engine.store.rooms.getRoom(job.roomId)) return;
-        engine.record(job.roomId, job.kind, job.userId, { id: job.id, status: job.status, verdict: job.verdict });
+        if (!(await engine.store.rooms.getRoom(job.roomId))) return;
+        await engine.record(job.roomId, job.kind, job.userId, { id: job.id, status: job.status, verdict: job.verdict });
         if (job.kind === 'submission') await releaseSubmitLockInQueue(engine, job.roomId);
-        const room = engine.store.rooms.getRoom(job.roomId);
+        const room = await engine.store.rooms.getRoom(job.roomId);
         if (room && room.status !== 'finished') {
           await engine.push(job.roomId, {
             type: 'execution-finished',
@@ -157,37 +157,42 @@ export function watchExecutions(engine: RoomEngine, exec: ExecutionPlane): () =>
 
 type PageInput = () => { limit: number; cursor?: string };
 
-export function listRuns(d: RoomDeps, user: AuthUser, roomId: string | undefined, page: PageInput): Page<RunResult> {
-  const access = roomAccess(d.engine, roomId, user);
+export async function listRuns(d: RoomDeps, user: AuthUser, roomId: string | undefined, page: PageInput): Promise<Page<RunResult>> {
+  const access = await roomAccess(d.engine, roomId, user);
   allow(access, { roles: ANY_ROLE, admin: true });
   return d.execution.listRuns(access.room.id, page());
 }
 
-export function listSubmissions(d: RoomDeps, user: AuthUser, roomId: string | undefined, page: PageInput): Page<SubmissionSummary> {
-  const access = roomAccess(d.engine, roomId, user);
+export async function listSubmissions(
+  d: RoomDeps,
+  user: AuthUser,
+  roomId: string | undefined,
+  page: PageInput,
+): Promise<Page<SubmissionSummary>> {
+  const access = await roomAccess(d.engine, roomId, user);
   allow(access, { roles: ANY_ROLE, admin: true });
   return d.execution.listSubmissions(access.room.id, page());
 }
 
 /** Participants of the job's room in any role (not kicked) and admins may read a job. */
-function requireJobReader(d: RoomDeps, user: AuthUser, roomId: string): void {
+async function requireJobReader(d: RoomDeps, user: AuthUser, roomId: string): Promise<void> {
   if (user.role === 'admin') return;
-  const me = d.engine.store.rooms.getParticipant(roomId, user.id);
+  const me = await d.engine.store.rooms.getParticipant(roomId, user.id);
   if (!me || me.state === 'kicked') throw new AppError('ROOM_FORBIDDEN', 'You are not a participant of this room.');
 }
 
-export function getRun(d: RoomDeps, user: AuthUser, runId: string | undefined): RunResult {
-  const run = isUuid(runId) ? d.execution.getRun(runId) : undefined;
+export async function getRun(d: RoomDeps, user: AuthUser, runId: string | undefined): Promise<RunResult> {
+  const run = isUuid(runId) ? await d.execution.getRun(runId) : undefined;
   if (!run) throw new AppError('EXEC_RUN_NOT_FOUND', 'No such run.');
-  requireJobReader(d, user, run.roomId);
+  await requireJobReader(d, user, run.roomId);
   return run;
 }
 
 /** Hidden tests' input, expected and actual output and stderr are withheld from non-admins. */
-export function getSubmission(d: RoomDeps, user: AuthUser, submissionId: string | undefined): SubmissionResult {
-  const result = isUuid(submissionId) ? d.execution.getSubmission(submissionId) : undefined;
+export async function getSubmission(d: RoomDeps, user: AuthUser, submissionId: string | undefined): Promise<SubmissionResult> {
+  const result = isUuid(submissionId) ? await d.execution.getSubmission(submissionId) : undefined;
   if (!result) throw new AppError('EXEC_SUBMISSION_NOT_FOUND', 'No such submission.');
-  requireJobReader(d, user, result.roomId);
+  await requireJobReader(d, user, result.roomId);
   if (user.role === 'admin') return result;
   return {
     ...result,

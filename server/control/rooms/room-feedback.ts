@@ -51,12 +51,12 @@ export function submitFeedback(d: RoomDeps, user: AuthUser, roomId: string | und
     if (a.room.status === 'finished' && engine.now() - (a.room.finishedAt ?? 0) > FEEDBACK_GRACE_MS) {
       throw new AppError('ROOM_CLOSED', 'Feedback closed 7 days after the room finished.');
     }
-    const target = engine.store.rooms.getParticipant(a.room.id, input.targetUserId);
+    const target = await engine.store.rooms.getParticipant(a.room.id, input.targetUserId);
     if (!target || target.userId === user.id || target.role === 'spectator') {
       throw new AppError('ROOM_FEEDBACK_INVALID_TARGET', 'Feedback goes to another non-spectator participant.');
     }
     const id = randomUUID();
-    const stored = engine.store.feedback.insert({
+    const stored = await engine.store.feedback.insert({
       id,
       roomId: a.room.id,
       authorId: user.id,
@@ -67,15 +67,15 @@ export function submitFeedback(d: RoomDeps, user: AuthUser, roomId: string | und
       createdAt: engine.now(),
     });
     if (!stored) throw new AppError('ROOM_FEEDBACK_EXISTS', 'You already gave feedback to this participant.');
-    engine.record(a.room.id, 'feedback-submitted', user.id, { feedbackId: id, targetUserId: target.userId });
-    return feedbackView(engine.store.feedback.get(id)!);
+    await engine.record(a.room.id, 'feedback-submitted', user.id, { feedbackId: id, targetUserId: target.userId });
+    return feedbackView((await engine.store.feedback.get(id))!);
   });
 }
 
-export function listFeedback(d: RoomDeps, user: AuthUser, roomId: string | undefined, mine: boolean): PeerFeedbackEntry[] {
-  const access = roomAccess(d.engine, roomId, user);
+export async function listFeedback(d: RoomDeps, user: AuthUser, roomId: string | undefined, mine: boolean): Promise<PeerFeedbackEntry[]> {
+  const access = await roomAccess(d.engine, roomId, user);
   if (mine) allow(access, { roles: NON_SPECTATOR });
   else allow(access, { roles: STAFF, admin: true });
-  const all = d.engine.store.feedback.listForRoom(access.room.id);
+  const all = await d.engine.store.feedback.listForRoom(access.room.id);
   return (mine ? all.filter((f) => f.authorId === user.id) : all).map(feedbackView);
 }

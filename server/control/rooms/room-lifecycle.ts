@@ -44,7 +44,7 @@ export async function createRoom(d: RoomDeps, user: AuthUser, input: CreateRoomI
   const now = engine.now();
   const room: RoomRecord = {
     id: randomUUID(),
-    code: generateInviteCode((c) => engine.store.rooms.codeExists(c)),
+    code: await generateInviteCode((c) => engine.store.rooms.codeExists(c)),
     name: input.name ?? `${user.displayName}'s room`,
     mode: input.mode,
     status: 'waiting',
@@ -79,30 +79,30 @@ export async function createRoom(d: RoomDeps, user: AuthUser, input: CreateRoomI
       if (!(error instanceof AppError && error.code === 'ROOM_DOCUMENT_EXISTS')) throw error;
     }
   });
-  engine.store.transaction(() => {
-    engine.store.rooms.insertRoom(room);
-    engine.store.rooms.insertParticipant(newParticipant(room.id, user.id, 'host', color, now));
-    engine.record(room.id, 'room-created', user.id, { name: room.name, mode: room.mode, problemId: room.problemId, language });
-    engine.record(room.id, 'participant-joined', user.id, {
+  await engine.store.transaction(async () => {
+    await engine.store.rooms.insertRoom(room);
+    await engine.store.rooms.insertParticipant(newParticipant(room.id, user.id, 'host', color, now));
+    await engine.record(room.id, 'room-created', user.id, { name: room.name, mode: room.mode, problemId: room.problemId, language });
+    await engine.record(room.id, 'participant-joined', user.id, {
       participant: { userId: user.id, displayName: user.displayName, role: 'host', color },
     });
   });
-  engine.timers.roomChanged(room);
+  await engine.timers.roomChanged(room);
   d.control.audit.record('room.created', { actorId: user.id, targetType: 'room', targetId: room.id, ip, details: { mode: room.mode } });
   return roomDetail(engine.store, d.problems, room, user.id, now);
 }
 
-export function getRoom(d: RoomDeps, user: AuthUser, roomId: string | undefined): RoomDetail {
-  const access = roomAccess(d.engine, roomId, user);
+export async function getRoom(d: RoomDeps, user: AuthUser, roomId: string | undefined): Promise<RoomDetail> {
+  const access = await roomAccess(d.engine, roomId, user);
   allow(access, { roles: ANY_ROLE, admin: true });
   return roomDetail(d.engine.store, d.problems, access.room, user.id, d.engine.now());
 }
 
 /** DELETE /v1/rooms/:roomId: the host destroys the room (finished, `room-closed` reason `destroyed`). */
 export async function destroyRoom(d: RoomDeps, user: AuthUser, roomId: string | undefined, ip: string): Promise<void> {
-  const first = roomAccess(d.engine, roomId, user);
+  const first = await roomAccess(d.engine, roomId, user);
   await d.engine.exclusive(first.room.id, async () => {
-    const access = roomAccess(d.engine, first.room.id, user);
+    const access = await roomAccess(d.engine, first.room.id, user);
     allow(access, { roles: ['host'] });
     if (access.room.status === 'finished') return;
     await d.engine.finishInQueue(access.room, 'destroyed', user.id);
@@ -128,11 +128,11 @@ export async function joinRoom(
   collabUrl: string,
 ): Promise<JoinRoomResponse> {
   const { engine } = d;
-  const first = roomAccess(engine, roomId, user);
+  const first = await roomAccess(engine, roomId, user);
   const input = parse();
   return engine.exclusive(first.room.id, async () => {
-    const room = engine.requireRoom(first.room.id);
-    const participants = engine.store.rooms.listParticipants(room.id);
+    const room = await engine.requireRoom(first.room.id);
+    const participants = await engine.store.rooms.listParticipants(room.id);
     let me = participants.find((p) => p.userId === user.id);
     if (me?.state === 'kicked') throw new AppError('ROOM_KICKED', 'You were removed from this room.');
     const rejoinsSeat = me?.state === 'left' && previousSeatFree(room.mode, room.config, participants, me);
@@ -149,8 +149,8 @@ export async function joinRoom(
         type: 'participant-joined',
         participant: { userId: user.id, displayName: user.displayName, role, color },
       });
-      me = saveJoin(d, room, user, me, role, color, now);
-      engine.record(room.id, 'participant-joined', user.id, {
+      me = await saveJoin(d, room, user, me, role, color, now);
+      await engine.record(room.id, 'participant-joined', user.id, {
         participant: { userId: user.id, displayName: user.displayName, role, color },
       });
     }
@@ -162,7 +162,7 @@ export async function joinRoom(
       color: me.color,
     });
     return {
-      room: roomDetail(engine.store, d.problems, room, user.id, now),
+      room: await roomDetail(engine.store, d.problems, room, user.id, now),
       me: participantView(me),
       collabToken: token.token,
       collabTokenExpiresAt: toTimestamp(token.expiresAt),
@@ -172,7 +172,7 @@ export async function joinRoom(
   });
 }
 
-function saveJoin(
+async function saveJoin(
   d: RoomDeps,
   room: RoomRecord,
   user: AuthUser,
@@ -180,15 +180,15 @@ function saveJoin(
   role: ParticipantRecord['role'],
   color: string,
   now: number,
-): ParticipantRecord {
+): Promise<ParticipantRecord> {
   const rooms = d.engine.store.rooms;
   if (previous) {
-    rooms.saveParticipant({ ...previous, role, state: 'active', lastJoinedAt: now, leftAt: null });
+    await rooms.saveParticipant({ ...previous, role, state: 'active', lastJoinedAt: now, leftAt: null });
   } else {
-    rooms.insertParticipant(newParticipant(room.id, user.id, role, color, now));
+    await rooms.insertParticipant(newParticipant(room.id, user.id, role, color, now));
   }
-  d.engine.save(room);
-  return rooms.getParticipant(room.id, user.id)!;
+  await d.engine.save(room);
+  return (await rooms.getParticipant(room.id, user.id))!;
 }
 
 /** A first-time participant (the creating host or a new joiner): active, unmuted, consent not asked yet. */
@@ -207,9 +207,9 @@ function newParticipant(
  * host role for a rejoin. The last one out finishes the room (auto-finish).
  */
 export async function leaveRoom(d: RoomDeps, user: AuthUser, roomId: string | undefined): Promise<void> {
-  const first = roomAccess(d.engine, roomId, user);
+  const first = await roomAccess(d.engine, roomId, user);
   await d.engine.exclusive(first.room.id, async () => {
-    const access = roomAccess(d.engine, first.room.id, user);
+    const access = await roomAccess(d.engine, first.room.id, user);
     allow(access, { roles: ANY_ROLE });
     requireOpen(access.room);
     await leaveInQueue(d, access.room, access.me!);
@@ -220,8 +220,8 @@ export async function leaveInQueue(d: RoomDeps, room: RoomRecord, me: Participan
   const { engine } = d;
   await engine.push(room.id, { type: 'participant-left', userId: me.userId });
   const now = engine.now();
-  engine.store.rooms.saveParticipant({ ...me, state: 'left', leftAt: now });
-  engine.save(room);
-  engine.record(room.id, 'participant-left', me.userId, { userId: me.userId });
+  await engine.store.rooms.saveParticipant({ ...me, state: 'left', leftAt: now });
+  await engine.save(room);
+  await engine.record(room.id, 'participant-left', me.userId, { userId: me.userId });
   await engine.finishIfEmptyInQueue(room);
 }

@@ -11,7 +11,7 @@ import type { RoomDeps } from './room-deps.ts';
 const MEDIA_TOKEN_TTL_SECONDS = 60 * 60;
 
 export async function mediaToken(d: RoomDeps, user: AuthUser, roomId: string | undefined): Promise<MediaToken> {
-  const access = roomAccess(d.engine, roomId, user);
+  const access = await roomAccess(d.engine, roomId, user);
   allow(access, { roles: ANY_ROLE });
   requireOpen(access.room);
   const livekit = d.livekit;

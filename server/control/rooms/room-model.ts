@@ -1,5 +1,6 @@
 // The pure room rules: phase order, per-mode defaults and seats, invite codes and
-// display colours. No I/O here, so every rule is checkable in isolation.
+// display colours. No I/O here (an invite code's collision check is the caller's), so every rule is
+// checkable in isolation.
 import { randomInt } from 'node:crypto';
 import {
   AppError,
@@ -15,12 +16,12 @@ import type { ParticipantRecord } from '../../storage/rooms/index.ts';
 export const INVITE_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const INVITE_CODE_LENGTH = 6;
 
-/** A fresh invite code; `taken` lets the caller retry on the (rare) collision. */
-export function generateInviteCode(taken: (code: string) => boolean): string {
+/** A fresh invite code; `taken` (a lookup in storage) lets the caller retry on the (rare) collision. */
+export async function generateInviteCode(taken: (code: string) => Promise<boolean>): Promise<string> {
   for (;;) {
     let code = '';
     for (let i = 0; i < INVITE_CODE_LENGTH; i++) code += INVITE_CODE_ALPHABET[randomInt(INVITE_CODE_ALPHABET.length)];
-    if (!taken(code)) return code;
+    if (!(await taken(code))) return code;
   }
 }
 

@@ -9,24 +9,23 @@ import type { RoomDeps } from './room-deps.ts';
 import { candidateSeatFree } from './room-model.ts';
 import { participantView } from './room-views.ts';
 
-export function listParticipants(
+export async function listParticipants(
   d: RoomDeps,
   user: AuthUser,
   roomId: string | undefined,
   includeLeft: () => boolean,
-): RoomParticipantSummary[] {
-  const access = roomAccess(d.engine, roomId, user);
+): Promise<RoomParticipantSummary[]> {
+  const access = await roomAccess(d.engine, roomId, user);
   allow(access, { roles: ANY_ROLE, admin: true });
   const withLeft = includeLeft();
-  return d.engine.store.rooms
-    .listParticipants(access.room.id)
+  return (await d.engine.store.rooms.listParticipants(access.room.id))
     .filter((p) => p.state === 'active' || (withLeft && p.state === 'left'))
     .map(participantView);
 }
 
 /** The `:userId` of a participant path: must name a participant in one of `states`. */
-function targetOf(access: RoomAccess, d: RoomDeps, userId: string | undefined, states: readonly string[]): ParticipantRecord {
-  const target = isUuid(userId) ? d.engine.store.rooms.getParticipant(access.room.id, userId) : undefined;
+async function targetOf(access: RoomAccess, d: RoomDeps, userId: string | undefined, states: readonly string[]): Promise<ParticipantRecord> {
+  const target = isUuid(userId) ? await d.engine.store.rooms.getParticipant(access.room.id, userId) : undefined;
   if (!target || !states.includes(target.state)) {
     throw new AppError('ROOM_PARTICIPANT_NOT_FOUND', 'That user is not a participant of this room.');
   }
@@ -55,11 +54,11 @@ export async function patchParticipant(
   rawBody: unknown,
   parse: () => PatchInput,
 ): Promise<RoomParticipantSummary> {
-  const first = roomAccess(d.engine, roomId, user);
+  const first = await roomAccess(d.engine, roomId, user);
   let mirrorMute = false;
   const view = await d.engine.exclusive(first.room.id, async () => {
-    const access = roomAccess(d.engine, first.room.id, user);
-    const target = targetOf(access, d, userId, ['active']);
+    const access = await roomAccess(d.engine, first.room.id, user);
+    const target = await targetOf(access, d, userId, ['active']);
     const touchesRole = typeof rawBody === 'object' && rawBody !== null && 'role' in rawBody;
     if (access.role !== 'host') {
       allow(access, { roles: ANY_ROLE });
@@ -71,25 +70,31 @@ export async function patchParticipant(
     const changed: ParticipantRecord[] = [];
     const next = { ...target, muted: input.muted ?? target.muted };
     if (input.role !== undefined && input.role !== target.role) {
-      changed.push(...roleChange(d, access.room, access.me!, next, input.role));
+      changed.push(...(await roleChange(d, access.room, access.me!, next, input.role)));
     }
     if (!changed.some((p) => p.userId === next.userId)) changed.push(next);
     for (const p of changed) {
       await d.engine.push(access.room.id, { type: 'participant-updated', userId: p.userId, role: p.role, muted: p.muted });
     }
     for (const p of changed) {
-      d.engine.store.rooms.saveParticipant(p);
-      d.engine.record(access.room.id, 'participant-updated', user.id, { userId: p.userId, role: p.role, muted: p.muted });
+      await d.engine.store.rooms.saveParticipant(p);
+      await d.engine.record(access.room.id, 'participant-updated', user.id, { userId: p.userId, role: p.role, muted: p.muted });
     }
-    d.engine.save(access.room);
-    return participantView(d.engine.store.rooms.getParticipant(access.room.id, next.userId)!);
+    await d.engine.save(access.room);
+    return participantView((await d.engine.store.rooms.getParticipant(access.room.id, next.userId))!);
   });
   if (mirrorMute) await d.media.setMuted(first.room.id, view.userId, view.muted);
   return view;
 }
 
 /** Validates a role change and returns the participants it changes (two on a host transfer). */
-function roleChange(d: RoomDeps, room: RoomRecord, host: ParticipantRecord, target: ParticipantRecord, role: RoomRole): ParticipantRecord[] {
+async function roleChange(
+  d: RoomDeps,
+  room: RoomRecord,
+  host: ParticipantRecord,
+  target: ParticipantRecord,
+  role: RoomRole,
+): Promise<ParticipantRecord[]> {
   if (room.mode !== 'interview') {
     throw new AppError('ROOM_MODE_UNSUPPORTED', `Roles change only by role swap in ${room.mode} mode.`);
   }
@@ -106,7 +111,7 @@ function roleChange(d: RoomDeps, room: RoomRecord, host: ParticipantRecord, targ
     case 'interviewer':
       return [{ ...target, role }];
     case 'candidate': {
-      const participants = d.engine.store.rooms.listParticipants(room.id);
+      const participants = await d.engine.store.rooms.listParticipants(room.id);
       if (!candidateSeatFree(room.mode, participants, target.userId)) {
         throw new AppError('ROOM_ROLE_UNAVAILABLE', 'The candidate seat is taken.');
       }
@@ -127,10 +132,10 @@ export async function kickParticipant(
   parse: () => { reason?: string },
   ip: string,
 ): Promise<void> {
-  const first = roomAccess(d.engine, roomId, user);
+  const first = await roomAccess(d.engine, roomId, user);
   await d.engine.exclusive(first.room.id, async () => {
-    const access = roomAccess(d.engine, first.room.id, user);
-    const target = targetOf(access, d, userId, ['active', 'left']);
+    const access = await roomAccess(d.engine, first.room.id, user);
+    const target = await targetOf(access, d, userId, ['active', 'left']);
     allow(access, { roles: ['host'] });
     if (target.userId === user.id) throw new AppError('ROOM_FORBIDDEN', 'You cannot kick yourself.');
     const { reason } = parse();
@@ -150,8 +155,8 @@ export async function kickInQueue(d: RoomDeps, room: RoomRecord, target: Partici
   const { engine } = d;
   await engine.collab('kickUser', (c) => c.kickUser(room.id, reason === undefined ? { userId: target.userId } : { userId: target.userId, reason }));
   await engine.push(room.id, { type: 'participant-kicked', userId: target.userId, by });
-  engine.store.rooms.saveParticipant({ ...target, state: 'kicked', leftAt: target.leftAt ?? engine.now() });
-  engine.save(room);
-  engine.record(room.id, 'participant-kicked', by, { userId: target.userId, by, reason: reason ?? null });
+  await engine.store.rooms.saveParticipant({ ...target, state: 'kicked', leftAt: target.leftAt ?? engine.now() });
+  await engine.save(room);
+  await engine.record(room.id, 'participant-kicked', by, { userId: target.userId, by, reason: reason ?? null });
   await engine.finishIfEmptyInQueue(room);
 }

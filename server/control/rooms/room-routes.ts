@@ -5,7 +5,7 @@
 import { AppError } from '../../protocol/index.ts';
 import type { ApiContext } from '../../http/api-context.ts';
 import { handle } from '../handle-route.ts';
-import { toPage } from '../../pagination.ts';
+import { toPageAsync } from '../../pagination.ts';
 import type { RoomDeps } from './room-deps.ts';
 import { createRoom, destroyRoom, getRoom, joinRoom, leaveRoom } from './room-lifecycle.ts';
 import { kickParticipant, listParticipants, patchParticipant } from './room-participants.ts';
@@ -28,26 +28,28 @@ export function registerRoomLifecycleRoutes(d: RoomDeps): void {
     const user = await auth.requireUser(api);
     const q = query();
     const after = q.cursor ? cursors.decode('rooms.mine', q.cursor) : undefined;
-    const rows = d.engine.store.rooms.listRoomsOfUser(user.id, {
+    const rows = await d.engine.store.rooms.listRoomsOfUser(user.id, {
       status: q.status,
       mode: q.mode,
       limit: q.limit,
       after: after ? [Number(after[0]), String(after[1])] : undefined,
     });
-    const page = toPage(rows, q.limit, cursors, 'rooms.mine', (r) => [r.createdAt, r.id], (r) => roomSummary(d.engine.store, d.problems, r, user.id));
+    const page = await toPageAsync(rows, q.limit, cursors, 'rooms.mine', (r) => [r.createdAt, r.id], (r) =>
+      roomSummary(d.engine.store, d.problems, r, user.id),
+    );
     return { status: 200, body: page };
   });
 
   handle(router, 'GET /v1/rooms/lookup/:code', async (api, { params }) => {
     await auth.requireUser(api);
-    const room = d.engine.store.rooms.findOpenRoomByCode(normalizeInviteCode(params.code));
+    const room = await d.engine.store.rooms.findOpenRoomByCode(normalizeInviteCode(params.code));
     if (!room) throw new AppError('ROOM_NOT_FOUND', 'No open room has that invite code.');
-    return { status: 200, body: roomPreview(d.engine.store, d.problems, room) };
+    return { status: 200, body: await roomPreview(d.engine.store, d.problems, room) };
   });
 
   handle(router, 'GET /v1/rooms/:roomId', async (api, { params }) => {
     const user = await auth.requireUser(api);
-    return { status: 200, body: getRoom(d, user, params.roomId) };
+    return { status: 200, body: await getRoom(d, user, params.roomId) };
   });
 
   handle(router, 'DELETE /v1/rooms/:roomId', async (api, { params }) => {
@@ -69,7 +71,7 @@ export function registerRoomLifecycleRoutes(d: RoomDeps): void {
 
   handle(router, 'GET /v1/rooms/:roomId/participants', async (api, { params, query }) => {
     const user = await auth.requireUser(api);
-    const items = listParticipants(d, user, params.roomId, () => query().includeLeft ?? false);
+    const items = await listParticipants(d, user, params.roomId, () => query().includeLeft ?? false);
     return { status: 200, body: { items } };
   });
 
@@ -96,12 +98,12 @@ export function registerRoomLifecycleRoutes(d: RoomDeps): void {
 
   handle(router, 'GET /v1/rooms/:roomId/feedback', async (api, { params }) => {
     const user = await auth.requireUser(api);
-    return { status: 200, body: { items: listFeedback(d, user, params.roomId, false) } };
+    return { status: 200, body: { items: await listFeedback(d, user, params.roomId, false) } };
   });
 
   handle(router, 'GET /v1/rooms/:roomId/feedback/mine', async (api, { params }) => {
     const user = await auth.requireUser(api);
-    return { status: 200, body: { items: listFeedback(d, user, params.roomId, true) } };
+    return { status: 200, body: { items: await listFeedback(d, user, params.roomId, true) } };
   });
 }
 
@@ -122,33 +124,33 @@ export function registerRoomExecutionRoutes(d: RoomDeps): void {
 
   handle(router, 'POST /v1/rooms/:roomId/analysis', async (api, { params, body }) => {
     const user = await auth.requireUser(api);
-    const job = startAnalysis(d, user, params.roomId, body);
+    const job = await startAnalysis(d, user, params.roomId, body);
     return { status: 202, body: job, headers: { location: job.pollUrl } };
   });
 
   handle(router, 'GET /v1/rooms/:roomId/analysis/:jobId', async (api, { params }) => {
     const user = await auth.requireUser(api);
-    return { status: 200, body: getAnalysis(d, user, params.roomId, params.jobId) };
+    return { status: 200, body: await getAnalysis(d, user, params.roomId, params.jobId) };
   });
 
   handle(router, 'GET /v1/rooms/:roomId/runs', async (api, { params, query }) => {
     const user = await auth.requireUser(api);
-    return { status: 200, body: listRuns(d, user, params.roomId, () => pageOf(query())) };
+    return { status: 200, body: await listRuns(d, user, params.roomId, () => pageOf(query())) };
   });
 
   handle(router, 'GET /v1/rooms/:roomId/submissions', async (api, { params, query }) => {
     const user = await auth.requireUser(api);
-    return { status: 200, body: listSubmissions(d, user, params.roomId, () => pageOf(query())) };
+    return { status: 200, body: await listSubmissions(d, user, params.roomId, () => pageOf(query())) };
   });
 
   handle(router, 'GET /v1/runs/:runId', async (api, { params }) => {
     const user = await auth.requireUser(api);
-    return { status: 200, body: getRun(d, user, params.runId) };
+    return { status: 200, body: await getRun(d, user, params.runId) };
   });
 
   handle(router, 'GET /v1/submissions/:submissionId', async (api, { params }) => {
     const user = await auth.requireUser(api);
-    return { status: 200, body: getSubmission(d, user, params.submissionId) };
+    return { status: 200, body: await getSubmission(d, user, params.submissionId) };
   });
 }
 

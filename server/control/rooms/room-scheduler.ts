@@ -25,24 +25,26 @@ export class RoomScheduler implements RoomTimers {
   }
 
   /** Arms every clock from the store (start-up, including after a restart). */
-  start(): void {
-    for (const room of this.#engine.store.rooms.listOpenRooms()) this.roomChanged(room);
+  async start(): Promise<void> {
+    for (const room of await this.#engine.store.rooms.listOpenRooms()) await this.roomChanged(room);
   }
 
-  roomChanged(room: RoomRecord): void {
+  async roomChanged(room: RoomRecord): Promise<void> {
     if (this.#closed) return;
     if (room.status === 'finished') return this.roomFinished(room.id);
     this.#arm(this.#phase, room.id, room.timer ? expiresAt(room.timer) : undefined, () => this.#onPhaseTimer(room.id));
     this.#arm(this.#age, room.id, room.createdAt + this.#engine.options.maxRoomAgeMs, () => this.#onTooOld(room.id));
-    const swap = this.#engine.store.swaps.pendingOf(room.id);
+    const swap = await this.#engine.store.swaps.pendingOf(room.id);
+    // Closed while the swap was read: nothing may be armed any more.
+    if (this.#closed) return;
     this.#arm(this.#swaps, room.id, swap?.expiresAt, () => this.#onSwapExpiry(room.id));
   }
 
   /** Re-arms one room's clocks from the store (another process changed it). */
-  refresh(roomId: string): void {
+  async refresh(roomId: string): Promise<void> {
     if (this.#closed) return;
-    const room = this.#engine.store.rooms.getRoom(roomId);
-    if (room) this.roomChanged(room);
+    const room = await this.#engine.store.rooms.getRoom(roomId);
+    if (room) await this.roomChanged(room);
     else this.roomFinished(roomId);
   }
 
@@ -82,7 +84,7 @@ export class RoomScheduler implements RoomTimers {
     engine
       .exclusive(roomId, async () => {
         if (this.#closed) return;
-        const room = engine.store.rooms.getRoom(roomId);
+        const room = await engine.store.rooms.getRoom(roomId);
         if (room && room.status !== 'finished') await fn(room);
       })
       .catch((error: unknown) => {
@@ -92,7 +94,7 @@ export class RoomScheduler implements RoomTimers {
         if (isAppError(error) && error.code === 'ROOM_COLLAB_UNAVAILABLE') {
           const retry = setTimeout(() => {
             this.#retries.delete(retry);
-            this.refresh(roomId);
+            this.refresh(roomId).catch((retryError: unknown) => engine.log.error(`room ${what} not retried`, { roomId, error: String(retryError) }));
           }, RETRY_AFTER_MS);
           this.#retries.add(retry);
         }
@@ -110,8 +112,8 @@ export class RoomScheduler implements RoomTimers {
       const state = timerState(expired, room.status, engine.now());
       await engine.push(room.id, { type: 'timer', action: 'expired', timer: state });
       room.timer = expired;
-      engine.save(room);
-      engine.record(room.id, 'timer-expired', null, { action: 'expired', timer: state });
+      await engine.save(room);
+      await engine.record(room.id, 'timer-expired', null, { action: 'expired', timer: state });
       if (!room.config.autoAdvance) return;
       const next = nextPhase(room.status);
       if (next === 'finished') await engine.finishInQueue(room, 'finished', null);
@@ -128,7 +130,7 @@ export class RoomScheduler implements RoomTimers {
 
   #onSwapExpiry(roomId: string): void {
     this.#run(roomId, 'role-swap expiry', async (room) => {
-      const swap = this.#engine.store.swaps.pendingOf(room.id);
+      const swap = await this.#engine.store.swaps.pendingOf(room.id);
       if (!swap) return;
       if (swap.expiresAt > Date.now()) return this.roomChanged(room);
       await expireSwapInQueue(this.#engine, swap);

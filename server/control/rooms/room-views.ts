@@ -64,11 +64,11 @@ export function activeRoleOf(participants: ParticipantRecord[], userId: string):
   return me && me.state === 'active' ? me.role : null;
 }
 
-export function roomDetail(store: RoomStore, problems: RoomProblems, room: RoomRecord, viewerId: string, now: number): RoomDetail {
-  const participants = store.rooms.listParticipants(room.id);
+export async function roomDetail(store: RoomStore, problems: RoomProblems, room: RoomRecord, viewerId: string, now: number): Promise<RoomDetail> {
+  const participants = await store.rooms.listParticipants(room.id);
   const active = activeOf(participants);
   const myRole = activeRoleOf(participants, viewerId);
-  const pending = store.swaps.pendingOf(room.id);
+  const pending = await store.swaps.pendingOf(room.id);
   return {
     id: room.id,
     // The invite code is shown to active participants only (`""` for admins who are not participants).
@@ -94,8 +94,8 @@ export function roomDetail(store: RoomStore, problems: RoomProblems, room: RoomR
   };
 }
 
-export function roomSummary(store: RoomStore, problems: RoomProblems, room: RoomRecord, viewerId: string): RoomSummary {
-  const participants = store.rooms.listParticipants(room.id);
+export async function roomSummary(store: RoomStore, problems: RoomProblems, room: RoomRecord, viewerId: string): Promise<RoomSummary> {
+  const participants = await store.rooms.listParticipants(room.id);
   const mine = participants.find((p) => p.userId === viewerId);
   return {
     id: room.id,
@@ -111,15 +111,15 @@ export function roomSummary(store: RoomStore, problems: RoomProblems, room: Room
   };
 }
 
-export function roomPreview(store: RoomStore, problems: RoomProblems, room: RoomRecord): RoomPreview {
-  const participants = store.rooms.listParticipants(room.id);
+export async function roomPreview(store: RoomStore, problems: RoomProblems, room: RoomRecord): Promise<RoomPreview> {
+  const participants = await store.rooms.listParticipants(room.id);
   const count = activeOf(participants).length;
   return {
     id: room.id,
     name: room.name,
     mode: room.mode,
     status: room.status,
-    hostName: store.rooms.displayNameOf(room.hostId),
+    hostName: await store.rooms.displayNameOf(room.hostId),
     participantCount: count,
     maxParticipants: room.config.maxParticipants,
     isFull: room.mode === 'practice' || count >= room.config.maxParticipants,
@@ -133,15 +133,15 @@ function problemTitle(problems: RoomProblems, room: RoomRecord): string | null {
   return room.problemId ? (problems.get(room.problemId)?.title ?? null) : null;
 }
 
-export function adminRoomEntry(store: RoomStore, room: RoomRecord): AdminRoomEntry {
-  const participants = store.rooms.listParticipants(room.id);
+export async function adminRoomEntry(store: RoomStore, room: RoomRecord): Promise<AdminRoomEntry> {
+  const participants = await store.rooms.listParticipants(room.id);
   return {
     id: room.id,
     name: room.name,
     mode: room.mode,
     status: room.status,
     hostId: room.hostId,
-    hostName: store.rooms.displayNameOf(room.hostId),
+    hostName: await store.rooms.displayNameOf(room.hostId),
     participantCount: activeOf(participants).length,
     createdAt: toTimestamp(room.createdAt),
     lastActivityAt: toTimestamp(room.updatedAt),

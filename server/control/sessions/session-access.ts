@@ -15,12 +15,12 @@ export interface SessionAccess {
   isAdmin: boolean;
 }
 
-export function sessionAccess(store: RoomStore, sessionId: string | undefined, user: AuthUser): SessionAccess {
+export async function sessionAccess(store: RoomStore, sessionId: string | undefined, user: AuthUser): Promise<SessionAccess> {
   const notFound = () => new AppError('SESSION_NOT_FOUND', 'No such session.');
   if (!isUuid(sessionId)) throw notFound();
-  const room = store.rooms.getRoom(sessionId);
-  if (!room || store.sessions.isDeletedFor(sessionId, user.id)) throw notFound();
-  const participants = store.rooms.listParticipants(room.id);
+  const room = await store.rooms.getRoom(sessionId);
+  if (!room || (await store.sessions.isDeletedFor(sessionId, user.id))) throw notFound();
+  const participants = await store.rooms.listParticipants(room.id);
   const row = participants.find((p) => p.userId === user.id);
   const me = row && row.state !== 'kicked' ? row : undefined;
   const isAdmin = user.role === 'admin';

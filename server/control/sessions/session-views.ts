@@ -10,11 +10,11 @@ import type { RoomProblems } from '../rooms/room-problems.ts';
 import { REPORT_DIMENSIONS } from '../../protocol/api/sessions.ts';
 
 /** Every submission of the room, newest first (the execution plane pages at most 100 at a time). */
-export function allSubmissions(execution: ExecutionPlane, roomId: string): SubmissionSummary[] {
+export async function allSubmissions(execution: ExecutionPlane, roomId: string): Promise<SubmissionSummary[]> {
   const out: SubmissionSummary[] = [];
   let cursor: string | undefined;
   do {
-    const page = execution.listSubmissions(roomId, cursor === undefined ? { limit: 100 } : { limit: 100, cursor });
+    const page = await execution.listSubmissions(roomId, cursor === undefined ? { limit: 100 } : { limit: 100, cursor });
     out.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
@@ -22,15 +22,15 @@ export function allSubmissions(execution: ExecutionPlane, roomId: string): Submi
 }
 
 /** `overallScore`: the caller's training-report score, null without a ready report. */
-export function sessionSummary(
+export async function sessionSummary(
   room: RoomRecord,
   myRole: RoomRole,
   problems: RoomProblems,
   execution: ExecutionPlane,
   overallScore: number | null,
-): SessionSummary {
+): Promise<SessionSummary> {
   const problem = room.problemId ? problems.get(room.problemId) : undefined;
-  const last = execution.listSubmissions(room.id, { limit: 1 }).items[0];
+  const last = (await execution.listSubmissions(room.id, { limit: 1 })).items[0];
   return {
     id: room.id,
     name: room.name,
@@ -47,18 +47,18 @@ export function sessionSummary(
 }
 
 /** `report`: the status and score of the report the caller sees by default (see defaultReportSubject). */
-export function sessionDetail(
+export async function sessionDetail(
   store: RoomStore,
   room: RoomRecord,
   myRole: RoomRole,
   problems: RoomProblems,
   execution: ExecutionPlane,
   report: { status: TrainingReport['status']; overallScore: number | null },
-): SessionDetail {
+): Promise<SessionDetail> {
   return {
-    ...sessionSummary(room, myRole, problems, execution, report.overallScore),
+    ...(await sessionSummary(room, myRole, problems, execution, report.overallScore)),
     status: room.status,
-    participants: store.rooms.listParticipants(room.id).map((p) => ({
+    participants: (await store.rooms.listParticipants(room.id)).map((p) => ({
       userId: p.userId,
       displayName: p.displayName,
       role: p.role,
@@ -66,12 +66,12 @@ export function sessionDetail(
       leftAt: toTimestampOrNull(p.leftAt),
       kicked: p.state === 'kicked',
     })),
-    submissions: allSubmissions(execution, room.id),
-    snapshotCount: store.sessions.countSnapshots(room.id),
+    submissions: await allSubmissions(execution, room.id),
+    snapshotCount: await store.sessions.countSnapshots(room.id),
     hasRecording: false,
     // True when the JSON export would succeed: a finished room with its stored final state, or a live room, whose
     // collab documents exist for its whole life (created before the room is stored, destroyed when it finishes).
-    hasWhiteboard: room.status === 'finished' ? store.sessions.getWhiteboard(room.id) !== undefined : true,
+    hasWhiteboard: room.status === 'finished' ? (await store.sessions.getWhiteboard(room.id)) !== undefined : true,
     reportStatus: room.status === 'finished' ? report.status : 'none',
   };
 }

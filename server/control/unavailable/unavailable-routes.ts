@@ -30,7 +30,7 @@ export function registerUnavailableRoutes(ctx: UnavailableRouteDeps): void {
       handle(ctx.router, key, async (req) => {
         await ctx.auth.requireUser(req);
         const roomId = req.params.roomId;
-        if (roomId !== undefined && !(isUuid(roomId) && ctx.rooms.hasRoom(roomId))) {
+        if (roomId !== undefined && !(isUuid(roomId) && (await ctx.rooms.hasRoom(roomId)))) {
           throw new AppError('ROOM_NOT_FOUND', 'No such room.');
         }
         throw new AppError(code, message);

@@ -8,14 +8,14 @@ import type { SqliteDatabase } from '../../storage/database.ts';
 import type { AiService } from '../../ai/index.ts';
 import { toTimestamp } from '../../protocol/timestamps.ts';
 
-export function quotaInfo(
+export async function quotaInfo(
   mode: ServerMode,
   userId: string,
   db: SqliteDatabase,
   outcomes: OutcomesRepository,
   ai: Pick<AiService, 'requestsPerDay' | 'requestsSince'>,
   now = Date.now(),
-): QuotaInfo {
+): Promise<QuotaInfo> {
   const d = new Date(now);
   const dayStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
   const executions = outcomes.countSince(dayStart, userId);
@@ -36,7 +36,7 @@ export function quotaInfo(
       roomsPerDay: rooms.n,
       runsPerDay: executions.runs,
       submissionsPerDay: executions.submissions,
-      aiRequestsPerDay: ai.requestsSince(userId, dayStart),
+      aiRequestsPerDay: await ai.requestsSince(userId, dayStart),
       // No recording in this deployment.
       recordingMinutesPerMonth: 0,
     },

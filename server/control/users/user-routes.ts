@@ -52,12 +52,12 @@ export function registerUserRoutes(ctx: UserRouteDeps, auth: AuthService, outcom
 
   handle(router, 'GET /v1/users/me/quotas', async (req) => {
     const user = await ctx.auth.requireUser(req);
-    return { status: 200, body: quotaInfo(ctx.mode, user.id, ctx.db, outcomes, ctx.ai) };
+    return { status: 200, body: await quotaInfo(ctx.mode, user.id, ctx.db, outcomes, ctx.ai) };
   });
 
   handle(router, 'GET /v1/users/me/active-room', async (req) => {
     const user = await ctx.auth.requireUser(req);
-    return { status: 200, body: { room: ctx.rooms.activeRoomOf(user.id) } };
+    return { status: 200, body: { room: await ctx.rooms.activeRoomOf(user.id) } };
   });
 
   handle(router, 'GET /v1/users/me/stats', async (req, input) => {
@@ -67,7 +67,7 @@ export function registerUserRoutes(ctx: UserRouteDeps, auth: AuthService, outcom
     const to = query.to ? Date.parse(query.to) : now;
     const from = query.from ? Date.parse(query.from) : now - STATS_DEFAULT_RANGE_MS;
     const range = { from, to, bucket: query.bucket ?? 'day' };
-    const sessions = ctx.rooms.finishedSessionsOf(user.id, from, to);
+    const sessions = await ctx.rooms.finishedSessionsOf(user.id, from, to);
     return { status: 200, body: buildTrainingStats(range, sessions, outcomes.ofUser(user.id, from, to)) };
   });
 
@@ -87,7 +87,7 @@ export function registerUserRoutes(ctx: UserRouteDeps, auth: AuthService, outcom
         bio: target.bio,
         createdAt: toTimestamp(target.createdAt),
         stats: {
-          sessionsCompleted: ctx.rooms.sessionsCompleted(target.id),
+          sessionsCompleted: await ctx.rooms.sessionsCompleted(target.id),
           problemsSolved: outcomes.problemsSolvedCount(target.id),
         },
       },

@@ -51,7 +51,7 @@ export function createAnalysisService(options: AnalysisServiceOptions): Analysis
 
   return {
     async execute(sandbox, id) {
-      const task = store.start(id);
+      const task = await store.start(id);
       if (!task) return;
       const analyzer = options.analyzers.get(task.language);
       if (!analyzer) return store.fail(id, { code: 'EXEC_UNAVAILABLE', message: `No ${task.language} analyzer is available on this server.` });
@@ -59,9 +59,11 @@ export function createAnalysisService(options: AnalysisServiceOptions): Analysis
       if (closing.signal.aborted) return;
       const estimator = options.complexity;
       if (!task.complexity || !estimator) return store.complete(id, { issues, complexity: null });
-      const pending = estimate(task, estimator).then((complexity) => {
-        if (!closing.signal.aborted) store.complete(id, { issues, complexity });
-      });
+      const pending = estimate(task, estimator)
+        .then(async (complexity) => {
+          if (!closing.signal.aborted) await store.complete(id, { issues, complexity });
+        })
+        .catch((error: unknown) => log.error('could not store an analysis result', { id, error: String(error) }));
       estimates.add(pending);
       void pending.finally(() => estimates.delete(pending));
     },

@@ -1,5 +1,5 @@
 // SQL for AI jobs: created `queued`, moved to `running`, ended `completed` or `failed` exactly once.
-import type { SqliteDatabase } from '../database.ts';
+import type { SqlExecutor } from '../sql/index.ts';
 import type { AiJobError, AiJobKind, AiJobRecord } from './ai-records.ts';
 import type { JobStatus } from '../../protocol/index.ts';
 
@@ -35,72 +35,76 @@ function toJob(r: JobRow): AiJobRecord {
 }
 
 export class AiJobRepository {
-  readonly #db: SqliteDatabase;
+  readonly #db: SqlExecutor;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqlExecutor) {
     this.#db = db;
   }
 
-  insert(job: Pick<AiJobRecord, 'id' | 'roomId' | 'userId' | 'kind' | 'input' | 'createdAt'>): AiJobRecord {
-    this.#db
-      .prepare(`INSERT INTO ai_jobs (id, room_id, user_id, kind, status, input, created_at) VALUES (?, ?, ?, ?, 'queued', ?, ?)`)
-      .run(job.id, job.roomId, job.userId, job.kind, JSON.stringify(job.input), job.createdAt);
-    return this.get(job.id)!;
+  async insert(job: Pick<AiJobRecord, 'id' | 'roomId' | 'userId' | 'kind' | 'input' | 'createdAt'>): Promise<AiJobRecord> {
+    const row = await this.#db.get<JobRow>(
+      `INSERT INTO ai_jobs (id, room_id, user_id, kind, status, input, created_at) VALUES (?, ?, ?, ?, 'queued', ?, ?) RETURNING *`,
+      [job.id, job.roomId, job.userId, job.kind, JSON.stringify(job.input), job.createdAt],
+    );
+    return toJob(row!);
   }
 
-  get(id: string): AiJobRecord | undefined {
-    const row = this.#db.prepare('SELECT * FROM ai_jobs WHERE id = ?').get(id) as JobRow | undefined;
+  async get(id: string): Promise<AiJobRecord | undefined> {
+    const row = await this.#db.get<JobRow>('SELECT * FROM ai_jobs WHERE id = ?', [id]);
     return row && toJob(row);
   }
 
-  markRunning(id: string): void {
-    this.#db.prepare(`UPDATE ai_jobs SET status = 'running' WHERE id = ? AND status = 'queued'`).run(id);
+  async markRunning(id: string): Promise<void> {
+    await this.#db.run(`UPDATE ai_jobs SET status = 'running' WHERE id = ? AND status = 'queued'`, [id]);
   }
 
   /** Ends a job that has not ended yet; returns false when it already had (a cancel raced the finish). */
-  complete(id: string, at: number, outcome: { result: unknown; replyMessageId?: string }): boolean {
-    const r = this.#db
-      .prepare(
-        `UPDATE ai_jobs SET status = 'completed', result = ?, reply_message_id = ?, completed_at = ?
-         WHERE id = ? AND status IN ('queued', 'running')`,
-      )
-      .run(JSON.stringify(outcome.result), outcome.replyMessageId ?? null, at, id);
+  async complete(id: string, at: number, outcome: { result: unknown; replyMessageId?: string }): Promise<boolean> {
+    const r = await this.#db.run(
+      `UPDATE ai_jobs SET status = 'completed', result = ?, reply_message_id = ?, completed_at = ?
+       WHERE id = ? AND status IN ('queued', 'running')`,
+      [JSON.stringify(outcome.result), outcome.replyMessageId ?? null, at, id],
+    );
     return r.changes === 1;
   }
 
   /** Fails a job that has not ended yet (a reply cut short keeps its message); false when it already had. */
-  fail(id: string, at: number, error: AiJobError, replyMessageId: string | null = null): boolean {
-    const r = this.#db
-      .prepare(
-        `UPDATE ai_jobs SET status = 'failed', error_code = ?, error_message = ?, reply_message_id = ?, completed_at = ?
-         WHERE id = ? AND status IN ('queued', 'running')`,
-      )
-      .run(error.code, error.message, replyMessageId, at, id);
+  async fail(id: string, at: number, error: AiJobError, replyMessageId: string | null = null): Promise<boolean> {
+    const r = await this.#db.run(
+      `UPDATE ai_jobs SET status = 'failed', error_code = ?, error_message = ?, reply_message_id = ?, completed_at = ?
+       WHERE id = ? AND status IN ('queued', 'running')`,
+      [error.code, error.message, replyMessageId, at, id],
+    );
     return r.changes === 1;
   }
 
   /** At start: jobs a previous process left unfinished can never finish now. Returns how many. */
-  failUnfinished(at: number, error: AiJobError): number {
-    return this.#db
-      .prepare(`UPDATE ai_jobs SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE status IN ('queued', 'running')`)
-      .run(error.code, error.message, at).changes;
+  async failUnfinished(at: number, error: AiJobError): Promise<number> {
+    const r = await this.#db.run(
+      `UPDATE ai_jobs SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE status IN ('queued', 'running')`,
+      [error.code, error.message, at],
+    );
+    return r.changes;
   }
 
   /** AI requests (jobs of every kind) a user made since `since`: the `aiRequestsPerDay` quota's usage. */
-  countByUserSince(userId: string, since: number): number {
-    return (this.#db.prepare('SELECT COUNT(*) AS n FROM ai_jobs WHERE user_id = ? AND created_at >= ?').get(userId, since) as { n: number }).n;
+  async countByUserSince(userId: string, since: number): Promise<number> {
+    const row = await this.#db.get<{ n: number }>('SELECT COUNT(*) AS n FROM ai_jobs WHERE user_id = ? AND created_at >= ?', [userId, since]);
+    return row!.n;
   }
 
   /** Hint jobs of a room (by anyone), counting the ones that failed. */
-  countHints(roomId: string): number {
-    return (this.#db.prepare(`SELECT COUNT(*) AS n FROM ai_jobs WHERE room_id = ? AND kind = 'hint'`).get(roomId) as { n: number }).n;
+  async countHints(roomId: string): Promise<number> {
+    const row = await this.#db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ai_jobs WHERE room_id = ? AND kind = 'hint'`, [roomId]);
+    return row!.n;
   }
 
   /** Jobs created and jobs failed since `since` (AdminDashboard.ai). */
-  statsSince(since: number): { requests: number; failures: number } {
-    const row = this.#db
-      .prepare(`SELECT COUNT(*) AS requests, COALESCE(SUM(status = 'failed'), 0) AS failures FROM ai_jobs WHERE created_at >= ?`)
-      .get(since) as { requests: number; failures: number };
-    return row;
+  async statsSince(since: number): Promise<{ requests: number; failures: number }> {
+    const row = await this.#db.get<{ requests: number; failures: number }>(
+      `SELECT COUNT(*) AS requests, COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failures FROM ai_jobs WHERE created_at >= ?`,
+      [since],
+    );
+    return row!;
   }
 }

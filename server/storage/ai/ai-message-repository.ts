@@ -1,5 +1,5 @@
 // SQL for AI conversations: one conversation per room and user, in insertion order.
-import type { SqliteDatabase } from '../database.ts';
+import type { SqlExecutor } from '../sql/index.ts';
 import type { AiMessageRecord } from './ai-records.ts';
 
 interface MessageRow {
@@ -25,41 +25,44 @@ function toMessage(r: MessageRow): AiMessageRecord {
 }
 
 export class AiMessageRepository {
-  readonly #db: SqliteDatabase;
+  readonly #db: SqlExecutor;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqlExecutor) {
     this.#db = db;
   }
 
-  insert(m: Omit<AiMessageRecord, 'seq'>): AiMessageRecord {
-    const { lastInsertRowid } = this.#db
-      .prepare('INSERT INTO ai_messages (id, room_id, user_id, role, content, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(m.id, m.roomId, m.userId, m.role, m.content, m.createdAt);
-    return { ...m, seq: Number(lastInsertRowid) };
+  async insert(m: Omit<AiMessageRecord, 'seq'>): Promise<AiMessageRecord> {
+    const row = await this.#db.get<{ seq: number }>(
+      'INSERT INTO ai_messages (id, room_id, user_id, role, content, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING seq',
+      [m.id, m.roomId, m.userId, m.role, m.content, m.createdAt],
+    );
+    return { ...m, seq: row!.seq };
   }
 
-  get(id: string): AiMessageRecord | undefined {
-    const row = this.#db.prepare('SELECT * FROM ai_messages WHERE id = ?').get(id) as MessageRow | undefined;
+  async get(id: string): Promise<AiMessageRecord | undefined> {
+    const row = await this.#db.get<MessageRow>('SELECT * FROM ai_messages WHERE id = ?', [id]);
     return row && toMessage(row);
   }
 
   /** Oldest first; `afterSeq` is the previous page's last `seq`. Fetches `limit + 1` rows (see toPage). */
-  list(roomId: string, userId: string, limit: number, afterSeq = 0): AiMessageRecord[] {
-    return (
-      this.#db
-        .prepare('SELECT * FROM ai_messages WHERE room_id = ? AND user_id = ? AND seq > ? ORDER BY seq LIMIT ?')
-        .all(roomId, userId, afterSeq, limit + 1) as MessageRow[]
-    ).map(toMessage);
+  async list(roomId: string, userId: string, limit: number, afterSeq = 0): Promise<AiMessageRecord[]> {
+    const rows = await this.#db.all<MessageRow>('SELECT * FROM ai_messages WHERE room_id = ? AND user_id = ? AND seq > ? ORDER BY seq LIMIT ?', [
+      roomId,
+      userId,
+      afterSeq,
+      limit + 1,
+    ]);
+    return rows.map(toMessage);
   }
 
   /** The last `limit` messages of a conversation, oldest first, up to and including `uptoSeq`. */
-  tail(roomId: string, userId: string, limit: number, uptoSeq = Number.MAX_SAFE_INTEGER): AiMessageRecord[] {
-    return (
-      this.#db
-        .prepare('SELECT * FROM ai_messages WHERE room_id = ? AND user_id = ? AND seq <= ? ORDER BY seq DESC LIMIT ?')
-        .all(roomId, userId, uptoSeq, limit) as MessageRow[]
-    )
-      .map(toMessage)
-      .reverse();
+  async tail(roomId: string, userId: string, limit: number, uptoSeq = Number.MAX_SAFE_INTEGER): Promise<AiMessageRecord[]> {
+    const rows = await this.#db.all<MessageRow>('SELECT * FROM ai_messages WHERE room_id = ? AND user_id = ? AND seq <= ? ORDER BY seq DESC LIMIT ?', [
+      roomId,
+      userId,
+      uptoSeq,
+      limit,
+    ]);
+    return rows.map(toMessage).reverse();
   }
 }

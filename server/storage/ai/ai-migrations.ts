@@ -2,9 +2,9 @@
 // reports. The AI plane is opened before the control plane, so this area is migrated before `control` and
 // `rooms`: room and user ids are plain columns, not foreign keys into their tables. Instants are INTEGER
 // epoch milliseconds.
-import type { Migration } from '../database.ts';
+import type { SqlMigration } from '../sql/index.ts';
 
-export const AI_MIGRATIONS: readonly Migration[] = [
+export const AI_MIGRATIONS: readonly SqlMigration[] = [
   {
     version: 1,
     name: 'ai jobs, conversation messages, training reports',

@@ -1,5 +1,5 @@
 // SQL for training reports: one per finished session and subject, `pending` until generated.
-import type { SqliteDatabase } from '../database.ts';
+import type { SqlExecutor } from '../sql/index.ts';
 import type { ReportRecord, ReportState } from './ai-records.ts';
 
 interface ReportRow {
@@ -29,56 +29,55 @@ function toReport(r: ReportRow): ReportRecord {
 }
 
 export class ReportRepository {
-  readonly #db: SqliteDatabase;
+  readonly #db: SqlExecutor;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqlExecutor) {
     this.#db = db;
   }
 
   /** Queues a report; a second call for the same session and subject changes nothing (returns false). */
-  insertPending(roomId: string, subjectUserId: string, finishedAt: number, at: number): boolean {
-    return (
-      this.#db
-        .prepare(
-          `INSERT OR IGNORE INTO training_reports (room_id, subject_user_id, status, created_at, finished_at) VALUES (?, ?, 'pending', ?, ?)`,
-        )
-        .run(roomId, subjectUserId, at, finishedAt).changes === 1
+  async insertPending(roomId: string, subjectUserId: string, finishedAt: number, at: number): Promise<boolean> {
+    const r = await this.#db.run(
+      `INSERT INTO training_reports (room_id, subject_user_id, status, created_at, finished_at) VALUES (?, ?, 'pending', ?, ?)
+       ON CONFLICT DO NOTHING`,
+      [roomId, subjectUserId, at, finishedAt],
     );
+    return r.changes === 1;
   }
 
-  get(roomId: string, subjectUserId: string): ReportRecord | undefined {
-    const row = this.#db.prepare('SELECT * FROM training_reports WHERE room_id = ? AND subject_user_id = ?').get(roomId, subjectUserId) as
-      | ReportRow
-      | undefined;
+  async get(roomId: string, subjectUserId: string): Promise<ReportRecord | undefined> {
+    const row = await this.#db.get<ReportRow>('SELECT * FROM training_reports WHERE room_id = ? AND subject_user_id = ?', [roomId, subjectUserId]);
     return row && toReport(row);
   }
 
-  markReady(roomId: string, subjectUserId: string, report: unknown, weaknesses: unknown, at: number): void {
-    this.#db
-      .prepare(
-        `UPDATE training_reports SET status = 'ready', report = ?, weaknesses = ?, generated_at = ?, error_message = NULL
-         WHERE room_id = ? AND subject_user_id = ?`,
-      )
-      .run(JSON.stringify(report), JSON.stringify(weaknesses), at, roomId, subjectUserId);
+  async markReady(roomId: string, subjectUserId: string, report: unknown, weaknesses: unknown, at: number): Promise<void> {
+    await this.#db.run(
+      `UPDATE training_reports SET status = 'ready', report = ?, weaknesses = ?, generated_at = ?, error_message = NULL
+       WHERE room_id = ? AND subject_user_id = ?`,
+      [JSON.stringify(report), JSON.stringify(weaknesses), at, roomId, subjectUserId],
+    );
   }
 
-  markFailed(roomId: string, subjectUserId: string, message: string): void {
-    this.#db
-      .prepare(`UPDATE training_reports SET status = 'failed', error_message = ? WHERE room_id = ? AND subject_user_id = ? AND status = 'pending'`)
-      .run(message, roomId, subjectUserId);
+  async markFailed(roomId: string, subjectUserId: string, message: string): Promise<void> {
+    await this.#db.run(`UPDATE training_reports SET status = 'failed', error_message = ? WHERE room_id = ? AND subject_user_id = ? AND status = 'pending'`, [
+      message,
+      roomId,
+      subjectUserId,
+    ]);
   }
 
   /** At start: reports a previous process was generating can never finish now. */
-  failPending(message: string): number {
-    return this.#db.prepare(`UPDATE training_reports SET status = 'failed', error_message = ? WHERE status = 'pending'`).run(message).changes;
+  async failPending(message: string): Promise<number> {
+    const r = await this.#db.run(`UPDATE training_reports SET status = 'failed', error_message = ? WHERE status = 'pending'`, [message]);
+    return r.changes;
   }
 
   /** Ready reports about a user, oldest session first. */
-  readyOf(subjectUserId: string): ReportRecord[] {
-    return (
-      this.#db
-        .prepare(`SELECT * FROM training_reports WHERE subject_user_id = ? AND status = 'ready' ORDER BY finished_at, room_id`)
-        .all(subjectUserId) as ReportRow[]
-    ).map(toReport);
+  async readyOf(subjectUserId: string): Promise<ReportRecord[]> {
+    const rows = await this.#db.all<ReportRow>(
+      `SELECT * FROM training_reports WHERE subject_user_id = ? AND status = 'ready' ORDER BY finished_at, room_id`,
+      [subjectUserId],
+    );
+    return rows.map(toReport);
   }
 }

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AnalysisJob, AnalysisResult, JobError, JobStatus, SupportedLanguage } from '../../protocol/index.ts';
 import type { AnalysisRequest } from '../../execution/types.ts';
-import { migrate, type SqliteDatabase } from '../database.ts';
+import { migrateSql, type SqlDatabase } from '../sql/index.ts';
 import { EXECUTION_MIGRATIONS } from './execution-migrations.ts';
 import { jobError } from './execution-store.ts';
 
@@ -34,65 +34,68 @@ interface AnalysisRow {
   completed_at: string | null;
 }
 
-export type AnalysisStore = ReturnType<typeof createAnalysisStore>;
+export type AnalysisStore = Awaited<ReturnType<typeof createAnalysisStore>>;
 
-export function createAnalysisStore(db: SqliteDatabase) {
-  migrate(db, 'execution', EXECUTION_MIGRATIONS);
+export async function createAnalysisStore(db: SqlDatabase) {
+  await migrateSql(db, 'execution', EXECUTION_MIGRATIONS);
   const now = (): string => new Date().toISOString();
-  const insert = db.prepare(`INSERT INTO exec_analyses
-    (id, room_id, user_id, language, code, estimate_complexity, problem_statement, status, created_at)
-    VALUES (@id, @roomId, @userId, @language, @code, @estimate, @statement, 'queued', @createdAt)`);
-  const byId = db.prepare('SELECT * FROM exec_analyses WHERE id = ?');
-  const claim = db.prepare(`UPDATE exec_analyses SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'`);
-  const complete = db.prepare(`UPDATE exec_analyses SET status = 'completed', result_json = ?, completed_at = ? WHERE id = ? AND status = 'running'`);
-  const fail = db.prepare(`UPDATE exec_analyses SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE id = ?`);
 
   return {
-    create(req: AnalysisRequest): AnalysisJob {
-      const id = randomUUID();
-      insert.run({
-        id,
-        roomId: req.roomId,
-        userId: req.userId,
-        language: req.language,
-        code: req.code,
-        estimate: req.complexity ? 1 : 0,
-        statement: req.complexity?.problemStatement ?? null,
-        createdAt: now(),
-      });
-      return toJob(byId.get(id) as AnalysisRow);
+    async create(req: AnalysisRequest): Promise<AnalysisJob> {
+      const row = await db.get<AnalysisRow>(
+        `INSERT INTO exec_analyses
+         (id, room_id, user_id, language, code, estimate_complexity, problem_statement, status, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?) RETURNING *`,
+        [randomUUID(), req.roomId, req.userId, req.language, req.code, req.complexity ? 1 : 0, req.complexity?.problemStatement ?? null, now()],
+      );
+      return toJob(row!);
     },
 
-    get(id: string): StoredAnalysis | undefined {
-      const row = byId.get(id) as AnalysisRow | undefined;
+    async get(id: string): Promise<StoredAnalysis | undefined> {
+      const row = await db.get<AnalysisRow>('SELECT * FROM exec_analyses WHERE id = ?', [id]);
       return row && { roomId: row.room_id, job: toJob(row) };
     },
 
     /** Moves a queued job to running; undefined if it is not queued anymore. */
-    start(id: string): AnalysisTask | undefined {
-      if (claim.run(now(), id).changes === 0) return undefined;
-      const r = byId.get(id) as AnalysisRow;
+    async start(id: string): Promise<AnalysisTask | undefined> {
+      const r = await db.get<AnalysisRow>(
+        `UPDATE exec_analyses SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued' RETURNING *`,
+        [now(), id],
+      );
+      if (!r) return undefined;
       const statement = r.problem_statement === null ? {} : { problemStatement: r.problem_statement };
       return { id, roomId: r.room_id, userId: r.user_id, language: r.language, code: r.code, complexity: r.estimate_complexity ? statement : null };
     },
 
-    complete(id: string, result: AnalysisResult): void {
-      complete.run(JSON.stringify(result), now(), id);
+    async complete(id: string, result: AnalysisResult): Promise<void> {
+      await db.run(`UPDATE exec_analyses SET status = 'completed', result_json = ?, completed_at = ? WHERE id = ? AND status = 'running'`, [
+        JSON.stringify(result),
+        now(),
+        id,
+      ]);
     },
 
-    fail(id: string, error: JobError): void {
-      fail.run(error.code, error.message, now(), id);
+    async fail(id: string, error: JobError): Promise<void> {
+      await db.run(`UPDATE exec_analyses SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE id = ?`, [
+        error.code,
+        error.message,
+        now(),
+        id,
+      ]);
     },
 
     /** Queued jobs in the order they were accepted. */
-    queued(): { id: string; userId: string }[] {
-      return db.prepare(`SELECT id, user_id AS userId FROM exec_analyses WHERE status = 'queued' ORDER BY seq`).all() as { id: string; userId: string }[];
+    queued(): Promise<{ id: string; userId: string }[]> {
+      return db.all(`SELECT id, user_id AS "userId" FROM exec_analyses WHERE status = 'queued' ORDER BY seq`);
     },
 
     /** Marks jobs left `running` by a previous process as failed; returns how many. */
-    failInterrupted(error: JobError): number {
-      return db.prepare(`UPDATE exec_analyses SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE status = 'running'`)
-        .run(error.code, error.message, now()).changes;
+    async failInterrupted(error: JobError): Promise<number> {
+      const { changes } = await db.run(
+        `UPDATE exec_analyses SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE status = 'running'`,
+        [error.code, error.message, now()],
+      );
+      return changes;
     },
   };
 }

@@ -1,5 +1,20 @@
-import type { Migration } from '../database.ts';
+import type { SqlMigration } from '../sql/index.ts';
 import { testDataHash } from './test-data-hash.ts';
+
+/** A per-test row as migration 1 stored it (texts inline). */
+interface OldTestRow {
+  submission_id: string;
+  idx: number;
+  test_case_id: string;
+  hidden: number;
+  input: string;
+  expected_output: string;
+  verdict: string | null;
+  time_ms: number | null;
+  memory_kb: number | null;
+  actual_output: string | null;
+  stderr: string | null;
+}
 
 /**
  * Execution jobs. `seq` gives the stable newest-first order of the list endpoints and the cursor. Test texts are
@@ -7,12 +22,12 @@ import { testDataHash } from './test-data-hash.ts';
  * submission can run after a restart even if the problem changed meanwhile. No foreign keys to rooms/users: those
  * tables belong to other areas.
  */
-export const EXECUTION_MIGRATIONS: readonly Migration[] = [
+export const EXECUTION_MIGRATIONS: readonly SqlMigration[] = [
   {
     version: 1,
     name: 'runs, submissions and per-test results',
-    up(db) {
-      db.exec(`
+    async up(db) {
+      await db.exec(`
         CREATE TABLE exec_runs (
           seq INTEGER PRIMARY KEY AUTOINCREMENT,
           id TEXT NOT NULL UNIQUE,
@@ -80,8 +95,8 @@ export const EXECUTION_MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'test texts stored once per distinct content',
     // Every submission of a problem judges the same tests (up to 200 × 1 MiB each): keep one copy of each text.
-    up(db) {
-      db.exec(`
+    async up(db) {
+      await db.exec(`
         CREATE TABLE exec_test_data (
           hash TEXT PRIMARY KEY,
           input TEXT NOT NULL,
@@ -101,17 +116,22 @@ export const EXECUTION_MIGRATIONS: readonly Migration[] = [
           PRIMARY KEY (submission_id, idx)
         );
       `);
-      const insertData = db.prepare('INSERT OR IGNORE INTO exec_test_data (hash, input, expected_output) VALUES (?, ?, ?)');
-      const insertTest = db.prepare(`INSERT INTO exec_submission_tests_v2
-        (submission_id, idx, test_case_id, hidden, test_hash, verdict, time_ms, memory_kb, actual_output, stderr)
-        VALUES (@submission_id, @idx, @test_case_id, @hidden, @hash, @verdict, @time_ms, @memory_kb, @actual_output, @stderr)`);
-      const old = db.prepare('SELECT * FROM exec_submission_tests').all() as Record<string, unknown>[];
+      const old = await db.all<OldTestRow>('SELECT * FROM exec_submission_tests');
       for (const row of old) {
-        const hash = testDataHash(row.input as string, row.expected_output as string);
-        insertData.run(hash, row.input, row.expected_output);
-        insertTest.run({ ...row, hash });
+        const hash = testDataHash(row.input, row.expected_output);
+        await db.run('INSERT INTO exec_test_data (hash, input, expected_output) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
+          hash,
+          row.input,
+          row.expected_output,
+        ]);
+        await db.run(
+          `INSERT INTO exec_submission_tests_v2
+            (submission_id, idx, test_case_id, hidden, test_hash, verdict, time_ms, memory_kb, actual_output, stderr)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [row.submission_id, row.idx, row.test_case_id, row.hidden, hash, row.verdict, row.time_ms, row.memory_kb, row.actual_output, row.stderr],
+        );
       }
-      db.exec('DROP TABLE exec_submission_tests; ALTER TABLE exec_submission_tests_v2 RENAME TO exec_submission_tests;');
+      await db.exec('DROP TABLE exec_submission_tests; ALTER TABLE exec_submission_tests_v2 RENAME TO exec_submission_tests;');
     },
   },
   {
@@ -119,8 +139,8 @@ export const EXECUTION_MIGRATIONS: readonly Migration[] = [
     name: 'start time of each job',
     // The admin dashboard's average queue time (created → started). Jobs started before this migration keep NULL
     // and are left out of the average.
-    up(db) {
-      db.exec(`
+    async up(db) {
+      await db.exec(`
         ALTER TABLE exec_runs ADD COLUMN started_at TEXT;
         ALTER TABLE exec_submissions ADD COLUMN started_at TEXT;
         CREATE INDEX exec_runs_started ON exec_runs (started_at);
@@ -132,8 +152,8 @@ export const EXECUTION_MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: 'static-analysis jobs',
     // Like runs: the request (queued jobs run after a restart) and the result as JSON. No list endpoint, so no room index.
-    up(db) {
-      db.exec(`
+    async up(db) {
+      await db.exec(`
         CREATE TABLE exec_analyses (
           seq INTEGER PRIMARY KEY AUTOINCREMENT,
           id TEXT NOT NULL UNIQUE,

@@ -14,7 +14,7 @@ import {
 import type { Page } from '../../protocol/api/common.ts';
 import type { PageRequest, RunRequest, SubmissionRequest } from '../../execution/types.ts';
 import { toPage, type CursorCodec } from '../../pagination.ts';
-import { migrate, type SqliteDatabase } from '../database.ts';
+import { migrateSql, type SqlDatabase, type SqlDialect } from '../sql/index.ts';
 import { EXECUTION_MIGRATIONS } from './execution-migrations.ts';
 import { testDataHash } from './test-data-hash.ts';
 
@@ -104,77 +104,87 @@ interface TestRow {
   stderr: string | null;
 }
 
-export type ExecutionStore = ReturnType<typeof createExecutionStore>;
+export type ExecutionStore = Awaited<ReturnType<typeof createExecutionStore>>;
 
-export function createExecutionStore(db: SqliteDatabase, cursors: CursorCodec) {
-  migrate(db, 'execution', EXECUTION_MIGRATIONS);
+export async function createExecutionStore(db: SqlDatabase, cursors: CursorCodec) {
+  await migrateSql(db, 'execution', EXECUTION_MIGRATIONS);
   const now = (): string => new Date().toISOString();
 
-  const insertRun = db.prepare(`INSERT INTO exec_runs
-    (id, room_id, user_id, language, code, stdin, time_limit_ms, memory_limit_kb, status, created_at)
-    VALUES (@id, @roomId, @userId, @language, @code, @stdin, @timeLimitMs, @memoryLimitKb, 'queued', @createdAt)`);
-  const insertSubmission = db.prepare(`INSERT INTO exec_submissions
-    (id, room_id, user_id, problem_id, language, snapshot_id, code, time_limit_ms, memory_limit_kb, status, total, created_at)
-    VALUES (@id, @roomId, @userId, @problemId, @language, @snapshotId, @code, @timeLimitMs, @memoryLimitKb, 'queued', @total, @createdAt)`);
-  const insertTestData = db.prepare('INSERT OR IGNORE INTO exec_test_data (hash, input, expected_output) VALUES (?, ?, ?)');
-  const insertTest = db.prepare(`INSERT INTO exec_submission_tests
-    (submission_id, idx, test_case_id, hidden, test_hash) VALUES (?, ?, ?, ?, ?)`);
-  const runById = db.prepare('SELECT * FROM exec_runs WHERE id = ?');
-  const submissionById = db.prepare('SELECT * FROM exec_submissions WHERE id = ?');
-  const testsOf = db.prepare(`SELECT t.*, d.input, d.expected_output FROM exec_submission_tests t
-    JOIN exec_test_data d ON d.hash = t.test_hash WHERE t.submission_id = ? ORDER BY t.idx`);
-  const judgeTest = db.prepare(`UPDATE exec_submission_tests SET verdict = ?, time_ms = ?, memory_kb = ?,
-    actual_output = ?, stderr = ? WHERE submission_id = ? AND idx = ?`);
+  const testsOf = (id: string): Promise<TestRow[]> =>
+    db.all<TestRow>(
+      `SELECT t.*, d.input, d.expected_output FROM exec_submission_tests t
+       JOIN exec_test_data d ON d.hash = t.test_hash WHERE t.submission_id = ? ORDER BY t.idx`,
+      [id],
+    );
 
   /** Newest first by `seq`; the cursor is the last row's seq, signed and scoped to the table's list. */
-  const page = <R extends { seq: number }, T>(table: string, roomId: string, request: PageRequest, map: (r: R) => T): Page<T> => {
+  const page = async <R extends { seq: number }, T>(table: string, roomId: string, request: PageRequest, map: (r: R) => T): Promise<Page<T>> => {
     const scope = `execution.${table}`;
     const before = request.cursor === undefined ? Number.MAX_SAFE_INTEGER : (cursors.decode(scope, request.cursor, ['number'])[0] as number);
-    const rows = db
-      .prepare(`SELECT * FROM ${table} WHERE room_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`)
-      .all(roomId, before, request.limit + 1) as R[];
+    const rows = await db.all<R>(`SELECT * FROM ${table} WHERE room_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`, [roomId, before, request.limit + 1]);
     return toPage(rows, request.limit, cursors, scope, (row) => [row.seq], map);
   };
 
-  /** Moves a queued job to running; false if it is not queued anymore (taken, or failed meanwhile). */
-  const claim = (table: 'exec_runs' | 'exec_submissions', id: string): boolean =>
-    db.prepare(`UPDATE ${table} SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'`).run(now(), id).changes > 0;
-  // SQLite's julianday keeps whole milliseconds, so the difference is exact.
-  const averageWait = db.prepare(`SELECT AVG(wait_ms) AS average FROM (
-      SELECT (julianday(started_at) - julianday(created_at)) * 86400000.0 AS wait_ms FROM exec_runs WHERE started_at >= @since
-      UNION ALL
-      SELECT (julianday(started_at) - julianday(created_at)) * 86400000.0 AS wait_ms FROM exec_submissions WHERE started_at >= @since
-    )`);
+  /** Moves a queued job to running and returns its row; undefined if it is not queued anymore (taken, or failed meanwhile). */
+  const claim = <R>(table: 'exec_runs' | 'exec_submissions', id: string): Promise<R | undefined> =>
+    db.get<R>(`UPDATE ${table} SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued' RETURNING *`, [now(), id]);
 
   return {
-    createRun(run: RunRequest): RunResult {
-      const id = randomUUID();
-      insertRun.run({ ...run, id, createdAt: now() });
-      return toRunResult(runById.get(id) as RunRow);
+    async createRun(run: RunRequest): Promise<RunResult> {
+      const row = await db.get<RunRow>(
+        `INSERT INTO exec_runs (id, room_id, user_id, language, code, stdin, time_limit_ms, memory_limit_kb, status, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?) RETURNING *`,
+        [randomUUID(), run.roomId, run.userId, run.language, run.code, run.stdin, run.timeLimitMs, run.memoryLimitKb, now()],
+      );
+      return toRunResult(row!);
     },
 
-    createSubmission(submission: SubmissionRequest): SubmissionSummary {
+    async createSubmission(submission: SubmissionRequest): Promise<SubmissionSummary> {
       const id = randomUUID();
-      db.transaction(() => {
-        insertSubmission.run({ ...submission, id, total: submission.tests.length, createdAt: now() });
-        submission.tests.forEach((t, i) => {
+      const row = await db.transaction(async () => {
+        const inserted = await db.get<SubmissionRow>(
+          `INSERT INTO exec_submissions
+           (id, room_id, user_id, problem_id, language, snapshot_id, code, time_limit_ms, memory_limit_kb, status, total, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) RETURNING *`,
+          [
+            id,
+            submission.roomId,
+            submission.userId,
+            submission.problemId,
+            submission.language,
+            submission.snapshotId,
+            submission.code,
+            submission.timeLimitMs,
+            submission.memoryLimitKb,
+            submission.tests.length,
+            now(),
+          ],
+        );
+        for (const [i, t] of submission.tests.entries()) {
           const hash = testDataHash(t.input, t.expectedOutput);
-          insertTestData.run(hash, t.input, t.expectedOutput);
-          insertTest.run(id, i, t.id, t.hidden ? 1 : 0, hash);
-        });
-      })();
-      return toSummary(submissionById.get(id) as SubmissionRow);
+          await db.run('INSERT INTO exec_test_data (hash, input, expected_output) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [hash, t.input, t.expectedOutput]);
+          await db.run('INSERT INTO exec_submission_tests (submission_id, idx, test_case_id, hidden, test_hash) VALUES (?, ?, ?, ?, ?)', [
+            id,
+            i,
+            t.id,
+            t.hidden ? 1 : 0,
+            hash,
+          ]);
+        }
+        return inserted!;
+      });
+      return toSummary(row);
     },
 
-    getRun(id: string): RunResult | undefined {
-      const row = runById.get(id) as RunRow | undefined;
+    async getRun(id: string): Promise<RunResult | undefined> {
+      const row = await db.get<RunRow>('SELECT * FROM exec_runs WHERE id = ?', [id]);
       return row && toRunResult(row);
     },
 
-    getSubmission(id: string): SubmissionResult | undefined {
-      const row = submissionById.get(id) as SubmissionRow | undefined;
+    async getSubmission(id: string): Promise<SubmissionResult | undefined> {
+      const row = await db.get<SubmissionRow>('SELECT * FROM exec_submissions WHERE id = ?', [id]);
       if (!row) return undefined;
-      const tests = row.status === 'completed' ? (testsOf.all(id) as TestRow[]).map(toTestResult) : [];
+      const tests = row.status === 'completed' ? (await testsOf(id)).map(toTestResult) : [];
       return {
         ...toSummary(row),
         tests,
@@ -188,54 +198,58 @@ export function createExecutionStore(db: SqliteDatabase, cursors: CursorCodec) {
     listRuns: (roomId: string, request: PageRequest) => page('exec_runs', roomId, request, toRunResult),
     listSubmissions: (roomId: string, request: PageRequest) => page('exec_submissions', roomId, request, toSummary),
 
-    hasActiveSubmission(roomId: string): boolean {
-      return db
-        .prepare(`SELECT 1 FROM exec_submissions WHERE room_id = ? AND status IN ('queued', 'running') LIMIT 1`)
-        .get(roomId) !== undefined;
+    async hasActiveSubmission(roomId: string): Promise<boolean> {
+      const row = await db.get(`SELECT 1 AS active FROM exec_submissions WHERE room_id = ? AND status IN ('queued', 'running') LIMIT 1`, [roomId]);
+      return row !== undefined;
     },
 
     /** Queued jobs of both kinds in the order they were accepted. */
-    queuedJobs(): QueuedJob[] {
-      return db
-        .prepare(
-          `SELECT 'run' AS kind, id, user_id AS userId, created_at FROM exec_runs WHERE status = 'queued'
-           UNION ALL
-           SELECT 'submission' AS kind, id, user_id AS userId, created_at FROM exec_submissions WHERE status = 'queued'
-           ORDER BY created_at`,
-        )
-        .all() as QueuedJob[];
+    queuedJobs(): Promise<QueuedJob[]> {
+      return db.all<QueuedJob>(
+        `SELECT 'run' AS kind, id, user_id AS "userId", created_at FROM exec_runs WHERE status = 'queued'
+         UNION ALL
+         SELECT 'submission' AS kind, id, user_id AS "userId", created_at FROM exec_submissions WHERE status = 'queued'
+         ORDER BY created_at`,
+      );
     },
 
     /** Average time from `createdAt` to start, in whole ms, over the runs and submissions started at `sinceMs` or later. */
-    queueStats(sinceMs: number): { averageQueueMs: number } {
-      const { average } = averageWait.get({ since: new Date(sinceMs).toISOString() }) as { average: number | null };
-      return { averageQueueMs: Math.max(0, Math.round(average ?? 0)) };
+    async queueStats(sinceMs: number): Promise<{ averageQueueMs: number }> {
+      const since = new Date(sinceMs).toISOString();
+      const wait = waitMs(db.dialect);
+      const row = await db.get<{ average: number | null }>(
+        `SELECT AVG(wait_ms) AS average FROM (
+           SELECT ${wait} AS wait_ms FROM exec_runs WHERE started_at >= ?
+           UNION ALL
+           SELECT ${wait} AS wait_ms FROM exec_submissions WHERE started_at >= ?
+         ) waits`,
+        [since, since],
+      );
+      return { averageQueueMs: Math.max(0, Math.round(row?.average ?? 0)) };
     },
 
     /** Marks jobs left `running` by a previous process as failed; returns them. */
-    failInterrupted(error: JobError): QueuedJob[] {
-      return db.transaction(() => {
-        const jobs = db
-          .prepare(
-            `SELECT 'run' AS kind, id, user_id AS userId FROM exec_runs WHERE status = 'running'
-             UNION ALL SELECT 'submission' AS kind, id, user_id AS userId FROM exec_submissions WHERE status = 'running'`,
-          )
-          .all() as QueuedJob[];
+    failInterrupted(error: JobError): Promise<QueuedJob[]> {
+      return db.transaction(async () => {
+        const jobs = await db.all<QueuedJob>(
+          `SELECT 'run' AS kind, id, user_id AS "userId" FROM exec_runs WHERE status = 'running'
+           UNION ALL SELECT 'submission' AS kind, id, user_id AS "userId" FROM exec_submissions WHERE status = 'running'`,
+        );
         for (const table of ['exec_runs', 'exec_submissions']) {
-          db.prepare(`UPDATE ${table} SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE status = 'running'`).run(
+          await db.run(`UPDATE ${table} SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE status = 'running'`, [
             error.code,
             error.message,
             now(),
-          );
+          ]);
         }
         return jobs;
-      })();
+      });
     },
 
     /** Moves a queued job to running and returns what the worker needs; undefined if it is not queued anymore. */
-    startRun(id: string): RunJob | undefined {
-      if (!claim('exec_runs', id)) return undefined;
-      const r = runById.get(id) as RunRow;
+    async startRun(id: string): Promise<RunJob | undefined> {
+      const r = await claim<RunRow>('exec_runs', id);
+      if (!r) return undefined;
       return {
         id,
         roomId: r.room_id,
@@ -248,9 +262,9 @@ export function createExecutionStore(db: SqliteDatabase, cursors: CursorCodec) {
       };
     },
 
-    startSubmission(id: string): SubmissionJob | undefined {
-      if (!claim('exec_submissions', id)) return undefined;
-      const s = submissionById.get(id) as SubmissionRow;
+    async startSubmission(id: string): Promise<SubmissionJob | undefined> {
+      const s = await claim<SubmissionRow>('exec_submissions', id);
+      if (!s) return undefined;
       return {
         id,
         roomId: s.room_id,
@@ -261,7 +275,7 @@ export function createExecutionStore(db: SqliteDatabase, cursors: CursorCodec) {
         code: s.code,
         timeLimitMs: s.time_limit_ms,
         memoryLimitKb: s.memory_limit_kb,
-        tests: (testsOf.all(id) as TestRow[]).map((t) => ({
+        tests: (await testsOf(id)).map((t) => ({
           id: t.test_case_id,
           input: t.input,
           expectedOutput: t.expected_output,
@@ -270,41 +284,56 @@ export function createExecutionStore(db: SqliteDatabase, cursors: CursorCodec) {
       };
     },
 
-    completeRun(id: string, result: ExecutionResult): void {
-      db.prepare(`UPDATE exec_runs SET status = 'completed', result_json = ?, completed_at = ? WHERE id = ?`).run(
-        JSON.stringify(result),
-        now(),
-        id,
-      );
+    async completeRun(id: string, result: ExecutionResult): Promise<void> {
+      await db.run(`UPDATE exec_runs SET status = 'completed', result_json = ?, completed_at = ? WHERE id = ?`, [JSON.stringify(result), now(), id]);
     },
 
-    completeSubmission(id: string, outcome: SubmissionOutcome): void {
+    async completeSubmission(id: string, outcome: SubmissionOutcome): Promise<void> {
       const ran = outcome.compileOutput === null;
-      db.transaction(() => {
-        outcome.tests.forEach((t, i) => judgeTest.run(t.verdict, t.timeMs, t.memoryKb, t.actualOutput, t.stderr, id, i));
-        db.prepare(`UPDATE exec_submissions SET status = 'completed', verdict = ?, passed = ?, compile_output = ?,
-          max_time_ms = ?, max_memory_kb = ?, completed_at = ? WHERE id = ?`).run(
-          outcome.verdict,
-          outcome.tests.filter((t) => t.verdict === 'ACCEPTED').length,
-          outcome.compileOutput,
-          ran ? Math.max(0, ...outcome.tests.map((t) => t.timeMs)) : null,
-          ran ? Math.max(0, ...outcome.tests.map((t) => t.memoryKb)) : null,
-          now(),
-          id,
+      await db.transaction(async () => {
+        for (const [i, t] of outcome.tests.entries()) {
+          await db.run(
+            `UPDATE exec_submission_tests SET verdict = ?, time_ms = ?, memory_kb = ?, actual_output = ?, stderr = ?
+             WHERE submission_id = ? AND idx = ?`,
+            [t.verdict, t.timeMs, t.memoryKb, t.actualOutput, t.stderr, id, i],
+          );
+        }
+        await db.run(
+          `UPDATE exec_submissions SET status = 'completed', verdict = ?, passed = ?, compile_output = ?,
+           max_time_ms = ?, max_memory_kb = ?, completed_at = ? WHERE id = ?`,
+          [
+            outcome.verdict,
+            outcome.tests.filter((t) => t.verdict === 'ACCEPTED').length,
+            outcome.compileOutput,
+            ran ? Math.max(0, ...outcome.tests.map((t) => t.timeMs)) : null,
+            ran ? Math.max(0, ...outcome.tests.map((t) => t.memoryKb)) : null,
+            now(),
+            id,
+          ],
         );
-      })();
+      });
     },
 
-    failJob(kind: JobKind, id: string, error: JobError): void {
+    async failJob(kind: JobKind, id: string, error: JobError): Promise<void> {
       const table = kind === 'run' ? 'exec_runs' : 'exec_submissions';
-      db.prepare(`UPDATE ${table} SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE id = ?`).run(
+      await db.run(`UPDATE ${table} SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE id = ?`, [
         error.code,
         error.message,
         now(),
         id,
-      );
+      ]);
     },
   };
+}
+
+/**
+ * Milliseconds from `created_at` to `started_at` (ISO-8601 text) in the dialect's SQL. SQLite's julianday keeps
+ * whole milliseconds, so the difference is exact; PostgreSQL's timestamptz keeps microseconds.
+ */
+function waitMs(dialect: SqlDialect): string {
+  return dialect === 'postgres'
+    ? 'EXTRACT(EPOCH FROM (started_at::timestamptz - created_at::timestamptz)) * 1000'
+    : '(julianday(started_at) - julianday(created_at)) * 86400000.0';
 }
 
 /** The `error` of a stored job row. */

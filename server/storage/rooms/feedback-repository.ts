@@ -1,6 +1,6 @@
 // SQL for peer feedback (/v1/rooms/:roomId/feedback: one entry per author and target).
 import type { Recommendation } from '../../protocol/index.ts';
-import type { SqliteDatabase } from '../database.ts';
+import type { SqlExecutor } from '../sql/index.ts';
 import type { FeedbackRecord } from './room-records.ts';
 import { DELETED_USER_NAME } from './room-repository.ts';
 
@@ -34,32 +34,29 @@ function toFeedback(r: FeedbackRow): FeedbackRecord {
 const SELECT = `SELECT f.*, u.display_name, u.deleted_at FROM feedback f LEFT JOIN users u ON u.id = f.author_id`;
 
 export class FeedbackRepository {
-  readonly #db: SqliteDatabase;
+  readonly #db: SqlExecutor;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqlExecutor) {
     this.#db = db;
   }
 
   /** Returns false when this author already rated this target in this room. */
-  insert(f: Omit<FeedbackRecord, 'authorName'>): boolean {
-    const result = this.#db
-      .prepare(
-        `INSERT OR IGNORE INTO feedback (id, room_id, author_id, target_user_id, ratings, comment, recommendation, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(f.id, f.roomId, f.authorId, f.targetUserId, JSON.stringify(f.ratings), f.comment, f.recommendation, f.createdAt);
+  async insert(f: Omit<FeedbackRecord, 'authorName'>): Promise<boolean> {
+    const result = await this.#db.run(
+      `INSERT INTO feedback (id, room_id, author_id, target_user_id, ratings, comment, recommendation, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      [f.id, f.roomId, f.authorId, f.targetUserId, JSON.stringify(f.ratings), f.comment, f.recommendation, f.createdAt],
+    );
     return result.changes === 1;
   }
 
-  get(id: string): FeedbackRecord | undefined {
-    const row = this.#db.prepare(`${SELECT} WHERE f.id = ?`).get(id) as FeedbackRow | undefined;
+  async get(id: string): Promise<FeedbackRecord | undefined> {
+    const row = await this.#db.get<FeedbackRow>(`${SELECT} WHERE f.id = ?`, [id]);
     return row && toFeedback(row);
   }
 
   /** Oldest first. */
-  listForRoom(roomId: string): FeedbackRecord[] {
-    return (this.#db.prepare(`${SELECT} WHERE f.room_id = ? ORDER BY f.created_at, f.id`).all(roomId) as FeedbackRow[]).map(
-      toFeedback,
-    );
+  async listForRoom(roomId: string): Promise<FeedbackRecord[]> {
+    return (await this.#db.all<FeedbackRow>(`${SELECT} WHERE f.room_id = ? ORDER BY f.created_at, f.id`, [roomId])).map(toFeedback);
   }
 }

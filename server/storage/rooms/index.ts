@@ -1,5 +1,5 @@
 // Storage of area `rooms`: one entry point that migrates the schema and hands out the repositories.
-import { migrate, type SqliteDatabase } from '../database.ts';
+import { migrateSql, type SqlDatabase } from '../sql/index.ts';
 import { FeedbackRepository } from './feedback-repository.ts';
 import { ROOM_MIGRATIONS } from './room-migrations.ts';
 import { RoomRepository } from './room-repository.ts';
@@ -11,19 +11,22 @@ export interface RoomStore {
   swaps: SwapRepository;
   sessions: SessionRepository;
   feedback: FeedbackRepository;
-  /** Runs `fn` in one SQLite transaction. */
-  transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` in one database transaction: every repository call made while it runs joins it. Only
+   * database work inside (no collab or execution call): on SQLite the transaction holds the one connection.
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 /** Applies area `rooms` migrations (after area `control`, whose users table they reference). */
-export function openRoomStore(db: SqliteDatabase): RoomStore {
-  migrate(db, 'rooms', ROOM_MIGRATIONS);
+export async function openRoomStore(db: SqlDatabase): Promise<RoomStore> {
+  await migrateSql(db, 'rooms', ROOM_MIGRATIONS);
   return {
     rooms: new RoomRepository(db),
     swaps: new SwapRepository(db),
     sessions: new SessionRepository(db),
     feedback: new FeedbackRepository(db),
-    transaction: (fn) => db.transaction(fn)(),
+    transaction: (fn) => db.transaction(fn),
   };
 }
 

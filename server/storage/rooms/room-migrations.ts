@@ -1,9 +1,9 @@
 // Schema of area `rooms`: rooms, participants, role swaps, code snapshots, final whiteboard states,
 // session events, peer feedback and per-user session deletions. Migrated after area `control` because
 // participants, feedback and deletions reference users. Instants are INTEGER epoch milliseconds.
-import type { Migration } from '../database.ts';
+import type { SqlMigration } from '../sql/index.ts';
 
-export const ROOM_MIGRATIONS: readonly Migration[] = [
+export const ROOM_MIGRATIONS: readonly SqlMigration[] = [
   {
     version: 1,
     name: 'rooms, participants, role swaps, snapshots, whiteboards, session events, feedback, deletions',

@@ -1,10 +1,10 @@
 // SQL for rooms and their participants. Pages are keyset pages: callers pass the sort key of the last row
 // they returned (`after`) and fetch `limit + 1` rows to learn whether another page exists.
-import type { SqliteDatabase } from '../database.ts';
+import type { SqlExecutor } from '../sql/index.ts';
 import type { RoomMode, RoomRole, RoomStatus } from '../../protocol/index.ts';
 import type { ParticipantRecord, RoomRecord, TimerRecord } from './room-records.ts';
 
-interface RoomRow {
+export interface RoomRow {
   id: string;
   code: string;
   name: string;
@@ -47,7 +47,7 @@ interface ParticipantRow {
 /** Accounts deleted since keep their place in past sessions under this name (DELETE /v1/users/me is a soft delete). */
 export const DELETED_USER_NAME = 'Deleted user';
 
-function toRoom(r: RoomRow): RoomRecord {
+export function toRoom(r: RoomRow): RoomRecord {
   const timer: TimerRecord | null =
     r.timer_duration_ms === null
       ? null
@@ -108,20 +108,18 @@ export interface RoomListFilter {
 }
 
 export class RoomRepository {
-  readonly #db: SqliteDatabase;
+  readonly #db: SqlExecutor;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqlExecutor) {
     this.#db = db;
   }
 
-  insertRoom(room: RoomRecord): void {
-    this.#db
-      .prepare(
-        `INSERT INTO rooms (id, code, name, mode, status, host_id, owner_id, problem_id, language, config,
-           editor_locked, lock_reason, created_at, updated_at, started_at, finished_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+  async insertRoom(room: RoomRecord): Promise<void> {
+    await this.#db.run(
+      `INSERT INTO rooms (id, code, name, mode, status, host_id, owner_id, problem_id, language, config,
+         editor_locked, lock_reason, created_at, updated_at, started_at, finished_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
         room.id,
         room.code,
         room.name,
@@ -138,20 +136,19 @@ export class RoomRepository {
         room.updatedAt,
         room.startedAt,
         room.finishedAt,
-      );
+      ],
+    );
   }
 
   /** Writes every mutable column of the room (the service reads, changes and saves whole rooms). */
-  saveRoom(room: RoomRecord): void {
+  async saveRoom(room: RoomRecord): Promise<void> {
     const t = room.timer;
-    this.#db
-      .prepare(
-        `UPDATE rooms SET name = ?, status = ?, host_id = ?, problem_id = ?, language = ?, config = ?,
-           editor_locked = ?, lock_reason = ?, timer_duration_ms = ?, timer_elapsed_ms = ?, timer_started_at = ?,
-           timer_resumed_at = ?, timer_paused_at = ?, updated_at = ?, started_at = ?, finished_at = ?
-         WHERE id = ?`,
-      )
-      .run(
+    await this.#db.run(
+      `UPDATE rooms SET name = ?, status = ?, host_id = ?, problem_id = ?, language = ?, config = ?,
+         editor_locked = ?, lock_reason = ?, timer_duration_ms = ?, timer_elapsed_ms = ?, timer_started_at = ?,
+         timer_resumed_at = ?, timer_paused_at = ?, updated_at = ?, started_at = ?, finished_at = ?
+       WHERE id = ?`,
+      [
         room.name,
         room.status,
         room.hostId,
@@ -169,63 +166,57 @@ export class RoomRepository {
         room.startedAt,
         room.finishedAt,
         room.id,
-      );
+      ],
+    );
   }
 
-  getRoom(id: string): RoomRecord | undefined {
-    const row = this.#db.prepare('SELECT * FROM rooms WHERE id = ?').get(id) as RoomRow | undefined;
+  async getRoom(id: string): Promise<RoomRecord | undefined> {
+    const row = await this.#db.get<RoomRow>('SELECT * FROM rooms WHERE id = ?', [id]);
     return row && toRoom(row);
   }
 
   /** The open (not finished) room with this invite code. */
-  findOpenRoomByCode(code: string): RoomRecord | undefined {
-    const row = this.#db.prepare("SELECT * FROM rooms WHERE code = ? AND status != 'finished'").get(code) as
-      | RoomRow
-      | undefined;
+  async findOpenRoomByCode(code: string): Promise<RoomRecord | undefined> {
+    const row = await this.#db.get<RoomRow>("SELECT * FROM rooms WHERE code = ? AND status != 'finished'", [code]);
     return row && toRoom(row);
   }
 
-  codeExists(code: string): boolean {
-    return this.#db.prepare('SELECT 1 FROM rooms WHERE code = ?').get(code) !== undefined;
+  async codeExists(code: string): Promise<boolean> {
+    return (await this.#db.get('SELECT 1 AS found FROM rooms WHERE code = ?', [code])) !== undefined;
   }
 
   /** Rooms not yet finished, for timers and sweeps after a restart. */
-  listOpenRooms(): RoomRecord[] {
-    return (this.#db.prepare("SELECT * FROM rooms WHERE status != 'finished'").all() as RoomRow[]).map(toRoom);
+  async listOpenRooms(): Promise<RoomRecord[]> {
+    return (await this.#db.all<RoomRow>("SELECT * FROM rooms WHERE status != 'finished'")).map(toRoom);
   }
 
-  isProblemInUse(problemId: string): boolean {
-    return (
-      this.#db.prepare("SELECT 1 FROM rooms WHERE problem_id = ? AND status != 'finished' LIMIT 1").get(problemId) !==
-      undefined
-    );
+  async isProblemInUse(problemId: string): Promise<boolean> {
+    const row = await this.#db.get("SELECT 1 AS found FROM rooms WHERE problem_id = ? AND status != 'finished' LIMIT 1", [problemId]);
+    return row !== undefined;
   }
 
   /** Rooms the user is or was a participant of, newest `createdAt` first. */
-  listRoomsOfUser(userId: string, filter: RoomListFilter): RoomRecord[] {
+  listRoomsOfUser(userId: string, filter: RoomListFilter): Promise<RoomRecord[]> {
     return this.#listRooms('r.id IN (SELECT room_id FROM participants WHERE user_id = ?)', [userId], filter);
   }
 
   /** Every room, newest `createdAt` first (admin listing). */
-  listAllRooms(filter: RoomListFilter): RoomRecord[] {
+  listAllRooms(filter: RoomListFilter): Promise<RoomRecord[]> {
     return this.#listRooms('1 = 1', [], filter);
   }
 
-  countRoomsByStatus(): Record<RoomStatus, number> {
+  async countRoomsByStatus(): Promise<Record<RoomStatus, number>> {
     const counts: Record<RoomStatus, number> = { waiting: 0, warmup: 0, coding: 0, wrapup: 0, finished: 0 };
-    const rows = this.#db.prepare('SELECT status, COUNT(*) AS n FROM rooms GROUP BY status').all() as {
-      status: RoomStatus;
-      n: number;
-    }[];
+    const rows = await this.#db.all<{ status: RoomStatus; n: number }>('SELECT status, COUNT(*) AS n FROM rooms GROUP BY status');
     for (const r of rows) counts[r.status] = r.n;
     return counts;
   }
 
-  countRoomsCreatedSince(since: number): number {
-    return (this.#db.prepare('SELECT COUNT(*) AS n FROM rooms WHERE created_at >= ?').get(since) as { n: number }).n;
+  async countRoomsCreatedSince(since: number): Promise<number> {
+    return (await this.#db.get<{ n: number }>('SELECT COUNT(*) AS n FROM rooms WHERE created_at >= ?', [since]))!.n;
   }
 
-  #listRooms(where: string, params: (string | number)[], filter: RoomListFilter): RoomRecord[] {
+  async #listRooms(where: string, params: (string | number)[], filter: RoomListFilter): Promise<RoomRecord[]> {
     const clauses = [where];
     const args = [...params];
     if (filter.status) {
@@ -241,23 +232,18 @@ export class RoomRepository {
       args.push(filter.after[0], filter.after[0], filter.after[1]);
     }
     const sql = `SELECT r.* FROM rooms r WHERE ${clauses.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT ?`;
-    return (this.#db.prepare(sql).all(...args, filter.limit + 1) as RoomRow[]).map(toRoom);
+    return (await this.#db.all<RoomRow>(sql, [...args, filter.limit + 1])).map(toRoom);
   }
 
   // ---- participants ----
 
-  insertParticipant(p: Omit<ParticipantRecord, 'displayName' | 'avatarUrl'>): void {
-    const seq = (
-      this.#db.prepare('SELECT COALESCE(MAX(join_seq), 0) + 1 AS n FROM participants WHERE room_id = ?').get(p.roomId) as {
-        n: number;
-      }
-    ).n;
-    this.#db
-      .prepare(
-        `INSERT INTO participants (room_id, user_id, role, state, color, muted, recording_consent, join_seq,
-           joined_at, last_joined_at, left_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+  /** The join order (`join_seq`) is the next in the room, taken in the same statement as the insert. */
+  async insertParticipant(p: Omit<ParticipantRecord, 'displayName' | 'avatarUrl'>): Promise<void> {
+    await this.#db.run(
+      `INSERT INTO participants (room_id, user_id, role, state, color, muted, recording_consent, join_seq,
+         joined_at, last_joined_at, left_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(join_seq), 0) + 1 FROM participants WHERE room_id = ?), ?, ?, ?)`,
+      [
         p.roomId,
         p.userId,
         p.role,
@@ -265,64 +251,57 @@ export class RoomRepository {
         p.color,
         p.muted ? 1 : 0,
         p.recordingConsent === null ? null : p.recordingConsent ? 1 : 0,
-        seq,
+        p.roomId,
         p.joinedAt,
         p.lastJoinedAt,
         p.leftAt,
-      );
+      ],
+    );
   }
 
-  saveParticipant(p: ParticipantRecord): void {
-    this.#db
-      .prepare(
-        `UPDATE participants SET role = ?, state = ?, muted = ?, last_joined_at = ?, left_at = ?
-         WHERE room_id = ? AND user_id = ?`,
-      )
-      .run(p.role, p.state, p.muted ? 1 : 0, p.lastJoinedAt, p.leftAt, p.roomId, p.userId);
+  async saveParticipant(p: ParticipantRecord): Promise<void> {
+    await this.#db.run(
+      `UPDATE participants SET role = ?, state = ?, muted = ?, last_joined_at = ?, left_at = ?
+       WHERE room_id = ? AND user_id = ?`,
+      [p.role, p.state, p.muted ? 1 : 0, p.lastJoinedAt, p.leftAt, p.roomId, p.userId],
+    );
   }
 
-  getParticipant(roomId: string, userId: string): ParticipantRecord | undefined {
-    const row = this.#db.prepare(`${PARTICIPANT_SELECT} WHERE p.room_id = ? AND p.user_id = ?`).get(roomId, userId) as
-      | ParticipantRow
-      | undefined;
+  async getParticipant(roomId: string, userId: string): Promise<ParticipantRecord | undefined> {
+    const row = await this.#db.get<ParticipantRow>(`${PARTICIPANT_SELECT} WHERE p.room_id = ? AND p.user_id = ?`, [roomId, userId]);
     return row && toParticipant(row);
   }
 
   /** Every participant of the room (any state), in join order. */
-  listParticipants(roomId: string): ParticipantRecord[] {
-    return (this.#db.prepare(`${PARTICIPANT_SELECT} WHERE p.room_id = ? ORDER BY p.join_seq`).all(roomId) as ParticipantRow[]).map(
-      toParticipant,
-    );
+  async listParticipants(roomId: string): Promise<ParticipantRecord[]> {
+    return (await this.#db.all<ParticipantRow>(`${PARTICIPANT_SELECT} WHERE p.room_id = ? ORDER BY p.join_seq`, [roomId])).map(toParticipant);
   }
 
   /** Open rooms in which the user is active, most recently joined first. */
-  listOpenRoomIdsWhereActive(userId: string): string[] {
-    return (
-      this.#db
-        .prepare(
-          `SELECT p.room_id FROM participants p JOIN rooms r ON r.id = p.room_id
-           WHERE p.user_id = ? AND p.state = 'active' AND r.status != 'finished' ORDER BY p.last_joined_at DESC`,
-        )
-        .all(userId) as { room_id: string }[]
-    ).map((r) => r.room_id);
+  async listOpenRoomIdsWhereActive(userId: string): Promise<string[]> {
+    const rows = await this.#db.all<{ room_id: string }>(
+      `SELECT p.room_id FROM participants p JOIN rooms r ON r.id = p.room_id
+       WHERE p.user_id = ? AND p.state = 'active' AND r.status != 'finished' ORDER BY p.last_joined_at DESC`,
+      [userId],
+    );
+    return rows.map((r) => r.room_id);
   }
 
   /** Open rooms in which the user is active or left (not kicked): the rooms a ban or deletion must act on. */
-  listOpenRoomIdsOfUser(userId: string): string[] {
-    return (
-      this.#db
-        .prepare(
-          `SELECT p.room_id FROM participants p JOIN rooms r ON r.id = p.room_id
-           WHERE p.user_id = ? AND p.state != 'kicked' AND r.status != 'finished'`,
-        )
-        .all(userId) as { room_id: string }[]
-    ).map((r) => r.room_id);
+  async listOpenRoomIdsOfUser(userId: string): Promise<string[]> {
+    const rows = await this.#db.all<{ room_id: string }>(
+      `SELECT p.room_id FROM participants p JOIN rooms r ON r.id = p.room_id
+       WHERE p.user_id = ? AND p.state != 'kicked' AND r.status != 'finished'`,
+      [userId],
+    );
+    return rows.map((r) => r.room_id);
   }
 
-  displayNameOf(userId: string): string {
-    const row = this.#db.prepare('SELECT display_name, deleted_at FROM users WHERE id = ?').get(userId) as
-      | { display_name: string; deleted_at: number | null }
-      | undefined;
+  async displayNameOf(userId: string): Promise<string> {
+    const row = await this.#db.get<{ display_name: string; deleted_at: number | null }>(
+      'SELECT display_name, deleted_at FROM users WHERE id = ?',
+      [userId],
+    );
     return !row || row.deleted_at !== null ? DELETED_USER_NAME : row.display_name;
   }
 }

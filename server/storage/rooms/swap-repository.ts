@@ -1,5 +1,5 @@
 // SQL for peer-mode role-swap requests (requested, then accepted, declined or expired).
-import type { SqliteDatabase } from '../database.ts';
+import type { SqlExecutor } from '../sql/index.ts';
 import type { RoleSwapRecord, RoleSwapStatus } from './room-records.ts';
 
 interface SwapRow {
@@ -27,38 +27,34 @@ function toSwap(r: SwapRow): RoleSwapRecord {
 }
 
 export class SwapRepository {
-  readonly #db: SqliteDatabase;
+  readonly #db: SqlExecutor;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqlExecutor) {
     this.#db = db;
   }
 
-  insert(s: RoleSwapRecord): void {
-    this.#db
-      .prepare(
-        `INSERT INTO role_swaps (id, room_id, requested_by, counterpart_id, status, created_at, expires_at, resolved_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(s.id, s.roomId, s.requestedBy, s.counterpartId, s.status, s.createdAt, s.expiresAt, s.resolvedAt);
+  async insert(s: RoleSwapRecord): Promise<void> {
+    await this.#db.run(
+      `INSERT INTO role_swaps (id, room_id, requested_by, counterpart_id, status, created_at, expires_at, resolved_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [s.id, s.roomId, s.requestedBy, s.counterpartId, s.status, s.createdAt, s.expiresAt, s.resolvedAt],
+    );
   }
 
-  get(id: string): RoleSwapRecord | undefined {
-    const row = this.#db.prepare('SELECT * FROM role_swaps WHERE id = ?').get(id) as SwapRow | undefined;
+  async get(id: string): Promise<RoleSwapRecord | undefined> {
+    const row = await this.#db.get<SwapRow>('SELECT * FROM role_swaps WHERE id = ?', [id]);
     return row && toSwap(row);
   }
 
-  pendingOf(roomId: string): RoleSwapRecord | undefined {
-    const row = this.#db
-      .prepare("SELECT * FROM role_swaps WHERE room_id = ? AND status = 'pending' ORDER BY created_at DESC LIMIT 1")
-      .get(roomId) as SwapRow | undefined;
+  async pendingOf(roomId: string): Promise<RoleSwapRecord | undefined> {
+    const row = await this.#db.get<SwapRow>(
+      "SELECT * FROM role_swaps WHERE room_id = ? AND status = 'pending' ORDER BY created_at DESC LIMIT 1",
+      [roomId],
+    );
     return row && toSwap(row);
   }
 
-  listPending(): RoleSwapRecord[] {
-    return (this.#db.prepare("SELECT * FROM role_swaps WHERE status = 'pending'").all() as SwapRow[]).map(toSwap);
-  }
-
-  resolve(id: string, status: Exclude<RoleSwapStatus, 'pending'>, at: number): void {
-    this.#db.prepare("UPDATE role_swaps SET status = ?, resolved_at = ? WHERE id = ? AND status = 'pending'").run(status, at, id);
+  async resolve(id: string, status: Exclude<RoleSwapStatus, 'pending'>, at: number): Promise<void> {
+    await this.#db.run("UPDATE role_swaps SET status = ?, resolved_at = ? WHERE id = ? AND status = 'pending'", [status, at, id]);
   }
 }

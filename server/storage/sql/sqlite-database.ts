@@ -47,28 +47,29 @@ class SqliteSqlDatabase implements SqlDatabase {
   }
 
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    if (this.#blocked()) await this.#idle();
+    while (this.#blocked()) await this.#active!.done;
     return this.#statement(sql).all(...bind(params)) as T[];
   }
 
   async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
-    if (this.#blocked()) await this.#idle();
+    while (this.#blocked()) await this.#active!.done;
     return this.#statement(sql).get(...bind(params)) as T | undefined;
   }
 
   async run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
-    if (this.#blocked()) await this.#idle();
+    while (this.#blocked()) await this.#active!.done;
     return { changes: this.#statement(sql).run(...bind(params)).changes };
   }
 
   async exec(sql: string): Promise<void> {
-    if (this.#blocked()) await this.#idle();
+    while (this.#blocked()) await this.#active!.done;
     this.#db.exec(sql);
   }
 
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.#active && this.#context.getStore() === this.#active.token) return fn();
-    await this.#idle();
+    // Checked and taken in one synchronous step: several transactions waiting together start one at a time.
+    while (this.#active) await this.#active.done;
     const token = {};
     let release!: () => void;
     this.#active = { token, done: new Promise<void>((resolve) => (release = resolve)) };
@@ -87,18 +88,17 @@ class SqliteSqlDatabase implements SqlDatabase {
   }
 
   async close(): Promise<void> {
-    await this.#idle();
+    while (this.#active) await this.#active.done;
     this.#statements.clear();
     this.#db.close();
   }
 
-  /** A transaction is open and this query is not part of it. */
+  /**
+   * A transaction is open and this query is not part of it. Callers wait in a loop and then run the query in the
+   * same synchronous step, so it cannot slip into a transaction that another waiter started meanwhile.
+   */
   #blocked(): boolean {
     return this.#active !== null && this.#context.getStore() !== this.#active.token;
-  }
-
-  async #idle(): Promise<void> {
-    while (this.#active) await this.#active.done;
   }
 
   #statement(sql: string): Database.Statement {

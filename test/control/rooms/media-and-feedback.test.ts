@@ -1,10 +1,9 @@
 // The room media token (LiveKit grants signed locally; no LiveKit server is contacted) and peer feedback,
-// including the 7-day window after the finish (the finish is moved back in the real SQLite file).
-import Database from 'better-sqlite3';
+// including the 7-day window after the finish (the finish is moved back in the server's real database).
 import { jwtVerify } from 'jose';
-import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zMediaToken, zPeerFeedbackEntry } from '../../../server/protocol/api/rooms.ts';
+import { openServerDatabase } from '../../../server/storage/sql/index.ts';
 import { ADMIN, loginAdmin } from '../api.ts';
 import { as, createRoom, expectError, inProcess, join, people, type Person, type RoomServer } from './room-fixture.ts';
 
@@ -100,11 +99,11 @@ describe('peer feedback', () => {
     expect((await as(server, ivan).get(`${R}/feedback`)).body.items).toHaveLength(2);
     expect((await as(server, host).get(`${R}/feedback/mine`)).body.items.map((f: any) => f.targetUserId)).toEqual([ann.id]);
 
-    const db = new Database(joinPath(server.dataDir, 'syncode.sqlite'));
+    const db = openServerDatabase(server.databaseUrl, server.dataDir, 'syncode.sqlite');
     try {
-      db.prepare('UPDATE rooms SET finished_at = ? WHERE id = ?').run(Date.now() - 8 * 24 * 60 * 60 * 1000, room.id);
+      await db.run('UPDATE rooms SET finished_at = ? WHERE id = ?', [Date.now() - 8 * 24 * 60 * 60 * 1000, room.id]);
     } finally {
-      db.close();
+      await db.close();
     }
     expectError(await as(server, ivan).post(`${R}/feedback`, { targetUserId: ann.id, ratings: RATINGS }), 409, 'ROOM_CLOSED');
   });

@@ -1,11 +1,11 @@
 // The rooms side of the user, admin and problem endpoints (RoomDirectory): force close, bans kick,
 // account deletion leaves, active room, admin listing and counts, PROBLEM_IN_USE; plus the 24 h auto-finish.
-import Database from 'better-sqlite3';
-import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../../server/protocol/index.ts';
+import { openServerDatabase } from '../../../server/storage/sql/index.ts';
 import { pollUntil } from '../../support/poll.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
+import { testDatabaseUrl } from '../../support/test-database.ts';
 import { ADMIN, loginAdmin } from '../api.ts';
 import { connectSynced } from './room-client.ts';
 import { as, createRoom, expectError, inProcess, join, people, problemBySlug, type RoomServer } from './room-fixture.ts';
@@ -84,17 +84,18 @@ describe('rooms through the user, admin and problem endpoints', () => {
 describe('24 h auto-finish', () => {
   it('finishes a room 24 h after creation, also when that passed while the server was down', async () => {
     const dir = makeTempDir('syncode-rooms-age-');
-    let server = await inProcess.start({ dataDir: dir.path });
+    const data = { dataDir: dir.path, databaseUrl: await testDatabaseUrl() };
+    let server = await inProcess.start(data);
     const [host] = await people(server, ['Hana'] as const);
     const room = await createRoom(server, host, { mode: 'interview' });
     await server.close();
-    const db = new Database(joinPath(dir.path, 'syncode.sqlite'));
+    const db = openServerDatabase(data.databaseUrl, dir.path, 'syncode.sqlite');
     try {
-      db.prepare('UPDATE rooms SET created_at = ? WHERE id = ?').run(Date.now() - 25 * 60 * 60 * 1000, room.id);
+      await db.run('UPDATE rooms SET created_at = ? WHERE id = ?', [Date.now() - 25 * 60 * 60 * 1000, room.id]);
     } finally {
-      db.close();
+      await db.close();
     }
-    server = await inProcess.start({ dataDir: dir.path });
+    server = await inProcess.start(data);
     try {
       await pollUntil(async () => (await as(server, host).get(`/v1/rooms/${room.id}`)).body.status, (s) => s === 'finished', {
         what: 'auto-finish',

@@ -2,6 +2,7 @@
 // "Restart"), and the room clocks resume from the stored state.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../support/temp-dir.ts';
+import { testDatabaseUrl } from '../../support/test-database.ts';
 import { pollUntil } from '../../support/poll.ts';
 import { connectSynced } from './room-client.ts';
 import { as, createRoom, inProcess, join, people, type RoomServer } from './room-fixture.ts';
@@ -17,7 +18,8 @@ describe('room restart', () => {
   afterAll(() => dir.remove());
 
   it('keeps rooms, participants, code and sessions, and resumes phase timers', async () => {
-    server = await inProcess.start({ dataDir: dir.path });
+    const data = { dataDir: dir.path, databaseUrl: await testDatabaseUrl() };
+    server = await inProcess.start(data);
     const [host, ann] = await people(server, ['Hana', 'Ann'] as const);
     const room = await createRoom(server, host, { mode: 'interview', config: { codingDurationMs: 600000 } });
     const annJoin = await join(server, ann, room);
@@ -36,7 +38,7 @@ describe('room restart', () => {
     const before = (await as(server, host).get(`/v1/rooms/${room.id}`)).body;
     await server.close();
 
-    server = await inProcess.start({ dataDir: dir.path });
+    server = await inProcess.start(data);
     const after = (await as(server, host).get(`/v1/rooms/${room.id}`)).body;
     expect(after).toMatchObject({ status: 'coding', code: room.code, hostId: host.id, editorLocked: false });
     expect(after.participants).toEqual(before.participants);
