@@ -87,6 +87,7 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
     collab: {
       isPeerHop,
       place: (roomId, fromPeer) => placement.place(roomId, fromPeer),
+      owns: (roomId) => placement.leases?.holds(roomId) ?? false,
       pipe: (req, socket, head, ownerUrl) => proxy.pipe(req, socket, head, ownerUrl),
       attempts: { attempt: (key) => attempts.attempt(key) },
     },
@@ -100,7 +101,8 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
     },
     routeControl: (plane) => routed(plane, false),
     peerRouter: (plane) => createInternalRouter(routed(plane, true), options.internalSecret, log),
-    start: (nodeId, internalUrl, plane) => placement.start(nodeId, internalUrl, { isLoaded: (id) => plane.isLoaded(id), lost: (id) => plane.drop(id) }),
+    start: (nodeId, internalUrl, plane) =>
+      placement.start(nodeId, internalUrl, { isLoaded: (id) => plane.isLoaded(id), lost: (id) => plane.drop(id), acquired: (id) => plane.drop(id) }),
     nodes: () => presence.count(),
     problem: () => conn.problem(),
     async handOver() {

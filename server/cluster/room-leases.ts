@@ -24,6 +24,8 @@ export interface LeasedRooms {
   isLoaded(roomId: string): boolean;
   /** The lease was lost: close the room's sockets (1012) and unload it without writing anything more. */
   lost(roomId: string): void;
+  /** The lease was just taken: whatever is still cached from an earlier ownership is stale and must go. */
+  acquired(roomId: string): void;
 }
 
 export interface RoomLeaseTimings {
@@ -68,7 +70,10 @@ export class RoomLeases {
   async acquire(roomId: string): Promise<string> {
     const holder = await this.#keys.acquire(roomLeaseKey(roomId), this.nodeId, this.#timings.ttlMs);
     // Our own node id with no local record: a previous run of this node (same id) held it; it is ours now.
-    if (holder === this.nodeId) this.#held.set(roomId, Date.now());
+    if (holder === this.nodeId && !this.#held.has(roomId)) {
+      this.#held.set(roomId, Date.now());
+      this.#rooms?.acquired(roomId);
+    }
     return holder;
   }
 

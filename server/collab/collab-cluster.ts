@@ -16,6 +16,8 @@ export interface CollabCluster {
   /** Whether the upgrade was forwarded by another process of the cluster (it is served here or refused). */
   isPeerHop(req: IncomingMessage): boolean;
   place(roomId: string, fromPeer: boolean): Promise<CollabPlacement>;
+  /** Whether this process still holds the room's lease (a renewal may have found it lost meanwhile). */
+  owns(roomId: string): boolean;
   /** Pipes the upgrade to the owner; false when it could not be reached (nothing was written to `socket`). */
   pipe(req: IncomingMessage, socket: Duplex, head: Buffer, ownerUrl: string): Promise<boolean>;
   attempts: ConnectionAttempts;

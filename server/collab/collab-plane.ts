@@ -77,8 +77,9 @@ export interface CollabPlane {
   /** The room is this process's now: its periodic snapshots run here. A no-op when it is not loaded. */
   adopt(roomId: string): void;
   /**
-   * The room's lease was lost to another process: its sockets close with 1012 and it is unloaded. What was
-   * accepted is committed; no checkpoint is written, since the new owner may be appending to the log already.
+   * The room's lease was lost to another process (or just taken anew, and what is cached from an earlier
+   * ownership is stale): its sockets close with 1012 and it is unloaded. What was accepted is committed; no
+   * checkpoint is written, since another owner may be appending to the log already.
    */
   drop(roomId: string): void;
   /**
@@ -198,6 +199,8 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
     if (outcome.doc === 'whiteboard') await loadTldrawSchema();
     if (ws.readyState !== ws.OPEN || refused) return;
     if (closing) return refuse(shutdownClose);
+    // The lease was lost while the handshake ran: the room is another process's now.
+    if (cluster && !cluster.owns(outcome.room.id)) return refuse(CloseCode.SERVICE_RESTART);
     conn = open(ws, outcome.claims, outcome.doc);
     for (const frame of queued.splice(0)) if (!conn.closed) onFrame(conn, frame);
   }

@@ -7,16 +7,20 @@ import { roomLeaseKey, RoomLeases, type LeasedRooms } from '../../server/cluster
 import { pollUntil } from '../support/poll.ts';
 import { startRedisServer, type RedisServer } from '../support/redis-server.ts';
 
-/** The collab plane's side of the leases: which rooms are loaded, and which were reported lost. */
+/** The collab plane's side of the leases: which rooms are loaded, and which were reported taken or lost. */
 class LoadedRooms implements LeasedRooms {
   readonly loaded = new Set<string>();
   readonly lostRooms: string[] = [];
+  readonly acquiredRooms: string[] = [];
   isLoaded(roomId: string): boolean {
     return this.loaded.has(roomId);
   }
   lost(roomId: string): void {
     this.loaded.delete(roomId);
     this.lostRooms.push(roomId);
+  }
+  acquired(roomId: string): void {
+    this.acquiredRooms.push(roomId);
   }
 }
 
@@ -53,6 +57,10 @@ describe('room leases on a real Redis', () => {
     expect(a.leases.holds(roomId)).toBe(true);
     expect(await b.leases.acquire(roomId)).toBe('node-a');
     expect(b.leases.holds(roomId)).toBe(false);
+    // Taking it is reported once (stale state from an earlier ownership goes then), holding it again is not.
+    expect(await a.leases.acquire(roomId)).toBe('node-a');
+    expect(a.rooms.acquiredRooms).toEqual([roomId]);
+    expect(b.rooms.acquiredRooms).toEqual([]);
     const ttl = await redis.client().pttl(roomLeaseKey(roomId));
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(400);
