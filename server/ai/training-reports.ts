@@ -24,7 +24,7 @@ export interface ReportRequest {
   finishedAt: number;
   subjects: string[];
   /** Builds a subject's session context when its report runs. */
-  context: (subjectUserId: string) => SessionContext;
+  context: (subjectUserId: string) => Promise<SessionContext>;
 }
 
 export class TrainingReports {
@@ -91,7 +91,7 @@ export class TrainingReports {
     let release: (() => void) | undefined;
     try {
       release = await limiter.acquire(subject, signal);
-      const context = request.context(subject);
+      const context = await request.context(subject);
       const conversation = this.#store.messages
         .tail(request.roomId, subject, this.#limits.historyMessages)
         .map((m) => ({ role: m.role, content: m.content }));

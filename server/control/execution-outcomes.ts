@@ -4,13 +4,14 @@ import type { ExecutionFinished, ExecutionPlane } from '../execution/types.ts';
 import type { OutcomesRepository } from '../storage/control/outcomes-repository.ts';
 import type { Logger } from '../server-options.ts';
 
-/** Returns the unsubscribe function. */
-export function recordExecutionOutcomes(execution: ExecutionPlane, outcomes: OutcomesRepository, log: Logger): () => void {
-  return execution.onDidFinish((event: ExecutionFinished) => {
+/** Returns the stop function: it unsubscribes, then waits for the records still being written. */
+export function recordExecutionOutcomes(execution: ExecutionPlane, outcomes: OutcomesRepository, log: Logger): () => Promise<void> {
+  const writing = new Set<Promise<void>>();
+  const record = async (event: ExecutionFinished): Promise<void> => {
     try {
       const job = event.kind === 'run' ? execution.getRun(event.id) : execution.getSubmission(event.id);
       if (!job) return;
-      outcomes.record({
+      await outcomes.record({
         id: event.id,
         kind: event.kind,
         roomId: event.roomId,
@@ -24,5 +25,13 @@ export function recordExecutionOutcomes(execution: ExecutionPlane, outcomes: Out
     } catch (error) {
       log.error('could not record an execution outcome', { id: event.id, error: String(error) });
     }
+  };
+  const unsubscribe = execution.onDidFinish((event) => {
+    const write = record(event).finally(() => writing.delete(write));
+    writing.add(write);
   });
+  return async () => {
+    unsubscribe();
+    await Promise.all(writing);
+  };
 }

@@ -29,7 +29,7 @@ export interface RoomDirectory {
   /** Admin ban: the user is kicked from every non-finished room (sockets close with 4002). */
   kickFromAllRooms(userId: string, byAdminId: string): Promise<void>;
   /** GET /v1/users/me/active-room: the most recently joined non-finished room where the user is `active`. */
-  activeRoomOf(userId: string): RoomSummary | null;
+  activeRoomOf(userId: string): Promise<RoomSummary | null>;
   /** PROBLEM_IN_USE: the problem is selected in a non-finished room. */
   isProblemInUse(problemId: string): boolean;
   /** Finished sessions of the user (not deleted from their history) with `finishedAt` in [fromMs, toMs). */

@@ -15,8 +15,8 @@ export interface ContextSources {
   hintsUsed(roomId: string): number;
 }
 
-export function problemContext(problems: ProblemCatalog, problemId: string | null): ProblemContext | null {
-  const p = problemId ? problems.findAny(problemId) : undefined;
+export async function problemContext(problems: ProblemCatalog, problemId: string | null): Promise<ProblemContext | null> {
+  const p = problemId ? await problems.findAny(problemId) : undefined;
   if (!p) return null;
   return {
     title: p.title,
@@ -28,12 +28,12 @@ export function problemContext(problems: ProblemCatalog, problemId: string | nul
 }
 
 /** `code`/`language`: what the request carried; without code, the room's latest snapshot stands in. */
-export function roomContext(
+export async function roomContext(
   src: ContextSources,
   room: RoomRecord,
   callerRole: RoomRole,
   request: { code?: string; language?: SupportedLanguage },
-): RoomContext {
+): Promise<RoomContext> {
   const run = src.execution.listRuns(room.id, { limit: 1 }).items[0];
   const submission = src.execution.listSubmissions(room.id, { limit: 1 }).items[0];
   const latest = request.code === undefined ? src.store.sessions.latestSnapshot(room.id) : undefined;
@@ -41,7 +41,7 @@ export function roomContext(
     mode: room.mode,
     phase: room.status,
     callerRole,
-    problem: problemContext(src.problems, room.problemId),
+    problem: await problemContext(src.problems, room.problemId),
     language: request.language ?? room.language,
     code: request.code ?? (latest ? snapshotText(latest.bytes) : null),
     lastRun: run ? runContext(run) : null,
@@ -51,12 +51,12 @@ export function roomContext(
 }
 
 /** A finished session for its training report: the final code and every submission. */
-export function sessionContext(src: ContextSources, room: RoomRecord): SessionContext {
+export async function sessionContext(src: ContextSources, room: RoomRecord): Promise<SessionContext> {
   const final = src.store.sessions.latestSnapshot(room.id);
   const runs = src.execution.listRuns(room.id, { limit: 100 }).items.length;
   return {
     mode: room.mode,
-    problem: problemContext(src.problems, room.problemId),
+    problem: await problemContext(src.problems, room.problemId),
     language: room.language,
     finalCode: final ? snapshotText(final.bytes) : null,
     snapshotId: final?.id ?? null,

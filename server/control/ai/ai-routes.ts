@@ -69,7 +69,7 @@ export function registerAiRoutes(d: AiRouteDeps): void {
     if (!a.room.config.aiEnabled) throw new AppError('AI_DISABLED', 'AI is not enabled in this room.');
     const input = body();
     const role = admitWork(a);
-    return { a, input, context: roomContext(sources, a.room, role, input) };
+    return { a, input, context: await roomContext(sources, a.room, role, input) };
   }
 
   function accepted(roomId: string, job: AiJobRecord, kind: string) {

@@ -42,7 +42,7 @@ export function readBankProblem(dir: string): ProblemInput {
 }
 
 /** Returns the number of problems inserted. A folder that is incomplete or invalid is skipped with a warning. */
-export function seedProblemBank(problemsDir: string, repo: ProblemsRepository, log: Logger): number {
+export async function seedProblemBank(problemsDir: string, repo: ProblemsRepository, log: Logger): Promise<number> {
   let entries: string[];
   try {
     entries = readdirSync(problemsDir).sort();
@@ -53,7 +53,7 @@ export function seedProblemBank(problemsDir: string, repo: ProblemsRepository, l
   let inserted = 0;
   for (const slug of entries) {
     const dir = join(problemsDir, slug);
-    if (!statSync(dir).isDirectory() || repo.slugExists(slug)) continue;
+    if (!statSync(dir).isDirectory() || (await repo.slugExists(slug))) continue;
     let input: ProblemInput;
     try {
       input = readBankProblem(dir);
@@ -62,7 +62,7 @@ export function seedProblemBank(problemsDir: string, repo: ProblemsRepository, l
       log.warn('skipped a bundled problem', { slug, error: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    repo.insert(toProblemFields(input), input.testCases, SYSTEM_AUTHOR_ID, Date.now());
+    await repo.insert(toProblemFields(input), input.testCases, SYSTEM_AUTHOR_ID, Date.now());
     inserted++;
   }
   return inserted;

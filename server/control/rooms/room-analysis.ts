@@ -7,17 +7,17 @@ import { ANY_ROLE, NON_SPECTATOR, allow, requireOpen, roomAccess } from './room-
 import type { RoomDeps } from './room-deps.ts';
 import type { JobAcceptedBody } from './room-execution.ts';
 
-export function startAnalysis(
+export async function startAnalysis(
   d: RoomDeps,
   user: AuthUser,
   roomId: string | undefined,
   parse: () => { code: string; language: SupportedLanguage },
-): JobAcceptedBody {
+): Promise<JobAcceptedBody> {
   const a = roomAccess(d.engine, roomId, user);
   allow(a, { roles: NON_SPECTATOR });
   const input = parse();
   requireOpen(a.room);
-  const problem = a.room.problemId ? d.problems.get(a.room.problemId) : undefined;
+  const problem = a.room.problemId ? await d.problems.get(a.room.problemId) : undefined;
   const job = d.execution.enqueueAnalysis({
     roomId: a.room.id,
     userId: user.id,

@@ -18,7 +18,7 @@ export async function withRoom<T>(d: RoomDeps, user: AuthUser, roomId: string | 
   return d.engine.exclusive(first.room.id, () => fn(roomAccess(d.engine, first.room.id, user)));
 }
 
-function detail(d: RoomDeps, a: RoomAccess): RoomDetail {
+function detail(d: RoomDeps, a: RoomAccess): Promise<RoomDetail> {
   return roomDetail(d.engine.store, d.problems, a.room, a.user.id, d.engine.now());
 }
 
@@ -59,8 +59,8 @@ export function changeProblem(d: RoomDeps, user: AuthUser, roomId: string | unde
       problemId === null
         ? undefined
         : problemId === a.room.problemId
-          ? d.problems.get(problemId)
-          : selectableProblem(d.problems, problemId);
+          ? await d.problems.get(problemId)
+          : await selectableProblem(d.problems, problemId);
     if (problemId !== null && !problem) throw new AppError('PROBLEM_NOT_FOUND', 'No such problem.');
     let language = input.language ?? a.room.language;
     if (problem && !problem.languages.includes(language)) {

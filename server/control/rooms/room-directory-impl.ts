@@ -48,7 +48,7 @@ export function createRoomDirectory(d: RoomDeps, scoreOf: (roomId: string, userI
         const room = engine.requireRoom(roomId);
         if (room.status === 'finished') throw new AppError('ROOM_CLOSED', 'This room has already finished.');
         await engine.finishInQueue(room, 'force-closed', input.actorId);
-        d.control.audit.record('admin.room-closed', {
+        await d.control.audit.record('admin.room-closed', {
           actorId: input.actorId,
           actorType: 'admin',
           targetType: 'room',
@@ -73,7 +73,7 @@ export function createRoomDirectory(d: RoomDeps, scoreOf: (roomId: string, userI
         if (room.status !== 'finished' && target && target.state !== 'kicked') await kickInQueue(d, room, target, byAdminId, 'banned');
       }),
 
-    activeRoomOf(userId) {
+    async activeRoomOf(userId) {
       const roomId = store.rooms.listOpenRoomIdsWhereActive(userId)[0];
       const room = roomId ? store.rooms.getRoom(roomId) : undefined;
       return room ? roomSummary(store, d.problems, room, userId) : null;

@@ -33,7 +33,7 @@ export async function createRoom(d: RoomDeps, user: AuthUser, input: CreateRoomI
   const config = { ...defaultConfig(input.mode), ...input.config };
   const violations = configViolations(input.mode, config);
   if (violations.length > 0) throw validationFailed(violations);
-  const problem = input.problemId === undefined ? undefined : selectableProblem(d.problems, input.problemId);
+  const problem = input.problemId === undefined ? undefined : await selectableProblem(d.problems, input.problemId);
   if (input.problemId !== undefined && !problem) throw new AppError('PROBLEM_NOT_FOUND', 'No such problem.');
   let language: SupportedLanguage = input.language ?? user.preferredLanguage ?? 'python';
   if (problem && !problem.languages.includes(language)) {
@@ -88,11 +88,11 @@ export async function createRoom(d: RoomDeps, user: AuthUser, input: CreateRoomI
     });
   });
   engine.timers.roomChanged(room);
-  d.control.audit.record('room.created', { actorId: user.id, targetType: 'room', targetId: room.id, ip, details: { mode: room.mode } });
+  await d.control.audit.record('room.created', { actorId: user.id, targetType: 'room', targetId: room.id, ip, details: { mode: room.mode } });
   return roomDetail(engine.store, d.problems, room, user.id, now);
 }
 
-export function getRoom(d: RoomDeps, user: AuthUser, roomId: string | undefined): RoomDetail {
+export function getRoom(d: RoomDeps, user: AuthUser, roomId: string | undefined): Promise<RoomDetail> {
   const access = roomAccess(d.engine, roomId, user);
   allow(access, { roles: ANY_ROLE, admin: true });
   return roomDetail(d.engine.store, d.problems, access.room, user.id, d.engine.now());
@@ -106,7 +106,7 @@ export async function destroyRoom(d: RoomDeps, user: AuthUser, roomId: string | 
     allow(access, { roles: ['host'] });
     if (access.room.status === 'finished') return;
     await d.engine.finishInQueue(access.room, 'destroyed', user.id);
-    d.control.audit.record('room.destroyed', { actorId: user.id, targetType: 'room', targetId: access.room.id, ip });
+    await d.control.audit.record('room.destroyed', { actorId: user.id, targetType: 'room', targetId: access.room.id, ip });
   });
 }
 
@@ -162,7 +162,7 @@ export async function joinRoom(
       color: me.color,
     });
     return {
-      room: roomDetail(engine.store, d.problems, room, user.id, now),
+      room: await roomDetail(engine.store, d.problems, room, user.id, now),
       me: participantView(me),
       collabToken: token.token,
       collabTokenExpiresAt: toTimestamp(token.expiresAt),

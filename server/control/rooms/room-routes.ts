@@ -35,19 +35,19 @@ export function registerRoomLifecycleRoutes(d: RoomDeps): void {
       after: after ? [Number(after[0]), String(after[1])] : undefined,
     });
     const page = toPage(rows, q.limit, cursors, 'rooms.mine', (r) => [r.createdAt, r.id], (r) => roomSummary(d.engine.store, d.problems, r, user.id));
-    return { status: 200, body: page };
+    return { status: 200, body: { ...page, items: await Promise.all(page.items) } };
   });
 
   handle(router, 'GET /v1/rooms/lookup/:code', async (api, { params }) => {
     await auth.requireUser(api);
     const room = d.engine.store.rooms.findOpenRoomByCode(normalizeInviteCode(params.code));
     if (!room) throw new AppError('ROOM_NOT_FOUND', 'No open room has that invite code.');
-    return { status: 200, body: roomPreview(d.engine.store, d.problems, room) };
+    return { status: 200, body: await roomPreview(d.engine.store, d.problems, room) };
   });
 
   handle(router, 'GET /v1/rooms/:roomId', async (api, { params }) => {
     const user = await auth.requireUser(api);
-    return { status: 200, body: getRoom(d, user, params.roomId) };
+    return { status: 200, body: await getRoom(d, user, params.roomId) };
   });
 
   handle(router, 'DELETE /v1/rooms/:roomId', async (api, { params }) => {
@@ -122,7 +122,7 @@ export function registerRoomExecutionRoutes(d: RoomDeps): void {
 
   handle(router, 'POST /v1/rooms/:roomId/analysis', async (api, { params, body }) => {
     const user = await auth.requireUser(api);
-    const job = startAnalysis(d, user, params.roomId, body);
+    const job = await startAnalysis(d, user, params.roomId, body);
     return { status: 202, body: job, headers: { location: job.pollUrl } };
   });
 

@@ -64,7 +64,7 @@ export function activeRoleOf(participants: ParticipantRecord[], userId: string):
   return me && me.state === 'active' ? me.role : null;
 }
 
-export function roomDetail(store: RoomStore, problems: RoomProblems, room: RoomRecord, viewerId: string, now: number): RoomDetail {
+export async function roomDetail(store: RoomStore, problems: RoomProblems, room: RoomRecord, viewerId: string, now: number): Promise<RoomDetail> {
   const participants = store.rooms.listParticipants(room.id);
   const active = activeOf(participants);
   const myRole = activeRoleOf(participants, viewerId);
@@ -78,7 +78,7 @@ export function roomDetail(store: RoomStore, problems: RoomProblems, room: RoomR
     status: room.status,
     hostId: room.hostId,
     ownerId: room.ownerId,
-    problem: room.problemId ? (problems.summary(room.problemId, viewerId) ?? null) : null,
+    problem: room.problemId ? ((await problems.summary(room.problemId, viewerId)) ?? null) : null,
     language: room.language,
     config: room.config,
     editorLocked: room.editorLocked,
@@ -94,7 +94,7 @@ export function roomDetail(store: RoomStore, problems: RoomProblems, room: RoomR
   };
 }
 
-export function roomSummary(store: RoomStore, problems: RoomProblems, room: RoomRecord, viewerId: string): RoomSummary {
+export async function roomSummary(store: RoomStore, problems: RoomProblems, room: RoomRecord, viewerId: string): Promise<RoomSummary> {
   const participants = store.rooms.listParticipants(room.id);
   const mine = participants.find((p) => p.userId === viewerId);
   return {
@@ -104,14 +104,14 @@ export function roomSummary(store: RoomStore, problems: RoomProblems, room: Room
     status: room.status,
     hostId: room.hostId,
     participantCount: activeOf(participants).length,
-    problemTitle: problemTitle(problems, room),
+    problemTitle: await problemTitle(problems, room),
     myRole: mine ? mine.role : null,
     createdAt: toTimestamp(room.createdAt),
     updatedAt: toTimestamp(room.updatedAt),
   };
 }
 
-export function roomPreview(store: RoomStore, problems: RoomProblems, room: RoomRecord): RoomPreview {
+export async function roomPreview(store: RoomStore, problems: RoomProblems, room: RoomRecord): Promise<RoomPreview> {
   const participants = store.rooms.listParticipants(room.id);
   const count = activeOf(participants).length;
   return {
@@ -125,12 +125,12 @@ export function roomPreview(store: RoomStore, problems: RoomProblems, room: Room
     isFull: room.mode === 'practice' || count >= room.config.maxParticipants,
     candidateSeatFree: candidateSeatFree(room.mode, participants),
     allowSpectators: room.config.allowSpectators,
-    problemTitle: problemTitle(problems, room),
+    problemTitle: await problemTitle(problems, room),
   };
 }
 
-function problemTitle(problems: RoomProblems, room: RoomRecord): string | null {
-  return room.problemId ? (problems.get(room.problemId)?.title ?? null) : null;
+async function problemTitle(problems: RoomProblems, room: RoomRecord): Promise<string | null> {
+  return room.problemId ? ((await problems.get(room.problemId))?.title ?? null) : null;
 }
 
 export function adminRoomEntry(store: RoomStore, room: RoomRecord): AdminRoomEntry {

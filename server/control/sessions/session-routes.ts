@@ -34,7 +34,7 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
       const role = store.rooms.getParticipant(r.id, user.id)!.role;
       return sessionSummary(r, role, problems, ctx.execution, reportScore(ai, r.id, user.id));
     });
-    return { status: 200, body: page };
+    return { status: 200, body: { ...page, items: await Promise.all(page.items) } };
   });
 
   handle(router, 'GET /v1/sessions/compare', async (api, { query }) => {
@@ -48,12 +48,14 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
     const rooms = accesses.map((a) => a.room).sort((x, y) => x.finishedAt! - y.finishedAt!);
     const reports = rooms.map((r) => ai.reports.view(r.id, user.id));
     const body: SessionComparison = {
-      sessions: rooms.map((r, i) => ({
-        sessionId: r.id,
-        finishedAt: toTimestamp(r.finishedAt!),
-        problemTitle: r.problemId ? (problems.get(r.problemId)?.title ?? null) : null,
-        overallScore: reports[i]!.overallScore,
-      })),
+      sessions: await Promise.all(
+        rooms.map(async (r, i) => ({
+          sessionId: r.id,
+          finishedAt: toTimestamp(r.finishedAt!),
+          problemTitle: r.problemId ? ((await problems.get(r.problemId))?.title ?? null) : null,
+          overallScore: reports[i]!.overallScore,
+        })),
+      ),
       dimensions: COMPARISON_DIMENSIONS.map((name) => ({
         name,
         scores: reports.map((report) => report.dimensions.find((d) => d.name === name)?.score ?? null),
@@ -67,7 +69,7 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
     const a = sessionAccess(store, params.sessionId, user);
     // A non-participant admin reads as an onlooker.
     const report = ai.reports.view(a.room.id, defaultReportSubject(a));
-    return { status: 200, body: sessionDetail(store, a.room, a.me?.role ?? 'spectator', problems, ctx.execution, report) };
+    return { status: 200, body: await sessionDetail(store, a.room, a.me?.role ?? 'spectator', problems, ctx.execution, report) };
   });
 
   handle(router, 'DELETE /v1/sessions/:sessionId', async (api, { params }) => {

@@ -22,14 +22,14 @@ export function allSubmissions(execution: ExecutionPlane, roomId: string): Submi
 }
 
 /** `overallScore`: the caller's training-report score, null without a ready report. */
-export function sessionSummary(
+export async function sessionSummary(
   room: RoomRecord,
   myRole: RoomRole,
   problems: RoomProblems,
   execution: ExecutionPlane,
   overallScore: number | null,
-): SessionSummary {
-  const problem = room.problemId ? problems.get(room.problemId) : undefined;
+): Promise<SessionSummary> {
+  const problem = room.problemId ? await problems.get(room.problemId) : undefined;
   const last = execution.listSubmissions(room.id, { limit: 1 }).items[0];
   return {
     id: room.id,
@@ -47,16 +47,16 @@ export function sessionSummary(
 }
 
 /** `report`: the status and score of the report the caller sees by default (see defaultReportSubject). */
-export function sessionDetail(
+export async function sessionDetail(
   store: RoomStore,
   room: RoomRecord,
   myRole: RoomRole,
   problems: RoomProblems,
   execution: ExecutionPlane,
   report: { status: TrainingReport['status']; overallScore: number | null },
-): SessionDetail {
+): Promise<SessionDetail> {
   return {
-    ...sessionSummary(room, myRole, problems, execution, report.overallScore),
+    ...(await sessionSummary(room, myRole, problems, execution, report.overallScore)),
     status: room.status,
     participants: store.rooms.listParticipants(room.id).map((p) => ({
       userId: p.userId,
