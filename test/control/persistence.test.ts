@@ -17,7 +17,8 @@ async function problemIds(server: TestServer, token: string): Promise<string[]> 
   return res.body.items.map((p: { id: string }) => p.id).sort();
 }
 
-describe('persistence and problem bank seeding', () => {
+// Each test starts two servers that seed the problem bank (one round trip per statement on PostgreSQL): slow on a loaded machine.
+describe('persistence and problem bank seeding', { timeout: 60_000 }, () => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
     for (const c of cleanups.splice(0).reverse()) await c();

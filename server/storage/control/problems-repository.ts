@@ -195,22 +195,25 @@ export class ProblemsRepository {
     );
   }
 
+  // One multi-row INSERT each (at most 10 tags and 200 tests): one round trip on PostgreSQL, not one per row.
   async #writeTags(id: string, tags: readonly string[]): Promise<void> {
-    for (const tag of tags) await this.#db.run('INSERT INTO problem_tags (problem_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING', [id, tag]);
+    if (tags.length === 0) return;
+    await this.#db.run(`INSERT INTO problem_tags (problem_id, tag) VALUES ${rows(tags.length, 2)} ON CONFLICT DO NOTHING`, tags.flatMap((tag) => [id, tag]));
   }
 
   async #writeTests(id: string, tests: readonly NewTestCase[]): Promise<void> {
-    for (const [i, t] of tests.entries()) {
-      await this.#db.run('INSERT INTO test_cases (id, problem_id, position, input, expected_output, hidden) VALUES (?, ?, ?, ?, ?, ?)', [
-        randomUUID(),
-        id,
-        i,
-        t.input,
-        t.expectedOutput,
-        t.hidden ? 1 : 0,
-      ]);
-    }
+    if (tests.length === 0) return;
+    await this.#db.run(
+      `INSERT INTO test_cases (id, problem_id, position, input, expected_output, hidden) VALUES ${rows(tests.length, 6)}`,
+      tests.flatMap((t, i) => [randomUUID(), id, i, t.input, t.expectedOutput, t.hidden ? 1 : 0]),
+    );
   }
+}
+
+/** `(?, ?), (?, ?), …`: `count` rows of `width` placeholders. */
+function rows(count: number, width: number): string {
+  const row = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+  return Array.from({ length: count }, () => row).join(', ');
 }
 
 /** SQL that holds when the JSON array (TEXT) in `column` contains the bound `?` string. */
