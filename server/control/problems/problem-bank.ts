@@ -50,10 +50,11 @@ export async function seedProblemBank(problemsDir: string, repo: ProblemsReposit
     log.warn('problem bank folder not found', { problemsDir });
     return 0;
   }
+  const existing = await repo.slugs();
   let inserted = 0;
   for (const slug of entries) {
     const dir = join(problemsDir, slug);
-    if (!statSync(dir).isDirectory() || (await repo.slugExists(slug))) continue;
+    if (!statSync(dir).isDirectory() || existing.has(slug)) continue;
     let input: ProblemInput;
     try {
       input = readBankProblem(dir);
@@ -62,8 +63,8 @@ export async function seedProblemBank(problemsDir: string, repo: ProblemsReposit
       log.warn('skipped a bundled problem', { slug, error: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    await repo.insert(toProblemFields(input), input.testCases, SYSTEM_AUTHOR_ID, Date.now());
-    inserted++;
+    // Another server process starting at the same time may have inserted it since: then nothing is inserted.
+    if (await repo.insert(toProblemFields(input), input.testCases, SYSTEM_AUTHOR_ID, Date.now())) inserted++;
   }
   return inserted;
 }

@@ -61,8 +61,8 @@ export function registerProblemRoutes(ctx: ProblemRouteDeps, catalog: ProblemCat
     const admin = await ctx.auth.requireAdmin(req);
     const input = body();
     const fields = toProblemFields(input);
-    if (await repo.slugExists(fields.slug)) throw slugTaken();
     const id = await repo.insert(fields, input.testCases, admin.id, Date.now());
+    if (!id) throw slugTaken();
     await ctx.audit.record('problem.created', { actorId: admin.id, actorType: 'admin', targetType: 'problem', targetId: id, ip: req.ip, details: { slug: fields.slug } });
     return { status: 201, body: await catalog.detail((await repo.findById(id))!, admin.id, true) };
   });

@@ -36,13 +36,8 @@ export class CredentialsRepository {
   }
 
   async insertRefreshToken(familyId: string, tokenHash: string, now: number, expiresAt: number): Promise<void> {
-    await this.#db.run('INSERT INTO refresh_tokens (id, family_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)', [
-      randomUUID(),
-      familyId,
-      tokenHash,
-      now,
-      expiresAt,
-    ]);
+    const sql = 'INSERT INTO refresh_tokens (id, family_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)';
+    await this.#db.run(sql, [randomUUID(), familyId, tokenHash, now, expiresAt]);
   }
 
   findRefreshToken(tokenHash: string): Promise<RefreshTokenRecord | undefined> {
@@ -68,13 +63,8 @@ export class CredentialsRepository {
   }
 
   async insertPasswordReset(userId: string, tokenHash: string, now: number, expiresAt: number): Promise<void> {
-    await this.#db.run('INSERT INTO password_resets (id, user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)', [
-      randomUUID(),
-      userId,
-      tokenHash,
-      now,
-      expiresAt,
-    ]);
+    const sql = 'INSERT INTO password_resets (id, user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)';
+    await this.#db.run(sql, [randomUUID(), userId, tokenHash, now, expiresAt]);
   }
 
   findPasswordReset(tokenHash: string): Promise<PasswordResetRecord | undefined> {

@@ -89,6 +89,11 @@ export class ProblemsRepository {
     return row && toProblemRecord(row);
   }
 
+  /** Every slug in use, deleted problems' included. */
+  async slugs(): Promise<Set<string>> {
+    return new Set((await this.#db.all<{ slug: string }>('SELECT slug FROM problems')).map((r) => r.slug));
+  }
+
   async slugExists(slug: string, exceptId?: string): Promise<boolean> {
     const row = exceptId === undefined
       ? await this.#db.get('SELECT 1 AS found FROM problems WHERE slug = ?', [slug])
@@ -96,19 +101,21 @@ export class ProblemsRepository {
     return row !== undefined;
   }
 
-  async insert(fields: ProblemFields, tests: readonly NewTestCase[], createdBy: string, now: number): Promise<string> {
+  /** The new problem's id, or undefined when the slug is taken (the UNIQUE constraint decides races). */
+  async insert(fields: ProblemFields, tests: readonly NewTestCase[], createdBy: string, now: number): Promise<string | undefined> {
     const id = randomUUID();
-    await this.#db.transaction(async () => {
-      await this.#db.run(
+    return this.#db.transaction(async () => {
+      const { changes } = await this.#db.run(
         `INSERT INTO problems (id, slug, title, difficulty, description, constraints, tags, languages, examples,
            starter_code, time_limit_ms, memory_limit_kb, created_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         [id, ...fieldValues(fields), createdBy, now, now],
       );
+      if (changes === 0) return undefined;
       await this.#writeTags(id, fields.tags);
       await this.#writeTests(id, tests);
+      return id;
     });
-    return id;
   }
 
   /** Replaces the fields; `tests` (when given) replaces the whole list. */
