@@ -56,11 +56,11 @@ export interface RoomsDep {
   rooms: RoomDirectory;
 }
 
-export type AuthServiceDeps = Pick<ControlServices, 'db' | 'log' | 'users' | 'audit' | 'tokens'> & {
+export type AuthServiceDeps = Pick<ControlServices, 'sql' | 'log' | 'users' | 'audit' | 'tokens'> & {
   /** Outgoing email; absent when no mailer is configured, and then no reset token is even created. */
   mailer: Mailer | undefined;
 };
-export type UserRouteDeps = RouteKit & Pick<ControlServices, 'db' | 'mode' | 'users' | 'audit' | 'cursors'> & RoomsDep & AiDep;
+export type UserRouteDeps = RouteKit & Pick<ControlServices, 'sql' | 'mode' | 'users' | 'audit' | 'cursors'> & RoomsDep & AiDep;
 export type AdminRouteDeps = UserRouteDeps & PlaneClients;
 export type ProblemRouteDeps = RouteKit & Pick<ControlServices, 'audit' | 'cursors'> & RoomsDep;
 export type BookmarkRouteDeps = RouteKit & Pick<ControlServices, 'cursors'>;
