@@ -5,7 +5,6 @@
 // re-sends a session-end snapshot, and before the room clocks run. In a split deployment the control plane
 // drives the collab process over HTTP and its callbacks arrive at /internal/callbacks/*.
 import { hostname } from 'node:os';
-import { join } from 'node:path';
 import type { CleanupStack } from './cleanup-stack.ts';
 import { ApiRouter } from './http/api-router.ts';
 import { createClientIpResolver } from './http/client-ip.ts';
@@ -19,8 +18,7 @@ import { createCollabHttpClient, createCollabPlane, type CollabPlane } from './c
 import { createCallbackRouter } from './control/rooms/index.ts';
 import type { CollabControl, ServerMode } from './protocol/index.ts';
 import { loadOrCreateSecret } from './config/secrets.ts';
-import { openDatabase, type SqliteDatabase } from './storage/database.ts';
-import { openServerDatabase } from './storage/sql/index.ts';
+import { openServerDatabase, type SqlDatabase } from './storage/sql/index.ts';
 import { SERVER_VERSION } from './version.ts';
 import { DEFAULT_PROBLEMS_DIR } from './paths.ts';
 import type { Logger, ServerOptions } from './server-options.ts';
@@ -48,9 +46,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
   const jwtSecret = loadOrCreateSecret(options.dataDir, 'jwt-secret', options.jwtSecret);
   const internalSecret = loadOrCreateSecret(options.dataDir, 'internal-secret', options.internalSecret);
 
-  const db = openDatabase(join(options.dataDir, 'syncode.sqlite'));
-  stack.defer(() => db.close());
-  // The async storage interface (SQLite file or PostgreSQL); areas move onto it from the synchronous `db`.
+  // Everything durable: the SQLite file in the data directory, or PostgreSQL (SYNCODE_DATABASE_URL).
   const sql = openServerDatabase(options.databaseUrl, options.dataDir, 'syncode.sqlite');
   stack.defer(() => sql.close());
   const cursors = createCursorCodec(jwtSecret);
@@ -78,11 +74,10 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
 
   const clientIp = createClientIpResolver(options.trustedProxies ?? []);
   const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { error: String(error) }), clientIp);
-  registerHealth(router, options, settings, { db, collab, execution, ai });
+  registerHealth(router, options, settings, { sql, collab, execution, ai });
   const collabPublicUrl = options.externalCollab?.publicUrl;
   const control = await createControlPlane({
     router,
-    db,
     sql,
     jwtSecret,
     cursors,
@@ -112,17 +107,17 @@ function registerHealth(
   router: ApiRouter,
   options: ServerOptions,
   settings: PlaneSettings,
-  planes: { db: SqliteDatabase; collab: CollabControl; execution: ExecutionPlane; ai: AiService },
+  planes: { sql: SqlDatabase; collab: CollabControl; execution: ExecutionPlane; ai: AiService },
 ): void {
-  const { db, collab, execution, ai } = planes;
+  const { sql, collab, execution, ai } = planes;
   registerHealthRoute(router, {
     version: SERVER_VERSION,
     mode: settings.mode,
     startedAt: settings.startedAt,
     nodeId: options.nodeId ?? hostname(),
     probes: {
-      database: () => {
-        db.prepare('SELECT 1').get();
+      database: async () => {
+        await sql.get('SELECT 1');
         return { status: 'ok', latencyMs: null, message: null };
       },
       collab: async () => {

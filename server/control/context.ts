@@ -3,7 +3,6 @@
 // in later and none is optional. Each module is typed by the narrow set below that it actually uses.
 import type { SqlDatabase } from '../storage/sql/index.ts';
 import type { ApiRouter } from '../http/api-router.ts';
-import type { SqliteDatabase } from '../storage/database.ts';
 import type { UsersRepository } from '../storage/control/users-repository.ts';
 import type { CollabControl, ServerMode } from '../protocol/index.ts';
 import type { ExecutionPlane } from '../execution/types.ts';
@@ -25,7 +24,6 @@ export interface RouteKit {
 
 /** The control plane's shared services, built once over the server's database. */
 export interface ControlServices {
-  db: SqliteDatabase;
   /** The server's database behind the async storage interface (SQLite file or PostgreSQL). */
   sql: SqlDatabase;
   mode: ServerMode;

@@ -18,7 +18,6 @@
 import { migrateSql, type SqlDatabase } from '../storage/sql/index.ts';
 import { openOrUnwind, type CleanupStack } from '../cleanup-stack.ts';
 import type { ApiRouter } from '../http/api-router.ts';
-import type { SqliteDatabase } from '../storage/database.ts';
 import { CONTROL_MIGRATIONS } from '../storage/control/control-migrations.ts';
 import { UsersRepository } from '../storage/control/users-repository.ts';
 import type { CollabCallbacks, CollabControl, ServerMode } from '../protocol/index.ts';
@@ -60,8 +59,6 @@ export type { ProblemCatalog } from './problems/problem-catalog.ts';
 
 export interface ControlPlaneDeps {
   router: ApiRouter;
-  /** The server's syncode.sqlite connection. */
-  db: SqliteDatabase;
   /** The server's database behind the async storage interface (SQLite file or PostgreSQL). */
   sql: SqlDatabase;
   jwtSecret: string;
@@ -115,7 +112,6 @@ async function openControlPlane(deps: ControlPlaneDeps, stack: CleanupStack): Pr
   const services: ControlServices & RouteKit = {
     router: deps.router,
     auth: createAuthenticator(tokens, users),
-    db: deps.db,
     sql: deps.sql,
     mode: deps.mode,
     log: deps.log,
