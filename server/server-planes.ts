@@ -6,7 +6,6 @@
 // drives the collab process over HTTP and its callbacks arrive at /internal/callbacks/*. With Redis (several
 // processes) the cluster opens first and closes last: every plane uses it, and the room leases are released
 // only once the collab plane has flushed.
-import { join } from 'node:path';
 import type { CleanupStack } from './cleanup-stack.ts';
 import { ApiRouter } from './http/api-router.ts';
 import { createClientIpResolver } from './http/client-ip.ts';
@@ -20,8 +19,7 @@ import { createCollabHttpClient, createCollabPlane, type CollabPlane } from './c
 import { createCallbackRouter } from './control/rooms/index.ts';
 import type { CollabControl, ServerMode } from './protocol/index.ts';
 import { loadOrCreateSecret } from './config/secrets.ts';
-import { openDatabase, type SqliteDatabase } from './storage/database.ts';
-import { openServerDatabase } from './storage/sql/index.ts';
+import { openServerDatabase, type SqlDatabase } from './storage/sql/index.ts';
 import { SERVER_VERSION } from './version.ts';
 import { defaultInternalUrl, defaultNodeId, openCluster, type Cluster } from './cluster/index.ts';
 import { DEFAULT_PROBLEMS_DIR } from './paths.ts';
@@ -66,9 +64,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
   const cluster = options.redisUrl ? await openClusterFor(options, options.redisUrl, internalSecret, log) : undefined;
   if (cluster) stack.defer(() => cluster.close());
 
-  const db = openDatabase(join(options.dataDir, 'syncode.sqlite'));
-  stack.defer(() => db.close());
-  // The async storage interface (SQLite file or PostgreSQL); areas move onto it from the synchronous `db`.
+  // Everything durable: the SQLite file in the data directory, or PostgreSQL (SYNCODE_DATABASE_URL).
   const sql = openServerDatabase(options.databaseUrl, options.dataDir, 'syncode.sqlite');
   stack.defer(() => sql.close());
   const cursors = createCursorCodec(jwtSecret);
@@ -99,11 +95,10 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
 
   const clientIp = createClientIpResolver(options.trustedProxies ?? []);
   const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { error: String(error) }), clientIp);
-  registerHealth(router, options, settings, { db, collab, execution, ai, cluster, nodeId });
+  registerHealth(router, options, settings, { sql, collab, execution, ai, cluster, nodeId });
   const collabPublicUrl = options.externalCollab?.publicUrl;
   const control = await createControlPlane({
     router,
-    db,
     sql,
     jwtSecret,
     cursors,
@@ -149,9 +144,9 @@ function registerHealth(
   router: ApiRouter,
   options: ServerOptions,
   settings: PlaneSettings,
-  planes: { db: SqliteDatabase; collab: CollabControl; execution: ExecutionPlane; ai: AiService; cluster: Cluster | undefined; nodeId: () => string },
+  planes: { sql: SqlDatabase; collab: CollabControl; execution: ExecutionPlane; ai: AiService; cluster: Cluster | undefined; nodeId: () => string },
 ): void {
-  const { db, collab, execution, ai, cluster } = planes;
+  const { sql, collab, execution, ai, cluster } = planes;
   registerHealthRoute(router, {
     version: SERVER_VERSION,
     mode: settings.mode,
@@ -163,8 +158,8 @@ function registerHealth(
     database: options.databaseUrl ? 'postgres' : 'sqlite',
     ...(cluster ? { nodes: () => cluster.nodes() } : {}),
     probes: {
-      database: () => {
-        db.prepare('SELECT 1').get();
+      database: async () => {
+        await sql.get('SELECT 1');
         return { status: 'ok', latencyMs: null, message: null };
       },
       collab: async () => {

@@ -3,7 +3,6 @@
 // in later and none is optional. Each module is typed by the narrow set below that it actually uses.
 import type { SqlDatabase } from '../storage/sql/index.ts';
 import type { ApiRouter } from '../http/api-router.ts';
-import type { SqliteDatabase } from '../storage/database.ts';
 import type { UsersRepository } from '../storage/control/users-repository.ts';
 import type { CollabControl, ServerMode } from '../protocol/index.ts';
 import type { ExecutionPlane } from '../execution/types.ts';
@@ -25,7 +24,6 @@ export interface RouteKit {
 
 /** The control plane's shared services, built once over the server's database. */
 export interface ControlServices {
-  db: SqliteDatabase;
   /** The server's database behind the async storage interface (SQLite file or PostgreSQL). */
   sql: SqlDatabase;
   mode: ServerMode;
@@ -56,11 +54,11 @@ export interface RoomsDep {
   rooms: RoomDirectory;
 }
 
-export type AuthServiceDeps = Pick<ControlServices, 'db' | 'log' | 'users' | 'audit' | 'tokens'> & {
+export type AuthServiceDeps = Pick<ControlServices, 'sql' | 'log' | 'users' | 'audit' | 'tokens'> & {
   /** Outgoing email; absent when no mailer is configured, and then no reset token is even created. */
   mailer: Mailer | undefined;
 };
-export type UserRouteDeps = RouteKit & Pick<ControlServices, 'db' | 'mode' | 'users' | 'audit' | 'cursors'> & RoomsDep & AiDep;
+export type UserRouteDeps = RouteKit & Pick<ControlServices, 'sql' | 'mode' | 'users' | 'audit' | 'cursors'> & RoomsDep & AiDep;
 export type AdminRouteDeps = UserRouteDeps & PlaneClients;
 export type ProblemRouteDeps = RouteKit & Pick<ControlServices, 'audit' | 'cursors'> & RoomsDep;
 export type BookmarkRouteDeps = RouteKit & Pick<ControlServices, 'cursors'>;

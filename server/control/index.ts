@@ -10,15 +10,14 @@
 //   - auth.requireUser(apiCtx) / requireAdmin  → AuthUser { id, role, displayName, email, ... }    auth/authenticate.ts
 //   - cursors + toPage / keysetAfter / orderBy: opaque, HMAC-signed, per-endpoint cursors           ../pagination.ts
 //   - isUuid (../protocol/api/common.ts), toTimestamp (../protocol/timestamps.ts)
-//   - audit.record(action, { actorId, targetType, targetId, ip, details })                           audit/audit-log.ts
+//   - await audit.record(action, { actorId, targetType, targetId, ip, details })                     audit/audit-log.ts
 //   - tokens.signCollab({ userId, roomId, role, name, color }) → { token, expiresAt }                auth/tokens.ts
 //   - rate limits: applied centrally by route pattern (ratelimit/rate-limits.ts RATE_LIMIT_RULES).
 //   - rooms: the room service's RoomDirectory (room-directory.ts), through which user deletion, bans,
 //     active-room, stats, PROBLEM_IN_USE and admin rooms reach the rooms.
-import type { SqlDatabase } from '../storage/sql/index.ts';
+import { migrateSql, type SqlDatabase } from '../storage/sql/index.ts';
 import { openOrUnwind, type CleanupStack } from '../cleanup-stack.ts';
 import type { ApiRouter } from '../http/api-router.ts';
-import { migrate, type SqliteDatabase } from '../storage/database.ts';
 import { CONTROL_MIGRATIONS } from '../storage/control/control-migrations.ts';
 import { UsersRepository } from '../storage/control/users-repository.ts';
 import type { CollabCallbacks, CollabControl, ServerMode } from '../protocol/index.ts';
@@ -62,8 +61,6 @@ export type { ProblemCatalog } from './problems/problem-catalog.ts';
 
 export interface ControlPlaneDeps {
   router: ApiRouter;
-  /** The server's syncode.sqlite connection. */
-  db: SqliteDatabase;
   /** The server's database behind the async storage interface (SQLite file or PostgreSQL). */
   sql: SqlDatabase;
   jwtSecret: string;
@@ -110,21 +107,20 @@ export function createControlPlane(deps: ControlPlaneDeps): Promise<ControlPlane
 }
 
 async function openControlPlane(deps: ControlPlaneDeps, stack: CleanupStack): Promise<ControlPlane> {
-  migrate(deps.db, 'control', CONTROL_MIGRATIONS);
-  const users = new UsersRepository(deps.db);
+  await migrateSql(deps.sql, 'control', CONTROL_MIGRATIONS);
+  const users = new UsersRepository(deps.sql);
   const tokens = createTokenSigner(deps.jwtSecret);
-  const outcomes = new OutcomesRepository(deps.db);
-  const bookmarks = new BookmarksRepository(deps.db);
-  const problems = new ProblemCatalog(new ProblemsRepository(deps.db), bookmarks, outcomes);
+  const outcomes = new OutcomesRepository(deps.sql);
+  const bookmarks = new BookmarksRepository(deps.sql);
+  const problems = new ProblemCatalog(new ProblemsRepository(deps.sql), bookmarks, outcomes);
   const services: ControlServices & RouteKit = {
     router: deps.router,
     auth: createAuthenticator(tokens, users),
-    db: deps.db,
     sql: deps.sql,
     mode: deps.mode,
     log: deps.log,
     users,
-    audit: new AuditLog(deps.db),
+    audit: new AuditLog(deps.sql),
     tokens,
     cursors: deps.cursors,
     problems,
@@ -144,7 +140,7 @@ async function openControlPlane(deps: ControlPlaneDeps, stack: CleanupStack): Pr
 
   await bootstrapAdmin(services, deps.adminEmail, deps.adminPassword);
   if (deps.problemsDir) {
-    const inserted = seedProblemBank(deps.problemsDir, problems.repo, deps.log);
+    const inserted = await seedProblemBank(deps.problemsDir, problems.repo, deps.log);
     if (inserted > 0) deps.log.info('seeded bundled problems', { inserted });
   }
   stack.defer(recordExecutionOutcomes(deps.execution, outcomes, deps.log));

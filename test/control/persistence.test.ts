@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DEFAULT_PROBLEMS_DIR } from '../../server/paths.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
+import { testDatabaseUrl } from '../support/test-database.ts';
 import { call, registerUser } from './api.ts';
 
 const ADMIN_EMAIL = 'root@example.com';
@@ -16,7 +17,8 @@ async function problemIds(server: TestServer, token: string): Promise<string[]> 
   return res.body.items.map((p: { id: string }) => p.id).sort();
 }
 
-describe('persistence and problem bank seeding', () => {
+// Each test starts two servers that seed the problem bank (one round trip per statement on PostgreSQL): slow on a loaded machine.
+describe('persistence and problem bank seeding', { timeout: 60_000 }, () => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
     for (const c of cleanups.splice(0).reverse()) await c();
@@ -27,7 +29,7 @@ describe('persistence and problem bank seeding', () => {
     const bank = makeTempDir('syncode-bank-');
     cleanups.push(data.remove, bank.remove);
     for (const slug of ['two-sum', 'binary-search']) cpSync(join(DEFAULT_PROBLEMS_DIR, slug), join(bank.path, slug), { recursive: true });
-    const options = { dataDir: data.path, problemsDir: bank.path, rateLimits: false, adminEmail: ADMIN_EMAIL };
+    const options = { dataDir: data.path, databaseUrl: await testDatabaseUrl(), problemsDir: bank.path, rateLimits: false, adminEmail: ADMIN_EMAIL };
 
     let server = await startTestServer({ ...options, adminPassword: 'first password' });
     let running: TestServer | undefined = server;
@@ -67,14 +69,15 @@ describe('persistence and problem bank seeding', () => {
     const complete = readdirSync(DEFAULT_PROBLEMS_DIR).filter((slug) =>
       ['problem.json', 'statement.md', 'tests.json', 'starter'].every((f) => existsSync(join(DEFAULT_PROBLEMS_DIR, slug, f))),
     );
-    let server = await startTestServer({ dataDir: data.path, rateLimits: false });
+    const store = { dataDir: data.path, databaseUrl: await testDatabaseUrl(), rateLimits: false };
+    let server = await startTestServer(store);
     let running: TestServer | undefined = server;
     cleanups.push(() => running?.stop());
     const user = await registerUser(server, 'Seed');
     const first = await problemIds(server, user.accessToken);
     expect(first.length).toBeGreaterThanOrEqual(complete.length);
     await server.stop();
-    server = await startTestServer({ dataDir: data.path, rateLimits: false });
+    server = await startTestServer(store);
     running = server;
     expect(await problemIds(server, user.accessToken)).toEqual(first);
   });

@@ -1,5 +1,5 @@
 // acceptanceRate, solved, training stats and quota usage come from real judged executions: a real
-// execution plane (sandboxed child processes) on the same SQLite file as the control plane.
+// execution plane (sandboxed child processes) on the same database as the control plane.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ describe('problem statistics from judged submissions', () => {
     fixture = await startPlane();
     collab = createCollabPlane({ dataDir: fixture.dataDir, jwtSecret: 'stats-test-secret-0123456789abcdef', log: silentLogger });
     control = await createControlPlane({
-      router, db: fixture.db, sql: fixture.sql, jwtSecret: 'stats-test-secret-0123456789abcdef', cursors: fixture.cursors, mode: 'hosted', rateLimits: false,
+      router, sql: fixture.sql, jwtSecret: 'stats-test-secret-0123456789abcdef', cursors: fixture.cursors, mode: 'hosted', rateLimits: false,
       problemsDir: DEFAULT_PROBLEMS_DIR, execution: fixture.plane, collab: collab.control, collabUrl: () => 'ws://127.0.0.1/collab', log: silentLogger,
       ai: await createAiPlane({ sql: fixture.sql, log: silentLogger, provider: undefined }),
     });
@@ -51,14 +51,14 @@ describe('problem statistics from judged submissions', () => {
     const struggler = await register('struggler');
     const summary = async (token: string) => (await call(server, 'GET', '/v1/problems?q=two-sum', { token })).body.items[0];
     const twoSum = await summary(solver.accessToken);
-    const problem = control.services.problems.findSelectable(twoSum.id)!;
-    const tests = control.services.problems.testCases(problem.id);
+    const problem = (await control.services.problems.findSelectable(twoSum.id))!;
+    const tests = await control.services.problems.testCases(problem.id);
     const submit = (userId: string, language: 'c' | 'python', code: string) =>
       fixture.plane.enqueueSubmission({
         roomId: randomUUID(), userId, problemId: problem.id, language, code, snapshotId: randomUUID(), tests,
         timeLimitMs: problem.timeLimitMs, memoryLimitKb: problem.memoryLimitKb,
       });
-    const recorded = (id: string) => pollUntil(() => fixture.db.prepare('SELECT 1 FROM execution_outcomes WHERE id = ?').get(id), Boolean, { timeoutMs: 60_000, what: `outcome ${id}` });
+    const recorded = (id: string) => pollUntil(() => fixture.sql.get('SELECT 1 AS found FROM execution_outcomes WHERE id = ?', [id]), Boolean, { timeoutMs: 60_000, what: `outcome ${id}` });
 
     // Nine compile errors (compiled once, no test runs) by one user.
     const failing = await Promise.all(Array.from({ length: 9 }, () => submit(struggler.user.id, 'c', 'int main( {')));

@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { createExecutionPlane, type ExecutionPlane, type ExecutionPlaneOptions } from '../../server/execution/index.ts';
 import { silentLogger } from '../../server/logger.ts';
 import { createCursorCodec, type CursorCodec } from '../../server/pagination.ts';
 import type { AnalysisJob, RunResult, SubmissionResult, SupportedLanguage } from '../../server/protocol/index.ts';
-import { openDatabase, type SqliteDatabase } from '../../server/storage/database.ts';
 import { openServerDatabase, type SqlDatabase } from '../../server/storage/sql/index.ts';
 import { testDatabaseUrl } from '../support/test-database.ts';
 import { pollUntil } from '../support/poll.ts';
@@ -12,7 +10,6 @@ import { makeTempDir } from '../support/temp-dir.ts';
 export interface PlaneFixture {
   plane: ExecutionPlane;
   /** The synchronous connection to the SQLite file, for a control plane over the same data (its areas still use it). */
-  db: SqliteDatabase;
   /** The same database behind the async storage interface (a fresh PostgreSQL database on the PostgreSQL test run). */
   sql: SqlDatabase;
   /** The signed cursor codec the plane pages with (hand it to a control plane over the same database). */
@@ -29,21 +26,18 @@ export interface PlaneFixture {
 export async function startPlane(options: Partial<ExecutionPlaneOptions> & { dataDir?: string; databaseUrl?: string } = {}): Promise<PlaneFixture & { databaseUrl: string | undefined }> {
   const temp = options.dataDir ? undefined : makeTempDir('syncode-exec-test-');
   const dataDir = options.dataDir ?? temp!.path;
-  const db = openDatabase(join(dataDir, 'syncode.sqlite'));
   const databaseUrl = options.databaseUrl ?? (options.dataDir ? undefined : await testDatabaseUrl());
   const sql = openServerDatabase(databaseUrl, dataDir, 'syncode.sqlite');
   const cursors = options.cursors ?? createCursorCodec('test-cursor-secret');
   const plane = await createExecutionPlane({ log: silentLogger, ...options, cursors, sql });
   return {
     plane,
-    db,
     sql,
     databaseUrl,
     cursors,
     dataDir,
     async close() {
       await plane.close();
-      db.close();
       await sql.close();
       temp?.remove();
     },

@@ -2,7 +2,7 @@
 // newest first, keyset-paged.
 import type { z } from 'zod';
 import type { zAdminUsersQuery, zAuditLogQuery, AdminUserEntry, AuditLogEntry } from '../../protocol/api/admin.ts';
-import type { SqliteDatabase } from '../../storage/database.ts';
+import type { SqlExecutor } from '../../storage/sql/index.ts';
 import { toUserRecord, type UserRecord } from '../../storage/control/users-repository.ts';
 import { toAuditRecord, type AuditRecord, type AuditRow } from '../audit/audit-log.ts';
 import type { Page } from '../../protocol/api/common.ts';
@@ -39,11 +39,11 @@ export function toAuditLogEntry(r: AuditRecord): AuditLogEntry {
   return { ...r, at: toTimestamp(r.at) };
 }
 
-export function listAdminUsers(db: SqliteDatabase, cursors: CursorCodec, query: z.output<typeof zAdminUsersQuery>): Page<AdminUserEntry> {
+export async function listAdminUsers(db: SqlExecutor, cursors: CursorCodec, query: z.output<typeof zAdminUsersQuery>): Promise<Page<AdminUserEntry>> {
   const where: string[] = [];
   const params: (string | number)[] = [];
   if (query.q) {
-    where.push(`(email LIKE ? ESCAPE '\\' OR display_name LIKE ? ESCAPE '\\')`);
+    where.push(`(LOWER(email) LIKE LOWER(?) ESCAPE '\\' OR LOWER(display_name) LIKE LOWER(?) ESCAPE '\\')`);
     params.push(likePattern(query.q), likePattern(query.q));
   }
   if (query.role) {
@@ -57,13 +57,14 @@ export function listAdminUsers(db: SqliteDatabase, cursors: CursorCodec, query: 
     where.push(k.sql);
     params.push(...k.params);
   }
-  const rows = db
-    .prepare(`SELECT * FROM users ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy(USER_ORDER)} LIMIT ?`)
-    .all(...params, query.limit + 1) as Parameters<typeof toUserRecord>[0][];
+  const rows = await db.all<Parameters<typeof toUserRecord>[0]>(
+    `SELECT * FROM users ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy(USER_ORDER)} LIMIT ?`,
+    [...params, query.limit + 1],
+  );
   return toPage(rows.map(toUserRecord), query.limit, cursors, 'admin.users', (u) => [u.createdAt, u.id], toAdminUserEntry);
 }
 
-export function listAuditLog(db: SqliteDatabase, cursors: CursorCodec, query: z.output<typeof zAuditLogQuery>): Page<AuditLogEntry> {
+export async function listAuditLog(db: SqlExecutor, cursors: CursorCodec, query: z.output<typeof zAuditLogQuery>): Promise<Page<AuditLogEntry>> {
   const where: string[] = [];
   const params: (string | number)[] = [];
   const equal = { actor_id: query.actorId, action: query.action, target_type: query.targetType, target_id: query.targetId };
@@ -85,8 +86,9 @@ export function listAuditLog(db: SqliteDatabase, cursors: CursorCodec, query: z.
     where.push(k.sql);
     params.push(...k.params);
   }
-  const rows = db
-    .prepare(`SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy(AUDIT_ORDER)} LIMIT ?`)
-    .all(...params, query.limit + 1) as AuditRow[];
+  const rows = await db.all<AuditRow>(
+    `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy(AUDIT_ORDER)} LIMIT ?`,
+    [...params, query.limit + 1],
+  );
   return toPage(rows.map(toAuditRecord), query.limit, cursors, 'admin.audit', (r) => [r.at, r.id], toAuditLogEntry);
 }

@@ -16,8 +16,8 @@ const DAY = 24 * 3600 * 1000;
 
 export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outcomes: OutcomesRepository): void {
   const { router } = ctx;
-  const loadUser = (id: string): UserRecord => {
-    const user = isUuid(id) ? ctx.users.findById(id) : undefined;
+  const loadUser = async (id: string): Promise<UserRecord> => {
+    const user = isUuid(id) ? await ctx.users.findById(id) : undefined;
     if (!user) throw new AppError('USER_NOT_FOUND', 'No such user.');
     return user;
   };
@@ -27,18 +27,18 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
     bannedAt: toTimestampOrNull(user.bannedAt),
     sessionCount: await ctx.rooms.sessionsCompleted(user.id),
     activeRoomId: (await ctx.rooms.activeRoomOf(user.id))?.id ?? null,
-    quotas: await quotaInfo(ctx.mode, user.id, ctx.db, outcomes, ctx.ai),
-    recentAudit: ctx.audit.recentForUser(user.id, 20).map(toAuditLogEntry),
+    quotas: await quotaInfo(ctx.mode, user.id, ctx.audit, outcomes, ctx.ai),
+    recentAudit: (await ctx.audit.recentForUser(user.id, 20)).map(toAuditLogEntry),
   });
 
   handle(router, 'GET /v1/admin/stats', async (req) => {
     await ctx.auth.requireAdmin(req);
     const now = Date.now();
-    const executions = outcomes.countSince(now - DAY);
+    const executions = await outcomes.countSince(now - DAY);
     const collab = await ctx.collab.health().catch(() => undefined);
     const body: AdminDashboard = {
       generatedAt: toTimestamp(now),
-      users: ctx.users.counts(now),
+      users: await ctx.users.counts(now),
       rooms: await ctx.rooms.dashboard(now),
       executions: {
         runsLast24h: executions.runs,
@@ -53,35 +53,35 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
 
   handle(router, 'GET /v1/admin/users', async (req, { query }) => {
     await ctx.auth.requireAdmin(req);
-    return { status: 200, body: listAdminUsers(ctx.db, ctx.cursors, query()) };
+    return { status: 200, body: await listAdminUsers(ctx.sql, ctx.cursors, query()) };
   });
 
   handle(router, 'GET /v1/admin/users/:userId', async (req, { params }) => {
     await ctx.auth.requireAdmin(req);
-    return { status: 200, body: await detail(loadUser(params.userId)) };
+    return { status: 200, body: await detail(await loadUser(params.userId)) };
   });
 
   handle(router, 'PATCH /v1/admin/users/:userId', async (req, { params, body }) => {
     const admin = await ctx.auth.requireAdmin(req);
-    const target = loadUser(params.userId);
+    const target = await loadUser(params.userId);
     const patch = body();
     const changesRole = patch.role !== undefined && patch.role !== target.role;
     if (target.id === admin.id && (changesRole || patch.banned === true)) {
       throw new AppError('ADMIN_SELF_MODIFICATION', 'Administrators cannot ban themselves or change their own role.');
     }
     const now = Date.now();
-    if (changesRole) ctx.users.setRole(target.id, patch.role!, now);
+    if (changesRole) await ctx.users.setRole(target.id, patch.role!, now);
     if (patch.banned === true) {
-      ctx.users.setBan(target.id, patch.banReason!, now);
-      auth.revokeAllSessions(target.id, 'banned');
+      await ctx.users.setBan(target.id, patch.banReason!, now);
+      await auth.revokeAllSessions(target.id, 'banned');
       await ctx.rooms.kickFromAllRooms(target.id, admin.id);
     } else if (patch.banned === false && target.bannedAt !== null) {
-      ctx.users.setBan(target.id, null, now);
+      await ctx.users.setBan(target.id, null, now);
     }
-    ctx.audit.record('admin.user-updated', {
+    await ctx.audit.record('admin.user-updated', {
       actorId: admin.id, actorType: 'admin', targetType: 'user', targetId: target.id, ip: req.ip, details: { ...patch },
     });
-    return { status: 200, body: await detail(ctx.users.findById(target.id)!) };
+    return { status: 200, body: await detail((await ctx.users.findById(target.id))!) };
   });
 
   handle(router, 'GET /v1/admin/rooms', async (req, { query }) => {
@@ -102,7 +102,7 @@ export function registerAdminRoutes(ctx: AdminRouteDeps, auth: AuthService, outc
 
   handle(router, 'GET /v1/admin/audit-logs', async (req, { query }) => {
     await ctx.auth.requireAdmin(req);
-    return { status: 200, body: listAuditLog(ctx.db, ctx.cursors, query()) };
+    return { status: 200, body: await listAuditLog(ctx.sql, ctx.cursors, query()) };
   });
 }
 

@@ -15,8 +15,8 @@ export interface ContextSources {
   hintsUsed(roomId: string): Promise<number>;
 }
 
-export function problemContext(problems: ProblemCatalog, problemId: string | null): ProblemContext | null {
-  const p = problemId ? problems.findAny(problemId) : undefined;
+export async function problemContext(problems: ProblemCatalog, problemId: string | null): Promise<ProblemContext | null> {
+  const p = problemId ? await problems.findAny(problemId) : undefined;
   if (!p) return null;
   return {
     title: p.title,
@@ -41,7 +41,7 @@ export async function roomContext(
     mode: room.mode,
     phase: room.status,
     callerRole,
-    problem: problemContext(src.problems, room.problemId),
+    problem: await problemContext(src.problems, room.problemId),
     language: request.language ?? room.language,
     code: request.code ?? (latest ? snapshotText(latest.bytes) : null),
     lastRun: run ? runContext(run) : null,
@@ -56,7 +56,7 @@ export async function sessionContext(src: ContextSources, room: RoomRecord): Pro
   const runs = (await src.execution.listRuns(room.id, { limit: 100 })).items.length;
   return {
     mode: room.mode,
-    problem: problemContext(src.problems, room.problemId),
+    problem: await problemContext(src.problems, room.problemId),
     language: room.language,
     finalCode: final ? snapshotText(final.bytes) : null,
     snapshotId: final?.id ?? null,

@@ -1,8 +1,8 @@
 // The audit log: who did what to which user, room or problem, from which address. `record` never throws
-// into the request that triggered it for a reason other than a broken database, and is synchronous so an
-// entry commits with its action.
+// into the request that triggered it for a reason other than a broken database, and is awaited by the
+// request, so the entry is committed before the answer goes out.
 import { randomUUID } from 'node:crypto';
-import type { SqliteDatabase } from '../../storage/database.ts';
+import type { SqlDatabase } from '../../storage/sql/index.ts';
 
 /** Audited actions: the contract's minimum list plus our own; new actions are additive, never breaking for clients. */
 export const AUDIT_ACTIONS = [
@@ -81,14 +81,14 @@ export function toAuditRecord(row: AuditRow): AuditRecord {
 }
 
 export class AuditLog {
-  readonly #db: SqliteDatabase;
+  readonly #db: SqlDatabase;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqlDatabase) {
     this.#db = db;
   }
 
-  /** Writes one entry, e.g. `audit.record('room.created', { actorId: user.id, targetType: 'room', targetId, ip: ctx.ip })`. */
-  record(action: AuditAction, entry: AuditEntryInput, now = Date.now()): AuditRecord {
+  /** Writes one entry, e.g. `await audit.record('room.created', { actorId: user.id, targetType: 'room', targetId, ip: ctx.ip })`. */
+  async record(action: AuditAction, entry: AuditEntryInput, now = Date.now()): Promise<AuditRecord> {
     const record: AuditRecord = {
       id: randomUUID(),
       at: now,
@@ -100,12 +100,10 @@ export class AuditLog {
       ip: entry.ip ?? null,
       details: entry.details ?? {},
     };
-    this.#db
-      .prepare(
-        `INSERT INTO audit_log (id, at, actor_id, actor_type, action, target_type, target_id, ip, details)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+    await this.#db.run(
+      `INSERT INTO audit_log (id, at, actor_id, actor_type, action, target_type, target_id, ip, details)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
         record.id,
         record.at,
         record.actorId,
@@ -115,15 +113,28 @@ export class AuditLog {
         record.targetId,
         record.ip,
         JSON.stringify(record.details),
-      );
+      ],
+    );
     return record;
   }
 
   /** The newest entries about one user (as actor or target), newest first. */
-  recentForUser(userId: string, limit: number): AuditRecord[] {
-    const rows = this.#db
-      .prepare('SELECT * FROM audit_log WHERE actor_id = ? OR target_id = ? ORDER BY at DESC, id DESC LIMIT ?')
-      .all(userId, userId, limit) as AuditRow[];
+  async recentForUser(userId: string, limit: number): Promise<AuditRecord[]> {
+    const rows = await this.#db.all<AuditRow>('SELECT * FROM audit_log WHERE actor_id = ? OR target_id = ? ORDER BY at DESC, id DESC LIMIT ?', [
+      userId,
+      userId,
+      limit,
+    ]);
     return rows.map(toAuditRecord);
+  }
+
+  /** How many `action` entries `actorId` caused since `sinceMs` (e.g. rooms created today, for quota usage). */
+  async countByActorSince(action: AuditAction, actorId: string, sinceMs: number): Promise<number> {
+    const row = await this.#db.get<{ n: number }>('SELECT COUNT(*) AS n FROM audit_log WHERE action = ? AND actor_id = ? AND at >= ?', [
+      action,
+      actorId,
+      sinceMs,
+    ]);
+    return row!.n;
   }
 }

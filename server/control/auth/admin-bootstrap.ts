@@ -14,7 +14,7 @@ export async function bootstrapAdmin(ctx: Pick<ControlServices, 'users' | 'audit
   if (!email || !password) return;
   const normalized = email.trim().toLowerCase();
   const now = Date.now();
-  const existing = ctx.users.findByEmail(normalized);
+  const existing = await ctx.users.findByEmail(normalized);
   if (existing?.role === 'admin') return;
   if (existing) {
     if (!(await verifyPassword(password, existing.passwordHash))) {
@@ -23,14 +23,16 @@ export async function bootstrapAdmin(ctx: Pick<ControlServices, 'users' | 'audit
           'refusing to make it admin. Use another email, or the password of that account.',
       );
     }
-    ctx.users.setRole(existing.id, 'admin', now);
-    ctx.audit.record('admin.bootstrap-promoted', { actorId: null, targetType: 'user', targetId: existing.id, details: { email: normalized } }, now);
+    await ctx.users.setRole(existing.id, 'admin', now);
+    await ctx.audit.record('admin.bootstrap-promoted', { actorId: null, targetType: 'user', targetId: existing.id, details: { email: normalized } }, now);
     ctx.log.warn('promoted an existing account to admin (SYNCODE_ADMIN_EMAIL)', { email: normalized });
     return;
   }
   const passwordHash = await hashPassword(password);
   const id = randomUUID();
-  ctx.users.insert({ id, email: normalized, passwordHash, displayName: 'Administrator', role: 'admin' }, now);
-  ctx.audit.record('admin.bootstrap-created', { actorId: null, targetType: 'user', targetId: id, details: { email: normalized } }, now);
+  const created = await ctx.users.insert({ id, email: normalized, passwordHash, displayName: 'Administrator', role: 'admin' }, now);
+  // Another server process starting at the same time created (or someone registered) the account first: decide again.
+  if (!created) return bootstrapAdmin(ctx, email, password);
+  await ctx.audit.record('admin.bootstrap-created', { actorId: null, targetType: 'user', targetId: id, details: { email: normalized } }, now);
   ctx.log.info('created the bootstrap admin account', { email: normalized });
 }

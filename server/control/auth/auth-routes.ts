@@ -11,8 +11,8 @@ export function registerAuthRoutes(ctx: RouteKit, auth: AuthService): void {
 
   handle(router, 'POST /v1/auth/refresh', async (req, { body }) => ({ status: 200, body: await auth.refresh(body().refreshToken, req.ip) }));
 
-  handle(router, 'POST /v1/auth/logout', (_req, { body }) => {
-    auth.logout(body().refreshToken);
+  handle(router, 'POST /v1/auth/logout', async (_req, { body }) => {
+    await auth.logout(body().refreshToken);
     return { status: 204 };
   });
 

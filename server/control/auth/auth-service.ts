@@ -35,16 +35,16 @@ export class AuthService {
 
   constructor(ctx: AuthServiceDeps) {
     this.#ctx = ctx;
-    this.#credentials = new CredentialsRepository(ctx.db);
+    this.#credentials = new CredentialsRepository(ctx.sql);
   }
 
   /** A new access token and a refresh token in `familyId`, or in a new family (a new login). */
   async issueTokens(user: UserRecord, familyId?: string): Promise<AuthTokens> {
     const now = Date.now();
-    const family = familyId ?? this.#credentials.createFamily(user.id, now);
+    const family = familyId ?? (await this.#credentials.createFamily(user.id, now));
     const refreshToken = newSecret();
     const refreshExpiresAt = now + REFRESH_TOKEN_TTL_MS;
-    this.#credentials.insertRefreshToken(family, hashSecret(refreshToken), now, refreshExpiresAt);
+    await this.#credentials.insertRefreshToken(family, hashSecret(refreshToken), now, refreshExpiresAt);
     const access = await this.#ctx.tokens.signAccess(user.id, user.role);
     return {
       accessToken: access.token,
@@ -56,30 +56,25 @@ export class AuthService {
   }
 
   async register(input: { email: string; password: string; displayName: string }): Promise<AuthTokens> {
-    if (this.#ctx.users.findByEmail(input.email)) throw emailTaken();
+    if (await this.#ctx.users.findByEmail(input.email)) throw emailTaken();
     const passwordHash = await hashPassword(input.password);
-    let user: UserRecord;
-    try {
-      user = this.#ctx.users.insert(
-        { id: randomUUID(), email: input.email, passwordHash, displayName: input.displayName, role: 'user' },
-        Date.now(),
-      );
-    } catch (error) {
-      // Two registrations raced past the check above: the UNIQUE constraint decides.
-      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw emailTaken();
-      throw error;
-    }
+    // Undefined when another registration raced past the check above: the UNIQUE constraint decided.
+    const user = await this.#ctx.users.insert(
+      { id: randomUUID(), email: input.email, passwordHash, displayName: input.displayName, role: 'user' },
+      Date.now(),
+    );
+    if (!user) throw emailTaken();
     return this.issueTokens(user);
   }
 
   /** Unknown email, wrong password and deleted account are indistinguishable, in answer and in time. */
   async login(input: { email: string; password: string }, ip: string): Promise<AuthTokens> {
-    const user = this.#ctx.users.findByEmail(input.email);
+    const user = await this.#ctx.users.findByEmail(input.email);
     const usable = user && user.deletedAt === null ? user : undefined;
     this.#decoy ??= createDecoyHash();
     const ok = await verifyPassword(input.password, usable ? usable.passwordHash : await this.#decoy);
     if (!usable || !ok) {
-      this.#ctx.audit.record('auth.login-failed', {
+      await this.#ctx.audit.record('auth.login-failed', {
         actorId: null,
         targetType: usable ? 'user' : null,
         targetId: usable?.id ?? null,
@@ -90,8 +85,8 @@ export class AuthService {
     }
     if (usable.bannedAt !== null) throw bannedError(usable);
     const now = Date.now();
-    this.#ctx.users.setLastLogin(usable.id, now);
-    this.#ctx.audit.record('auth.login', { actorId: usable.id, targetType: 'user', targetId: usable.id, ip });
+    await this.#ctx.users.setLastLogin(usable.id, now);
+    await this.#ctx.audit.record('auth.login', { actorId: usable.id, targetType: 'user', targetId: usable.id, ip });
     return this.issueTokens({ ...usable, lastLoginAt: now });
   }
 
@@ -101,12 +96,12 @@ export class AuthService {
    * live family → the family is revoked, `auth.refresh-reuse` is audited, AUTH_REFRESH_REUSED.
    */
   async refresh(refreshToken: string, ip: string): Promise<AuthTokens> {
-    const record = this.#credentials.findRefreshToken(hashSecret(refreshToken));
+    const record = await this.#credentials.findRefreshToken(hashSecret(refreshToken));
     const now = Date.now();
     if (!record || record.familyRevokedAt !== null || record.expiresAt <= now) throw invalidRefresh();
-    if (record.usedAt !== null || !this.#credentials.markRefreshTokenUsed(record.id, now)) {
-      this.#credentials.revokeFamily(record.familyId, 'reuse', now);
-      this.#ctx.audit.record('auth.refresh-reuse', {
+    if (record.usedAt !== null || !(await this.#credentials.markRefreshTokenUsed(record.id, now))) {
+      await this.#credentials.revokeFamily(record.familyId, 'reuse', now);
+      await this.#ctx.audit.record('auth.refresh-reuse', {
         actorId: null,
         targetType: 'user',
         targetId: record.userId,
@@ -115,26 +110,26 @@ export class AuthService {
       });
       throw new AppError('AUTH_REFRESH_REUSED', 'This refresh token was already used; sign in again.');
     }
-    const user = this.#ctx.users.findById(record.userId);
+    const user = await this.#ctx.users.findById(record.userId);
     if (!user || user.deletedAt !== null) throw invalidRefresh();
     if (user.bannedAt !== null) throw bannedError(user);
     return this.issueTokens(user, record.familyId);
   }
 
   /** Revokes the token's family; unknown or revoked tokens are fine (204 either way). */
-  logout(refreshToken: string): void {
-    const record = this.#credentials.findRefreshToken(hashSecret(refreshToken));
-    if (record) this.#credentials.revokeFamily(record.familyId, 'logout', Date.now());
+  async logout(refreshToken: string): Promise<void> {
+    const record = await this.#credentials.findRefreshToken(hashSecret(refreshToken));
+    if (record) await this.#credentials.revokeFamily(record.familyId, 'logout', Date.now());
   }
 
   /** Every refresh family of the user (password change/reset, ban, deletion). */
-  revokeAllSessions(userId: string, reason: string): void {
-    this.#credentials.revokeAllFamilies(userId, reason, Date.now());
+  async revokeAllSessions(userId: string, reason: string): Promise<void> {
+    await this.#credentials.revokeAllFamilies(userId, reason, Date.now());
   }
 
   /** Throws AUTH_WRONG_PASSWORD unless `password` is the user's current password. */
   async checkPassword(userId: string, password: string): Promise<UserRecord> {
-    const user = this.#ctx.users.findById(userId);
+    const user = await this.#ctx.users.findById(userId);
     if (!user || !(await verifyPassword(password, user.passwordHash))) {
       throw new AppError('AUTH_WRONG_PASSWORD', 'The password is wrong.');
     }
@@ -144,10 +139,10 @@ export class AuthService {
   async changePassword(userId: string, currentPassword: string, newPassword: string, ip: string): Promise<AuthTokens> {
     const user = await this.checkPassword(userId, currentPassword);
     const now = Date.now();
-    this.#ctx.users.setPasswordHash(user.id, await hashPassword(newPassword), now);
-    this.revokeAllSessions(user.id, 'password-changed');
-    this.#ctx.audit.record('auth.password-changed', { actorId: user.id, targetType: 'user', targetId: user.id, ip });
-    return this.issueTokens(this.#ctx.users.findById(user.id)!);
+    await this.#ctx.users.setPasswordHash(user.id, await hashPassword(newPassword), now);
+    await this.revokeAllSessions(user.id, 'password-changed');
+    await this.#ctx.audit.record('auth.password-changed', { actorId: user.id, targetType: 'user', targetId: user.id, ip });
+    return this.issueTokens((await this.#ctx.users.findById(user.id))!);
   }
 
   /**
@@ -156,27 +151,27 @@ export class AuthService {
    */
   async requestPasswordReset(email: string): Promise<void> {
     const mailer = this.#ctx.mailer;
-    const user = this.#ctx.users.findByEmail(email);
+    const user = await this.#ctx.users.findByEmail(email);
     if (!mailer || !user || user.deletedAt !== null) return;
     const token = newSecret();
     const now = Date.now();
-    this.#credentials.insertPasswordReset(user.id, hashSecret(token), now, now + RESET_TOKEN_TTL_MS);
+    await this.#credentials.insertPasswordReset(user.id, hashSecret(token), now, now + RESET_TOKEN_TTL_MS);
     mailer
       .sendPasswordReset({ to: user.email, token, expiresAt: toTimestamp(now + RESET_TOKEN_TTL_MS) })
       .catch((error: unknown) => this.#ctx.log.warn('password reset email failed', { error: String(error) }));
   }
 
   async resetPassword(token: string, newPassword: string, ip: string): Promise<void> {
-    const record = this.#credentials.findPasswordReset(hashSecret(token));
+    const record = await this.#credentials.findPasswordReset(hashSecret(token));
     const now = Date.now();
-    const user = record && this.#ctx.users.findById(record.userId);
+    const user = record && (await this.#ctx.users.findById(record.userId));
     const invalid = () => new AppError('AUTH_RESET_TOKEN_INVALID', 'The reset token is invalid, expired or used.');
     if (!record || !user || user.deletedAt !== null || record.usedAt !== null || record.expiresAt <= now) throw invalid();
     const passwordHash = await hashPassword(newPassword);
-    if (!this.#credentials.consumePasswordResets(record.id, user.id, Date.now())) throw invalid();
-    this.#ctx.users.setPasswordHash(user.id, passwordHash, Date.now());
-    this.revokeAllSessions(user.id, 'password-reset');
-    this.#ctx.audit.record('auth.password-reset', { actorId: user.id, targetType: 'user', targetId: user.id, ip });
+    if (!(await this.#credentials.consumePasswordResets(record.id, user.id, Date.now()))) throw invalid();
+    await this.#ctx.users.setPasswordHash(user.id, passwordHash, Date.now());
+    await this.revokeAllSessions(user.id, 'password-reset');
+    await this.#ctx.audit.record('auth.password-reset', { actorId: user.id, targetType: 'user', targetId: user.id, ip });
   }
 }
 

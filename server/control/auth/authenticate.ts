@@ -44,7 +44,7 @@ export function createAuthenticator(tokens: TokenSigner, users: UsersRepository)
     const token = bearer(ctx);
     if (!token) throw new AppError('AUTH_UNAUTHENTICATED', 'A bearer access token is required.');
     const claims = (ctx.state[CLAIMS_KEY] as AccessClaims | undefined) ?? (await tokens.verifyAccess(token));
-    const user = users.findById(claims.sub);
+    const user = await users.findById(claims.sub);
     if (!user || user.deletedAt !== null) throw new AppError('AUTH_UNAUTHENTICATED', 'A valid access token is required.');
     if (user.bannedAt !== null) {
       throw new AppError('AUTH_ACCOUNT_BANNED', 'This account is banned.', { reason: user.banReason ?? '' });

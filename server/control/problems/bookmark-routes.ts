@@ -16,10 +16,10 @@ export function registerBookmarkRoutes(ctx: BookmarkRouteDeps, catalog: ProblemC
     const user = await ctx.auth.requireUser(req);
     const query = input.query();
     const after = query.cursor ? (ctx.cursors.decode(SCOPE, query.cursor, ['number', 'string']) as [number, string]) : undefined;
-    const rows = bookmarks.list(user.id, query.limit + 1, after);
+    const rows = await bookmarks.list(user.id, query.limit + 1, after);
     const page = toPage(rows, query.limit, ctx.cursors, SCOPE, (b) => [b.createdAt, b.problemId], (b) => b);
-    const problems = page.items.map((b) => catalog.findAny(b.problemId)!);
-    const summaries = catalog.summaries(problems, user.id);
+    const problems = await Promise.all(page.items.map(async (b) => (await catalog.findAny(b.problemId))!));
+    const summaries = await catalog.summaries(problems, user.id);
     return {
       status: 200,
       body: { items: page.items.map((b, i) => ({ problem: summaries[i]!, createdAt: toTimestamp(b.createdAt) })), nextCursor: page.nextCursor },
@@ -29,8 +29,8 @@ export function registerBookmarkRoutes(ctx: BookmarkRouteDeps, catalog: ProblemC
   handle(router, 'PUT /v1/bookmarks/:problemId', async (req, { params }) => {
     const user = await ctx.auth.requireUser(req);
     const id = params.problemId;
-    if (!isUuid(id) || !catalog.findSelectable(id)) throw notFound();
-    bookmarks.add(user.id, id, Date.now());
+    if (!isUuid(id) || !(await catalog.findSelectable(id))) throw notFound();
+    await bookmarks.add(user.id, id, Date.now());
     return { status: 204 };
   });
 
@@ -38,7 +38,7 @@ export function registerBookmarkRoutes(ctx: BookmarkRouteDeps, catalog: ProblemC
     const user = await ctx.auth.requireUser(req);
     const id = params.problemId;
     if (!isUuid(id)) throw notFound();
-    bookmarks.remove(user.id, id);
+    await bookmarks.remove(user.id, id);
     return { status: 204 };
   });
 }

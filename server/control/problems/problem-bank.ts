@@ -42,7 +42,7 @@ export function readBankProblem(dir: string): ProblemInput {
 }
 
 /** Returns the number of problems inserted. A folder that is incomplete or invalid is skipped with a warning. */
-export function seedProblemBank(problemsDir: string, repo: ProblemsRepository, log: Logger): number {
+export async function seedProblemBank(problemsDir: string, repo: ProblemsRepository, log: Logger): Promise<number> {
   let entries: string[];
   try {
     entries = readdirSync(problemsDir).sort();
@@ -50,10 +50,11 @@ export function seedProblemBank(problemsDir: string, repo: ProblemsRepository, l
     log.warn('problem bank folder not found', { problemsDir });
     return 0;
   }
+  const existing = await repo.slugs();
   let inserted = 0;
   for (const slug of entries) {
     const dir = join(problemsDir, slug);
-    if (!statSync(dir).isDirectory() || repo.slugExists(slug)) continue;
+    if (!statSync(dir).isDirectory() || existing.has(slug)) continue;
     let input: ProblemInput;
     try {
       input = readBankProblem(dir);
@@ -62,8 +63,8 @@ export function seedProblemBank(problemsDir: string, repo: ProblemsRepository, l
       log.warn('skipped a bundled problem', { slug, error: error instanceof Error ? error.message : String(error) });
       continue;
     }
-    repo.insert(toProblemFields(input), input.testCases, SYSTEM_AUTHOR_ID, Date.now());
-    inserted++;
+    // Another server process starting at the same time may have inserted it since: then nothing is inserted.
+    if (await repo.insert(toProblemFields(input), input.testCases, SYSTEM_AUTHOR_ID, Date.now())) inserted++;
   }
   return inserted;
 }

@@ -21,26 +21,26 @@ export class ProblemCatalog {
   }
 
   /** A problem that can be selected (exists, not deleted); undefined otherwise (→ PROBLEM_NOT_FOUND). */
-  findSelectable(id: string): ProblemRecord | undefined {
-    const problem = this.repo.findById(id);
+  async findSelectable(id: string): Promise<ProblemRecord | undefined> {
+    const problem = await this.repo.findById(id);
     return problem && problem.deletedAt === null ? problem : undefined;
   }
 
   /** Any problem, deleted ones included (past sessions still show them). */
-  findAny(id: string): ProblemRecord | undefined {
+  findAny(id: string): Promise<ProblemRecord | undefined> {
     return this.repo.findById(id);
   }
 
   /** Every test case, hidden ones included, in order: for judging. */
-  testCases(problemId: string): TestCase[] {
+  testCases(problemId: string): Promise<TestCase[]> {
     return this.repo.testCases(problemId);
   }
 
   /** ProblemSummary for each record, `bookmarked`/`solved` about `viewerId`. */
-  summaries(problems: readonly ProblemRecord[], viewerId: string): ProblemSummary[] {
+  async summaries(problems: readonly ProblemRecord[], viewerId: string): Promise<ProblemSummary[]> {
     const ids = problems.map((p) => p.id);
-    const bookmarked = this.#bookmarks.bookmarkedAmong(viewerId, ids);
-    const stats = this.#outcomes.problemStats(ids, viewerId);
+    const bookmarked = await this.#bookmarks.bookmarkedAmong(viewerId, ids);
+    const stats = await this.#outcomes.problemStats(ids, viewerId);
     return problems.map((p) => {
       const s = stats.get(p.id);
       return {
@@ -57,19 +57,19 @@ export class ProblemCatalog {
     });
   }
 
-  summary(problem: ProblemRecord, viewerId: string): ProblemSummary {
-    return this.summaries([problem], viewerId)[0]!;
+  async summary(problem: ProblemRecord, viewerId: string): Promise<ProblemSummary> {
+    return (await this.summaries([problem], viewerId))[0]!;
   }
 
   /** ProblemDetail; hidden test cases only when `includeHidden` (admins). */
-  detail(problem: ProblemRecord, viewerId: string, includeHidden: boolean): ProblemDetail {
+  async detail(problem: ProblemRecord, viewerId: string, includeHidden: boolean): Promise<ProblemDetail> {
     return {
-      ...this.summary(problem, viewerId),
+      ...(await this.summary(problem, viewerId)),
       description: problem.description,
       constraints: problem.constraints,
       examples: problem.examples,
       starterCode: problem.starterCode,
-      testCases: this.repo.testCases(problem.id).filter((t) => includeHidden || !t.hidden),
+      testCases: (await this.repo.testCases(problem.id)).filter((t) => includeHidden || !t.hidden),
       timeLimitMs: problem.timeLimitMs,
       memoryLimitKb: problem.memoryLimitKb,
       createdBy: problem.createdBy,

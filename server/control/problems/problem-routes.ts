@@ -41,8 +41,8 @@ export function registerProblemRoutes(ctx: ProblemRouteDeps, catalog: ProblemCat
   const { router } = ctx;
   const repo = catalog.repo;
   /** After auth: 404 for a malformed/unknown/deleted id, checked before permission so non-admins learn nothing more. */
-  const loadProblem = (id: string): ProblemRecord => {
-    const problem = isUuid(id) ? catalog.findSelectable(id) : undefined;
+  const loadProblem = async (id: string): Promise<ProblemRecord> => {
+    const problem = isUuid(id) ? await catalog.findSelectable(id) : undefined;
     if (!problem) throw notFound();
     return problem;
   };
@@ -52,35 +52,35 @@ export function registerProblemRoutes(ctx: ProblemRouteDeps, catalog: ProblemCat
     const query = input.query();
     const after = query.cursor ? (ctx.cursors.decode(SCOPE, query.cursor, ['string', 'string']) as [string, string]) : undefined;
     const tags = query.tags?.split(',').map((t) => t.trim()).filter(Boolean);
-    const rows = repo.list({ ...query, tags }, user.id, query.limit + 1, after);
+    const rows = await repo.list({ ...query, tags }, user.id, query.limit + 1, after);
     const page = toPage(rows, query.limit, ctx.cursors, SCOPE, (p) => [p.title, p.id], (p) => p);
-    return { status: 200, body: { items: catalog.summaries(page.items, user.id), nextCursor: page.nextCursor } };
+    return { status: 200, body: { items: await catalog.summaries(page.items, user.id), nextCursor: page.nextCursor } };
   });
 
   handle(router, 'POST /v1/problems', async (req, { body }) => {
     const admin = await ctx.auth.requireAdmin(req);
     const input = body();
     const fields = toProblemFields(input);
-    if (repo.slugExists(fields.slug)) throw slugTaken();
-    const id = repo.insert(fields, input.testCases, admin.id, Date.now());
-    ctx.audit.record('problem.created', { actorId: admin.id, actorType: 'admin', targetType: 'problem', targetId: id, ip: req.ip, details: { slug: fields.slug } });
-    return { status: 201, body: catalog.detail(repo.findById(id)!, admin.id, true) };
+    const id = await repo.insert(fields, input.testCases, admin.id, Date.now());
+    if (!id) throw slugTaken();
+    await ctx.audit.record('problem.created', { actorId: admin.id, actorType: 'admin', targetType: 'problem', targetId: id, ip: req.ip, details: { slug: fields.slug } });
+    return { status: 201, body: await catalog.detail((await repo.findById(id))!, admin.id, true) };
   });
 
   handle(router, 'GET /v1/problems/tags', async (req) => {
     await ctx.auth.requireUser(req);
-    return { status: 200, body: { items: repo.tags() } };
+    return { status: 200, body: { items: await repo.tags() } };
   });
 
   handle(router, 'GET /v1/problems/:problemId', async (req, { params }) => {
     const user = await ctx.auth.requireUser(req);
-    const problem = loadProblem(params.problemId);
-    return { status: 200, body: catalog.detail(problem, user.id, user.role === 'admin') };
+    const problem = await loadProblem(params.problemId);
+    return { status: 200, body: await catalog.detail(problem, user.id, user.role === 'admin') };
   });
 
   handle(router, 'PATCH /v1/problems/:problemId', async (req, { params, body }) => {
     const user = await ctx.auth.requireUser(req);
-    const problem = loadProblem(params.problemId);
+    const problem = await loadProblem(params.problemId);
     const admin = await ctx.auth.requireAdmin(req);
     const patch = body();
     // Narrowing `languages` without sending `starterCode` drops the starters of removed languages.
@@ -88,23 +88,23 @@ export function registerProblemRoutes(ctx: ProblemRouteDeps, catalog: ProblemCat
       Object.entries(problem.starterCode).filter(([lang]) => !patch.languages || patch.languages.includes(lang as never)),
     );
     const fields = toProblemFields({ ...problem, ...patch, starterCode, testCases: [] });
-    if (patch.slug !== undefined && repo.slugExists(patch.slug, problem.id)) throw slugTaken();
-    repo.update(problem.id, fields, patch.testCases, Date.now());
-    ctx.audit.record('problem.updated', {
+    if (patch.slug !== undefined && (await repo.slugExists(patch.slug, problem.id))) throw slugTaken();
+    await repo.update(problem.id, fields, patch.testCases, Date.now());
+    await ctx.audit.record('problem.updated', {
       actorId: admin.id, actorType: 'admin', targetType: 'problem', targetId: problem.id, ip: req.ip, details: { fields: Object.keys(patch) },
     });
-    return { status: 200, body: catalog.detail(repo.findById(problem.id)!, user.id, true) };
+    return { status: 200, body: await catalog.detail((await repo.findById(problem.id))!, user.id, true) };
   });
 
   handle(router, 'DELETE /v1/problems/:problemId', async (req, { params }) => {
     await ctx.auth.requireUser(req);
-    const problem = loadProblem(params.problemId);
+    const problem = await loadProblem(params.problemId);
     const admin = await ctx.auth.requireAdmin(req);
     if (await ctx.rooms.isProblemInUse(problem.id)) {
       throw new AppError('PROBLEM_IN_USE', 'The problem is selected in a room that has not finished.');
     }
-    repo.softDelete(problem.id, Date.now());
-    ctx.audit.record('problem.deleted', { actorId: admin.id, actorType: 'admin', targetType: 'problem', targetId: problem.id, ip: req.ip });
+    await repo.softDelete(problem.id, Date.now());
+    await ctx.audit.record('problem.deleted', { actorId: admin.id, actorType: 'admin', targetType: 'problem', targetId: problem.id, ip: req.ip });
     return { status: 204 };
   });
 }

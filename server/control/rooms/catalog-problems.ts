@@ -4,8 +4,8 @@ import type { RoomProblems } from './room-problems.ts';
 
 export function catalogProblems(catalog: ProblemCatalog): RoomProblems {
   return {
-    get(problemId) {
-      const p = catalog.findAny(problemId);
+    async get(problemId) {
+      const p = await catalog.findAny(problemId);
       if (!p) return undefined;
       return {
         id: p.id,
@@ -14,14 +14,14 @@ export function catalogProblems(catalog: ProblemCatalog): RoomProblems {
         difficulty: p.difficulty,
         languages: p.languages,
         starterCode: p.starterCode,
-        testCases: catalog.testCases(p.id),
+        testCases: await catalog.testCases(p.id),
         timeLimitMs: p.timeLimitMs,
         memoryLimitKb: p.memoryLimitKb,
         deleted: p.deletedAt !== null,
       };
     },
-    summary(problemId, viewerId) {
-      const p = catalog.findAny(problemId);
+    async summary(problemId, viewerId) {
+      const p = await catalog.findAny(problemId);
       return p && catalog.summary(p, viewerId);
     },
   };

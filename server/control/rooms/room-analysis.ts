@@ -17,7 +17,7 @@ export async function startAnalysis(
   allow(a, { roles: NON_SPECTATOR });
   const input = parse();
   requireOpen(a.room);
-  const problem = a.room.problemId ? d.problems.get(a.room.problemId) : undefined;
+  const problem = a.room.problemId ? await d.problems.get(a.room.problemId) : undefined;
   const job = await d.execution.enqueueAnalysis({
     roomId: a.room.id,
     userId: user.id,

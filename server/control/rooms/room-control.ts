@@ -59,8 +59,8 @@ export function changeProblem(d: RoomDeps, user: AuthUser, roomId: string | unde
       problemId === null
         ? undefined
         : problemId === a.room.problemId
-          ? d.problems.get(problemId)
-          : selectableProblem(d.problems, problemId);
+          ? await d.problems.get(problemId)
+          : await selectableProblem(d.problems, problemId);
     if (problemId !== null && !problem) throw new AppError('PROBLEM_NOT_FOUND', 'No such problem.');
     let language = input.language ?? a.room.language;
     if (problem && !problem.languages.includes(language)) {

@@ -48,7 +48,7 @@ export function createRoomDirectory(d: RoomDeps, scoreOf: (roomId: string, userI
         const room = await engine.requireRoom(roomId);
         if (room.status === 'finished') throw new AppError('ROOM_CLOSED', 'This room has already finished.');
         await engine.finishInQueue(room, 'force-closed', input.actorId);
-        d.control.audit.record('admin.room-closed', {
+        await d.control.audit.record('admin.room-closed', {
           actorId: input.actorId,
           actorType: 'admin',
           targetType: 'room',

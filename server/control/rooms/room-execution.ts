@@ -41,7 +41,7 @@ export function startRun(
     requirePhase(a.room.status, RUN_PHASES);
     if (a.role && !mayWrite(a.role, 'code', a.room.editorLocked)) throw new AppError('ROOM_EDITOR_LOCKED', 'The editor is locked.');
     const exec = d.execution;
-    const problem = a.room.problemId ? d.problems.get(a.room.problemId) : undefined;
+    const problem = a.room.problemId ? await d.problems.get(a.room.problemId) : undefined;
     const run = await exec.enqueueRun({
       roomId: a.room.id,
       userId: user.id,
@@ -69,7 +69,7 @@ export function startSubmission(
     const input = parse();
     requirePhase(a.room.status, SUBMIT_PHASES);
     if (a.role && !mayWrite(a.role, 'code', a.room.editorLocked)) throw new AppError('ROOM_EDITOR_LOCKED', 'The editor is locked.');
-    const problem = a.room.problemId ? d.problems.get(a.room.problemId) : undefined;
+    const problem = a.room.problemId ? await d.problems.get(a.room.problemId) : undefined;
     if (!problem) throw new AppError('EXEC_NO_PROBLEM', 'Select a problem before submitting.');
     const language = input.language ?? a.room.language;
     if (!problem.languages.includes(language)) {

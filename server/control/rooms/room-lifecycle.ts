@@ -33,7 +33,7 @@ export async function createRoom(d: RoomDeps, user: AuthUser, input: CreateRoomI
   const config = { ...defaultConfig(input.mode), ...input.config };
   const violations = configViolations(input.mode, config);
   if (violations.length > 0) throw validationFailed(violations);
-  const problem = input.problemId === undefined ? undefined : selectableProblem(d.problems, input.problemId);
+  const problem = input.problemId === undefined ? undefined : await selectableProblem(d.problems, input.problemId);
   if (input.problemId !== undefined && !problem) throw new AppError('PROBLEM_NOT_FOUND', 'No such problem.');
   let language: SupportedLanguage = input.language ?? user.preferredLanguage ?? 'python';
   if (problem && !problem.languages.includes(language)) {
@@ -88,7 +88,7 @@ export async function createRoom(d: RoomDeps, user: AuthUser, input: CreateRoomI
     });
   });
   await engine.timers.roomChanged(room);
-  d.control.audit.record('room.created', { actorId: user.id, targetType: 'room', targetId: room.id, ip, details: { mode: room.mode } });
+  await d.control.audit.record('room.created', { actorId: user.id, targetType: 'room', targetId: room.id, ip, details: { mode: room.mode } });
   return roomDetail(engine.store, d.problems, room, user.id, now);
 }
 
@@ -106,7 +106,7 @@ export async function destroyRoom(d: RoomDeps, user: AuthUser, roomId: string | 
     allow(access, { roles: ['host'] });
     if (access.room.status === 'finished') return;
     await d.engine.finishInQueue(access.room, 'destroyed', user.id);
-    d.control.audit.record('room.destroyed', { actorId: user.id, targetType: 'room', targetId: access.room.id, ip });
+    await d.control.audit.record('room.destroyed', { actorId: user.id, targetType: 'room', targetId: access.room.id, ip });
   });
 }
 

@@ -141,7 +141,7 @@ export async function kickParticipant(
     const { reason } = parse();
     requireOpen(access.room);
     await kickInQueue(d, access.room, target, user.id, reason);
-    d.control.audit.record('room.participant-kicked', {
+    await d.control.audit.record('room.participant-kicked', {
       actorId: user.id,
       targetType: 'room',
       targetId: access.room.id,

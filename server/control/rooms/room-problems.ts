@@ -22,13 +22,13 @@ export interface RoomProblem {
 
 export interface RoomProblems {
   /** Any problem, deleted ones included; undefined when the id was never a problem. */
-  get(problemId: string): RoomProblem | undefined;
+  get(problemId: string): Promise<RoomProblem | undefined>;
   /** ProblemSummary with `bookmarked`/`solved` about `viewerId`. */
-  summary(problemId: string, viewerId: string): ProblemSummary | undefined;
+  summary(problemId: string, viewerId: string): Promise<ProblemSummary | undefined>;
 }
 
 /** A problem that may be selected now: exists and is not deleted, else PROBLEM_NOT_FOUND. */
-export function selectableProblem(problems: RoomProblems, problemId: string): RoomProblem | undefined {
-  const p = problems.get(problemId);
+export async function selectableProblem(problems: RoomProblems, problemId: string): Promise<RoomProblem | undefined> {
+  const p = await problems.get(problemId);
   return p && !p.deleted ? p : undefined;
 }

@@ -78,7 +78,7 @@ export async function roomDetail(store: RoomStore, problems: RoomProblems, room:
     status: room.status,
     hostId: room.hostId,
     ownerId: room.ownerId,
-    problem: room.problemId ? (problems.summary(room.problemId, viewerId) ?? null) : null,
+    problem: room.problemId ? ((await problems.summary(room.problemId, viewerId)) ?? null) : null,
     language: room.language,
     config: room.config,
     editorLocked: room.editorLocked,
@@ -104,7 +104,7 @@ export async function roomSummary(store: RoomStore, problems: RoomProblems, room
     status: room.status,
     hostId: room.hostId,
     participantCount: activeOf(participants).length,
-    problemTitle: problemTitle(problems, room),
+    problemTitle: await problemTitle(problems, room),
     myRole: mine ? mine.role : null,
     createdAt: toTimestamp(room.createdAt),
     updatedAt: toTimestamp(room.updatedAt),
@@ -125,12 +125,12 @@ export async function roomPreview(store: RoomStore, problems: RoomProblems, room
     isFull: room.mode === 'practice' || count >= room.config.maxParticipants,
     candidateSeatFree: candidateSeatFree(room.mode, participants),
     allowSpectators: room.config.allowSpectators,
-    problemTitle: problemTitle(problems, room),
+    problemTitle: await problemTitle(problems, room),
   };
 }
 
-function problemTitle(problems: RoomProblems, room: RoomRecord): string | null {
-  return room.problemId ? (problems.get(room.problemId)?.title ?? null) : null;
+async function problemTitle(problems: RoomProblems, room: RoomRecord): Promise<string | null> {
+  return room.problemId ? ((await problems.get(room.problemId))?.title ?? null) : null;
 }
 
 export async function adminRoomEntry(store: RoomStore, room: RoomRecord): Promise<AdminRoomEntry> {

@@ -34,7 +34,7 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
       const role = (await store.rooms.getParticipant(r.id, user.id))!.role;
       return sessionSummary(r, role, problems, ctx.execution, await reportScore(ai, r.id, user.id));
     });
-    return { status: 200, body: page };
+    return { status: 200, body: { ...page, items: await Promise.all(page.items) } };
   });
 
   handle(router, 'GET /v1/sessions/compare', async (api, { query }) => {
@@ -49,12 +49,14 @@ export function registerSessionRouteTable(ctx: SessionRouteDeps, store: RoomStor
     const rooms = accesses.map((a) => a.room).sort((x, y) => x.finishedAt! - y.finishedAt!);
     const reports = await Promise.all(rooms.map((r) => ai.reports.view(r.id, user.id)));
     const body: SessionComparison = {
-      sessions: rooms.map((r, i) => ({
-        sessionId: r.id,
-        finishedAt: toTimestamp(r.finishedAt!),
-        problemTitle: r.problemId ? (problems.get(r.problemId)?.title ?? null) : null,
-        overallScore: reports[i]!.overallScore,
-      })),
+      sessions: await Promise.all(
+        rooms.map(async (r, i) => ({
+          sessionId: r.id,
+          finishedAt: toTimestamp(r.finishedAt!),
+          problemTitle: r.problemId ? ((await problems.get(r.problemId))?.title ?? null) : null,
+          overallScore: reports[i]!.overallScore,
+        })),
+      ),
       dimensions: COMPARISON_DIMENSIONS.map((name) => ({
         name,
         scores: reports.map((report) => report.dimensions.find((d) => d.name === name)?.score ?? null),

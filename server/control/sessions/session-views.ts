@@ -29,7 +29,7 @@ export async function sessionSummary(
   execution: ExecutionPlane,
   overallScore: number | null,
 ): Promise<SessionSummary> {
-  const problem = room.problemId ? problems.get(room.problemId) : undefined;
+  const problem = room.problemId ? await problems.get(room.problemId) : undefined;
   const last = (await execution.listSubmissions(room.id, { limit: 1 })).items[0];
   return {
     id: room.id,

@@ -4,25 +4,23 @@
 import type { QuotaInfo } from '../../protocol/api/users.ts';
 import type { ServerMode } from '../../protocol/index.ts';
 import type { OutcomesRepository } from '../../storage/control/outcomes-repository.ts';
-import type { SqliteDatabase } from '../../storage/database.ts';
 import type { AiService } from '../../ai/index.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
 import { toTimestamp } from '../../protocol/timestamps.ts';
 
 export async function quotaInfo(
   mode: ServerMode,
   userId: string,
-  db: SqliteDatabase,
+  audit: Pick<AuditLog, 'countByActorSince'>,
   outcomes: OutcomesRepository,
   ai: Pick<AiService, 'requestsPerDay' | 'requestsSince'>,
   now = Date.now(),
 ): Promise<QuotaInfo> {
   const d = new Date(now);
   const dayStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-  const executions = outcomes.countSince(dayStart, userId);
+  const executions = await outcomes.countSince(dayStart, userId);
   // Rooms created today, from the audit trail the rooms module writes (`room.created`).
-  const rooms = db
-    .prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'room.created' AND actor_id = ? AND at >= ?`)
-    .get(userId, dayStart) as { n: number };
+  const roomsCreated = await audit.countByActorSince('room.created', userId, dayStart);
   return {
     plan: mode === 'embedded' ? 'local' : 'free',
     limits: {
@@ -33,7 +31,7 @@ export async function quotaInfo(
       recordingMinutesPerMonth: null,
     },
     usage: {
-      roomsPerDay: rooms.n,
+      roomsPerDay: roomsCreated,
       runsPerDay: executions.runs,
       submissionsPerDay: executions.submissions,
       aiRequestsPerDay: await ai.requestsSince(userId, dayStart),

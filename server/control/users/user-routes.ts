@@ -17,7 +17,7 @@ export function registerUserRoutes(ctx: UserRouteDeps, auth: AuthService, outcom
   const { router } = ctx;
   handle(router, 'GET /v1/users/me', async (req) => {
     const user = await ctx.auth.requireUser(req);
-    return { status: 200, body: toUserProfile(ctx.users.findById(user.id)!) };
+    return { status: 200, body: toUserProfile((await ctx.users.findById(user.id))!) };
   });
 
   handle(router, 'PATCH /v1/users/me', async (req, { body }) => {
@@ -27,8 +27,8 @@ export function registerUserRoutes(ctx: UserRouteDeps, auth: AuthService, outcom
     if (patch.avatarUrl !== undefined && patch.avatarUrl !== null) {
       throw validationFailed([{ path: 'avatarUrl', message: 'must be null or a URL returned by the avatar upload' }]);
     }
-    ctx.users.updateProfile(user.id, patch, Date.now());
-    return { status: 200, body: toUserProfile(ctx.users.findById(user.id)!) };
+    await ctx.users.updateProfile(user.id, patch, Date.now());
+    return { status: 200, body: toUserProfile((await ctx.users.findById(user.id))!) };
   });
 
   handle(router, 'DELETE /v1/users/me', async (req, { body }) => {
@@ -36,9 +36,9 @@ export function registerUserRoutes(ctx: UserRouteDeps, auth: AuthService, outcom
     const { password } = body();
     await auth.checkPassword(user.id, password);
     await ctx.rooms.leaveAllRooms(user.id);
-    ctx.users.softDelete(user.id, Date.now());
-    auth.revokeAllSessions(user.id, 'account-deleted');
-    ctx.audit.record('user.deleted', { actorId: user.id, targetType: 'user', targetId: user.id, ip: req.ip });
+    await ctx.users.softDelete(user.id, Date.now());
+    await auth.revokeAllSessions(user.id, 'account-deleted');
+    await ctx.audit.record('user.deleted', { actorId: user.id, targetType: 'user', targetId: user.id, ip: req.ip });
     return { status: 204 };
   });
 
@@ -52,7 +52,7 @@ export function registerUserRoutes(ctx: UserRouteDeps, auth: AuthService, outcom
 
   handle(router, 'GET /v1/users/me/quotas', async (req) => {
     const user = await ctx.auth.requireUser(req);
-    return { status: 200, body: await quotaInfo(ctx.mode, user.id, ctx.db, outcomes, ctx.ai) };
+    return { status: 200, body: await quotaInfo(ctx.mode, user.id, ctx.audit, outcomes, ctx.ai) };
   });
 
   handle(router, 'GET /v1/users/me/active-room', async (req) => {
@@ -68,13 +68,13 @@ export function registerUserRoutes(ctx: UserRouteDeps, auth: AuthService, outcom
     const from = query.from ? Date.parse(query.from) : now - STATS_DEFAULT_RANGE_MS;
     const range = { from, to, bucket: query.bucket ?? 'day' };
     const sessions = await ctx.rooms.finishedSessionsOf(user.id, from, to);
-    return { status: 200, body: buildTrainingStats(range, sessions, outcomes.ofUser(user.id, from, to)) };
+    return { status: 200, body: buildTrainingStats(range, sessions, await outcomes.ofUser(user.id, from, to)) };
   });
 
   handle(router, 'GET /v1/users/:userId', async (req, { params }) => {
     const caller = await ctx.auth.requireUser(req);
     const id = params.userId;
-    const target = isUuid(id) ? ctx.users.findById(id) : undefined;
+    const target = isUuid(id) ? await ctx.users.findById(id) : undefined;
     if (!target || target.deletedAt !== null || (target.bannedAt !== null && caller.role !== 'admin')) {
       throw new AppError('USER_NOT_FOUND', 'No such user.');
     }
@@ -88,7 +88,7 @@ export function registerUserRoutes(ctx: UserRouteDeps, auth: AuthService, outcom
         createdAt: toTimestamp(target.createdAt),
         stats: {
           sessionsCompleted: await ctx.rooms.sessionsCompleted(target.id),
-          problemsSolved: outcomes.problemsSolvedCount(target.id),
+          problemsSolved: await outcomes.problemsSolvedCount(target.id),
         },
       },
     };

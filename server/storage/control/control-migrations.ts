@@ -1,9 +1,10 @@
 // Schema of the control plane's own tables (area `control`). Rooms, participants, sessions, feedback and
 // snapshots are area `rooms` (server/storage/rooms/), migrated after this one because they reference users.
-// Instants are INTEGER epoch milliseconds; JSON columns hold arrays/objects as text.
-import type { Migration } from '../database.ts';
+// Instants are INTEGER epoch milliseconds; JSON columns hold arrays/objects as text. Written in SQLite's SQL:
+// SqlExecutor.exec translates the column types for PostgreSQL.
+import type { SqlMigration } from '../sql/index.ts';
 
-export const CONTROL_MIGRATIONS: readonly Migration[] = [
+export const CONTROL_MIGRATIONS: readonly SqlMigration[] = [
   {
     version: 1,
     name: 'users, refresh token families, password resets, audit log',
@@ -126,6 +127,15 @@ export const CONTROL_MIGRATIONS: readonly Migration[] = [
         );
         CREATE INDEX execution_outcomes_problem ON execution_outcomes (problem_id, user_id);
         CREATE INDEX execution_outcomes_user ON execution_outcomes (user_id, completed_at);
+      `),
+  },
+  {
+    version: 3,
+    name: 'problems ordered by LOWER(title), the case-insensitive order both SQLite and PostgreSQL can index',
+    up: (db) =>
+      db.exec(`
+        DROP INDEX problems_title;
+        CREATE INDEX problems_title_lower ON problems (LOWER(title), id);
       `),
   },
 ];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SqliteDatabase } from '../database.ts';
+import type { SqlDatabase, SqlDialect } from '../sql/index.ts';
 import type { Difficulty, SupportedLanguage } from '../../protocol/index.ts';
 import type { ProblemExample, TestCase } from '../../protocol/api/problems.ts';
 
@@ -78,77 +78,85 @@ export interface ProblemFilter {
 
 /** Problems, their tags (denormalized for filtering) and test cases. */
 export class ProblemsRepository {
-  readonly #db: SqliteDatabase;
+  readonly #db: SqlDatabase;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqlDatabase) {
     this.#db = db;
   }
 
-  findById(id: string): ProblemRecord | undefined {
-    const row = this.#db.prepare('SELECT * FROM problems WHERE id = ?').get(id) as ProblemRow | undefined;
+  async findById(id: string): Promise<ProblemRecord | undefined> {
+    const row = await this.#db.get<ProblemRow>('SELECT * FROM problems WHERE id = ?', [id]);
     return row && toProblemRecord(row);
   }
 
-  slugExists(slug: string, exceptId?: string): boolean {
-    return this.#db.prepare('SELECT 1 FROM problems WHERE slug = ? AND id IS NOT ?').get(slug, exceptId ?? null) !== undefined;
+  /** Every slug in use, deleted problems' included. */
+  async slugs(): Promise<Set<string>> {
+    return new Set((await this.#db.all<{ slug: string }>('SELECT slug FROM problems')).map((r) => r.slug));
   }
 
-  insert(fields: ProblemFields, tests: readonly NewTestCase[], createdBy: string, now: number): string {
+  async slugExists(slug: string, exceptId?: string): Promise<boolean> {
+    const row = exceptId === undefined
+      ? await this.#db.get('SELECT 1 AS found FROM problems WHERE slug = ?', [slug])
+      : await this.#db.get('SELECT 1 AS found FROM problems WHERE slug = ? AND id <> ?', [slug, exceptId]);
+    return row !== undefined;
+  }
+
+  /** The new problem's id, or undefined when the slug is taken (the UNIQUE constraint decides races). */
+  async insert(fields: ProblemFields, tests: readonly NewTestCase[], createdBy: string, now: number): Promise<string | undefined> {
     const id = randomUUID();
-    this.#db.transaction(() => {
-      this.#db
-        .prepare(
-          `INSERT INTO problems (id, slug, title, difficulty, description, constraints, tags, languages, examples,
-             starter_code, time_limit_ms, memory_limit_kb, created_by, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, ...fieldValues(fields), createdBy, now, now);
-      this.#writeTags(id, fields.tags);
-      this.#writeTests(id, tests);
-    })();
-    return id;
+    return this.#db.transaction(async () => {
+      const { changes } = await this.#db.run(
+        `INSERT INTO problems (id, slug, title, difficulty, description, constraints, tags, languages, examples,
+           starter_code, time_limit_ms, memory_limit_kb, created_by, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        [id, ...fieldValues(fields), createdBy, now, now],
+      );
+      if (changes === 0) return undefined;
+      await this.#writeTags(id, fields.tags);
+      await this.#writeTests(id, tests);
+      return id;
+    });
   }
 
   /** Replaces the fields; `tests` (when given) replaces the whole list. */
-  update(id: string, fields: ProblemFields, tests: readonly NewTestCase[] | undefined, now: number): void {
-    this.#db.transaction(() => {
-      this.#db
-        .prepare(
-          `UPDATE problems SET slug = ?, title = ?, difficulty = ?, description = ?, constraints = ?, tags = ?,
-             languages = ?, examples = ?, starter_code = ?, time_limit_ms = ?, memory_limit_kb = ?, updated_at = ?
-           WHERE id = ?`,
-        )
-        .run(...fieldValues(fields), now, id);
-      this.#db.prepare('DELETE FROM problem_tags WHERE problem_id = ?').run(id);
-      this.#writeTags(id, fields.tags);
+  async update(id: string, fields: ProblemFields, tests: readonly NewTestCase[] | undefined, now: number): Promise<void> {
+    await this.#db.transaction(async () => {
+      await this.#db.run(
+        `UPDATE problems SET slug = ?, title = ?, difficulty = ?, description = ?, constraints = ?, tags = ?,
+           languages = ?, examples = ?, starter_code = ?, time_limit_ms = ?, memory_limit_kb = ?, updated_at = ?
+         WHERE id = ?`,
+        [...fieldValues(fields), now, id],
+      );
+      await this.#db.run('DELETE FROM problem_tags WHERE problem_id = ?', [id]);
+      await this.#writeTags(id, fields.tags);
       if (tests) {
-        this.#db.prepare('DELETE FROM test_cases WHERE problem_id = ?').run(id);
-        this.#writeTests(id, tests);
+        await this.#db.run('DELETE FROM test_cases WHERE problem_id = ?', [id]);
+        await this.#writeTests(id, tests);
       }
-    })();
+    });
   }
 
-  softDelete(id: string, now: number): void {
-    this.#db.prepare('UPDATE problems SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
+  async softDelete(id: string, now: number): Promise<void> {
+    await this.#db.run('UPDATE problems SET deleted_at = ?, updated_at = ? WHERE id = ?', [now, now, id]);
   }
 
-  testCases(problemId: string): TestCase[] {
-    return (
-      this.#db
-        .prepare('SELECT id, input, expected_output, hidden FROM test_cases WHERE problem_id = ? ORDER BY position')
-        .all(problemId) as { id: string; input: string; expected_output: string; hidden: number }[]
-    ).map((r) => ({ id: r.id, input: r.input, expectedOutput: r.expected_output, hidden: r.hidden === 1 }));
+  async testCases(problemId: string): Promise<TestCase[]> {
+    const rows = await this.#db.all<{ id: string; input: string; expected_output: string; hidden: number }>(
+      'SELECT id, input, expected_output, hidden FROM test_cases WHERE problem_id = ? ORDER BY position',
+      [problemId],
+    );
+    return rows.map((r) => ({ id: r.id, input: r.input, expectedOutput: r.expected_output, hidden: r.hidden === 1 }));
   }
 
   /**
    * Non-deleted problems matching the filter, ordered by title (case-insensitive) then id, starting after
    * `after` (a [title, id] key), at most `limit` rows.
    */
-  list(filter: ProblemFilter, viewerId: string, limit: number, after?: readonly [string, string]): ProblemRecord[] {
+  async list(filter: ProblemFilter, viewerId: string, limit: number, after?: readonly [string, string]): Promise<ProblemRecord[]> {
     const where = ['p.deleted_at IS NULL'];
     const params: (string | number)[] = [];
     if (filter.q) {
-      where.push(`(p.title LIKE ? ESCAPE '\\' OR p.slug LIKE ? ESCAPE '\\')`);
+      where.push(`(LOWER(p.title) LIKE LOWER(?) ESCAPE '\\' OR LOWER(p.slug) LIKE LOWER(?) ESCAPE '\\')`);
       const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       params.push(like, like);
     }
@@ -161,7 +169,7 @@ export class ProblemsRepository {
       params.push(tag);
     }
     if (filter.language) {
-      where.push('EXISTS (SELECT 1 FROM json_each(p.languages) WHERE value = ?)');
+      where.push(jsonArrayHas(this.#db.dialect, 'p.languages'));
       params.push(filter.language);
     }
     if (filter.bookmarked !== undefined) {
@@ -176,36 +184,50 @@ export class ProblemsRepository {
       params.push(viewerId);
     }
     if (after) {
-      where.push('(p.title COLLATE NOCASE > ? OR (p.title COLLATE NOCASE = ? AND p.id > ?))');
+      where.push('(LOWER(p.title) > LOWER(?) OR (LOWER(p.title) = LOWER(?) AND p.id > ?))');
       params.push(after[0], after[0], after[1]);
     }
-    const rows = this.#db
-      .prepare(`SELECT p.* FROM problems p WHERE ${where.join(' AND ')} ORDER BY p.title COLLATE NOCASE, p.id LIMIT ?`)
-      .all(...params, limit) as ProblemRow[];
+    const rows = await this.#db.all<ProblemRow>(
+      `SELECT p.* FROM problems p WHERE ${where.join(' AND ')} ORDER BY LOWER(p.title), p.id LIMIT ?`,
+      [...params, limit],
+    );
     return rows.map(toProblemRecord);
   }
 
   /** TagInfo (GET /v1/problems/tags): tags of non-deleted problems, by name. */
-  tags(): { name: string; problemCount: number }[] {
-    return this.#db
-      .prepare(
-        `SELECT t.tag AS name, COUNT(*) AS problemCount FROM problem_tags t JOIN problems p ON p.id = t.problem_id
-         WHERE p.deleted_at IS NULL GROUP BY t.tag ORDER BY t.tag`,
-      )
-      .all() as { name: string; problemCount: number }[];
-  }
-
-  #writeTags(id: string, tags: readonly string[]): void {
-    const insert = this.#db.prepare('INSERT OR IGNORE INTO problem_tags (problem_id, tag) VALUES (?, ?)');
-    for (const tag of tags) insert.run(id, tag);
-  }
-
-  #writeTests(id: string, tests: readonly NewTestCase[]): void {
-    const insert = this.#db.prepare(
-      'INSERT INTO test_cases (id, problem_id, position, input, expected_output, hidden) VALUES (?, ?, ?, ?, ?, ?)',
+  tags(): Promise<{ name: string; problemCount: number }[]> {
+    return this.#db.all(
+      `SELECT t.tag AS name, COUNT(*) AS "problemCount" FROM problem_tags t JOIN problems p ON p.id = t.problem_id
+       WHERE p.deleted_at IS NULL GROUP BY t.tag ORDER BY t.tag`,
     );
-    tests.forEach((t, i) => insert.run(randomUUID(), id, i, t.input, t.expectedOutput, t.hidden ? 1 : 0));
   }
+
+  // One multi-row INSERT each (at most 10 tags and 200 tests): one round trip on PostgreSQL, not one per row.
+  async #writeTags(id: string, tags: readonly string[]): Promise<void> {
+    if (tags.length === 0) return;
+    await this.#db.run(`INSERT INTO problem_tags (problem_id, tag) VALUES ${rows(tags.length, 2)} ON CONFLICT DO NOTHING`, tags.flatMap((tag) => [id, tag]));
+  }
+
+  async #writeTests(id: string, tests: readonly NewTestCase[]): Promise<void> {
+    if (tests.length === 0) return;
+    await this.#db.run(
+      `INSERT INTO test_cases (id, problem_id, position, input, expected_output, hidden) VALUES ${rows(tests.length, 6)}`,
+      tests.flatMap((t, i) => [randomUUID(), id, i, t.input, t.expectedOutput, t.hidden ? 1 : 0]),
+    );
+  }
+}
+
+/** `(?, ?), (?, ?), …`: `count` rows of `width` placeholders. */
+function rows(count: number, width: number): string {
+  const row = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+  return Array.from({ length: count }, () => row).join(', ');
+}
+
+/** SQL that holds when the JSON array (TEXT) in `column` contains the bound `?` string. */
+function jsonArrayHas(dialect: SqlDialect, column: string): string {
+  return dialect === 'postgres'
+    ? `EXISTS (SELECT 1 FROM json_array_elements_text(${column}::json) AS e (value) WHERE e.value = ?)`
+    : `EXISTS (SELECT 1 FROM json_each(${column}) WHERE value = ?)`;
 }
 
 function fieldValues(f: ProblemFields): (string | number)[] {

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../database.ts';
+import type { SqlDatabase, SqlValue } from '../sql/index.ts';
 import type { SupportedLanguage, UserRole } from '../../protocol/index.ts';
 
 /** One account as stored. Instants are epoch ms. `deletedAt` set = soft-deleted (email stays reserved). */
@@ -64,83 +64,82 @@ export interface ProfilePatch {
 
 /** The users table. Lookups by email expect the normalized (trimmed, lowercased) form. */
 export class UsersRepository {
-  readonly #db: SqliteDatabase;
+  readonly #db: SqlDatabase;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqlDatabase) {
     this.#db = db;
   }
 
-  findById(id: string): UserRecord | undefined {
-    const row = this.#db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+  async findById(id: string): Promise<UserRecord | undefined> {
+    const row = await this.#db.get<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
     return row && toUserRecord(row);
   }
 
-  findByEmail(email: string): UserRecord | undefined {
-    const row = this.#db.prepare('SELECT * FROM users WHERE email = ?').get(email) as UserRow | undefined;
+  async findByEmail(email: string): Promise<UserRecord | undefined> {
+    const row = await this.#db.get<UserRow>('SELECT * FROM users WHERE email = ?', [email]);
     return row && toUserRecord(row);
   }
 
-  insert(user: Pick<UserRecord, 'id' | 'email' | 'passwordHash' | 'displayName' | 'role'>, now: number): UserRecord {
-    this.#db
-      .prepare(
-        `INSERT INTO users (id, email, password_hash, display_name, role, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(user.id, user.email, user.passwordHash, user.displayName, user.role, now, now);
-    return this.findById(user.id)!;
+  /** The new account, or undefined when the email is already taken (the UNIQUE constraint decides races). */
+  async insert(user: Pick<UserRecord, 'id' | 'email' | 'passwordHash' | 'displayName' | 'role'>, now: number): Promise<UserRecord | undefined> {
+    const { changes } = await this.#db.run(
+      `INSERT INTO users (id, email, password_hash, display_name, role, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      [user.id, user.email, user.passwordHash, user.displayName, user.role, now, now],
+    );
+    return changes === 1 ? this.findById(user.id) : undefined;
   }
 
-  updateProfile(id: string, patch: ProfilePatch, now: number): void {
+  async updateProfile(id: string, patch: ProfilePatch, now: number): Promise<void> {
     const sets: string[] = [];
-    const params: unknown[] = [];
+    const params: SqlValue[] = [];
     const column = { displayName: 'display_name', bio: 'bio', avatarUrl: 'avatar_url', preferredLanguage: 'preferred_language' } as const;
     for (const key of Object.keys(column) as (keyof ProfilePatch)[]) {
-      if (patch[key] === undefined) continue;
+      const value = patch[key];
+      if (value === undefined) continue;
       sets.push(`${column[key]} = ?`);
-      params.push(patch[key]);
+      params.push(value);
     }
     sets.push('updated_at = ?');
-    this.#db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...params, now, id);
+    await this.#db.run(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`, [...params, now, id]);
   }
 
-  setPasswordHash(id: string, passwordHash: string, now: number): void {
-    this.#db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(passwordHash, now, id);
+  async setPasswordHash(id: string, passwordHash: string, now: number): Promise<void> {
+    await this.#db.run('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?', [passwordHash, now, id]);
   }
 
-  setLastLogin(id: string, now: number): void {
-    this.#db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(now, id);
+  async setLastLogin(id: string, now: number): Promise<void> {
+    await this.#db.run('UPDATE users SET last_login_at = ? WHERE id = ?', [now, id]);
   }
 
-  setRole(id: string, role: UserRole, now: number): void {
-    this.#db.prepare('UPDATE users SET role = ?, updated_at = ? WHERE id = ?').run(role, now, id);
+  async setRole(id: string, role: UserRole, now: number): Promise<void> {
+    await this.#db.run('UPDATE users SET role = ?, updated_at = ? WHERE id = ?', [role, now, id]);
   }
 
   /** `reason: null` lifts a ban. */
-  setBan(id: string, reason: string | null, now: number): void {
-    this.#db
-      .prepare('UPDATE users SET banned_at = ?, ban_reason = ?, updated_at = ? WHERE id = ?')
-      .run(reason === null ? null : now, reason, now, id);
+  async setBan(id: string, reason: string | null, now: number): Promise<void> {
+    await this.#db.run('UPDATE users SET banned_at = ?, ban_reason = ?, updated_at = ? WHERE id = ?', [reason === null ? null : now, reason, now, id]);
   }
 
-  softDelete(id: string, now: number): void {
-    this.#db.prepare('UPDATE users SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
+  async softDelete(id: string, now: number): Promise<void> {
+    await this.#db.run('UPDATE users SET deleted_at = ?, updated_at = ? WHERE id = ?', [now, now, id]);
   }
 
   /**
    * AdminDashboard.users. "Active" = was issued a token pair (sign-in, registration or refresh) in the last
    * 24 h: access tokens live 15 minutes, so anyone using the app refreshes well within that.
    */
-  counts(now: number): { total: number; banned: number; activeLast24h: number; newLast7d: number } {
+  async counts(now: number): Promise<{ total: number; banned: number; activeLast24h: number; newLast7d: number }> {
     const day = 24 * 3600 * 1000;
-    return this.#db
-      .prepare(
-        `SELECT COUNT(*) AS total,
-                COALESCE(SUM(banned_at IS NOT NULL), 0) AS banned,
-                COALESCE(SUM(id IN (SELECT f.user_id FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
-                                    WHERE t.created_at >= ?)), 0) AS activeLast24h,
-                COALESCE(SUM(created_at >= ?), 0) AS newLast7d
-         FROM users WHERE deleted_at IS NULL`,
-      )
-      .get(now - day, now - 7 * day) as { total: number; banned: number; activeLast24h: number; newLast7d: number };
+    const row = await this.#db.get<{ total: number; banned: number; activeLast24h: number; newLast7d: number }>(
+      `SELECT COUNT(*) AS total,
+              COALESCE(SUM(CASE WHEN banned_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS banned,
+              COALESCE(SUM(CASE WHEN id IN (SELECT f.user_id FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
+                                            WHERE t.created_at >= ?) THEN 1 ELSE 0 END), 0) AS "activeLast24h",
+              COALESCE(SUM(CASE WHEN created_at >= ? THEN 1 ELSE 0 END), 0) AS "newLast7d"
+       FROM users WHERE deleted_at IS NULL`,
+      [now - day, now - 7 * day],
+    );
+    return row!;
   }
 }
