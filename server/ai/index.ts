@@ -73,6 +73,8 @@ export interface AiService {
 }
 
 export interface AiPlane extends AiService {
+  /** Provider requests waiting for a slot and in flight (metrics); zeros without a provider. */
+  load(): { queued: number; running: number };
   /** Aborts running jobs and reports (they end `failed`) and waits for them. */
   close(): Promise<void>;
 }
@@ -133,6 +135,7 @@ export function createAiPlane(deps: AiPlaneDeps): AiPlane {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    load: () => ({ queued: limiter?.queued ?? 0, running: limiter?.active ?? 0 }),
     async close() {
       await Promise.all([jobs?.close(), reports.close()]);
     },
