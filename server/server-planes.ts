@@ -4,7 +4,6 @@
 // starting it with the room service's callbacks before anything can report: before it accepts a socket or
 // re-sends a session-end snapshot, and before the room clocks run. In a split deployment the control plane
 // drives the collab process over HTTP and its callbacks arrive at /internal/callbacks/*.
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { CleanupStack } from './cleanup-stack.ts';
 import { ApiRouter } from './http/api-router.ts';
@@ -23,6 +22,7 @@ import { openDatabase, type SqliteDatabase } from './storage/database.ts';
 import { openServerDatabase } from './storage/sql/index.ts';
 import { SERVER_VERSION } from './version.ts';
 import { DEFAULT_PROBLEMS_DIR } from './paths.ts';
+import type { ServerMetrics } from './operations/server-metrics.ts';
 import type { Logger, ServerOptions } from './server-options.ts';
 
 export interface ServerPlanes {
@@ -38,6 +38,9 @@ export interface PlaneSettings {
   mode: ServerMode;
   log: Logger;
   startedAt: number;
+  nodeId: string;
+  /** The collab plane reports its commits to it; its gauges read the planes once they are open. */
+  metrics: ServerMetrics;
   /** The server's public origin (configured, or the bound address; only read once listening). */
   publicUrl(): string;
 }
@@ -71,6 +74,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
         rateLimits: options.rateLimits ?? true,
         documentIdleTtlMs: options.documentIdleTtlMs,
         snapshotIntervalMs: options.snapshotIntervalMs,
+        onCommit: settings.metrics.observeCommit,
         log,
       });
   if (collabPlane) stack.defer(() => collabPlane.close());
@@ -105,6 +109,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
   collabPlane?.start(control.callbacks);
   const callbackRouter = options.externalCollab ? createCallbackRouter(control.callbacks, internalSecret, log) : undefined;
   control.start();
+  settings.metrics.readFrom({ collab: collabPlane, execution, ai });
   return { router, collabPlane, callbackRouter };
 }
 
@@ -119,7 +124,7 @@ function registerHealth(
     version: SERVER_VERSION,
     mode: settings.mode,
     startedAt: settings.startedAt,
-    nodeId: options.nodeId ?? hostname(),
+    nodeId: settings.nodeId,
     probes: {
       database: () => {
         db.prepare('SELECT 1').get();
