@@ -117,7 +117,7 @@ describe('structured JSON logs of the server CLI', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ requestId: body.requestId, nodeId: 'node-logs-a', msg: 'unhandled error in /v1 handler' });
     expect(errors[0]!.error).toMatch(/locked|busy/i);
-  }, 30_000);
+  }, 60_000);
 
   it('SYNCODE_LOG_LEVEL=warn keeps warnings and drops info lines, access lines included', async () => {
     // A data directory others may read: the server tightens it at start, with a warning.
@@ -127,5 +127,5 @@ describe('structured JSON logs of the server CLI', () => {
     const lines = logLines(quiet);
     expect(lines.some((l) => l.level === 'warn' && l.msg === 'restricted the permissions of a data file')).toBe(true);
     expect(lines.filter((l) => l.level === 'info')).toEqual([]);
-  });
+  }, 90_000); // a second server process starts and stops within the test
 });

@@ -39,7 +39,7 @@ export interface ServerCli {
  * Starts `node server/cli.ts --port 0 ...args` with `env` added and waits for its ready line. Always `await
  * stop()` (a process that failed to start is killed before this rejects).
  */
-export async function startServerCli(args: string[], env: Record<string, string>, timeoutMs = 20_000): Promise<ServerCli> {
+export async function startServerCli(args: string[], env: Record<string, string>, timeoutMs = 45_000): Promise<ServerCli> {
   const child = spawn(process.execPath, ['server/cli.ts', '--port', '0', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, SYNCODE_WEB_BUILD: 'off', ...env },
