@@ -92,8 +92,19 @@ export interface ServerOptions {
    * desktop app, its AI settings). Absent: every AI endpoint answers 503 AI_UNAVAILABLE and reports are `unavailable`.
    */
   ai?: AiProviderOptions;
+  /**
+   * Hosted mode: the bearer token `GET /metrics` requires (SYNCODE_METRICS_TOKEN). Absent: /metrics answers only
+   * requests from loopback or a trusted proxy's network (see docs/operations.md). Embedded mode never serves it.
+   */
+  metricsToken?: string;
+  /** Where log lines go. Default: JSON lines on stderr at `logLevel`, each with `nodeId` (server/logger.ts). */
   log?: Logger;
+  /** The default logger's level (SYNCODE_LOG_LEVEL). Default `info`. */
+  logLevel?: LogLevel;
 }
+
+/** `debug` logs what `info` does today: the Logger has no debug entries yet. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 export interface Logger {
   info(message: string, data?: Record<string, unknown>): void;

@@ -4,7 +4,6 @@
 // starting it with the room service's callbacks before anything can report: before it accepts a socket or
 // re-sends a session-end snapshot, and before the room clocks run. In a split deployment the control plane
 // drives the collab process over HTTP and its callbacks arrive at /internal/callbacks/*.
-import { hostname } from 'node:os';
 import type { CleanupStack } from './cleanup-stack.ts';
 import { ApiRouter } from './http/api-router.ts';
 import { createClientIpResolver } from './http/client-ip.ts';
@@ -21,6 +20,7 @@ import { loadOrCreateSecret } from './config/secrets.ts';
 import { openServerDatabase, type SqlDatabase } from './storage/sql/index.ts';
 import { SERVER_VERSION } from './version.ts';
 import { DEFAULT_PROBLEMS_DIR } from './paths.ts';
+import type { ServerMetrics } from './operations/server-metrics.ts';
 import type { Logger, ServerOptions } from './server-options.ts';
 
 export interface ServerPlanes {
@@ -36,6 +36,9 @@ export interface PlaneSettings {
   mode: ServerMode;
   log: Logger;
   startedAt: number;
+  nodeId: string;
+  /** The collab plane reports its commits to it; its gauges read the planes once they are open. */
+  metrics: ServerMetrics;
   /** The server's public origin (configured, or the bound address; only read once listening). */
   publicUrl(): string;
 }
@@ -67,6 +70,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
         rateLimits: options.rateLimits ?? true,
         documentIdleTtlMs: options.documentIdleTtlMs,
         snapshotIntervalMs: options.snapshotIntervalMs,
+        onCommit: settings.metrics.observeCommit,
         log,
       });
   if (collabPlane) stack.defer(() => collabPlane.close());
@@ -100,6 +104,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
   collabPlane?.start(control.callbacks);
   const callbackRouter = options.externalCollab ? createCallbackRouter(control.callbacks, internalSecret, log) : undefined;
   await control.start();
+  settings.metrics.readFrom({ collab: collabPlane, execution, ai });
   return { router, collabPlane, callbackRouter };
 }
 
@@ -114,7 +119,7 @@ function registerHealth(
     version: SERVER_VERSION,
     mode: settings.mode,
     startedAt: settings.startedAt,
-    nodeId: options.nodeId ?? hostname(),
+    nodeId: settings.nodeId,
     probes: {
       database: async () => {
         await sql.get('SELECT 1');

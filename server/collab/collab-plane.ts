@@ -48,6 +48,8 @@ export interface CollabPlaneOptions {
   /** Awareness timings; tests shorten them. */
   awarenessTimeoutMs?: number;
   awarenessThrottleMs?: number;
+  /** Called after each write-ahead group commit (metrics): how long it took and the updates it made durable. */
+  onCommit?: (durationMs: number, updates: readonly { doc: CollabDoc }[]) => void;
   log: Logger;
 }
 
@@ -65,6 +67,8 @@ export interface CollabPlane {
   /** Completes the WebSocket upgrade of a `/collab/...` request, then runs the token handshake on the socket. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   health(): Promise<CollabHealth>;
+  /** Rooms whose documents are live here and open connections, read synchronously (metrics). */
+  load(): { rooms: number; connections: number };
   /** Closes every socket with 1001, flushes and closes the store. */
   close(): Promise<void>;
 }
@@ -77,6 +81,7 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
   const store = openSqliteCollabStore(options.dataDir);
   const core = new PlaneCore(store, options.log, {
     documentIdleTtlMs: options.documentIdleTtlMs ?? DOCUMENT_IDLE_TTL_MS,
+    onCommit: options.onCommit,
     awareness: {
       throttleMs: options.awarenessThrottleMs ?? AWARENESS_THROTTLE_MS,
       timeoutMs: awarenessTimeoutMs,
@@ -249,6 +254,7 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
       });
     },
     health: () => control.health(),
+    load: () => ({ rooms: core.rooms.size, connections: connections.size }),
     async close() {
       if (closing) return;
       closing = true;

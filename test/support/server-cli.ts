@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { REPO_ROOT } from '../../server/paths.ts';
+import { pollUntil } from './poll.ts';
 
 /**
  * Runs `node server/cli.ts ...args` with `env` added to the environment, for a start the server is expected
@@ -23,5 +24,47 @@ export async function runServerCliToExit(args: string[], env: Record<string, str
     return { code, stderr: code === null ? `${stderr}\n${stdout}` : stderr };
   } finally {
     clearTimeout(timer);
+  }
+}
+
+export interface ServerCli {
+  url: string;
+  /** Everything the process wrote to stderr so far (its JSON log lines). */
+  stderr(): string;
+  /** SIGTERM, then resolves with the exit code once the process is gone. */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Starts `node server/cli.ts --port 0 ...args` with `env` added and waits for its ready line. Always `await
+ * stop()` (a process that failed to start is killed before this rejects).
+ */
+export async function startServerCli(args: string[], env: Record<string, string>, timeoutMs = 45_000): Promise<ServerCli> {
+  const child = spawn(process.execPath, ['server/cli.ts', '--port', '0', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, SYNCODE_WEB_BUILD: 'off', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  let stdout = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  const stop = async (): Promise<number | null> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    return exited;
+  };
+  try {
+    const url = await pollUntil(() => /^SynCode server listening on (\S+)$/m.exec(stdout)?.[1], (u) => u !== undefined || child.exitCode !== null, {
+      timeoutMs,
+      intervalMs: 25,
+      what: 'the ready line',
+    });
+    if (url === undefined) throw new Error(`the server exited with ${child.exitCode}: ${stderr}`);
+    return { url, stderr: () => stderr, stop };
+  } catch (error) {
+    child.kill('SIGKILL');
+    await exited;
+    throw error;
   }
 }
