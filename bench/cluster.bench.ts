@@ -14,7 +14,7 @@ import { createCollabHttpClient } from '../server/collab/index.ts';
 import { REPO_ROOT } from '../server/paths.ts';
 import { startPostgresCluster } from '../test/support/postgres-cluster.ts';
 import { startRedisServer, type RedisServer } from '../test/support/redis-server.ts';
-import { spawnServerCli } from '../test/support/server-cli.ts';
+import { startServerCli } from '../test/support/server-cli.ts';
 import { makeTempDir } from '../test/support/temp-dir.ts';
 import type { GeneratorConfig } from './collab/load-generator.ts';
 import { runGenerator } from './collab/generator-process.ts';
@@ -29,7 +29,7 @@ const FAILOVER_RUNS = Number(process.env.BENCH_FAILOVER_RUNS ?? 3);
 interface Server {
   url: string;
   child: ChildProcess;
-  stop(): Promise<unknown>;
+  stop(signal?: NodeJS.Signals): Promise<unknown>;
 }
 
 interface Row {
@@ -49,8 +49,8 @@ async function startServer(kind: 'cluster' | 'sqlite-collab', env: Record<string
   dirs.push(dir);
   const common = { SYNCODE_JWT_SECRET: JWT_SECRET, SYNCODE_INTERNAL_SECRET: INTERNAL_SECRET, SYNCODE_RATE_LIMITS: 'off' };
   if (kind === 'cluster') {
-    const server = await spawnServerCli(['--data-dir', dir.path], { ...common, SYNCODE_SANDBOX: 'limited', ...env });
-    return { url: server.url, child: server.child, stop: () => stopChild(server.child) };
+    const server = await startServerCli(['--data-dir', dir.path], { ...common, SYNCODE_SANDBOX: 'limited', ...env });
+    return { url: server.url, child: server.child, stop: (signal) => server.stop(signal) };
   }
   const child = spawn(process.execPath, [join(REPO_ROOT, 'server/collab/cli.ts'), '--port', '0', '--data-dir', dir.path], {
     env: { ...process.env, ...common },
@@ -64,7 +64,7 @@ async function startServer(kind: 'cluster' | 'sqlite-collab', env: Record<string
       if (m) resolve(m[1]!);
     });
   });
-  return { url, child, stop: () => stopChild(child) };
+  return { url, child, stop: (signal) => stopChild(child, signal) };
 }
 
 function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<unknown> {
@@ -172,7 +172,7 @@ async function failoverOnce(redis: RedisServer, databaseUrl: string, run: number
   const leaseLeftMs = await redis.client().pttl(`syncode:room-owner:${roomId}`);
   const seenAtKill = observer.ydoc.getText('code').length;
   const killedAt = performance.now();
-  await stopChild(owner.child, 'SIGKILL');
+  await owner.stop('SIGKILL');
   const takenOverAt = await new Promise<number>((resolve) => {
     observer.ydoc.on('update', () => {
       if (observer.ydoc.getText('code').length > seenAtKill) resolve(performance.now());

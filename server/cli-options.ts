@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { isValidCorsEntry } from './http/cors.ts';
 import { isValidNetwork } from './http/client-ip.ts';
 import { requireStrongSecret } from './config/secrets.ts';
-import type { ServerOptions } from './server-options.ts';
+import { LOG_LEVELS } from './logger.ts';
+import type { LogLevel, ServerOptions } from './server-options.ts';
 
 /**
  * Maps flags and environment variables to ServerOptions. Flags override environment variables. Throws with
@@ -67,6 +68,9 @@ export function optionsFromCli(argv: string[], env: NodeJS.ProcessEnv): ServerOp
   if (env.SYNCODE_PUBLIC_URL) options.publicUrl = originFrom('SYNCODE_PUBLIC_URL', env.SYNCODE_PUBLIC_URL);
   if (env.SYNCODE_EXEC_WORKERS) options.execution = { workers: positiveInteger('SYNCODE_EXEC_WORKERS', env.SYNCODE_EXEC_WORKERS) };
   if (env.SYNCODE_SANDBOX) options.execution = { ...options.execution, sandbox: sandboxFrom(env.SYNCODE_SANDBOX) };
+  if (env.SYNCODE_LOG_LEVEL) options.logLevel = logLevelFrom(env.SYNCODE_LOG_LEVEL);
+  requireStrongSecret('SYNCODE_METRICS_TOKEN', env.SYNCODE_METRICS_TOKEN);
+  if (env.SYNCODE_METRICS_TOKEN) options.metricsToken = env.SYNCODE_METRICS_TOKEN;
   const ai = aiFrom(env);
   if (ai) options.ai = ai;
   return options;
@@ -166,6 +170,12 @@ export function parsePort(text: string): number {
   return port;
 }
 
+function logLevelFrom(text: string): LogLevel {
+  const level = LOG_LEVELS.find((l) => l === text);
+  if (!level) throw new Error(`SYNCODE_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}: ${text}`);
+  return level;
+}
+
 /** `isolated` or `limited`; unset leaves the mode's default (hosted: isolated, embedded: isolated when possible). */
 function sandboxFrom(text: string): 'isolated' | 'limited' {
   if (text !== 'isolated' && text !== 'limited') throw new Error(`SYNCODE_SANDBOX must be "isolated" or "limited": ${text}`);
@@ -192,7 +202,8 @@ Environment: HOST, PORT, SYNCODE_DATA_DIR, SYNCODE_WEB_ROOT, SYNCODE_WEB_BUILD (
   SYNCODE_INTERNAL_URL (with SYNCODE_REDIS_URL: the origin other server processes reach this one at; default the bound address),
   SYNCODE_PUBLIC_URL (the public origin absolute URLs are built from; default http://HOST:PORT as bound),
   SYNCODE_TRUSTED_PROXIES (addresses/CIDRs of reverse proxies, comma-separated), SYNCODE_SANDBOX (isolated|limited),
-  SYNCODE_AI_BASE_URL [+ SYNCODE_AI_API_KEY, SYNCODE_AI_MODEL, SYNCODE_AI_REQUESTS_PER_DAY] (OpenAI-compatible AI provider).
+  SYNCODE_AI_BASE_URL [+ SYNCODE_AI_API_KEY, SYNCODE_AI_MODEL, SYNCODE_AI_REQUESTS_PER_DAY] (OpenAI-compatible AI provider),
+  SYNCODE_LOG_LEVEL (debug|info|warn|error|silent), SYNCODE_METRICS_TOKEN (bearer token for GET /metrics).
   Flags override environment variables.`);
   }
 }

@@ -1,7 +1,9 @@
 // `npm run server`: the standalone (hosted) server. Maps flags/env to options, prints the ready line,
 // and shuts down cleanly on SIGINT/SIGTERM. Exit codes: 0 after a clean shutdown, 2 for bad configuration
 // (flags, environment, or a start refused for what the data directory holds), 1 for anything else.
+import { hostname } from 'node:os';
 import { CliHelp, optionsFromCli } from './cli-options.ts';
+import { createLogger } from './logger.ts';
 import { startServer } from './start-server.ts';
 import { closeOnSignals } from './close-on-signals.ts';
 import { StartupError } from './config/startup-error.ts';
@@ -23,14 +25,16 @@ async function main(): Promise<void> {
   // so no request is answered before the server knows whether the web client is being built.
   let webBuild: WebClientBuild | null = null;
   const webClientState = (): WebClientState => webBuild?.state() ?? 'ready';
-  const server = await startServer({ ...options, webClientState });
+  // The same logger as startServer's default, made here so that shutdown is logged alike.
+  const log = createLogger({ nodeId: options.nodeId ?? hostname(), level: options.logLevel });
+  const server = await startServer({ ...options, log, webClientState });
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && webBuildSetting === 'on') {
     webBuild = buildWebClientIfNeeded(webRoot, (line) => process.stdout.write(`${line}\n`));
   }
   process.once('exit', () => webBuild?.stop());
   process.stdout.write(`SynCode server listening on ${server.url}\n`);
-  closeOnSignals(server);
+  closeOnSignals(server, log);
 }
 
 main().catch((error: unknown) => {

@@ -1,19 +1,20 @@
 // SIGINT/SIGTERM for the server and collab CLIs: stop accepting, close sockets with 1001, flush the stores,
 // exit 0; exit 1 when closing fails or takes longer than the deadline.
+import type { Logger } from './server-options.ts';
 
 export const SHUTDOWN_DEADLINE_MS = 10_000;
 
-export function closeOnSignals(server: { close(): Promise<void> }, deadlineMs = SHUTDOWN_DEADLINE_MS): void {
+export function closeOnSignals(server: { close(): Promise<void> }, log: Logger, deadlineMs = SHUTDOWN_DEADLINE_MS): void {
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    process.stderr.write(`Received ${signal}, shutting down\n`);
+    log.info('shutting down', { signal });
     setTimeout(() => process.exit(1), deadlineMs).unref();
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        process.stderr.write(`Shutdown failed: ${String(error)}\n`);
+        log.error('shutdown failed', { error: String(error) });
         process.exit(1);
       },
     );

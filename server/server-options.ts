@@ -24,7 +24,7 @@ export interface ServerOptions {
   publicUrl?: string;
   /**
    * This process's name among the server processes sharing one database (`/v1/health` reports it as `nodeId`).
-   * Default: the host name and the bound port (`host-3000`).
+   * Default: the host name and the port (`host-3000`; the process id in place of port 0).
    */
   nodeId?: string;
   /**
@@ -102,8 +102,19 @@ export interface ServerOptions {
    * desktop app, its AI settings). Absent: every AI endpoint answers 503 AI_UNAVAILABLE and reports are `unavailable`.
    */
   ai?: AiProviderOptions;
+  /**
+   * Hosted mode: the bearer token `GET /metrics` requires (SYNCODE_METRICS_TOKEN). Absent: /metrics answers only
+   * requests from loopback or a trusted proxy's network (see docs/operations.md). Embedded mode never serves it.
+   */
+  metricsToken?: string;
+  /** Where log lines go. Default: JSON lines on stderr at `logLevel`, each with `nodeId` (server/logger.ts). */
   log?: Logger;
+  /** The default logger's level (SYNCODE_LOG_LEVEL). Default `info`. */
+  logLevel?: LogLevel;
 }
+
+/** `debug` logs what `info` does today: the Logger has no debug entries yet. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 export interface Logger {
   info(message: string, data?: Record<string, unknown>): void;

@@ -21,8 +21,9 @@ import type { CollabControl, ServerMode } from './protocol/index.ts';
 import { loadOrCreateSecret } from './config/secrets.ts';
 import { openServerDatabase, type SqlDatabase } from './storage/sql/index.ts';
 import { SERVER_VERSION } from './version.ts';
-import { defaultInternalUrl, defaultNodeId, openCluster, type Cluster } from './cluster/index.ts';
+import { defaultInternalUrl, openCluster, type Cluster } from './cluster/index.ts';
 import { DEFAULT_PROBLEMS_DIR } from './paths.ts';
+import type { ServerMetrics } from './operations/server-metrics.ts';
 import type { Logger, ServerOptions } from './server-options.ts';
 
 export interface ServerPlanes {
@@ -49,6 +50,9 @@ export interface PlaneSettings {
   mode: ServerMode;
   log: Logger;
   startedAt: number;
+  nodeId: string;
+  /** The collab plane reports its commits to it; its gauges read the planes once they are open. */
+  metrics: ServerMetrics;
   /** The server's public origin (configured, or the bound address; only read once listening). */
   publicUrl(): string;
   /** `http://HOST:PORT` as bound (only read once listening). */
@@ -60,7 +64,6 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
   const { mode, log } = settings;
   const jwtSecret = loadOrCreateSecret(options.dataDir, 'jwt-secret', options.jwtSecret);
   const internalSecret = loadOrCreateSecret(options.dataDir, 'internal-secret', options.internalSecret);
-  const nodeId = (): string => options.nodeId ?? defaultNodeId(settings.boundUrl());
   const cluster = options.redisUrl ? await openClusterFor(options, options.redisUrl, internalSecret, log) : undefined;
   if (cluster) stack.defer(() => cluster.close());
 
@@ -86,6 +89,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
         documentIdleTtlMs: options.documentIdleTtlMs,
         snapshotIntervalMs: options.snapshotIntervalMs,
         ...(cluster ? { cluster: cluster.collab } : {}),
+        onCommit: settings.metrics.observeCommit,
         log,
       });
   if (collabPlane) stack.defer(() => collabPlane.close());
@@ -95,7 +99,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
 
   const clientIp = createClientIpResolver(options.trustedProxies ?? []);
   const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { error: String(error) }), clientIp);
-  registerHealth(router, options, settings, { sql, collab, execution, ai, cluster, nodeId });
+  registerHealth(router, options, settings, { sql, collab, execution, ai, cluster });
   const collabPublicUrl = options.externalCollab?.publicUrl;
   const control = await createControlPlane({
     router,
@@ -126,10 +130,11 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
     cluster && collabPlane
       ? {
           peerRouter: cluster.peerRouter(collabPlane),
-          join: () => cluster.start(nodeId(), options.internalUrl ?? defaultInternalUrl(settings.boundUrl()), collabPlane),
+          join: () => cluster.start(settings.nodeId, options.internalUrl ?? defaultInternalUrl(settings.boundUrl()), collabPlane),
           handOver: () => cluster.handOver(),
         }
       : undefined;
+  settings.metrics.readFrom({ collab: collabPlane, execution, ai });
   return { router, collabPlane, callbackRouter, cluster: member };
 }
 
@@ -144,17 +149,14 @@ function registerHealth(
   router: ApiRouter,
   options: ServerOptions,
   settings: PlaneSettings,
-  planes: { sql: SqlDatabase; collab: CollabControl; execution: ExecutionPlane; ai: AiService; cluster: Cluster | undefined; nodeId: () => string },
+  planes: { sql: SqlDatabase; collab: CollabControl; execution: ExecutionPlane; ai: AiService; cluster: Cluster | undefined },
 ): void {
   const { sql, collab, execution, ai, cluster } = planes;
   registerHealthRoute(router, {
     version: SERVER_VERSION,
     mode: settings.mode,
     startedAt: settings.startedAt,
-    // Read per request: the default names the bound port.
-    get nodeId() {
-      return planes.nodeId();
-    },
+    nodeId: settings.nodeId,
     database: options.databaseUrl ? 'postgres' : 'sqlite',
     ...(cluster ? { nodes: () => cluster.nodes() } : {}),
     probes: {

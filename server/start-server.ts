@@ -4,13 +4,18 @@ import { refuseAccess, type AccessPolicy } from './http/access-guard.ts';
 import { handleCors } from './http/cors.ts';
 import { createHttpListener } from './http/http-listener.ts';
 import { serveStatic } from './http/static-files.ts';
+import { setRequestRoute } from './http/request-scope.ts';
 import { sendJson, sendUnknownRoute, sendUpgradeRequired } from './http/respond.ts';
 import { openOrUnwind } from './cleanup-stack.ts';
 import { requireStrongSecret } from './config/secrets.ts';
 import { secureDataDir } from './config/data-dir.ts';
+import { defaultNodeId } from './config/node-id.ts';
 import { openServerPlanes } from './server-planes.ts';
 import { DEFAULT_WEB_ROOT } from './paths.ts';
-import { consoleLogger } from './logger.ts';
+import { createLogger } from './logger.ts';
+import { createMetricsEndpoint } from './operations/metrics-endpoint.ts';
+import { observeRequests } from './operations/request-observer.ts';
+import { createServerMetrics } from './operations/server-metrics.ts';
 import type { RunningServer, ServerOptions } from './server-options.ts';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -29,7 +34,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   requireStrongSecret('SYNCODE_JWT_SECRET (jwtSecret)', options.jwtSecret);
   requireStrongSecret('SYNCODE_INTERNAL_SECRET (internalSecret)', options.internalSecret);
-  const log = options.log ?? consoleLogger;
+  const nodeId = options.nodeId ?? defaultNodeId(options.port ?? 3000);
+  const log = options.log ?? createLogger({ nodeId, level: options.logLevel });
   secureDataDir(options.dataDir, log);
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const access: AccessPolicy = {
@@ -38,12 +44,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   return openOrUnwind(async (stack) => {
+    const metrics = createServerMetrics();
     const { router, collabPlane, callbackRouter, cluster } = await openServerPlanes(
       options,
       // The bound address is only read while handling a request, which needs the listener to be listening.
-      { mode, log, startedAt: Date.now(), publicUrl: () => options.publicUrl ?? listener.url(), boundUrl: () => listener.url() },
+      { mode, log, nodeId, metrics, startedAt: Date.now(), publicUrl: () => options.publicUrl ?? listener.url(), boundUrl: () => listener.url() },
       stack,
     );
+    const serveMetrics =
+      mode === 'hosted'
+        ? createMetricsEndpoint(metrics, { token: options.metricsToken, trustedProxies: options.trustedProxies ?? [] }, (error) =>
+            log.error('metrics exposition failed', { error: String(error) }),
+          )
+        : undefined;
 
     const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
       const refused = refuseAccess(req, access);
@@ -56,6 +69,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (handleCors(req, res, options.corsOrigins ?? [])) return;
         void router.handle(req, res);
       } else if (path === '/collab' || path.startsWith('/collab/')) {
+        setRequestRoute('/collab');
         sendUpgradeRequired(res);
       } else if (callbackRouter && path.startsWith('/internal/callbacks/')) {
         void callbackRouter.handle(req, res);
@@ -63,7 +77,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         void cluster.peerRouter.handle(req, res);
       } else if (path === '/internal' || path.startsWith('/internal/')) {
         sendUnknownRoute(res);
+      } else if (path === '/metrics' && serveMetrics) {
+        setRequestRoute('/metrics');
+        void serveMetrics(req, res);
+      } else if (path === '/metrics') {
+        sendUnknownRoute(res);
       } else {
+        setRequestRoute('web-client');
         serveStatic(req, res, webRoot, options.webClientState?.()).catch((error: unknown) => {
           log.error('static file error', { error: String(error) });
           res.destroy();
@@ -83,7 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
     };
 
-    const listener = createHttpListener(onRequest, onUpgrade);
+    const listener = createHttpListener(observeRequests(onRequest, { log, metrics }), onUpgrade);
     // Not awaited here: upgraded /collab sockets keep the HTTP server open until the collab plane closes them.
     stack.defer(() => void listener.close());
     await listener.listen(options.port ?? 3000, host);

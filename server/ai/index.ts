@@ -70,6 +70,8 @@ export interface AiService {
 }
 
 export interface AiPlane extends AiService {
+  /** Provider requests waiting for a slot and in flight (metrics); zeros without a provider. */
+  load(): { queued: number; running: number };
   /** Aborts running jobs and reports (they end `failed`) and waits for them. */
   close(): Promise<void>;
 }
@@ -130,6 +132,7 @@ export async function createAiPlane(deps: AiPlaneDeps): Promise<AiPlane> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    load: () => ({ queued: limiter?.queued ?? 0, running: limiter?.active ?? 0 }),
     async close() {
       await Promise.all([jobs?.close(), reports.close()]);
     },

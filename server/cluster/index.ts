@@ -119,11 +119,6 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
   };
 }
 
-/** SYNCODE_NODE_ID's default: the host name and the bound port. */
-export function defaultNodeId(boundUrl: string): string {
-  return `${hostname()}-${new URL(boundUrl).port}`;
-}
-
 /**
  * The address peers reach this process at, unless SYNCODE_INTERNAL_URL says otherwise: the bound address,
  * with the host name in place of a wildcard address (0.0.0.0, ::), which peers cannot connect to.

@@ -46,7 +46,7 @@ const server = await startCollabServer({
   log: consoleLogger,
 });
 process.stdout.write(`SynCode collab listening on ${server.url}\n`);
-closeOnSignals(server);
+closeOnSignals(server, consoleLogger);
 
 function parseCollabArgs() {
   return parseArgs({

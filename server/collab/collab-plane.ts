@@ -55,6 +55,8 @@ export interface CollabPlaneOptions {
    * connection for another process's room is piped to it; shutdown hands the rooms over with 1012.
    */
   cluster?: CollabCluster;
+  /** Called after each write-ahead group commit (metrics): how long it took and the updates it made durable. */
+  onCommit?: (durationMs: number, updates: readonly { doc: CollabDoc }[]) => void;
   log: Logger;
 }
 
@@ -82,6 +84,8 @@ export interface CollabPlane {
    * checkpoint is written, since another owner may be appending to the log already.
    */
   drop(roomId: string): void;
+  /** Rooms whose documents are live here and open connections, read synchronously (metrics). */
+  load(): { rooms: number; connections: number };
   /**
    * Closes every socket (1001; 1012 in a cluster, where another process takes the rooms over), flushes and
    * closes the store.
@@ -97,6 +101,7 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
   const store = openSqliteCollabStore(options.dataDir);
   const core = new PlaneCore(store, options.log, {
     documentIdleTtlMs: options.documentIdleTtlMs ?? DOCUMENT_IDLE_TTL_MS,
+    onCommit: options.onCommit,
     awareness: {
       throttleMs: options.awarenessThrottleMs ?? AWARENESS_THROTTLE_MS,
       timeoutMs: awarenessTimeoutMs,
@@ -337,6 +342,7 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
       core.flush();
       unloadRoom(room, true);
     },
+    load: () => ({ rooms: core.rooms.size, connections: connections.size }),
     async close() {
       if (closing) return;
       closing = true;

@@ -15,6 +15,7 @@ const CHECKPOINT_EVERY_UPDATES = 2000;
 export interface CoreSettings {
   documentIdleTtlMs: number;
   awareness: AwarenessRules;
+  onCommit?: (durationMs: number, updates: readonly NewUpdate[]) => void;
 }
 
 type CloseCodeEntry = (typeof CloseCode)[keyof typeof CloseCode];
@@ -127,15 +128,18 @@ export class PlaneCore {
     this.#flushScheduled = false;
     if (this.#queue.length === 0) return;
     const batch = this.#queue.splice(0);
-    this.#pacer.committed(performance.now(), batch.length);
+    const startedAt = performance.now();
+    this.#pacer.committed(startedAt, batch.length);
+    const rows = batch.map((b) => b.row);
     let ids: number[];
     try {
-      ids = this.store.appendUpdates(batch.map((b) => b.row));
+      ids = this.store.appendUpdates(rows);
     } catch (error) {
       this.log.error('collab commit failed; dropping uncommitted state', { error: String(error) });
       for (const doc of new Set(batch.map((b) => b.doc))) this.#failDoc(doc);
       return;
     }
+    this.settings.onCommit?.(performance.now() - startedAt, rows);
     const last = new Map<LiveDoc, { id: number; count: number }>();
     batch.forEach((b, i) => {
       const entry = last.get(b.doc) ?? { id: 0, count: 0 };

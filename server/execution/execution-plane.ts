@@ -230,6 +230,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
       if (process.platform === 'linux') notes.push(sandbox!.cpuLimited ? 'one CPU core per execution' : 'no CPU limit: no writable cgroup v1 cpu hierarchy');
       return { status: 'ok', message: notes.join('; ') };
     },
+    load: () => ({ queued: queue.size, running: inFlight.size }),
     assertRunnable: (language) => void toolchainFor(language),
     enqueueRun: (req) => enqueue('run', req, () => store.createRun(req)),
     getRun: (id) => store.getRun(id),

@@ -96,6 +96,8 @@ export interface ExecutionFinished {
 export interface ExecutionPlane {
   features(): ExecutionFeatures;
   health(): ExecutionHealth;
+  /** Jobs waiting for a worker and jobs executing now (metrics). */
+  load(): { queued: number; running: number };
   /** Throws AppError EXEC_UNAVAILABLE (with the reason) when this language cannot run here. */
   assertRunnable(language: SupportedLanguage): void;
   /** Queues a run; rejects with AppError EXEC_UNAVAILABLE for a language this machine cannot run. */

@@ -1,12 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
-import { AppError } from '../protocol/index.ts';
+import { AppError, REQUEST_ID_HEADER } from '../protocol/index.ts';
 import type { ApiContext, ApiHandler, ApiMiddleware, MatchedRoute } from './api-context.ts';
 import { peerAddress, type ClientIpResolver } from './client-ip.ts';
 import { readJsonBody } from './json-body.ts';
+import { currentRequest, requestIdOf, setRequestRoute } from './request-scope.ts';
 import { sendError, sendJson } from './respond.ts';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 interface Route extends MatchedRoute {
   segments: string[];
@@ -49,14 +47,16 @@ export class ApiRouter {
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const supplied = req.headers['x-request-id'];
-    const requestId = typeof supplied === 'string' && REQUEST_ID.test(supplied) ? supplied : randomUUID();
-    res.setHeader('x-request-id', requestId);
+    // Inside a server's request scope the id is already chosen (and on the response); a router used on its
+    // own (the collab process's /internal API) chooses it here.
+    const requestId = currentRequest()?.requestId ?? requestIdOf(req);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
     try {
       const body = await readJsonBody(req);
       const { route, params } = this.#match(method, url.pathname);
+      setRequestRoute(route.pattern);
       const ctx: ApiContext = {
         req,
         res,

@@ -23,15 +23,7 @@ export const peerAddress: ClientIpResolver = (req) => req.socket.remoteAddress ?
  */
 export function createClientIpResolver(entries: readonly string[]): ClientIpResolver {
   if (entries.length === 0) return peerAddress;
-  const trusted = entries.map((entry) => {
-    const network = parseNetwork(entry);
-    if (!network) throw new Error(`Invalid trusted proxy: "${entry}" (an IPv4/IPv6 address or CIDR)`);
-    return network;
-  });
-  const isTrusted = (address: string): boolean => {
-    const bytes = parseAddress(address);
-    return bytes !== undefined && trusted.some((network) => contains(network, bytes));
-  };
+  const isTrusted = createNetworkMatcher(entries);
   return (req) => {
     let client = peerAddress(req);
     if (!isTrusted(client)) return client;
@@ -45,6 +37,22 @@ export function createClientIpResolver(entries: readonly string[]): ClientIpReso
       if (!isTrusted(hop)) return hop;
     }
     return client;
+  };
+}
+
+/**
+ * Whether an address (as a socket or X-Forwarded-For reports it) lies in one of `entries`, addresses or CIDRs;
+ * throws naming the first invalid entry.
+ */
+export function createNetworkMatcher(entries: readonly string[]): (address: string) => boolean {
+  const networks = entries.map((entry) => {
+    const network = parseNetwork(entry);
+    if (!network) throw new Error(`Invalid trusted proxy: "${entry}" (an IPv4/IPv6 address or CIDR)`);
+    return network;
+  });
+  return (address) => {
+    const bytes = parseAddress(address);
+    return bytes !== undefined && networks.some((network) => contains(network, bytes));
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { AppError, type ErrorResponse } from '../protocol/index.ts';
+import { currentRequest } from './request-scope.ts';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (status === 204 || body === undefined) {
@@ -38,10 +39,15 @@ export function sendError(res: ServerResponse, error: unknown, requestId: string
   sendJson(res, appError.status, body, headers);
 }
 
+/** An error answered outside any router: through the one conversion, with the request scope's id. */
+export function sendErrorOutsideRouter(res: ServerResponse, error: unknown, log: (e: unknown) => void): void {
+  sendError(res, error, currentRequest()?.requestId ?? randomUUID(), log);
+}
+
 /** A path outside any router (e.g. `/internal/...` in-process): the typed 404 through the one conversion. */
 export function sendUnknownRoute(res: ServerResponse): void {
   // An AppError is never logged by sendError, so there is nothing to log here.
-  sendError(res, new AppError('VALIDATION_UNKNOWN_ROUTE', 'Not found.'), randomUUID(), () => {});
+  sendErrorOutsideRouter(res, new AppError('VALIDATION_UNKNOWN_ROUTE', 'Not found.'), () => {});
 }
 
 /** A plain HTTP request under `/collab` (non-upgrade requests get 426; docs/collab-protocol.md, "Connection URL and token"). */

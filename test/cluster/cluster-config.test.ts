@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { optionsFromCli } from '../../server/cli-options.ts';
-import { defaultInternalUrl, defaultNodeId } from '../../server/cluster/index.ts';
+import { defaultInternalUrl } from '../../server/cluster/index.ts';
+import { defaultNodeId } from '../../server/config/node-id.ts';
 import { closeActionFor, CloseCode } from '../../server/protocol/index.ts';
 
 const DATA = ['--data-dir', '/tmp/syncode-cluster-options'];
@@ -26,8 +27,9 @@ describe('configuring a cluster member', () => {
     for (const [env, message] of cases) expect(() => optionsFromCli(DATA, env), message).toThrow(message);
   });
 
-  it('names a process by host name and port, and gives peers a reachable address for a wildcard bind', () => {
-    expect(defaultNodeId('http://127.0.0.1:3000')).toBe(`${hostname()}-3000`);
+  it('names a process by host name and port (the process id for port 0), and gives peers a reachable address for a wildcard bind', () => {
+    expect(defaultNodeId(3000)).toBe(`${hostname()}-3000`);
+    expect(defaultNodeId(0)).toBe(`${hostname()}-pid${process.pid}`);
     expect(defaultInternalUrl('http://127.0.0.1:41234')).toBe('http://127.0.0.1:41234');
     expect(defaultInternalUrl('http://0.0.0.0:3000')).toBe(`http://${hostname()}:3000`);
     expect(defaultInternalUrl('http://[::]:3000')).toBe(`http://${hostname()}:3000`);

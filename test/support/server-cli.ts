@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { REPO_ROOT } from '../../server/paths.ts';
+import { pollUntil } from './poll.ts';
 
 /**
  * Runs `node server/cli.ts ...args` with `env` added to the environment, for a start the server is expected
@@ -26,47 +27,49 @@ export async function runServerCliToExit(args: string[], env: Record<string, str
   }
 }
 
-export interface ServerProcess {
-  child: ChildProcess;
-  /** `http://127.0.0.1:PORT` from the ready line. */
+export interface ServerCli {
   url: string;
-  /** Resolves with the exit code, or the signal's name. */
-  exited: Promise<number | string>;
-  /** What the process wrote to stderr so far (its JSON log lines). */
+  /** The process (its pid, whether it still runs). */
+  child: ChildProcess;
+  /** Everything the process wrote to stderr so far (its JSON log lines). */
   stderr(): string;
+  /**
+   * Sends `signal` (SIGTERM unless told) if it still runs, then resolves once the process is gone: with its exit
+   * code, or the name of the signal that ended it.
+   */
+  stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
 
 /**
- * Runs `node server/cli.ts --port 0 ...args` with `env` added to the environment (the web client build off) and
- * resolves once it printed its ready line. Kill it (`child.kill`) and await `exited` in the test's cleanup.
+ * Starts `node server/cli.ts --port 0 ...args` with `env` added and waits for its ready line. Always `await
+ * stop()` (a process that failed to start is killed before this rejects).
  */
-export async function spawnServerCli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServerCli(args: string[], env: Record<string, string>, timeoutMs = 45_000): Promise<ServerCli> {
   const child = spawn(process.execPath, ['server/cli.ts', '--port', '0', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, SYNCODE_WEB_BUILD: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   let stderr = '';
   let stdout = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-200_000)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not start within ${timeoutMs} ms: ${stderr}`));
-    }, timeoutMs);
-    child.stdout!.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      const m = /^SynCode server listening on (http:\/\/\S+)$/m.exec(stdout);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const exited = once(child, 'exit').then(([code, signal]) => (code as number | null) ?? (signal as string));
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<number | string> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    return exited;
+  };
+  try {
+    const url = await pollUntil(() => /^SynCode server listening on (\S+)$/m.exec(stdout)?.[1], (u) => u !== undefined || child.exitCode !== null, {
+      timeoutMs,
+      intervalMs: 25,
+      what: 'the ready line',
     });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code} before it was ready: ${stderr}`));
-    });
-  });
-  return { child, url, exited, stderr: () => stderr };
+    if (url === undefined) throw new Error(`the server exited with ${child.exitCode}: ${stderr}`);
+    return { url, child, stderr: () => stderr, stop };
+  } catch (error) {
+    child.kill('SIGKILL');
+    await exited;
+    throw error;
+  }
 }

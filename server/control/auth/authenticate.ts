@@ -1,6 +1,7 @@
 // Bearer authentication for every non-public /v1 route; it runs before any other check of the handler.
 import { AppError, type SupportedLanguage, type UserRole } from '../../protocol/index.ts';
 import type { ApiContext } from '../../http/api-context.ts';
+import { setRequestUser } from '../../http/request-scope.ts';
 import type { UsersRepository } from '../../storage/control/users-repository.ts';
 import type { AccessClaims, TokenSigner } from './tokens.ts';
 
@@ -58,6 +59,7 @@ export function createAuthenticator(tokens: TokenSigner, users: UsersRepository)
       preferredLanguage: user.preferredLanguage,
     };
     ctx.state[STATE_KEY] = authUser;
+    setRequestUser(user.id); // the access log line names the caller
     return authUser;
   };
   return {

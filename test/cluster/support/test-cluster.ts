@@ -6,16 +6,14 @@ import type { RoomClient } from '../../control/rooms/room-client.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster.ts';
 import { startRedisServer, type RedisServer } from '../../support/redis-server.ts';
-import { spawnServerCli, type ServerProcess } from '../../support/server-cli.ts';
+import { startServerCli, type ServerCli } from '../../support/server-cli.ts';
 import { createDatabase, POSTGRES_ADMIN_URL_ENV } from '../../support/test-database.ts';
 
 export const JWT_SECRET = 'cluster-test-jwt-secret-0123456789abcdef012';
 export const INTERNAL_SECRET = 'cluster-test-internal-secret-0123456789ab';
 
-export interface ClusterNode extends ServerProcess {
+export interface ClusterNode extends ServerCli {
   nodeId: string;
-  /** Sends the signal and resolves with the exit code or signal name. */
-  stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
 
 export interface TestCluster {
@@ -55,7 +53,7 @@ export async function startTestCluster(nodeIds: string[], options: TestClusterOp
       // A data directory each: nothing may be shared through files, only through PostgreSQL and Redis.
       const dir = dirs[0] ?? makeTempDir(`syncode-${nodeId}-`); // DEV-ONLY shared dir before the storage merge
       if (!dirs.includes(dir)) dirs.push(dir);
-      const server = await spawnServerCli(['--data-dir', dir.path], {
+      const server = await startServerCli(['--data-dir', dir.path], {
         SYNCODE_DATABASE_URL: databaseUrl,
         SYNCODE_REDIS_URL: redis.url,
         SYNCODE_NODE_ID: nodeId,
@@ -65,14 +63,7 @@ export async function startTestCluster(nodeIds: string[], options: TestClusterOp
         // Runs are not what these tests are about; a machine without namespaces still starts.
         SYNCODE_SANDBOX: 'limited',
       });
-      const node: ClusterNode = {
-        ...server,
-        nodeId,
-        async stop(signal = 'SIGTERM') {
-          if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill(signal);
-          return server.exited;
-        },
-      };
+      const node: ClusterNode = { ...server, nodeId };
       nodes.push(node);
       return node;
     },
