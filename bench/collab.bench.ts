@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCollabHttpClient } from '../server/collab/index.ts';
 import { REPO_ROOT } from '../server/paths.ts';
-import { openSqliteCollabStore } from '../server/storage/collab/index.ts';
+import { openCollabStore } from '../server/storage/collab/index.ts';
 import type { GeneratorConfig } from './collab/load-generator.ts';
 import { cpuSeconds, percentile, rssMiB } from './collab/proc-stats.ts';
 import { bundleCollabServer } from './collab/server-bundle.ts';
@@ -129,9 +129,9 @@ async function runScenario(s: Scenario, serverEntry: string): Promise<Row> {
   const rss = rssMiB(server.pid!);
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));
-  const store = openSqliteCollabStore(dataDir);
-  const log = store.logStats();
-  store.close();
+  const store = await openCollabStore({ dataDir });
+  const log = await store.logStats();
+  await store.close();
   rmSync(dataDir, { recursive: true, force: true });
 
   const samples = ((result.latencies ?? result.joinMs) as number[]).sort((a, b) => a - b);

@@ -6,6 +6,7 @@ import { silentLogger } from '../../server/logger.ts';
 import { INTERNAL_SECRET_HEADER, type SnapshotReadyItem } from '../../server/protocol/index.ts';
 import { pollUntil } from '../support/poll.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
+import { testDatabaseUrl } from '../support/test-database.ts';
 import { INTERNAL_SECRET, JWT_SECRET } from './support/collab-harness.ts';
 
 interface Received {
@@ -49,8 +50,10 @@ describe('HTTP callbacks: retry 1/2/4, buffering, at-least-once', () => {
     cleanup.push(() => new Promise<void>((r) => receiver.server.close(() => r())));
     const dir = makeTempDir('syncode-collab-cb-');
     cleanup.push(() => dir.remove());
+    const databaseUrl = await testDatabaseUrl();
     const server: RunningCollabServer = await startCollabServer({
       dataDir: dir.path,
+      ...(databaseUrl ? { databaseUrl } : {}),
       jwtSecret: JWT_SECRET,
       internalSecret: INTERNAL_SECRET,
       callbacks: { baseUrl: receiver.url, retryDelaysMs, flushIntervalMs },
