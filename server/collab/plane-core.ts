@@ -42,9 +42,9 @@ export class PlaneCore {
     this.settings = settings;
     this.writer = new StoreWriter(store, log, {
       committed: (batch, ids) => this.#committed(batch, ids),
-      failed: (batch, error) => {
+      failed: (docs, error) => {
         this.log.error('collab commit failed; dropping uncommitted state', { error: String(error) });
-        for (const doc of new Set(batch.map((b) => b.doc))) this.discard(doc);
+        for (const doc of docs) this.discard(doc);
       },
     });
   }
@@ -76,7 +76,7 @@ export class PlaneCore {
 
   async #loadRoom(roomId: string): Promise<Room | undefined> {
     // A room dropped from memory is read back with everything written for it.
-    await this.writer.settled();
+    await this.writer.flush();
     const [record, participants] = await Promise.all([this.store.getRoom(roomId), this.store.participants(roomId)]);
     if (!record) return undefined;
     const room = new Room(record, participants);
@@ -94,7 +94,7 @@ export class PlaneCore {
   }
 
   async #loadDoc(room: Room, name: CollabDoc): Promise<void> {
-    await this.writer.settled();
+    await this.writer.flush();
     const [stored, bans, owners, resyncFlags] = await Promise.all([
       this.store.loadDocument(room.id, name),
       this.store.bannedClients(room.id, name),
@@ -146,7 +146,7 @@ export class PlaneCore {
     return this.#transition(room, doc.name, async () => {
       await this.writer.flush();
       this.checkpoint(doc, false);
-      await this.writer.settled();
+      await this.writer.flush();
       doc.destroy();
     });
   }
@@ -246,7 +246,7 @@ export class PlaneCore {
     }
     const serverClients = [doc.ydoc.clientID].filter((id) => !doc.owners.has(id));
     for (const id of serverClients) doc.owners.set(id, SERVER_CLIENT_OWNER);
-    if (serverClients.length > 0) this.writer.persist(() => this.store.claimClients(doc.roomId, doc.name, SERVER_CLIENT_OWNER, serverClients), 'clientID claim');
+    if (serverClients.length > 0) this.writer.claim(doc, SERVER_CLIENT_OWNER, serverClients);
     for (const update of updates) {
       const frame = encodeSyncUpdate(update);
       this.enqueue(doc, { roomId: doc.roomId, doc: doc.name, update, userId: null, acceptedAt: Date.now() });
@@ -316,6 +316,6 @@ export class PlaneCore {
     await this.flush();
     await Promise.allSettled([...this.rooms.values()].flatMap((room) => [...room.docs.values()].map((doc) => this.unload(room, doc))));
     this.rooms.clear();
-    await this.writer.settled();
+    await this.writer.flush();
   }
 }

@@ -129,7 +129,7 @@ function claimClients(core: PlaneCore, doc: LiveDoc, conn: CollabConnection, aut
   const unowned = [...authors].filter((client) => !doc.owners.has(client));
   if (unowned.length === 0) return;
   for (const client of unowned) doc.owners.set(client, conn.userId);
-  core.writer.persist(() => core.store.claimClients(doc.roomId, doc.name, conn.userId, unowned), 'clientID claim');
+  core.writer.claim(doc, conn.userId, unowned);
 }
 
 /**

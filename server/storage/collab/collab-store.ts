@@ -37,6 +37,14 @@ export interface NewUpdate {
   acceptedAt: number;
 }
 
+/** A Yjs clientID seen on a document, and the user (or SERVER_CLIENT_OWNER) whose message brought it. */
+export interface ClientClaim {
+  roomId: string;
+  doc: CollabDoc;
+  clientId: number;
+  owner: string;
+}
+
 /** Owner of the clientIDs of server-origin writes; never a userId (those are UUIDs). */
 export const SERVER_CLIENT_OWNER = '@server';
 
@@ -89,8 +97,8 @@ export interface CollabStore {
   bannedClients(roomId: string, doc: CollabDoc): Promise<number[]>;
   /** Owner (userId, or SERVER_CLIENT_OWNER) of every Yjs clientID seen on the document. */
   clientOwners(roomId: string, doc: CollabDoc): Promise<Map<number, string>>;
-  /** Records `owner` as the owner of clientIDs that have none yet. */
-  claimClients(roomId: string, doc: CollabDoc, owner: string, clientIds: readonly number[]): Promise<void>;
+  /** Records each claim's owner as the owner of its clientID, unless the clientID has one already. */
+  claimClients(claims: readonly ClientClaim[]): Promise<void>;
   /** Rejection bookkeeping in one transaction: bans plus the (userId, doc) resync flag (probation on reconnect). */
   recordRejection(roomId: string, doc: CollabDoc, userId: string, bannedClientIds: readonly number[]): Promise<void>;
   /** Users flagged resync-required on the document. */

@@ -1,7 +1,7 @@
 import type { CollabDoc, RoomRole, RoomStatus, SnapshotReadyItem, SnapshotTrigger } from '../../protocol/index.ts';
 import { migrateSql, openServerDatabase, type SqlDatabase, type SqlValue } from '../sql/index.ts';
 import { COLLAB_MIGRATIONS } from './collab-migrations.ts';
-import type { CollabStore, LoggedUpdate, NewUpdate, ParticipantRecord, RoomPatch, RoomRecord, StoredDocument } from './collab-store.ts';
+import type { ClientClaim, CollabStore, LoggedUpdate, NewUpdate, ParticipantRecord, RoomPatch, RoomRecord, StoredDocument } from './collab-store.ts';
 
 interface RoomRow {
   room_id: string;
@@ -211,11 +211,11 @@ class SqlCollabStore implements CollabStore {
     return new Map(rows.map((r) => [r.client_id, r.user_id]));
   }
 
-  async claimClients(roomId: string, doc: CollabDoc, owner: string, clientIds: readonly number[]): Promise<void> {
-    if (clientIds.length === 0) return;
+  async claimClients(claims: readonly ClientClaim[]): Promise<void> {
+    if (claims.length === 0) return;
     await this.#db.run(
-      `INSERT INTO collab_client_owners (room_id, doc, client_id, user_id) VALUES ${rowMarks(clientIds.length, 4)} ON CONFLICT DO NOTHING`,
-      clientIds.flatMap((id) => [roomId, doc, id, owner]),
+      `INSERT INTO collab_client_owners (room_id, doc, client_id, user_id) VALUES ${rowMarks(claims.length, 4)} ON CONFLICT DO NOTHING`,
+      claims.flatMap((c) => [c.roomId, c.doc, c.clientId, c.owner]),
     );
   }
 
@@ -296,26 +296,41 @@ class SqlCollabStore implements CollabStore {
   }
 
   /**
-   * The [doc key, author key] of every row. Cached keys cost nothing; a missing one (a new document or author)
-   * is created (`ON CONFLICT DO NOTHING`: another process may create it at the same time) and read back once.
+   * The [doc key, author key] of every row. Cached keys cost nothing; the missing ones (new documents, new
+   * authors) are created together (`ON CONFLICT DO NOTHING`: another process may create them at the same time)
+   * and read back: a few statements per commit that brings new keys, whatever its size.
    */
   async #keysOf(batch: readonly NewUpdate[]): Promise<[number, number | null][]> {
+    const docs = new Map<string, { roomId: string; doc: CollabDoc }>();
+    const authors = new Set<string>();
     for (const u of batch) {
-      if (!this.#docKeys.has(docId(u.roomId, u.doc))) await this.#createDocKey(u.roomId, u.doc);
-      if (u.userId !== null && !this.#authorKeys.has(u.userId)) await this.#createAuthorKey(u.userId);
+      if (!this.#docKeys.has(docId(u.roomId, u.doc))) docs.set(docId(u.roomId, u.doc), { roomId: u.roomId, doc: u.doc });
+      if (u.userId !== null && !this.#authorKeys.has(u.userId)) authors.add(u.userId);
     }
+    await Promise.all([docs.size > 0 && this.#createDocKeys([...docs.values()]), authors.size > 0 && this.#createAuthorKeys([...authors])]);
     return batch.map((u) => [this.#docKeys.get(docId(u.roomId, u.doc))!, u.userId === null ? null : this.#authorKeys.get(u.userId)!]);
   }
 
-  async #createDocKey(roomId: string, doc: CollabDoc): Promise<void> {
-    await this.#db.run('INSERT INTO collab_doc_keys (room_id, doc) VALUES (?, ?) ON CONFLICT DO NOTHING', [roomId, doc]);
-    await this.#docKey(roomId, doc);
+  async #createDocKeys(docs: readonly { roomId: string; doc: CollabDoc }[]): Promise<void> {
+    await this.#db.run(
+      `INSERT INTO collab_doc_keys (room_id, doc) VALUES ${rowMarks(docs.length, 2)} ON CONFLICT DO NOTHING`,
+      docs.flatMap((d) => [d.roomId, d.doc]),
+    );
+    const roomIds = [...new Set(docs.map((d) => d.roomId))];
+    const rows = await this.#db.all<{ doc_key: number; room_id: string; doc: CollabDoc }>(
+      `SELECT doc_key, room_id, doc FROM collab_doc_keys WHERE room_id IN (${marks(roomIds.length)})`,
+      roomIds,
+    );
+    for (const r of rows) this.#docKeys.set(docId(r.room_id, r.doc), r.doc_key);
   }
 
-  async #createAuthorKey(userId: string): Promise<void> {
-    await this.#db.run('INSERT INTO collab_authors (user_id) VALUES (?) ON CONFLICT DO NOTHING', [userId]);
-    const row = await this.#db.get<{ author_key: number }>('SELECT author_key FROM collab_authors WHERE user_id = ?', [userId]);
-    this.#authorKeys.set(userId, row!.author_key);
+  async #createAuthorKeys(userIds: readonly string[]): Promise<void> {
+    await this.#db.run(`INSERT INTO collab_authors (user_id) VALUES ${rowMarks(userIds.length, 1)} ON CONFLICT DO NOTHING`, userIds);
+    const rows = await this.#db.all<{ author_key: number; user_id: string }>(
+      `SELECT author_key, user_id FROM collab_authors WHERE user_id IN (${marks(userIds.length)})`,
+      userIds,
+    );
+    for (const r of rows) this.#authorKeys.set(r.user_id, r.author_key);
   }
 
   /** The document's key; undefined while nothing was ever logged for it. */
