@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { CloseCode, encodeRoomEvent, MAX_ROOM_EVENT_BYTES, type CollabCallbacks, type CollabDoc, type RoomEvent } from '../protocol/index.ts';
 import { SERVER_CLIENT_OWNER, type CollabStore, type NewUpdate } from '../storage/collab/index.ts';
+import { KeyedQueue } from '../keyed-queue.ts';
 import type { Logger } from '../server-options.ts';
 import type { AwarenessRules } from './awareness-hub.ts';
 import type { CollabConnection } from './collab-connection.ts';
@@ -32,8 +33,8 @@ export class PlaneCore {
   readonly rooms = new Map<string, Room>();
   /** Rooms being read from the store: every caller waits for the one read. */
   readonly #roomLoads = new Map<string, Promise<Room | undefined>>();
-  /** The tail of each room's control operations (see exclusive). */
-  readonly #roomTasks = new Map<string, Promise<void>>();
+  /** Each room's control operations (see exclusive). */
+  readonly #roomTasks = new KeyedQueue();
   #callbacks: CollabCallbacks | undefined;
 
   constructor(store: CollabStore, log: Logger, settings: CoreSettings) {
@@ -222,16 +223,7 @@ export class PlaneCore {
 
   /** Runs one room's control operations one at a time in call order, so their events reach clients in that order. */
   exclusive<T>(roomId: string, task: () => Promise<T>): Promise<T> {
-    const result = (this.#roomTasks.get(roomId) ?? Promise.resolve()).then(task);
-    const tail = result.then(
-      () => {},
-      () => {},
-    );
-    this.#roomTasks.set(roomId, tail);
-    void tail.then(() => {
-      if (this.#roomTasks.get(roomId) === tail) this.#roomTasks.delete(roomId);
-    });
-    return result;
+    return this.#roomTasks.run(roomId, task);
   }
 
   /** A server-origin write (meta, code reset): persisted and relayed exactly like an accepted client update; resolves once committed. */
@@ -308,8 +300,8 @@ export class PlaneCore {
       if (room.periodicTimer) clearInterval(room.periodicTimer);
       room.periodicTimer = null;
     }
+    await this.#roomTasks.drain();
     await Promise.allSettled([
-      ...this.#roomTasks.values(),
       ...this.#roomLoads.values(),
       ...[...this.rooms.values()].flatMap((room) => [...room.transitions.values()]),
     ]);
