@@ -84,8 +84,8 @@ export interface CollabStore {
   setLeftAt(roomId: string, userId: string, leftAt: number | null): Promise<void>;
   setKicked(roomId: string, userId: string): Promise<void>;
   /**
-   * Commits a batch (group commit: one multi-row insert, in one transaction) and returns the log ids in batch
-   * order, ascending.
+   * Commits a batch in one transaction (group commit; on PostgreSQL one multi-row insert, one round trip) and
+   * returns the log ids in batch order, ascending.
    */
   appendUpdates(batch: readonly NewUpdate[]): Promise<number[]>;
   loadDocument(roomId: string, doc: CollabDoc): Promise<StoredDocument>;

@@ -1,6 +1,8 @@
 import type { CollabDoc, RoomRole, RoomStatus, SnapshotReadyItem, SnapshotTrigger } from '../../protocol/index.ts';
 import { migrateSql, openServerDatabase, type SqlDatabase, type SqlValue } from '../sql/index.ts';
+import { insertRows, marks } from './bulk-sql.ts';
 import { COLLAB_MIGRATIONS } from './collab-migrations.ts';
+import { LogKeys } from './log-keys.ts';
 import type { ClientClaim, CollabStore, LoggedUpdate, NewUpdate, ParticipantRecord, RoomPatch, RoomRecord, StoredDocument } from './collab-store.ts';
 
 interface RoomRow {
@@ -31,13 +33,6 @@ const ROOM_COLUMNS: Record<keyof RoomPatch, { column: string; toDb: (v: never) =
 };
 
 /**
- * Rows per log insert. A commit is one multi-row insert; a larger one (a stalled plane catching up) is split
- * into inserts of this size inside one transaction, which keeps the distinct statement texts (cached per row
- * count by both backends) and the parameter count bounded.
- */
-const MAX_ROWS_PER_INSERT = 256;
-
-/**
  * Opens the collab store: `collab.sqlite` in the data directory (WAL), separate from the control plane's file,
  * or the PostgreSQL database of `databaseUrl` (SYNCODE_DATABASE_URL), and brings its schema up to date.
  */
@@ -52,20 +47,22 @@ export async function openCollabStore(options: { dataDir: string; databaseUrl?: 
   return new SqlCollabStore(db);
 }
 
-/** One implementation for both backends: the SQL is what both accept, and `logStats` branches on the dialect. */
+/**
+ * One implementation for both backends: the SQL is what both accept; statements over a variable number of rows run
+ * the way each backend does them best (bulk-sql.ts), and `logStats` branches on the dialect.
+ */
 class SqlCollabStore implements CollabStore {
   readonly #db: SqlDatabase;
-  /** Integer keys of (room, doc) and of authors, resolved once per process: a logged row holds only the keys. */
-  readonly #docKeys = new Map<string, number>();
-  readonly #authorKeys = new Map<string, number>();
+  readonly #keys: LogKeys;
 
   constructor(db: SqlDatabase) {
     this.#db = db;
+    this.#keys = new LogKeys(db);
   }
 
   async createRoom(room: RoomRecord, participants: { userId: string; role: RoomRole }[], initial: NewUpdate[]): Promise<boolean> {
     // Keys first, outside the transaction: a key cached from a transaction that rolled back would not exist.
-    const keys = await this.#keysOf(initial);
+    const keys = await this.#keys.of(initial);
     return this.#db.transaction(async () => {
       const inserted = await this.#db.run(
         `INSERT INTO collab_rooms (room_id, mode, phase, language, problem_id, editor_locked, lock_reason,
@@ -144,7 +141,7 @@ class SqlCollabStore implements CollabStore {
 
   async appendUpdates(batch: readonly NewUpdate[]): Promise<number[]> {
     if (batch.length === 0) return [];
-    return this.#insertLog(batch, await this.#keysOf(batch));
+    return this.#insertLog(batch, await this.#keys.of(batch));
   }
 
   async loadDocument(roomId: string, doc: CollabDoc): Promise<StoredDocument> {
@@ -154,7 +151,7 @@ class SqlCollabStore implements CollabStore {
          ORDER BY upto_update_id DESC LIMIT 1`,
         [roomId, doc],
       ),
-      this.#docKey(roomId, doc),
+      this.#keys.doc(roomId, doc),
     ]);
     const after = checkpoint?.upto_update_id ?? 0;
     const rows =
@@ -169,14 +166,14 @@ class SqlCollabStore implements CollabStore {
   }
 
   async latestUpdateId(roomId: string, doc: CollabDoc): Promise<number> {
-    const key = await this.#docKey(roomId, doc);
+    const key = await this.#keys.doc(roomId, doc);
     if (key === undefined) return 0;
     const row = await this.#db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM collab_log WHERE doc_key = ?', [key]);
     return row?.id ?? 0;
   }
 
   async readLog(roomId: string, doc: CollabDoc, after: number, limit: number): Promise<LoggedUpdate[]> {
-    const key = await this.#docKey(roomId, doc);
+    const key = await this.#keys.doc(roomId, doc);
     if (key === undefined) return [];
     const rows = await this.#db.all<{ id: number; accepted_at: number; user_id: string | null; bytes: Uint8Array }>(
       `SELECT l.id, l.accepted_at, a.user_id, l.bytes FROM collab_log l LEFT JOIN collab_authors a ON a.author_key = l.author_key
@@ -212,22 +209,23 @@ class SqlCollabStore implements CollabStore {
   }
 
   async claimClients(claims: readonly ClientClaim[]): Promise<void> {
-    if (claims.length === 0) return;
-    await this.#db.run(
-      `INSERT INTO collab_client_owners (room_id, doc, client_id, user_id) VALUES ${rowMarks(claims.length, 4)} ON CONFLICT DO NOTHING`,
-      claims.flatMap((c) => [c.roomId, c.doc, c.clientId, c.owner]),
+    await insertRows(
+      this.#db,
+      'INSERT INTO collab_client_owners (room_id, doc, client_id, user_id)',
+      claims.map((c) => [c.roomId, c.doc, c.clientId, c.owner]),
+      'ON CONFLICT DO NOTHING',
     );
   }
 
   async recordRejection(roomId: string, doc: CollabDoc, userId: string, bannedClientIds: readonly number[]): Promise<void> {
     const now = Date.now();
     await this.#db.transaction(async () => {
-      if (bannedClientIds.length > 0) {
-        await this.#db.run(
-          `INSERT INTO collab_banned_clients (room_id, doc, client_id, banned_at) VALUES ${rowMarks(bannedClientIds.length, 4)} ON CONFLICT DO NOTHING`,
-          bannedClientIds.flatMap((id) => [roomId, doc, id, now]),
-        );
-      }
+      await insertRows(
+        this.#db,
+        'INSERT INTO collab_banned_clients (room_id, doc, client_id, banned_at)',
+        bannedClientIds.map((id) => [roomId, doc, id, now]),
+        'ON CONFLICT DO NOTHING',
+      );
       await this.#db.run('INSERT INTO collab_resync_flags (room_id, user_id, doc, flagged_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [
         roomId,
         userId,
@@ -247,10 +245,11 @@ class SqlCollabStore implements CollabStore {
   }
 
   async addPendingSnapshots(items: readonly SnapshotReadyItem[]): Promise<void> {
-    if (items.length === 0) return;
-    await this.#db.run(
-      `INSERT INTO collab_pending_snapshots (id, room_id, doc, trigger, taken_at, bytes) VALUES ${rowMarks(items.length, 6)} ON CONFLICT DO NOTHING`,
-      items.flatMap((i) => [i.id, i.roomId, i.doc, i.trigger, i.takenAt, Buffer.from(i.bytes, 'base64')]),
+    await insertRows(
+      this.#db,
+      'INSERT INTO collab_pending_snapshots (id, room_id, doc, trigger, taken_at, bytes)',
+      items.map((i) => [i.id, i.roomId, i.doc, i.trigger, i.takenAt, Buffer.from(i.bytes, 'base64')]),
+      'ON CONFLICT DO NOTHING',
     );
   }
 
@@ -296,90 +295,19 @@ class SqlCollabStore implements CollabStore {
   }
 
   /**
-   * The [doc key, author key] of every row. Cached keys cost nothing; the missing ones (new documents, new
-   * authors) are created together (`ON CONFLICT DO NOTHING`: another process may create them at the same time)
-   * and read back: a few statements per commit that brings new keys, whatever its size.
-   */
-  async #keysOf(batch: readonly NewUpdate[]): Promise<[number, number | null][]> {
-    const docs = new Map<string, { roomId: string; doc: CollabDoc }>();
-    const authors = new Set<string>();
-    for (const u of batch) {
-      if (!this.#docKeys.has(docId(u.roomId, u.doc))) docs.set(docId(u.roomId, u.doc), { roomId: u.roomId, doc: u.doc });
-      if (u.userId !== null && !this.#authorKeys.has(u.userId)) authors.add(u.userId);
-    }
-    await Promise.all([docs.size > 0 && this.#createDocKeys([...docs.values()]), authors.size > 0 && this.#createAuthorKeys([...authors])]);
-    return batch.map((u) => [this.#docKeys.get(docId(u.roomId, u.doc))!, u.userId === null ? null : this.#authorKeys.get(u.userId)!]);
-  }
-
-  async #createDocKeys(docs: readonly { roomId: string; doc: CollabDoc }[]): Promise<void> {
-    await this.#db.run(
-      `INSERT INTO collab_doc_keys (room_id, doc) VALUES ${rowMarks(docs.length, 2)} ON CONFLICT DO NOTHING`,
-      docs.flatMap((d) => [d.roomId, d.doc]),
-    );
-    const roomIds = [...new Set(docs.map((d) => d.roomId))];
-    const rows = await this.#db.all<{ doc_key: number; room_id: string; doc: CollabDoc }>(
-      `SELECT doc_key, room_id, doc FROM collab_doc_keys WHERE room_id IN (${marks(roomIds.length)})`,
-      roomIds,
-    );
-    for (const r of rows) this.#docKeys.set(docId(r.room_id, r.doc), r.doc_key);
-  }
-
-  async #createAuthorKeys(userIds: readonly string[]): Promise<void> {
-    await this.#db.run(`INSERT INTO collab_authors (user_id) VALUES ${rowMarks(userIds.length, 1)} ON CONFLICT DO NOTHING`, userIds);
-    const rows = await this.#db.all<{ author_key: number; user_id: string }>(
-      `SELECT author_key, user_id FROM collab_authors WHERE user_id IN (${marks(userIds.length)})`,
-      userIds,
-    );
-    for (const r of rows) this.#authorKeys.set(r.user_id, r.author_key);
-  }
-
-  /** The document's key; undefined while nothing was ever logged for it. */
-  async #docKey(roomId: string, doc: CollabDoc): Promise<number | undefined> {
-    const id = docId(roomId, doc);
-    const cached = this.#docKeys.get(id);
-    if (cached !== undefined) return cached;
-    const row = await this.#db.get<{ doc_key: number }>('SELECT doc_key FROM collab_doc_keys WHERE room_id = ? AND doc = ?', [roomId, doc]);
-    if (row) this.#docKeys.set(id, row.doc_key);
-    return row?.doc_key;
-  }
-
-  /**
-   * One multi-row INSERT … RETURNING id: the whole commit is one statement, so one transaction (several, in one
-   * transaction, past MAX_ROWS_PER_INSERT). Ids are assigned in row order; RETURNING's order is not promised,
-   * so they are sorted.
+   * The log rows of a commit, inserted with one multi-row INSERT … RETURNING id on PostgreSQL (bulk-sql.ts), and
+   * their ids in row order.
    */
   async #insertLog(batch: readonly NewUpdate[], keys: [number, number | null][]): Promise<number[]> {
-    const insert = async (from: number, to: number): Promise<number[]> => {
-      const params: SqlValue[] = [];
-      for (let i = from; i < to; i++) params.push(keys[i]![0], keys[i]![1], batch[i]!.acceptedAt, batch[i]!.update);
-      const rows = await this.#db.all<{ id: number }>(
-        `INSERT INTO collab_log (doc_key, author_key, accepted_at, bytes) VALUES ${rowMarks(to - from, 4)} RETURNING id`,
-        params,
-      );
-      return rows.map((r) => r.id).sort((a, b) => a - b);
-    };
-    if (batch.length <= MAX_ROWS_PER_INSERT) return insert(0, batch.length);
-    return this.#db.transaction(async () => {
-      const ids: number[] = [];
-      for (let from = 0; from < batch.length; from += MAX_ROWS_PER_INSERT) ids.push(...(await insert(from, Math.min(batch.length, from + MAX_ROWS_PER_INSERT))));
-      return ids;
-    });
+    const rows = await insertRows<{ id: number }>(
+      this.#db,
+      'INSERT INTO collab_log (doc_key, author_key, accepted_at, bytes)',
+      batch.map((u, i) => [keys[i]![0], keys[i]![1], u.acceptedAt, u.update]),
+      'RETURNING id',
+    );
+    // Ids are assigned in row order; PostgreSQL does not promise RETURNING's order, so they are sorted.
+    return rows.map((r) => r.id).sort((a, b) => a - b);
   }
-}
-
-function docId(roomId: string, doc: CollabDoc): string {
-  return `${roomId}/${doc}`;
-}
-
-/** `?, ?, ?` */
-function marks(n: number): string {
-  return Array.from({ length: n }, () => '?').join(', ');
-}
-
-/** `(?, ?), (?, ?)`: `rows` rows of `columns` placeholders. */
-function rowMarks(rows: number, columns: number): string {
-  const row = `(${marks(columns)})`;
-  return Array.from({ length: rows }, () => row).join(', ');
 }
 
 function toRoom(row: RoomRow): RoomRecord {
