@@ -32,6 +32,9 @@ const ROOM_COLUMNS: Record<keyof RoomPatch, { column: string; toDb: (v: never) =
   lastSnapshotUpdateId: { column: 'last_snapshot_update_id', toDb: (v: number) => v },
 };
 
+const INSERT_LOG = 'INSERT INTO collab_log (doc_key, author_key, accepted_at, bytes)';
+const INSERT_LOG_ROW = `${INSERT_LOG} VALUES (?, ?, ?, ?)`;
+
 /**
  * Opens the collab store: `collab.sqlite` in the data directory (WAL), separate from the control plane's file,
  * or the PostgreSQL database of `databaseUrl` (SYNCODE_DATABASE_URL), and brings its schema up to date.
@@ -295,18 +298,22 @@ class SqlCollabStore implements CollabStore {
   }
 
   /**
-   * The log rows of a commit, inserted with one multi-row INSERT … RETURNING id on PostgreSQL (bulk-sql.ts), and
-   * their ids in row order.
+   * The log rows of a commit and their ids in row order: on PostgreSQL one multi-row INSERT … RETURNING id
+   * (bulk-sql.ts); on SQLite one cached single-row insert per update in one transaction, whose ids are consecutive
+   * (one writer, AUTOINCREMENT), so only the last is read.
    */
   async #insertLog(batch: readonly NewUpdate[], keys: [number, number | null][]): Promise<number[]> {
-    const rows = await insertRows<{ id: number }>(
-      this.#db,
-      'INSERT INTO collab_log (doc_key, author_key, accepted_at, bytes)',
-      batch.map((u, i) => [keys[i]![0], keys[i]![1], u.acceptedAt, u.update]),
-      'RETURNING id',
-    );
+    const rows = batch.map((u, i): SqlValue[] => [keys[i]![0], keys[i]![1], u.acceptedAt, u.update]);
+    if (this.#db.dialect === 'sqlite') {
+      return this.#db.transaction(async () => {
+        for (const row of rows) await this.#db.run(INSERT_LOG_ROW, row);
+        const last = (await this.#db.get<{ id: number }>('SELECT last_insert_rowid() AS id'))!.id;
+        return rows.map((_, i) => last - rows.length + 1 + i);
+      });
+    }
+    const returned = await insertRows<{ id: number }>(this.#db, INSERT_LOG, rows, 'RETURNING id');
     // Ids are assigned in row order; PostgreSQL does not promise RETURNING's order, so they are sorted.
-    return rows.map((r) => r.id).sort((a, b) => a - b);
+    return returned.map((r) => r.id).sort((a, b) => a - b);
   }
 }
 
