@@ -23,19 +23,21 @@ import {
   type CollabHealth,
   type CollabTokenClaims,
 } from '../protocol/index.ts';
-import { openSqliteCollabStore } from '../storage/collab/index.ts';
+import { openCollabStore } from '../storage/collab/index.ts';
 import type { Logger } from '../server-options.ts';
 import { CollabConnection } from './collab-connection.ts';
 import { encodeAwarenessMessage, encodeSyncStep1 } from './collab-wire.ts';
-import { AttemptLimiter, checkHandshake, parseCollabPath } from './handshake.ts';
+import { AttemptLimiter, checkHandshake, parseCollabPath, roomRefusal } from './handshake.ts';
 import { createInProcessControl } from './in-process-control.ts';
+import type { LiveDoc } from './live-doc.ts';
 import { PlaneCore } from './plane-core.ts';
+import type { Room } from './room.ts';
 import { resumeAfterRestart } from './snapshots.ts';
 import { handleFrame } from './sync-handler.ts';
 import { loadTldrawSchema } from './tldraw-schema.ts';
 
 export interface CollabPlaneOptions {
-  /** `collab.sqlite` lives here. */
+  /** `collab.sqlite` lives here (without databaseUrl). */
   dataDir: string;
   /** PostgreSQL for the documents and their log instead of collab.sqlite in dataDir (SYNCODE_DATABASE_URL). */
   databaseUrl?: string;
@@ -73,12 +75,12 @@ export interface CollabPlane {
   close(): Promise<void>;
 }
 
-export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
+export async function createCollabPlane(options: CollabPlaneOptions): Promise<CollabPlane> {
   const startedAt = Date.now();
   const rateLimits = options.rateLimits ?? true;
   const snapshotIntervalMs = options.snapshotIntervalMs ?? SNAPSHOT_INTERVAL_MS;
   const awarenessTimeoutMs = options.awarenessTimeoutMs ?? AWARENESS_TIMEOUT_MS;
-  const store = openSqliteCollabStore(options.dataDir);
+  const store = await openCollabStore({ dataDir: options.dataDir, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
   const core = new PlaneCore(store, options.log, {
     documentIdleTtlMs: options.documentIdleTtlMs ?? DOCUMENT_IDLE_TTL_MS,
     onCommit: options.onCommit,
@@ -105,8 +107,9 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
   };
   const sockets = new Set<WebSocket>();
   const connections = new Set<CollabConnection>();
-  let closing = false;
+  let closing: Promise<void> | null = null;
   let started = false;
+  let resumed: Promise<void> = Promise.resolve();
   let pendingCount: (() => number) | undefined;
   let sweep: NodeJS.Timeout | undefined;
   let ping: NodeJS.Timeout | undefined;
@@ -116,7 +119,9 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
     started = true;
     core.attach(callbacks);
     pendingCount = callbacks.pendingCount;
-    resumeAfterRestart(core, snapshotIntervalMs);
+    resumed = resumeAfterRestart(core, snapshotIntervalMs).catch((error: unknown) => {
+      options.log.error('resuming the collab plane after a restart failed', { error: String(error) });
+    });
 
     sweep = setInterval(() => {
       const now = Date.now();
@@ -177,31 +182,39 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
     if ('refuse' in outcome) return refuse(outcome.refuse);
     // Whiteboard records are checked against the tldraw schema, loaded on the first whiteboard connection.
     if (outcome.doc === 'whiteboard') await loadTldrawSchema();
-    if (ws.readyState !== ws.OPEN || refused) return;
-    if (closing) return refuse(CloseCode.GOING_AWAY);
-    conn = open(ws, outcome.claims, outcome.doc);
+    // The connection opens on the room and document current once the document is loaded, in the same turn as
+    // the last checks: meanwhile the document may have been unloaded, or the room closed or the user kicked.
+    for (;;) {
+      const room = await core.room(outcome.claims.roomId);
+      const doc = room && (await core.doc(room, outcome.doc));
+      if (ws.readyState !== ws.OPEN || refused) return;
+      if (closing) return refuse(CloseCode.GOING_AWAY);
+      if (!room || !doc) return refuse(CloseCode.ROOM_NOT_FOUND);
+      if (core.rooms.get(room.id) !== room || room.docs.get(doc.name) !== doc) continue;
+      const refusal = roomRefusal(room, outcome.claims);
+      if (refusal) return refuse(refusal);
+      conn = open(ws, outcome.claims, room, doc);
+      break;
+    }
     for (const frame of queued.splice(0)) if (!conn.closed) onFrame(conn, frame);
   }
 
-  function open(ws: WebSocket, claims: CollabTokenClaims, docName: CollabDoc): CollabConnection {
-    const room = core.room(claims.roomId)!;
-    const doc = core.doc(room, docName);
+  function open(ws: WebSocket, claims: CollabTokenClaims, room: Room, doc: LiveDoc): CollabConnection {
     // One connection per user and document: the newer connection survives; the older one goes first, with
     // its awareness states, so the new one's first message is still the SyncStep1.
     for (const old of [...doc.connections]) if (old.userId === claims.sub) core.closeConnection(old, CloseCode.REPLACED);
-    const probation = core.store.hasResyncFlag(room.id, claims.sub, docName);
-    const conn = new CollabConnection(ws, claims, docName, probation, rateLimits ? MESSAGE_RATE_LIMIT : null);
+    const conn = new CollabConnection(ws, claims, doc.name, doc.resyncFlags.has(claims.sub), rateLimits ? MESSAGE_RATE_LIMIT : null);
     doc.connections.add(conn);
     connections.add(conn);
     core.scheduleIdleUnload(room, doc);
     // The server speaks first: SyncStep1, awareness, then (code document) room-state.
-    doc.afterCommit(() => {
+    doc.whenAllCommitted(() => {
       if (conn.closed) return;
       conn.send(encodeSyncStep1(Y.encodeStateVector(doc.ydoc)));
     });
     const states = doc.awareness.encodeAll();
     if (states) conn.send(encodeAwarenessMessage(states));
-    if (docName === 'code') {
+    if (doc.name === 'code') {
       const r = room.record;
       conn.send(
         encodeRoomEvent({
@@ -255,23 +268,19 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
     },
     health: () => control.health(),
     load: () => ({ rooms: core.rooms.size, connections: connections.size }),
-    async close() {
-      if (closing) return;
-      closing = true;
-      clearInterval(sweep);
-      clearInterval(ping);
-      for (const c of [...connections]) core.closeConnection(c, CloseCode.GOING_AWAY);
-      for (const ws of sockets) if (ws.readyState === ws.CONNECTING || ws.readyState === ws.OPEN) ws.close(CloseCode.GOING_AWAY.code, CloseCode.GOING_AWAY.reason);
-      core.flush();
-      for (const room of [...core.rooms.values()]) {
-        if (room.periodicTimer) clearInterval(room.periodicTimer);
-        room.periodicTimer = null;
-        for (const doc of [...room.docs.values()]) core.unload(room, doc);
-      }
-      core.rooms.clear();
-      await waitForSockets(sockets);
-      for (const server of Object.values(servers)) server.close();
-      store.close();
+    close() {
+      closing ??= (async () => {
+        clearInterval(sweep);
+        clearInterval(ping);
+        for (const c of [...connections]) core.closeConnection(c, CloseCode.GOING_AWAY);
+        for (const ws of sockets) if (ws.readyState === ws.CONNECTING || ws.readyState === ws.OPEN) ws.close(CloseCode.GOING_AWAY.code, CloseCode.GOING_AWAY.reason);
+        await resumed;
+        await core.close();
+        await waitForSockets(sockets);
+        for (const server of Object.values(servers)) server.close();
+        await store.close();
+      })();
+      return closing;
     },
   };
 }
