@@ -11,7 +11,7 @@ import type { ReplayPage } from '../server/protocol/api/sessions.ts';
 import { silentLogger } from '../server/logger.ts';
 import { REPO_ROOT } from '../server/paths.ts';
 import { startServer } from '../server/start-server.ts';
-import { openSqliteCollabStore } from '../server/storage/collab/index.ts';
+import { openCollabStore } from '../server/storage/collab/index.ts';
 import { launchChromium } from '../test/support/chromium.ts';
 import { makeTempDir } from '../test/support/temp-dir.ts';
 import { api, registerUser, signedInContext } from '../test/e2e/e2e-helpers.ts';
@@ -62,9 +62,9 @@ try {
 } finally {
   await server.close();
 }
-const store = openSqliteCollabStore(dir.path);
-const log = store.logStats();
-store.close();
+const store = await openCollabStore({ dataDir: dir.path });
+const log = await store.logStats();
+await store.close();
 dir.remove();
 
 const keys = ops.length;

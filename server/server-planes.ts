@@ -81,7 +81,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
   stack.defer(() => execution.close());
   const collabPlane = options.externalCollab
     ? undefined
-    : createCollabPlane({
+    : await createCollabPlane({
         dataDir: options.dataDir,
         ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
         jwtSecret,

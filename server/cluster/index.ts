@@ -102,7 +102,7 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
     routeControl: (plane) => routed(plane, false),
     peerRouter: (plane) => createInternalRouter(routed(plane, true), options.internalSecret, log),
     start: (nodeId, internalUrl, plane) =>
-      placement.start(nodeId, internalUrl, { isLoaded: (id) => plane.isLoaded(id), lost: (id) => plane.drop(id), acquired: (id) => plane.drop(id) }),
+      placement.start(nodeId, internalUrl, { isLoaded: (id) => plane.isLoaded(id), lost: (id) => void plane.drop(id), acquired: (id) => void plane.drop(id) }),
     nodes: () => presence.count(),
     problem: () => conn.problem(),
     async handOver() {

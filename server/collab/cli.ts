@@ -1,7 +1,8 @@
 // The standalone collab process of a split deployment:
 //   node server/collab/cli.ts [--host 127.0.0.1] [--port 3001] [--data-dir ./data]
 // Environment: SYNCODE_JWT_SECRET, SYNCODE_INTERNAL_SECRET (generated in the data dir when absent),
-// SYNCODE_CONTROL_URL (the control plane's internal base URL for callbacks), SYNCODE_RATE_LIMITS (on|off).
+// SYNCODE_CONTROL_URL (the control plane's internal base URL for callbacks), SYNCODE_RATE_LIMITS (on|off),
+// SYNCODE_DATABASE_URL (a postgres:// URL: the documents and their log in PostgreSQL instead of collab.sqlite).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePort } from '../cli-options.ts';
@@ -37,6 +38,7 @@ const server = await startCollabServer({
   host: values.host ?? env.HOST ?? '127.0.0.1',
   port,
   dataDir,
+  ...(env.SYNCODE_DATABASE_URL ? { databaseUrl: env.SYNCODE_DATABASE_URL } : {}),
   jwtSecret: loadOrCreateSecret(dataDir, 'jwt-secret', env.SYNCODE_JWT_SECRET),
   internalSecret: loadOrCreateSecret(dataDir, 'internal-secret', env.SYNCODE_INTERNAL_SECRET),
   callbacks: controlUrl ? { baseUrl: controlUrl } : acknowledgingCallbacks,

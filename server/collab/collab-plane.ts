@@ -23,13 +23,14 @@ import {
   type CollabHealth,
   type CollabTokenClaims,
 } from '../protocol/index.ts';
-import { openSqliteCollabStore } from '../storage/collab/index.ts';
+import { openCollabStore } from '../storage/collab/index.ts';
 import type { Logger } from '../server-options.ts';
 import { CollabConnection } from './collab-connection.ts';
 import { encodeAwarenessMessage, encodeSyncStep1 } from './collab-wire.ts';
 import type { CollabCluster } from './collab-cluster.ts';
-import { AttemptLimiter, checkHandshake, parseCollabPath, verifyCollabToken } from './handshake.ts';
+import { AttemptLimiter, checkHandshake, parseCollabPath, roomRefusal, verifyCollabToken } from './handshake.ts';
 import { createInProcessControl } from './in-process-control.ts';
+import type { LiveDoc } from './live-doc.ts';
 import { PlaneCore } from './plane-core.ts';
 import type { Room } from './room.ts';
 import { resendPendingSnapshots, resumePeriodicSnapshots, schedulePeriodic } from './snapshots.ts';
@@ -37,7 +38,7 @@ import { handleFrame } from './sync-handler.ts';
 import { loadTldrawSchema } from './tldraw-schema.ts';
 
 export interface CollabPlaneOptions {
-  /** `collab.sqlite` lives here. */
+  /** `collab.sqlite` lives here (without databaseUrl). */
   dataDir: string;
   /** PostgreSQL for the documents and their log instead of collab.sqlite in dataDir (SYNCODE_DATABASE_URL). */
   databaseUrl?: string;
@@ -50,13 +51,13 @@ export interface CollabPlaneOptions {
   /** Awareness timings; tests shorten them. */
   awarenessTimeoutMs?: number;
   awarenessThrottleMs?: number;
+  /** Called after each write-ahead group commit (metrics): how long it took and the updates it made durable. */
+  onCommit?: (durationMs: number, updates: readonly { doc: CollabDoc }[]) => void;
   /**
    * Several server processes (hosted scale-out): each room is served by the process holding its lease; a
    * connection for another process's room is piped to it; shutdown hands the rooms over with 1012.
    */
   cluster?: CollabCluster;
-  /** Called after each write-ahead group commit (metrics): how long it took and the updates it made durable. */
-  onCommit?: (durationMs: number, updates: readonly { doc: CollabDoc }[]) => void;
   log: Logger;
 }
 
@@ -74,6 +75,8 @@ export interface CollabPlane {
   /** Completes the WebSocket upgrade of a `/collab/...` request, then runs the token handshake on the socket. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   health(): Promise<CollabHealth>;
+  /** Rooms whose documents are live here and open connections, read synchronously (metrics). */
+  load(): { rooms: number; connections: number };
   /** Whether the room's state (record, documents, snapshot timer) is held here (the cluster's room leases). */
   isLoaded(roomId: string): boolean;
   /** The room is this process's now: its periodic snapshots run here. A no-op when it is not loaded. */
@@ -81,11 +84,9 @@ export interface CollabPlane {
   /**
    * The room's lease was lost to another process (or just taken anew, and what is cached from an earlier
    * ownership is stale): its sockets close with 1012 and it is unloaded. What was accepted is committed; no
-   * checkpoint is written, since another owner may be appending to the log already.
+   * checkpoint is written, since another owner may be appending to the log already. Never rejects.
    */
-  drop(roomId: string): void;
-  /** Rooms whose documents are live here and open connections, read synchronously (metrics). */
-  load(): { rooms: number; connections: number };
+  drop(roomId: string): Promise<void>;
   /**
    * Closes every socket (1001; 1012 in a cluster, where another process takes the rooms over), flushes and
    * closes the store.
@@ -93,12 +94,12 @@ export interface CollabPlane {
   close(): Promise<void>;
 }
 
-export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
+export async function createCollabPlane(options: CollabPlaneOptions): Promise<CollabPlane> {
   const startedAt = Date.now();
   const rateLimits = options.rateLimits ?? true;
   const snapshotIntervalMs = options.snapshotIntervalMs ?? SNAPSHOT_INTERVAL_MS;
   const awarenessTimeoutMs = options.awarenessTimeoutMs ?? AWARENESS_TIMEOUT_MS;
-  const store = openSqliteCollabStore(options.dataDir);
+  const store = await openCollabStore({ dataDir: options.dataDir, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
   const core = new PlaneCore(store, options.log, {
     documentIdleTtlMs: options.documentIdleTtlMs ?? DOCUMENT_IDLE_TTL_MS,
     onCommit: options.onCommit,
@@ -128,8 +129,9 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
   };
   const sockets = new Set<WebSocket>();
   const connections = new Set<CollabConnection>();
-  let closing = false;
+  let closing: Promise<void> | null = null;
   let started = false;
+  let resumed: Promise<void> = Promise.resolve();
   let pendingCount: (() => number) | undefined;
   let sweep: NodeJS.Timeout | undefined;
   let ping: NodeJS.Timeout | undefined;
@@ -139,9 +141,13 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
     started = true;
     core.attach(callbacks);
     pendingCount = callbacks.pendingCount;
-    // In a cluster a room's snapshots start when a process takes it over (adopt), not for every room here.
-    if (!cluster) resumePeriodicSnapshots(core, snapshotIntervalMs);
-    resendPendingSnapshots(core);
+    resumed = (async () => {
+      // In a cluster a room's snapshots start when a process takes it over (adopt), not for every room here.
+      if (!cluster) await resumePeriodicSnapshots(core, snapshotIntervalMs);
+      await resendPendingSnapshots(core);
+    })().catch((error: unknown) => {
+      options.log.error('resuming the collab plane after a restart failed', { error: String(error) });
+    });
 
     sweep = setInterval(() => {
       const now = Date.now();
@@ -202,34 +208,42 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
     if ('refuse' in outcome) return refuse(outcome.refuse);
     // Whiteboard records are checked against the tldraw schema, loaded on the first whiteboard connection.
     if (outcome.doc === 'whiteboard') await loadTldrawSchema();
-    if (ws.readyState !== ws.OPEN || refused) return;
-    if (closing) return refuse(shutdownClose);
-    // The lease was lost while the handshake ran: the room is another process's now.
-    if (cluster && !cluster.owns(outcome.room.id)) return refuse(CloseCode.SERVICE_RESTART);
-    conn = open(ws, outcome.claims, outcome.doc);
+    // The connection opens on the room and document current once the document is loaded, in the same turn as
+    // the last checks: meanwhile the document may have been unloaded, or the room closed or the user kicked.
+    for (;;) {
+      const room = await core.room(outcome.claims.roomId);
+      const doc = room && (await core.doc(room, outcome.doc));
+      if (ws.readyState !== ws.OPEN || refused) return;
+      if (closing) return refuse(shutdownClose);
+      if (!room || !doc) return refuse(CloseCode.ROOM_NOT_FOUND);
+      if (core.rooms.get(room.id) !== room || room.docs.get(doc.name) !== doc) continue;
+      // The lease was lost while the handshake ran: the room is another process's now.
+      if (cluster && !cluster.owns(room.id)) return refuse(CloseCode.SERVICE_RESTART);
+      const refusal = roomRefusal(room, outcome.claims);
+      if (refusal) return refuse(refusal);
+      if (cluster) adopt(room);
+      conn = open(ws, outcome.claims, room, doc);
+      break;
+    }
     for (const frame of queued.splice(0)) if (!conn.closed) onFrame(conn, frame);
   }
 
-  function open(ws: WebSocket, claims: CollabTokenClaims, docName: CollabDoc): CollabConnection {
-    const room = core.room(claims.roomId)!;
-    const doc = core.doc(room, docName);
+  function open(ws: WebSocket, claims: CollabTokenClaims, room: Room, doc: LiveDoc): CollabConnection {
     // One connection per user and document: the newer connection survives; the older one goes first, with
     // its awareness states, so the new one's first message is still the SyncStep1.
     for (const old of [...doc.connections]) if (old.userId === claims.sub) core.closeConnection(old, CloseCode.REPLACED);
-    if (cluster) adopt(room);
-    const probation = core.store.hasResyncFlag(room.id, claims.sub, docName);
-    const conn = new CollabConnection(ws, claims, docName, probation, rateLimits ? MESSAGE_RATE_LIMIT : null);
+    const conn = new CollabConnection(ws, claims, doc.name, doc.resyncFlags.has(claims.sub), rateLimits ? MESSAGE_RATE_LIMIT : null);
     doc.connections.add(conn);
     connections.add(conn);
     core.scheduleIdleUnload(room, doc);
     // The server speaks first: SyncStep1, awareness, then (code document) room-state.
-    doc.afterCommit(() => {
+    doc.whenAllCommitted(() => {
       if (conn.closed) return;
       conn.send(encodeSyncStep1(Y.encodeStateVector(doc.ydoc)));
     });
     const states = doc.awareness.encodeAll();
     if (states) conn.send(encodeAwarenessMessage(states));
-    if (docName === 'code') {
+    if (doc.name === 'code') {
       const r = room.record;
       conn.send(
         encodeRoomEvent({
@@ -298,19 +312,13 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
     refuseUpgrade(req, socket, head, CloseCode.TRY_AGAIN_LATER);
   }
 
-  function unloadRoom(room: Room, discard: boolean): void {
+  async function drop(room: Room): Promise<void> {
     if (room.periodicTimer) clearInterval(room.periodicTimer);
     room.periodicTimer = null;
-    for (const doc of [...room.docs.values()]) {
-      if (!discard) {
-        core.unload(room, doc);
-        continue;
-      }
-      if (doc.idleTimer) clearTimeout(doc.idleTimer);
-      doc.destroy();
-      room.docs.delete(doc.name);
-    }
-    core.rooms.delete(room.id);
+    for (const c of room.connections()) core.closeConnection(c, CloseCode.SERVICE_RESTART);
+    await core.flush();
+    for (const doc of [...room.docs.values()]) core.discard(doc);
+    if (core.rooms.get(room.id) === room) core.rooms.delete(room.id);
   }
 
   return {
@@ -330,31 +338,30 @@ export function createCollabPlane(options: CollabPlaneOptions): CollabPlane {
       });
     },
     health: () => control.health(),
+    load: () => ({ rooms: core.rooms.size, connections: connections.size }),
     isLoaded: (roomId) => core.rooms.has(roomId),
     adopt(roomId) {
       const room = core.rooms.get(roomId);
       if (room) adopt(room);
     },
-    drop(roomId) {
+    async drop(roomId) {
       const room = core.rooms.get(roomId);
       if (!room) return;
-      for (const c of room.connections()) core.closeConnection(c, CloseCode.SERVICE_RESTART);
-      core.flush();
-      unloadRoom(room, true);
+      await drop(room).catch((error: unknown) => options.log.error('unloading a room whose lease is gone failed', { roomId, error: String(error) }));
     },
-    load: () => ({ rooms: core.rooms.size, connections: connections.size }),
-    async close() {
-      if (closing) return;
-      closing = true;
-      clearInterval(sweep);
-      clearInterval(ping);
-      for (const c of [...connections]) core.closeConnection(c, shutdownClose);
-      for (const ws of sockets) if (ws.readyState === ws.CONNECTING || ws.readyState === ws.OPEN) ws.close(shutdownClose.code, shutdownClose.reason);
-      core.flush();
-      for (const room of [...core.rooms.values()]) unloadRoom(room, false);
-      await waitForSockets(sockets);
-      for (const server of Object.values(servers)) server.close();
-      store.close();
+    close() {
+      closing ??= (async () => {
+        clearInterval(sweep);
+        clearInterval(ping);
+        for (const c of [...connections]) core.closeConnection(c, shutdownClose);
+        for (const ws of sockets) if (ws.readyState === ws.CONNECTING || ws.readyState === ws.OPEN) ws.close(shutdownClose.code, shutdownClose.reason);
+        await resumed;
+        await core.close();
+        await waitForSockets(sockets);
+        for (const server of Object.values(servers)) server.close();
+        await store.close();
+      })();
+      return closing;
     },
   };
 }

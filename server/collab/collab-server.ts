@@ -38,7 +38,7 @@ export function startCollabServer(options: CollabServerOptions): Promise<Running
     } else {
       callbacks = options.callbacks;
     }
-    const plane = createCollabPlane(options);
+    const plane = await createCollabPlane(options);
     stack.defer(() => plane.close());
     plane.start(callbacks);
     const router = createInternalRouter(plane.control, options.internalSecret, options.log);

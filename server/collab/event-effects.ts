@@ -5,39 +5,44 @@ import type { Room } from './room.ts';
 import { deliverSnapshots, schedulePeriodic, takeCodeSnapshot } from './snapshots.ts';
 
 /**
- * Applies the side effects of a pushed room event (roles, lock, phase, problem, timer...), relays it to the room's code
- * connections in order, then runs what must follow the relay (the phase-change snapshot). Returns how many
- * connections received the event.
+ * Applies the side effects of a pushed room event (roles, lock, phase, problem, timer...) in memory and in the
+ * store, relays it to the room's code connections in order, then runs what must follow the relay (the
+ * phase-change snapshot). Returns how many connections received the event. Runs as one of the room's
+ * exclusive operations (PlaneCore.exclusive).
  */
-export function pushRoomEvent(core: PlaneCore, room: Room, pushed: PushableRoomEvent, snapshotIntervalMs: number): number {
+export async function pushRoomEvent(core: PlaneCore, room: Room, pushed: PushableRoomEvent, snapshotIntervalMs: number): Promise<number> {
   const event = { ...pushed, roomId: pushed.roomId ?? room.id, at: pushed.at ?? new Date().toISOString() } as RoomEvent;
+  const store = core.store;
+  const write = (op: () => Promise<void>): Promise<void> => core.writer.write(op);
   let to: ((c: CollabConnection) => boolean) | undefined;
-  let after: (() => void) | undefined;
+  let after: (() => Promise<void>) | undefined;
   switch (event.type) {
     case 'phase-changed':
       room.record.phase = event.to;
-      core.store.updateRoom(room.id, { phase: event.to });
       schedulePeriodic(core, room, snapshotIntervalMs);
+      await write(() => store.updateRoom(room.id, { phase: event.to }));
       // A phase-change snapshot is taken after each phase-changed event, except the one into `finished`.
-      if (event.to !== 'finished') after = () => deliverSnapshots(core, [takeCodeSnapshot(core, room, 'phase-change').item]);
+      if (event.to !== 'finished') after = async () => deliverSnapshots(core, [(await takeCodeSnapshot(core, room, 'phase-change')).item]);
       break;
     case 'participant-joined': {
       const p = room.participant(event.participant.userId);
       p.role = event.participant.role;
       p.leftAt = null;
-      core.store.setRole(room.id, p.userId, p.role);
-      core.store.setLeftAt(room.id, p.userId, null);
+      await write(async () => {
+        await store.setRole(room.id, p.userId, event.participant.role);
+        await store.setLeftAt(room.id, p.userId, null);
+      });
       break;
     }
     case 'participant-updated':
       room.participant(event.userId).role = event.role;
-      core.store.setRole(room.id, event.userId, event.role);
+      await write(() => store.setRole(room.id, event.userId, event.role));
       break;
     case 'participant-left': {
       const leftAt = Date.now();
       room.participant(event.userId).leftAt = leftAt;
-      core.store.setLeftAt(room.id, event.userId, leftAt);
       for (const c of room.connectionsOf(event.userId)) core.closeConnection(c, CloseCode.NORMAL);
+      await write(() => store.setLeftAt(room.id, event.userId, leftAt));
       break;
     }
     case 'participant-kicked':
@@ -46,25 +51,26 @@ export function pushRoomEvent(core: PlaneCore, room: Room, pushed: PushableRoomE
       break;
     case 'timer':
       room.record.timer = event.timer;
-      core.store.updateRoom(room.id, { timer: event.timer });
+      await write(() => store.updateRoom(room.id, { timer: event.timer }));
       break;
     case 'recording-changed':
       room.record.recording = event.recording;
-      core.store.updateRoom(room.id, { recording: event.recording });
+      await write(() => store.updateRoom(room.id, { recording: event.recording }));
       break;
     case 'role-swap':
       if (event.action === 'accepted' && event.roles) {
-        for (const [userId, role] of Object.entries(event.roles)) {
-          room.participant(userId).role = role;
-          core.store.setRole(room.id, userId, role);
-        }
+        const roles = Object.entries(event.roles);
+        for (const [userId, role] of roles) room.participant(userId).role = role;
+        await write(async () => {
+          for (const [userId, role] of roles) await store.setRole(room.id, userId, role);
+        });
       }
       break;
     case 'problem-changed': {
       const resetTo = event.resetTo;
       delete event.resetTo;
       event.codeReset = resetTo !== undefined;
-      core.serverWrite(core.doc(room, 'code'), (ydoc) => {
+      await core.serverWrite(await core.doc(room, 'code'), (ydoc) => {
         const meta = ydoc.getMap(CODE_META);
         meta.set('problemId', event.problemId);
         meta.set('language', event.language);
@@ -76,14 +82,15 @@ export function pushRoomEvent(core: PlaneCore, room: Room, pushed: PushableRoomE
       });
       room.record.problemId = event.problemId;
       room.record.language = event.language;
-      core.store.updateRoom(room.id, { problemId: event.problemId, language: event.language });
+      await write(() => store.updateRoom(room.id, { problemId: event.problemId, language: event.language }));
       break;
     }
     case 'editor-lock':
       // Normally sent by LockEditor itself; a pushed one is enforced too, so clients never see a lock that is not.
       room.record.editorLocked = event.locked;
-      room.record.lockReason = event.locked ? event.reason : null;
-      core.store.updateRoom(room.id, { editorLocked: event.locked, lockReason: room.record.lockReason });
+      const lockReason = event.locked ? event.reason : null;
+      room.record.lockReason = lockReason;
+      await write(() => store.updateRoom(room.id, { editorLocked: event.locked, lockReason }));
       break;
     case 'settings-changed':
     case 'execution-finished':
@@ -98,6 +105,6 @@ export function pushRoomEvent(core: PlaneCore, room: Room, pushed: PushableRoomE
       return assertNever(event);
   }
   const delivered = core.sendEvent(room, event, to);
-  after?.();
+  await after?.();
   return delivered;
 }

@@ -24,14 +24,24 @@ export async function checkHandshake(
   if (!target) return { refuse: CloseCode.POLICY_VIOLATION };
   const claims = await verifyCollabToken(token, key);
   if (!claims || claims.roomId !== target.roomId) return { refuse: CloseCode.UNAUTHORIZED };
-  const room = core.room(target.roomId);
+  const room = await core.room(target.roomId);
   if (!room) return { refuse: CloseCode.ROOM_NOT_FOUND };
-  if (room.closed) return { refuse: CloseCode.ROOM_CLOSED };
-  const participant = room.participants.get(claims.sub);
-  if (participant?.kicked) return { refuse: CloseCode.KICKED };
-  if (participant?.leftAt != null && claims.iat < Math.floor(participant.leftAt / 1000)) return { refuse: CloseCode.UNAUTHORIZED };
+  const refusal = roomRefusal(room, claims);
+  if (refusal) return { refuse: refusal };
   if (attempts && !(await attempts.attempt(`${claims.sub}:${room.id}`, Date.now()))) return { refuse: CloseCode.RATE_LIMITED };
   return { claims, room, doc: target.doc };
+}
+
+/**
+ * Steps 5, 6 and 6b on the room's state in memory. Checked again when the connection opens, after its document
+ * loaded: the room may have closed, or the user been kicked or left, meanwhile.
+ */
+export function roomRefusal(room: Room, claims: CollabTokenClaims): CloseCodeEntry | null {
+  if (room.closed) return CloseCode.ROOM_CLOSED;
+  const participant = room.participants.get(claims.sub);
+  if (participant?.kicked) return CloseCode.KICKED;
+  if (participant?.leftAt != null && claims.iat < Math.floor(participant.leftAt / 1000)) return CloseCode.UNAUTHORIZED;
+  return null;
 }
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

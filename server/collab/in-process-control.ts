@@ -30,97 +30,114 @@ export interface ControlSettings {
   pendingCallbacks: () => number;
 }
 
-/** The control operations as direct calls (embedded mode): same shapes, same AppError codes as the internal HTTP API. */
+/**
+ * The control operations as direct calls (embedded mode): same shapes, same AppError codes as the internal HTTP
+ * API. Operations on one room run one at a time in call order (PlaneCore.exclusive); each resolves once what it
+ * changed is stored.
+ */
 export function createInProcessControl(core: PlaneCore, settings: ControlSettings): CollabControl {
-  const existing = (roomId: string): Room => {
-    const room = core.room(roomId);
+  const existing = async (roomId: string): Promise<Room> => {
+    const room = await core.room(roomId);
     if (!room) throw new AppError('ROOM_NOT_FOUND', 'No document exists for this room.');
     return room;
   };
-  const open = (roomId: string): Room => {
-    const room = existing(roomId);
+  const open = async (roomId: string): Promise<Room> => {
+    const room = await existing(roomId);
     if (room.record.destroyedAt !== null) throw new AppError('ROOM_CLOSED', 'The room documents were destroyed.');
     return room;
   };
+  const write = <T,>(op: () => Promise<T>): Promise<T> => core.writer.write(op);
 
   return {
     async createDocument(input) {
       const req = parseOrThrow(zCreateDocumentRequest, input);
-      const now = Date.now();
-      const created = core.store.createRoom(
-        {
-          roomId: req.roomId,
-          mode: req.mode,
-          phase: req.phase,
-          language: req.language,
-          problemId: req.problemId,
-          editorLocked: req.editorLocked,
-          lockReason: req.editorLocked ? 'manual' : null,
-          timer: null,
-          recording: false,
-          createdAt: now,
-          destroyedAt: null,
-          lastSnapshotUpdateId: 0,
-        },
-        req.participants,
-        [{ roomId: req.roomId, doc: 'code', update: initialCodeState(req), userId: null, acceptedAt: now }],
-      );
-      if (!created) throw new AppError('ROOM_DOCUMENT_EXISTS', 'This room already has documents.');
-      const room = core.room(req.roomId);
-      if (room) schedulePeriodic(core, room, settings.snapshotIntervalMs);
-      return { roomId: req.roomId, docs: ['code', 'whiteboard'], createdAt: new Date(now).toISOString() };
+      return core.exclusive(req.roomId, async () => {
+        const now = Date.now();
+        const created = await write(() =>
+          core.store.createRoom(
+            {
+              roomId: req.roomId,
+              mode: req.mode,
+              phase: req.phase,
+              language: req.language,
+              problemId: req.problemId,
+              editorLocked: req.editorLocked,
+              lockReason: req.editorLocked ? 'manual' : null,
+              timer: null,
+              recording: false,
+              createdAt: now,
+              destroyedAt: null,
+              lastSnapshotUpdateId: 0,
+            },
+            req.participants,
+            [{ roomId: req.roomId, doc: 'code', update: initialCodeState(req), userId: null, acceptedAt: now }],
+          ),
+        );
+        if (!created) throw new AppError('ROOM_DOCUMENT_EXISTS', 'This room already has documents.');
+        const room = await core.room(req.roomId);
+        if (room) schedulePeriodic(core, room, settings.snapshotIntervalMs);
+        return { roomId: req.roomId, docs: ['code', 'whiteboard'], createdAt: new Date(now).toISOString() };
+      });
     },
 
     async destroyDocument(roomId, reasonInput) {
       const reason = parseOrThrow(zRoomClosedReason, reasonInput);
-      const room = open(roomId);
-      const code = takeCodeSnapshot(core, room, 'session-end');
-      const whiteboard = takeWhiteboardState(core, room);
-      deliverSnapshots(core, [code.item, whiteboard]);
-      const at = new Date().toISOString();
-      const connections = room.connections();
-      core.sendEvent(room, { type: 'room-closed', roomId, at, reason }, () => true);
-      for (const c of connections) core.closeConnection(c, CloseCode.ROOM_CLOSED);
-      room.record.destroyedAt = Date.now();
-      core.store.updateRoom(roomId, { destroyedAt: room.record.destroyedAt });
-      schedulePeriodic(core, room, settings.snapshotIntervalMs);
-      for (const doc of [...room.docs.values()]) core.unload(room, doc);
-      core.rooms.delete(roomId);
-      return { roomId, closedConnections: connections.length, finalSnapshots: { code: code.snapshot.id, whiteboard: whiteboard.id } };
+      return core.exclusive(roomId, async () => {
+        const room = await open(roomId);
+        const code = await takeCodeSnapshot(core, room, 'session-end');
+        const whiteboard = await takeWhiteboardState(core, room);
+        deliverSnapshots(core, [code.item, whiteboard]);
+        const at = new Date().toISOString();
+        const connections = room.connections();
+        core.sendEvent(room, { type: 'room-closed', roomId, at, reason }, () => true);
+        for (const c of connections) core.closeConnection(c, CloseCode.ROOM_CLOSED);
+        const destroyedAt = Date.now();
+        room.record.destroyedAt = destroyedAt;
+        schedulePeriodic(core, room, settings.snapshotIntervalMs);
+        await write(() => core.store.updateRoom(roomId, { destroyedAt }));
+        await Promise.all([...room.docs.values()].map((doc) => core.unload(room, doc)));
+        if (core.rooms.get(roomId) === room) core.rooms.delete(roomId);
+        return { roomId, closedConnections: connections.length, finalSnapshots: { code: code.snapshot.id, whiteboard: whiteboard.id } };
+      });
     },
 
     async kickUser(roomId, input) {
       const req = parseOrThrow(zKickUserRequest, input);
-      const room = existing(roomId);
-      room.participant(req.userId).kicked = true;
-      core.store.setKicked(roomId, req.userId);
-      const connections = room.connectionsOf(req.userId);
-      for (const c of connections) core.closeConnection(c, CloseCode.KICKED);
-      return { roomId, userId: req.userId, closedConnections: connections.length };
+      return core.exclusive(roomId, async () => {
+        const room = await existing(roomId);
+        room.participant(req.userId).kicked = true;
+        await write(() => core.store.setKicked(roomId, req.userId));
+        const connections = room.connectionsOf(req.userId);
+        for (const c of connections) core.closeConnection(c, CloseCode.KICKED);
+        return { roomId, userId: req.userId, closedConnections: connections.length };
+      });
     },
 
     async lockEditor(roomId, input) {
       const req = parseOrThrow(zLockEditorRequest, input);
-      const room = open(roomId);
-      // The lock is in force before it is announced, so no edit sent after the announcement slips through.
-      room.record.editorLocked = req.locked;
-      room.record.lockReason = req.locked ? (req.reason ?? 'manual') : null;
-      core.store.updateRoom(roomId, { editorLocked: req.locked, lockReason: room.record.lockReason });
-      core.sendEvent(room, {
-        type: 'editor-lock',
-        roomId,
-        at: new Date().toISOString(),
-        locked: req.locked,
-        reason: room.record.lockReason,
-        by: req.by,
+      return core.exclusive(roomId, async () => {
+        const room = await open(roomId);
+        // The lock is in force before it is announced, so no edit sent after the announcement slips through.
+        const lockReason = req.locked ? (req.reason ?? 'manual') : null;
+        room.record.editorLocked = req.locked;
+        room.record.lockReason = lockReason;
+        await write(() => core.store.updateRoom(roomId, { editorLocked: req.locked, lockReason }));
+        core.sendEvent(room, {
+          type: 'editor-lock',
+          roomId,
+          at: new Date().toISOString(),
+          locked: req.locked,
+          reason: lockReason,
+          by: req.by,
+        });
+        let snapshot = null;
+        if (req.snapshot && req.locked) {
+          const taken = await takeCodeSnapshot(core, room, 'submit');
+          deliverSnapshots(core, [taken.item]);
+          snapshot = taken.snapshot;
+        }
+        return { roomId, locked: req.locked, snapshot };
       });
-      let snapshot = null;
-      if (req.snapshot && req.locked) {
-        const taken = takeCodeSnapshot(core, room, 'submit');
-        deliverSnapshots(core, [taken.item]);
-        snapshot = taken.snapshot;
-      }
-      return { roomId, locked: req.locked, snapshot };
     },
 
     async pushEvent(roomId, input) {
@@ -128,37 +145,35 @@ export function createInProcessControl(core: PlaneCore, settings: ControlSetting
       if (Buffer.byteLength(JSON.stringify(event)) > MAX_ROOM_EVENT_BYTES) {
         throw new AppError('VALIDATION_FAILED', 'Room events are at most 64 KiB of JSON.', { fields: [{ path: 'event', message: 'larger than 64 KiB' }] });
       }
-      const room = open(roomId);
-      return { delivered: pushRoomEvent(core, room, event, settings.snapshotIntervalMs) };
+      return core.exclusive(roomId, async () => ({ delivered: await pushRoomEvent(core, await open(roomId), event, settings.snapshotIntervalMs) }));
     },
 
     async takeSnapshot(roomId, trigger) {
       if (trigger !== 'manual') throw new AppError('VALIDATION_FAILED', 'Only manual snapshots can be requested.');
-      const room = open(roomId);
-      const taken = takeCodeSnapshot(core, room, 'manual');
-      deliverSnapshots(core, [taken.item]);
-      return { snapshot: taken.snapshot };
+      return core.exclusive(roomId, async () => {
+        const taken = await takeCodeSnapshot(core, await open(roomId), 'manual');
+        deliverSnapshots(core, [taken.item]);
+        return { snapshot: taken.snapshot };
+      });
     },
 
     async readWhiteboard(roomId) {
       // A read must not make the plane hold anything: the room record is not cached, the document not loaded.
-      const record = core.rooms.get(roomId)?.record ?? core.store.getRoom(roomId);
+      const record = core.rooms.get(roomId)?.record ?? (await core.store.getRoom(roomId));
       if (!record) throw new AppError('ROOM_NOT_FOUND', 'No document exists for this room.');
       if (record.destroyedAt !== null) throw new AppError('ROOM_CLOSED', 'The room documents were destroyed.');
       const takenAt = new Date().toISOString();
       const loaded = core.rooms.get(roomId)?.docs.get('whiteboard');
-      if (loaded) {
-        core.flush(); // committed state only, as for snapshots
-        return { roomId, records: whiteboardRecordsOf(loaded.ydoc), takenAt };
-      }
-      return { roomId, records: await storedWhiteboardRecords(core.store.loadDocument(roomId, 'whiteboard')), takenAt };
+      // Committed state only, as for snapshots.
+      if (loaded) return { roomId, records: await core.whenAllCommitted(loaded, (d) => whiteboardRecordsOf(d.ydoc)), takenAt };
+      return { roomId, records: await storedWhiteboardRecords(await core.store.loadDocument(roomId, 'whiteboard')), takenAt };
     },
 
     async readReplay(roomId, input) {
       // Like readWhiteboard, a read loads nothing; the log outlives the live document, so destroyed rooms are served too.
       const { doc, after, limit } = parseOrThrow(zReadReplayRequest, input);
-      if (!core.rooms.has(roomId) && !core.store.getRoom(roomId)) throw new AppError('ROOM_NOT_FOUND', 'No document exists for this room.');
-      const rows = core.store.readLog(roomId, doc, after, limit + 1);
+      if (!core.rooms.has(roomId) && !(await core.store.getRoom(roomId))) throw new AppError('ROOM_NOT_FOUND', 'No document exists for this room.');
+      const rows = await core.store.readLog(roomId, doc, after, limit + 1);
       const items = rows.slice(0, limit).map((r) => ({
         seq: r.id,
         at: new Date(r.acceptedAt).toISOString(),

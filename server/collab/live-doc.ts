@@ -9,10 +9,30 @@ import { encodeSyncStep2, encodeSyncUpdate } from './collab-wire.ts';
 export const CLIENT_ORIGIN = Symbol('client');
 export const SERVER_ORIGIN = Symbol('server');
 
+/** Loaded with the document: its persisted enforcement state. */
+export interface DocEnforcement {
+  bans: number[];
+  owners: Map<number, string>;
+  /** Users flagged resync-required on this document (probation on their next connection). */
+  resyncFlags: string[];
+}
+
+interface PendingEffect {
+  /** Runs once this many accepted updates are committed. */
+  upTo: number;
+  /** Reveals the whole document: runs only when nothing accepted is uncommitted at that moment. */
+  whole: boolean;
+  effect: () => void;
+  /** Called instead when the document is dropped first. */
+  dropped?: () => void;
+}
+
 /**
- * One loaded document of a room: the authoritative Y.Doc, its connections and awareness, its bans and
- * clientID owners, and the write-ahead outbox. Anything that could reveal document state (relays, SyncStep2
- * replies) goes through `afterCommit`, so no peer observes an update before the store committed it.
+ * One loaded document of a room: the authoritative Y.Doc, its connections and awareness, its bans, clientID
+ * owners and resync flags, and the write-ahead outbox. Anything that could reveal document state (relays,
+ * SyncStep2 replies, snapshots) goes through `afterCommit` or `whenAllCommitted`, so no peer observes an update
+ * before the store committed it. Commits complete while later updates are already applied in memory (the
+ * store is asynchronous), so an effect waits for exactly what was accepted before it.
  */
 export class LiveDoc {
   readonly roomId: string;
@@ -23,6 +43,8 @@ export class LiveDoc {
   readonly bans: Set<number>;
   /** Yjs clientID → owning userId (or SERVER_CLIENT_OWNER); a rejection bans only its sender's clientIDs. */
   readonly owners: Map<number, string>;
+  readonly resyncFlags: Set<string>;
+  /** Id of the last committed update. */
   lastUpdateId: number;
   updatesSinceCheckpoint: number;
   /**
@@ -32,8 +54,6 @@ export class LiveDoc {
   stateBytesBound: number;
   /** When host and interviewers were last warned that this document is full. */
   lastSizeWarningAt = -Infinity;
-  /** Accepted updates applied in memory but not yet committed. */
-  uncommitted = 0;
   idleTimer: NodeJS.Timeout | null = null;
   /**
    * The full state as of the last checkpoint plus the updates accepted since: what a fresh joiner gets, so
@@ -44,9 +64,13 @@ export class LiveDoc {
   /** Updates accepted since the cached state, in order, and their merge as one update frame (cached). */
   #tail: Uint8Array[];
   #tailFrame: Uint8Array | null = null;
-  #outbox: (() => void)[] = [];
+  /** Updates accepted since the load, and how many of them are committed. */
+  #acceptedCount = 0;
+  #committedCount = 0;
+  #outbox: PendingEffect[] = [];
+  #destroyed = false;
 
-  constructor(roomId: string, name: CollabDoc, stored: StoredDocument, enforcement: { bans: number[]; owners: Map<number, string> }, awareness: AwarenessSettings<CollabConnection>) {
+  constructor(roomId: string, name: CollabDoc, stored: StoredDocument, enforcement: DocEnforcement, awareness: AwarenessSettings<CollabConnection>) {
     this.roomId = roomId;
     this.name = name;
     this.ydoc = buildDoc(name, stored);
@@ -54,14 +78,21 @@ export class LiveDoc {
     this.updatesSinceCheckpoint = stored.updates.length;
     this.bans = new Set(enforcement.bans);
     this.owners = enforcement.owners;
+    this.resyncFlags = new Set(enforcement.resyncFlags);
     this.awareness = new AwarenessHub(awareness, () => this.connections);
     this.#fullState = stored.checkpoint;
     this.#tail = stored.checkpoint ? [...stored.updates] : [];
     this.stateBytesBound = storedBytes(stored);
   }
 
-  /** An accepted update (applied in memory; its commit is pending or done). */
+  /** Accepted updates applied in memory but not yet committed. */
+  get uncommitted(): number {
+    return this.#acceptedCount - this.#committedCount;
+  }
+
+  /** An accepted update, applied in memory; its commit is queued (PlaneCore.enqueue). */
   accepted(update: Uint8Array): void {
+    this.#acceptedCount++;
     this.stateBytesBound += update.length;
     if (!this.#fullState && !this.#fullStateFrame) return;
     this.#tail.push(update);
@@ -105,43 +136,51 @@ export class LiveDoc {
     this.stateBytesBound = state.length;
   }
 
+  /** Runs `effect` once every update accepted so far is committed (at once if they are): a relay. */
   afterCommit(effect: () => void): void {
-    if (this.uncommitted > 0) this.#outbox.push(effect);
-    else effect();
+    if (this.uncommitted === 0) effect();
+    else this.#outbox.push({ upTo: this.#acceptedCount, whole: false, effect });
   }
 
-  /** The store committed everything applied so far: release what waited for it, in order. */
+  /**
+   * Runs `effect` at a moment when everything applied in memory is committed: for what reveals the whole
+   * document (a SyncStep2, a snapshot). Under a steady stream of updates it waits for a commit that no newer
+   * update overtook, which the group commit gives within a commit or two.
+   */
+  whenAllCommitted(effect: () => void, dropped?: () => void): void {
+    if (this.uncommitted === 0) effect();
+    else this.#outbox.push({ upTo: this.#acceptedCount, whole: true, effect, dropped });
+  }
+
+  /** The store committed the next `count` accepted updates, the last with id `lastUpdateId`: release what waited for them, in order. */
   committed(lastUpdateId: number, count: number): void {
     this.lastUpdateId = lastUpdateId;
     this.updatesSinceCheckpoint += count;
-    this.uncommitted = 0;
-    const effects = this.#outbox;
-    this.#outbox = [];
-    for (const effect of effects) effect();
-  }
-
-  /** After a failed commit or a failed apply: drop what was not committed and rebuild from the store. */
-  reset(stored: StoredDocument): void {
-    this.ydoc.destroy();
-    this.ydoc = buildDoc(this.name, stored);
-    this.lastUpdateId = stored.lastUpdateId;
-    this.updatesSinceCheckpoint = stored.updates.length;
-    this.uncommitted = 0;
-    this.#outbox = [];
-    this.#fullState = stored.checkpoint;
-    this.#fullStateFrame = null;
-    this.#tail = stored.checkpoint ? [...stored.updates] : [];
-    this.#tailFrame = null;
-    this.stateBytesBound = storedBytes(stored);
+    this.#committedCount += count;
+    while (this.#outbox.length > 0 && this.#outbox[0]!.upTo <= this.#committedCount) {
+      const pending = this.#outbox.shift()!;
+      if (pending.whole && this.uncommitted > 0) this.#outbox.push({ ...pending, upTo: this.#acceptedCount });
+      else pending.effect();
+    }
   }
 
   broadcast(frame: Uint8Array, except?: CollabConnection): void {
     for (const c of this.connections) if (c !== except) c.send(frame);
   }
 
+  get destroyed(): boolean {
+    return this.#destroyed;
+  }
+
+  /** Drops the document from memory; effects still waiting for a commit are dropped with it. */
   destroy(): void {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    const outbox = this.#outbox;
+    this.#outbox = [];
     this.awareness.close();
     this.ydoc.destroy();
+    for (const pending of outbox) pending.dropped?.();
   }
 }
 

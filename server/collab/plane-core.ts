@@ -1,13 +1,14 @@
 import * as Y from 'yjs';
 import { CloseCode, encodeRoomEvent, MAX_ROOM_EVENT_BYTES, type CollabCallbacks, type CollabDoc, type RoomEvent } from '../protocol/index.ts';
 import { SERVER_CLIENT_OWNER, type CollabStore, type NewUpdate } from '../storage/collab/index.ts';
+import { KeyedQueue } from '../keyed-queue.ts';
 import type { Logger } from '../server-options.ts';
 import type { AwarenessRules } from './awareness-hub.ts';
 import type { CollabConnection } from './collab-connection.ts';
 import { encodeSyncUpdate } from './collab-wire.ts';
-import { CommitPacer } from './commit-pacer.ts';
 import { LiveDoc, SERVER_ORIGIN } from './live-doc.ts';
 import { Room } from './room.ts';
+import { StoreWriter, type QueuedUpdate } from './store-writer.ts';
 
 /** A compacted checkpoint is written after this many logged updates, so loading stays fast. */
 const CHECKPOINT_EVERY_UPDATES = 2000;
@@ -21,23 +22,36 @@ export interface CoreSettings {
 type CloseCodeEntry = (typeof CloseCode)[keyof typeof CloseCode];
 
 /**
- * The state every part of the plane shares: rooms and their loaded documents, the group-commit write-ahead
- * queue, event delivery, and connection teardown. No sockets are accepted here (see collab-plane.ts).
+ * The state every part of the plane shares: rooms and their loaded documents, the store's ordered writes with
+ * the group-commit write-ahead queue, event delivery, and connection teardown. No sockets are accepted here
+ * (see collab-plane.ts).
  */
 export class PlaneCore {
   readonly store: CollabStore;
+  readonly writer: StoreWriter;
   readonly log: Logger;
   readonly settings: CoreSettings;
   readonly rooms = new Map<string, Room>();
-  readonly #queue: { doc: LiveDoc; row: NewUpdate }[] = [];
-  #flushScheduled = false;
-  readonly #pacer = new CommitPacer();
+  /** Rooms being read from the store: every caller waits for the one read. */
+  readonly #roomLoads = new Map<string, Promise<Room | undefined>>();
+  /** Each room's control operations (see exclusive). */
+  readonly #roomTasks = new KeyedQueue();
   #callbacks: CollabCallbacks | undefined;
 
   constructor(store: CollabStore, log: Logger, settings: CoreSettings) {
     this.store = store;
     this.log = log;
     this.settings = settings;
+    this.writer = new StoreWriter(store, log, {
+      committed: (batch, ids, durationMs) => {
+        if (batch.length > 0) this.settings.onCommit?.(durationMs, batch.map((b) => b.row));
+        this.#committed(batch, ids);
+      },
+      failed: (docs, error) => {
+        this.log.error('collab commit failed; dropping uncommitted state', { error: String(error) });
+        for (const doc of docs) this.discard(doc);
+      },
+    });
   }
 
   /**
@@ -54,29 +68,64 @@ export class PlaneCore {
   }
 
   /** The room from memory or the store; undefined when no document was ever created for it. */
-  room(roomId: string): Room | undefined {
-    let room = this.rooms.get(roomId);
-    if (room) return room;
-    const record = this.store.getRoom(roomId);
+  room(roomId: string): Promise<Room | undefined> {
+    const cached = this.rooms.get(roomId);
+    if (cached) return Promise.resolve(cached);
+    let load = this.#roomLoads.get(roomId);
+    if (!load) {
+      load = this.#loadRoom(roomId).finally(() => this.#roomLoads.delete(roomId));
+      this.#roomLoads.set(roomId, load);
+    }
+    return load;
+  }
+
+  async #loadRoom(roomId: string): Promise<Room | undefined> {
+    // A room dropped from memory is read back with everything written for it.
+    await this.writer.flush();
+    const [record, participants] = await Promise.all([this.store.getRoom(roomId), this.store.participants(roomId)]);
     if (!record) return undefined;
-    room = new Room(record, this.store.participants(roomId));
+    const room = new Room(record, participants);
     this.rooms.set(roomId, room);
     return room;
   }
 
-  /** Loads the document if needed; an unused one unloads after the idle TTL. */
-  doc(room: Room, name: CollabDoc): LiveDoc {
-    let doc = room.docs.get(name);
-    if (!doc) {
-      const enforcement = { bans: this.store.bannedClients(room.id, name), owners: this.store.clientOwners(room.id, name) };
-      doc = new LiveDoc(room.id, name, this.store.loadDocument(room.id, name), enforcement, {
-        ...this.settings.awareness,
-        identify: (c) => ({ id: c.userId, name: c.name, role: room.roleOf(c.userId, c.tokenRole) }),
-      });
-      room.docs.set(name, doc);
-      this.scheduleIdleUnload(room, doc);
+  /** The loaded document, loading it first if needed (one load however many callers wait); an unused one unloads after the idle TTL. */
+  async doc(room: Room, name: CollabDoc): Promise<LiveDoc> {
+    for (;;) {
+      const loaded = room.docs.get(name);
+      if (loaded) return loaded;
+      await (room.transitions.get(name) ?? this.#transition(room, name, () => this.#loadDoc(room, name)));
     }
-    return doc;
+  }
+
+  async #loadDoc(room: Room, name: CollabDoc): Promise<void> {
+    await this.writer.flush();
+    const [stored, bans, owners, resyncFlags] = await Promise.all([
+      this.store.loadDocument(room.id, name),
+      this.store.bannedClients(room.id, name),
+      this.store.clientOwners(room.id, name),
+      this.store.resyncFlags(room.id, name),
+    ]);
+    const doc = new LiveDoc(room.id, name, stored, { bans, owners, resyncFlags }, {
+      ...this.settings.awareness,
+      identify: (c) => ({ id: c.userId, name: c.name, role: room.roleOf(c.userId, c.tokenRole) }),
+    });
+    room.docs.set(name, doc);
+    this.scheduleIdleUnload(room, doc);
+  }
+
+  /** A load or unload of one document; the room leaves memory once it has neither documents nor work on them. */
+  #transition(room: Room, name: CollabDoc, work: () => Promise<void>): Promise<void> {
+    const done = work().finally(() => {
+      if (room.transitions.get(name) === done) room.transitions.delete(name);
+      this.#dropIfIdle(room);
+    });
+    room.transitions.set(name, done);
+    return done;
+  }
+
+  #dropIfIdle(room: Room): void {
+    if (room.docs.size === 0 && room.transitions.size === 0 && room.periodicTimer === null && this.rooms.get(room.id) === room) this.rooms.delete(room.id);
   }
 
   scheduleIdleUnload(room: Room, doc: LiveDoc): void {
@@ -85,89 +134,104 @@ export class PlaneCore {
     if (doc.connections.size > 0) return;
     doc.idleTimer = setTimeout(() => {
       doc.idleTimer = null;
-      if (doc.connections.size === 0) this.unload(room, doc);
+      if (doc.connections.size === 0) void this.unload(room, doc);
     }, this.settings.documentIdleTtlMs);
     doc.idleTimer.unref();
   }
 
-  /** Unloading is invisible to clients: everything is durable, the checkpoint only speeds up the next load. */
-  unload(room: Room, doc: LiveDoc): void {
-    this.flush();
-    if (doc.idleTimer) clearTimeout(doc.idleTimer);
-    this.checkpoint(doc, false);
-    doc.destroy();
+  /**
+   * Unloading is invisible to clients: everything is durable, the checkpoint only speeds up the next load. The
+   * document leaves the room at once; a connection arriving meanwhile loads it again after the unload.
+   */
+  unload(room: Room, doc: LiveDoc): Promise<void> {
+    if (room.docs.get(doc.name) !== doc) return Promise.resolve();
     room.docs.delete(doc.name);
-    if (room.docs.size === 0 && room.periodicTimer === null) this.rooms.delete(room.id);
+    if (doc.idleTimer) clearTimeout(doc.idleTimer);
+    doc.idleTimer = null;
+    return this.#transition(room, doc.name, async () => {
+      await this.writer.flush();
+      this.checkpoint(doc, false);
+      await this.writer.flush();
+      doc.destroy();
+    });
+  }
+
+  /**
+   * Drops a document whose memory cannot be trusted (a failed commit or apply): its connections close with 1011,
+   * its queued updates are never committed, and the next connection loads it from the store.
+   */
+  discard(doc: LiveDoc): void {
+    if (doc.destroyed) return;
+    this.writer.forget(doc);
+    for (const c of [...doc.connections]) this.closeConnection(c, CloseCode.INTERNAL_ERROR);
+    const room = this.rooms.get(doc.roomId);
+    if (room?.docs.get(doc.name) === doc) {
+      room.docs.delete(doc.name);
+      this.#dropIfIdle(room);
+    }
+    if (doc.idleTimer) clearTimeout(doc.idleTimer);
+    doc.destroy();
   }
 
   /** Writes a compacted checkpoint; a document that stays loaded is rebuilt from it (see LiveDoc.rebase). */
   checkpoint(doc: LiveDoc, stayLoaded = true): void {
-    if (doc.updatesSinceCheckpoint === 0 || doc.uncommitted > 0) return;
+    if (doc.destroyed || doc.updatesSinceCheckpoint === 0 || doc.uncommitted > 0) return;
     const state = Y.encodeStateAsUpdate(doc.ydoc);
-    this.store.writeCheckpoint(doc.roomId, doc.name, doc.lastUpdateId, state);
+    const { roomId, name, lastUpdateId } = doc;
+    this.writer.persist(() => this.store.writeCheckpoint(roomId, name, lastUpdateId, state), 'checkpoint');
     if (stayLoaded) doc.rebase(state);
     else doc.updatesSinceCheckpoint = 0;
   }
 
-  /** Queues an applied update for the next group commit (see CommitPacer for when that is). */
-  enqueue(doc: LiveDoc, row: NewUpdate): void {
-    doc.uncommitted++;
-    this.#queue.push({ doc, row });
-    if (!this.#flushScheduled) this.#scheduleFlush();
-  }
-
-  #scheduleFlush(): void {
-    this.#flushScheduled = true;
-    const wait = this.#pacer.delayBeforeCommit(performance.now());
-    if (wait > 0) setTimeout(() => this.flush(), wait);
-    else setImmediate(() => this.flush());
-  }
-
-  /** Commits everything queued, then releases what waited on it. Safe to call at any time. */
-  flush(): void {
-    this.#flushScheduled = false;
-    if (this.#queue.length === 0) return;
-    const batch = this.#queue.splice(0);
-    const startedAt = performance.now();
-    this.#pacer.committed(startedAt, batch.length);
-    const rows = batch.map((b) => b.row);
-    let ids: number[];
-    try {
-      ids = this.store.appendUpdates(rows);
-    } catch (error) {
-      this.log.error('collab commit failed; dropping uncommitted state', { error: String(error) });
-      for (const doc of new Set(batch.map((b) => b.doc))) this.#failDoc(doc);
-      return;
-    }
-    this.settings.onCommit?.(performance.now() - startedAt, rows);
+  /** Releases what waited for a committed batch, per document in order. */
+  #committed(batch: readonly QueuedUpdate[], ids: readonly number[]): void {
     const last = new Map<LiveDoc, { id: number; count: number }>();
-    batch.forEach((b, i) => {
-      const entry = last.get(b.doc) ?? { id: 0, count: 0 };
-      last.set(b.doc, { id: ids[i]!, count: entry.count + 1 });
-    });
+    batch.forEach((b, i) => last.set(b.doc, { id: ids[i]!, count: (last.get(b.doc)?.count ?? 0) + 1 }));
     for (const [doc, { id, count }] of last) {
       doc.committed(id, count);
       if (doc.updatesSinceCheckpoint >= CHECKPOINT_EVERY_UPDATES) this.checkpoint(doc);
     }
   }
 
-  /** Rebuilds a document from the store after a failed apply, so nothing uncommitted stays in memory. */
-  reloadDoc(doc: LiveDoc): void {
-    this.flush();
-    doc.reset(this.store.loadDocument(doc.roomId, doc.name));
+  /** Applies and queues an accepted update (the caller relays it with doc.afterCommit). */
+  enqueue(doc: LiveDoc, row: NewUpdate): void {
+    doc.accepted(row.update);
+    this.writer.enqueue(doc, row);
   }
 
-  #failDoc(doc: LiveDoc): void {
-    for (const c of [...doc.connections]) this.closeConnection(c, CloseCode.INTERNAL_ERROR);
-    try {
-      doc.reset(this.store.loadDocument(doc.roomId, doc.name));
-    } catch (error) {
-      this.log.error('collab reload failed', { error: String(error) });
-    }
+  /** Commits everything queued; resolves once it is committed and released. */
+  flush(): Promise<void> {
+    return this.writer.flush();
   }
 
-  /** A server-origin write (meta, code reset): persisted and relayed exactly like an accepted client update. */
-  serverWrite(doc: LiveDoc, write: (ydoc: Y.Doc) => void): void {
+  /**
+   * Reads the document at a moment when everything applied to it is committed (snapshots, exports): committed
+   * state only, as for any peer.
+   */
+  whenAllCommitted<T>(doc: LiveDoc, read: (doc: LiveDoc) => T): Promise<T> {
+    const result = new Promise<T>((resolve, reject) =>
+      doc.whenAllCommitted(
+        () => {
+          try {
+            resolve(read(doc));
+          } catch (error) {
+            reject(error as Error);
+          }
+        },
+        () => reject(new Error('The document was dropped before its updates were committed.')),
+      ),
+    );
+    void this.flush();
+    return result;
+  }
+
+  /** Runs one room's control operations one at a time in call order, so their events reach clients in that order. */
+  exclusive<T>(roomId: string, task: () => Promise<T>): Promise<T> {
+    return this.#roomTasks.run(roomId, task);
+  }
+
+  /** A server-origin write (meta, code reset): persisted and relayed exactly like an accepted client update; resolves once committed. */
+  async serverWrite(doc: LiveDoc, write: (ydoc: Y.Doc) => void): Promise<void> {
     const updates: Uint8Array[] = [];
     const capture = (u: Uint8Array): void => void updates.push(u);
     doc.ydoc.on('update', capture);
@@ -178,14 +242,13 @@ export class PlaneCore {
     }
     const serverClients = [doc.ydoc.clientID].filter((id) => !doc.owners.has(id));
     for (const id of serverClients) doc.owners.set(id, SERVER_CLIENT_OWNER);
-    if (serverClients.length > 0) this.store.claimClients(doc.roomId, doc.name, SERVER_CLIENT_OWNER, serverClients);
+    if (serverClients.length > 0) this.writer.claim(doc, SERVER_CLIENT_OWNER, serverClients);
     for (const update of updates) {
       const frame = encodeSyncUpdate(update);
-      doc.accepted(update);
       this.enqueue(doc, { roomId: doc.roomId, doc: doc.name, update, userId: null, acceptedAt: Date.now() });
       doc.afterCommit(() => doc.broadcast(frame));
     }
-    this.flush();
+    await this.flush();
   }
 
   /** Sends a room event to the room's code connections (or those `to` selects); returns how many got it. */
@@ -230,5 +293,25 @@ export class PlaneCore {
         this.log.warn('user-disconnected callback failed', { error: String(error), roomId: room.id });
       });
     }
+  }
+
+  /**
+   * Stops the periodic snapshots, lets the control operations and loads in progress finish, commits what is
+   * queued, unloads every document and waits for the store's last write.
+   */
+  async close(): Promise<void> {
+    for (const room of this.rooms.values()) {
+      if (room.periodicTimer) clearInterval(room.periodicTimer);
+      room.periodicTimer = null;
+    }
+    await this.#roomTasks.drain();
+    await Promise.allSettled([
+      ...this.#roomLoads.values(),
+      ...[...this.rooms.values()].flatMap((room) => [...room.transitions.values()]),
+    ]);
+    await this.flush();
+    await Promise.allSettled([...this.rooms.values()].flatMap((room) => [...room.docs.values()].map((doc) => this.unload(room, doc))));
+    this.rooms.clear();
+    await this.writer.flush();
   }
 }

@@ -9,6 +9,8 @@ export class Room {
   record: RoomRecord;
   readonly participants: Map<string, ParticipantRecord>;
   readonly docs = new Map<CollabDoc, LiveDoc>();
+  /** Documents being loaded or unloaded: a caller waits for the one in progress (PlaneCore.doc). */
+  readonly transitions = new Map<CollabDoc, Promise<void>>();
   periodicTimer: NodeJS.Timeout | null = null;
 
   constructor(record: RoomRecord, participants: ParticipantRecord[]) {

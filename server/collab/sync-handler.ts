@@ -63,7 +63,7 @@ function dispatch(core: PlaneCore, room: Room, doc: LiveDoc, conn: CollabConnect
         const fresh = decodeOrThrow(() => Y.decodeStateVector(payload)).size === 0;
         // Deferred until the store committed what is in memory: a SyncStep2 reveals state, and no peer may
         // observe an update before it is committed (write-ahead).
-        doc.afterCommit(() => (fresh ? sendFullState(doc, conn) : conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(doc.ydoc, payload)))));
+        doc.whenAllCommitted(() => (fresh ? sendFullState(doc, conn) : conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(doc.ydoc, payload)))));
       } else if (subType === SyncMessageType.STEP2 || subType === SyncMessageType.UPDATE) {
         receiveUpdate(core, room, doc, conn, payload, subType === SyncMessageType.STEP2);
       } else {
@@ -93,7 +93,8 @@ function receiveUpdate(core: PlaneCore, room: Room, doc: LiveDoc, conn: CollabCo
     // A fresh Y.Doc's empty SyncStep2 ends probation.
     if (isStep2 && conn.probation) {
       conn.probation = false;
-      core.store.clearResyncFlag(room.id, conn.userId, doc.name);
+      doc.resyncFlags.delete(conn.userId);
+      core.writer.persist(() => core.store.clearResyncFlag(room.id, conn.userId, doc.name), 'resync flag clearing');
     }
     return;
   }
@@ -116,7 +117,6 @@ function receiveUpdate(core: PlaneCore, room: Room, doc: LiveDoc, conn: CollabCo
   if (normalized === 'invalid') return reject(core, room, doc, conn, analysis, 'invalid-update');
   if (normalized === null) return;
   const frame = encodeSyncUpdate(normalized);
-  doc.accepted(normalized);
   core.enqueue(doc, { roomId: room.id, doc: doc.name, update: normalized, userId: conn.userId, acceptedAt: Date.now() });
   doc.afterCommit(() => doc.broadcast(frame, conn));
 }
@@ -129,7 +129,7 @@ function claimClients(core: PlaneCore, doc: LiveDoc, conn: CollabConnection, aut
   const unowned = [...authors].filter((client) => !doc.owners.has(client));
   if (unowned.length === 0) return;
   for (const client of unowned) doc.owners.set(client, conn.userId);
-  core.store.claimClients(doc.roomId, doc.name, conn.userId, unowned);
+  core.writer.claim(doc, conn.userId, unowned);
 }
 
 /**
@@ -165,8 +165,9 @@ function sendFullState(doc: LiveDoc, conn: CollabConnection): void {
 
 /**
  * Applies an accepted update and returns what is stored and relayed: the update itself when it is entirely
- * new, otherwise what it changed (a re-sent SyncStep2 shrinks to its diff). 'invalid' if Yjs left anything
- * pending after all: then the document is rebuilt from the store.
+ * new, otherwise what it changed (a re-sent SyncStep2 shrinks to its diff). 'invalid' if Yjs failed or left
+ * anything pending after all (the analysis should have refused it): then the document is dropped from memory
+ * and its connections closed with 1011, so the next connection loads it from the store.
  */
 function applyAccepted(core: PlaneCore, doc: LiveDoc, update: Uint8Array, normalize: boolean): Uint8Array | null | 'invalid' {
   let changed: Uint8Array | null = normalize ? null : update;
@@ -177,13 +178,13 @@ function applyAccepted(core: PlaneCore, doc: LiveDoc, update: Uint8Array, normal
   try {
     Y.applyUpdate(doc.ydoc, update, CLIENT_ORIGIN);
   } catch {
-    core.reloadDoc(doc);
+    core.discard(doc);
     return 'invalid';
   } finally {
     if (normalize) doc.ydoc.off('update', capture);
   }
   if (doc.ydoc.store.pendingStructs !== null || doc.ydoc.store.pendingDs !== null) {
-    core.reloadDoc(doc);
+    core.discard(doc);
     return 'invalid';
   }
   return changed;
@@ -192,21 +193,26 @@ function applyAccepted(core: PlaneCore, doc: LiveDoc, update: Uint8Array, normal
 /**
  * A rejection: nothing applied; the authors of its new structs that the sender owns are banned (a clientID
  * of another user never is, so no one can get someone else banned by forging a struct); the connection is
- * tainted; (user, doc) is flagged resync-required; the sender is told, at most once a second.
+ * tainted; (user, doc) is flagged resync-required. All of it is in force at once and stored in order with
+ * the plane's other writes; the sender is told once it is stored, at most once a second.
  */
 function reject(core: PlaneCore, room: Room, doc: LiveDoc, conn: CollabConnection, analysis: UpdateAnalysis, reason: UpdateRejectedReason): void {
   const banned = [...analysis.authors].filter((client) => doc.owners.get(client) === conn.userId);
   for (const client of banned) doc.bans.add(client);
+  doc.resyncFlags.add(conn.userId);
   conn.tainted = true;
   conn.probation = false;
-  core.store.recordRejection(room.id, doc.name, conn.userId, banned);
+  const recorded = core.writer.write(() => core.store.recordRejection(room.id, doc.name, conn.userId, banned));
   const now = Date.now();
-  if (now - conn.lastRejectionNoticeAt < REJECTION_NOTICE_INTERVAL_MS) return;
-  conn.lastRejectionNoticeAt = now;
-  core.sendEvent(
-    room,
-    { type: 'update-rejected', roomId: room.id, at: new Date(now).toISOString(), doc: doc.name, reason, resync: true },
-    (c) => c === conn,
+  const notify = now - conn.lastRejectionNoticeAt >= REJECTION_NOTICE_INTERVAL_MS;
+  if (notify) conn.lastRejectionNoticeAt = now;
+  recorded.then(
+    () => {
+      if (!notify) return;
+      const event = { type: 'update-rejected', roomId: room.id, at: new Date(now).toISOString(), doc: doc.name, reason, resync: true } as const;
+      core.sendEvent(room, event, (c) => c === conn);
+    },
+    (error: unknown) => core.log.error('collab rejection bookkeeping failed', { error: String(error), roomId: room.id }),
   );
 }
 

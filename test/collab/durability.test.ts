@@ -1,17 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCollabHttpClient } from '../../server/collab/index.ts';
 import { CloseCode } from '../../server/protocol/index.ts';
 import { pollUntil } from '../support/poll.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
+import { testDatabaseUrl } from '../support/test-database.ts';
 import { connectProvider, INTERNAL_SECRET, mintCollabToken, type ProviderClient } from './support/collab-harness.ts';
 import { spawnCollabProcess, type CollabProcess } from './support/collab-process.ts';
 import { RawClient } from './support/raw-client.ts';
 
 describe('durability (write-ahead: committed before observable): the server as a child process', () => {
   const dir = makeTempDir('syncode-collab-kill-');
+  const data = { dataDir: dir.path, databaseUrl: undefined as string | undefined };
   const processes: CollabProcess[] = [];
+  beforeAll(async () => {
+    data.databaseUrl = await testDatabaseUrl();
+  });
   const clients: ProviderClient[] = [];
   afterEach(async () => {
     for (const c of clients.splice(0)) c.destroy();
@@ -23,7 +28,7 @@ describe('durability (write-ahead: committed before observable): the server as a
   afterAll(() => dir.remove());
 
   it('after kill -9 mid-load, a fresh client sees every update any peer had received', async () => {
-    const first = await spawnCollabProcess(dir.path);
+    const first = await spawnCollabProcess(data);
     processes.push(first);
     const control = createCollabHttpClient(first.url, INTERNAL_SECRET);
     const roomId = randomUUID();
@@ -47,7 +52,7 @@ describe('durability (write-ahead: committed before observable): the server as a
     });
     for (const c of clients.splice(0)) c.destroy();
 
-    const second = await spawnCollabProcess(dir.path);
+    const second = await spawnCollabProcess(data);
     processes.push(second);
     const token = await mintCollabToken({ userId: randomUUID(), roomId, role: 'spectator' });
     const fresh = connectProvider(`ws://127.0.0.1:${second.port}/collab`, roomId, 'code', token);
@@ -66,7 +71,7 @@ describe('durability (write-ahead: committed before observable): the server as a
   });
 
   it('on SIGTERM closes sockets with 1001 and exits 0; the restart keeps the document', async () => {
-    const p = await spawnCollabProcess(dir.path);
+    const p = await spawnCollabProcess(data);
     processes.push(p);
     const control = createCollabHttpClient(p.url, INTERNAL_SECRET);
     const roomId = randomUUID();
@@ -76,7 +81,7 @@ describe('durability (write-ahead: committed before observable): the server as a
     p.child.kill('SIGTERM');
     expect(await raw.waitForClose()).toBe(CloseCode.GOING_AWAY.code);
     expect(await p.exited).toBe(0);
-    const again = await spawnCollabProcess(dir.path);
+    const again = await spawnCollabProcess(data);
     processes.push(again);
     const snap = await createCollabHttpClient(again.url, INTERNAL_SECRET).takeSnapshot(roomId, 'manual');
     const doc = new Y.Doc();

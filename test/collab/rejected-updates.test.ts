@@ -66,12 +66,12 @@ describe('write enforcement and the rejected-update guarantee', () => {
 
     const guaranteed = async (): Promise<void> => {
       const snap = await h.control.takeSnapshot(roomId, 'manual');
-      for (const text of [host.text(), storedDoc(h.dataDir, roomId).getText('code').toString(), snapshotText(snap.snapshot.bytes)]) {
+      for (const text of [host.text(), (await storedDoc(h, roomId)).getText('code').toString(), snapshotText(snap.snapshot.bytes)]) {
         expect(text).toBe('print(1)\nok');
       }
     };
     host.ydoc.getText('code').insert(host.text().length, 'ok');
-    await pollUntil(() => storedDoc(h.dataDir, roomId).getText('code').toString(), (t) => t === 'print(1)\nok');
+    await pollUntil(async () => (await storedDoc(h, roomId)).getText('code').toString(), (t) => t === 'print(1)\nok');
     await guaranteed();
 
     // Restart: bans and flags survive; a client carrying the old state is still refused.
@@ -102,7 +102,7 @@ describe('write enforcement and the rejected-update guarantee', () => {
     await pollUntil(() => hostAgain.text(), (t) => t === 'print(1)\nok');
     const snap = await h.control.takeSnapshot(roomId, 'manual');
     expect(snapshotText(snap.snapshot.bytes)).toBe('print(1)\nok');
-    expect(storedDoc(h.dataDir, roomId).getText('code').toString()).toBe('print(1)\nok');
+    expect((await storedDoc(h, roomId)).getText('code').toString()).toBe('print(1)\nok');
 
     // The client's obligations after a rejection: a fresh Y.Doc ends probation and edits are accepted again.
     const fresh = await h.connect(roomId, 'code', candidateId, 'candidate');

@@ -56,7 +56,7 @@ describe('OpenAPI document', () => {
     const router = new ApiRouter(() => {});
     beforeAll(async () => {
       execution = await startPlane();
-      collab = createCollabPlane({ dataDir: execution.dataDir, jwtSecret: 'openapi-test-secret-0123456789abcdef', log: silentLogger });
+      collab = await createCollabPlane({ dataDir: execution.dataDir, jwtSecret: 'openapi-test-secret-0123456789abcdef', log: silentLogger });
       control = await createControlPlane({
         router, sql: execution.sql, jwtSecret: 'openapi-test-secret-0123456789abcdef', cursors: execution.cursors, mode: 'hosted', rateLimits: false, problemsDir: null,
         collab: collab.control, execution: execution.plane, collabUrl: () => 'ws://127.0.0.1/collab', log: silentLogger,

@@ -26,7 +26,7 @@ describe('problem statistics from judged submissions', () => {
 
   beforeAll(async () => {
     fixture = await startPlane();
-    collab = createCollabPlane({ dataDir: fixture.dataDir, jwtSecret: 'stats-test-secret-0123456789abcdef', log: silentLogger });
+    collab = await createCollabPlane({ dataDir: fixture.dataDir, jwtSecret: 'stats-test-secret-0123456789abcdef', log: silentLogger });
     control = await createControlPlane({
       router, sql: fixture.sql, jwtSecret: 'stats-test-secret-0123456789abcdef', cursors: fixture.cursors, mode: 'hosted', rateLimits: false,
       problemsDir: DEFAULT_PROBLEMS_DIR, execution: fixture.plane, collab: collab.control, collabUrl: () => 'ws://127.0.0.1/collab', log: silentLogger,

@@ -13,6 +13,7 @@ import {
 } from '../../protocol/index.ts';
 import type { SessionDetail, SessionEventType } from '../../protocol/api/sessions.ts';
 import type { RoomRecord, RoomStore } from '../../storage/rooms/index.ts';
+import { KeyedQueue } from '../../keyed-queue.ts';
 import type { Logger } from '../../server-options.ts';
 import { phaseDurationMs } from './room-model.ts';
 import { startTimer, timerState } from './room-timer.ts';
@@ -56,7 +57,7 @@ export class RoomEngine {
   timers: RoomTimers = { async roomChanged() {}, roomFinished() {} };
   readonly #collab: CollabControl;
   readonly #queueReports: QueueReports;
-  readonly #queues = new Map<string, Promise<void>>();
+  readonly #queues = new KeyedQueue();
 
   constructor(store: RoomStore, collab: CollabControl, log: Logger, options: RoomEngineOptions, queueReports: QueueReports) {
     this.store = store;
@@ -72,23 +73,13 @@ export class RoomEngine {
 
   /** Runs `fn` after every earlier queued operation on the same room (in any process, with coordination). */
   exclusive<T>(roomId: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.#queues.get(roomId) ?? Promise.resolve();
     const coordination = this.options.coordination;
-    const run = previous.then(coordination ? () => coordination.run(roomId, fn) : fn);
-    const tail = run.then(
-      () => {},
-      () => {},
-    );
-    this.#queues.set(roomId, tail);
-    void tail.then(() => {
-      if (this.#queues.get(roomId) === tail) this.#queues.delete(roomId);
-    });
-    return run;
+    return this.#queues.run(roomId, coordination ? () => coordination.run(roomId, fn) : fn);
   }
 
   /** Waits for every queued room operation (shutdown). */
-  async drain(): Promise<void> {
-    while (this.#queues.size > 0) await Promise.all([...this.#queues.values()]);
+  drain(): Promise<void> {
+    return this.#queues.drain();
   }
 
   async requireRoom(roomId: string): Promise<RoomRecord> {

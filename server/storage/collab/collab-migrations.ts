@@ -1,16 +1,16 @@
-import type { Migration } from '../database.ts';
+import type { SqlMigration } from '../sql/index.ts';
 
 /**
- * Schema of collab.sqlite (area `collab`). The update log is append-only and per update (author and
+ * Schema of the collab store (area `collab`: collab.sqlite, or the PostgreSQL database). The update log is append-only and per update (author and
  * accepted time: keystroke-level replay); checkpoints only speed up loading (latest checkpoint + the
  * log rows after it).
  */
-export const COLLAB_MIGRATIONS: readonly Migration[] = [
+export const COLLAB_MIGRATIONS: readonly SqlMigration[] = [
   {
     version: 1,
     name: 'collab documents, update log, checkpoints, enforcement state',
-    up: (db) => {
-      db.exec(`
+    up: async (db) => {
+      await db.exec(`
         CREATE TABLE collab_rooms (
           room_id TEXT PRIMARY KEY,
           mode TEXT NOT NULL,
@@ -78,11 +78,11 @@ export const COLLAB_MIGRATIONS: readonly Migration[] = [
   {
     version: 2,
     name: 'Yjs clientID ownership per document',
-    up: (db) => {
+    up: async (db) => {
       // A clientID belongs to the user whose message first brought a struct of it to the document (accepted or
       // rejected); server-origin writes are owned by SERVER_CLIENT_OWNER. A rejection bans only clientIDs its
       // sender owns.
-      db.exec(`
+      await db.exec(`
         CREATE TABLE collab_client_owners (
           room_id TEXT NOT NULL,
           doc TEXT NOT NULL,
@@ -96,11 +96,11 @@ export const COLLAB_MIGRATIONS: readonly Migration[] = [
   {
     version: 3,
     name: 'compact update log: integer document and author keys',
-    up: (db) => {
+    up: async (db) => {
       // The log is kept for the session's whole life (replay), so each row stays small: the room id and the author's
       // id are stored once in a key table instead of as 36-character text in every row and in the index. Ids are
       // kept, so replay sequence numbers do not change.
-      db.exec(`
+      await db.exec(`
         CREATE TABLE collab_doc_keys (
           doc_key INTEGER PRIMARY KEY,
           room_id TEXT NOT NULL,
@@ -129,6 +129,10 @@ export const COLLAB_MIGRATIONS: readonly Migration[] = [
         DROP TABLE collab_updates;
         CREATE INDEX collab_log_by_doc ON collab_log (doc_key, id);
       `);
+      // PostgreSQL's identity column does not see ids inserted explicitly: the next append continues after them.
+      if (db.dialect === 'postgres') {
+        await db.get(`SELECT setval(pg_get_serial_sequence('collab_log', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM collab_log`);
+      }
     },
   },
 ];

@@ -51,8 +51,8 @@ export async function startTestCluster(nodeIds: string[], options: TestClusterOp
     nodes,
     async startNode(nodeId) {
       // A data directory each: nothing may be shared through files, only through PostgreSQL and Redis.
-      const dir = dirs[0] ?? makeTempDir(`syncode-${nodeId}-`); // DEV-ONLY shared dir before the storage merge
-      if (!dirs.includes(dir)) dirs.push(dir);
+      const dir = makeTempDir(`syncode-${nodeId}-`);
+      dirs.push(dir);
       const server = await startServerCli(['--data-dir', dir.path], {
         SYNCODE_DATABASE_URL: databaseUrl,
         SYNCODE_REDIS_URL: redis.url,

@@ -18,6 +18,7 @@ import { MessageType, readRoomEvent } from '../../../server/protocol/index.ts';
 import type { CollabPlaneOptions } from '../../../server/collab/index.ts';
 import { pollUntil } from '../../support/poll.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
+import { testDatabaseUrl } from '../../support/test-database.ts';
 
 export const JWT_SECRET = 'collab-test-secret-0123456789abcdef0123456789';
 export const INTERNAL_SECRET = 'collab-internal-secret-0123456789abcdef';
@@ -73,11 +74,13 @@ export interface Harness {
   control: CollabControl;
   callbacks: RecordingCallbacks;
   dataDir: string;
+  /** The PostgreSQL database on the PostgreSQL test run (test/support/test-database.ts); restarts reuse it. */
+  databaseUrl: string | undefined;
   /** `ws://127.0.0.1:PORT/collab` */
   collabUrl: string;
   createRoom(opts?: Partial<{ initialCode: string; phase: 'waiting' | 'coding'; locked: boolean; participants: { userId: string; role: RoomRole }[] }>): Promise<string>;
   connect(roomId: string, doc: CollabDoc, userId: string, role?: RoomRole): Promise<ProviderClient>;
-  /** Restarts the plane on the same data directory (same port not kept). */
+  /** Restarts the plane on the same data directory and database (same port not kept). */
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -91,13 +94,25 @@ export interface ProviderClient {
 
 export type HarnessOptions = Partial<Omit<CollabPlaneOptions, 'callbacks' | 'log' | 'jwtSecret'>>;
 
-/** A real collab server (standalone, in this process) on 127.0.0.1 port 0 with a fresh data directory. */
+/**
+ * A real collab server (standalone, in this process) on 127.0.0.1 port 0 with a fresh data directory, and a
+ * fresh PostgreSQL database when the suite runs on PostgreSQL.
+ */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = options.dataDir ? undefined : makeTempDir('syncode-collab-');
   const dataDir = options.dataDir ?? dir!.path;
+  const databaseUrl = options.databaseUrl ?? (options.dataDir ? undefined : await testDatabaseUrl());
   const callbacks = new RecordingCallbacks();
   const start = () =>
-    startCollabServer({ ...options, dataDir, jwtSecret: JWT_SECRET, internalSecret: INTERNAL_SECRET, callbacks, log: silentLogger });
+    startCollabServer({
+      ...options,
+      dataDir,
+      ...(databaseUrl ? { databaseUrl } : {}),
+      jwtSecret: JWT_SECRET,
+      internalSecret: INTERNAL_SECRET,
+      callbacks,
+      log: silentLogger,
+    });
   let server = await start();
   const clients = new Set<ProviderClient>();
   const harness: Harness = {
@@ -105,6 +120,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     control: server.plane.control,
     callbacks,
     dataDir,
+    databaseUrl,
     collabUrl: `ws://127.0.0.1:${server.port}/collab`,
     async createRoom(opts = {}) {
       const roomId = randomUUID();

@@ -11,10 +11,11 @@ export interface CollabProcess {
   exited: Promise<number | string>;
 }
 
-/** The standalone collab server (`server/collab/cli.ts`) as a real child process on port 0. */
-export async function spawnCollabProcess(dataDir: string, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<CollabProcess> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'server/collab/cli.ts'), '--port', '0', '--data-dir', dataDir, ...extraArgs], {
-    env: { ...process.env, SYNCODE_JWT_SECRET: JWT_SECRET, SYNCODE_INTERNAL_SECRET: INTERNAL_SECRET, ...env },
+/** The standalone collab server (`server/collab/cli.ts`) as a real child process on port 0, on `dataDir` (and the PostgreSQL `databaseUrl`). */
+export async function spawnCollabProcess(data: { dataDir: string; databaseUrl: string | undefined }, extraArgs: string[] = []): Promise<CollabProcess> {
+  const database = data.databaseUrl ? { SYNCODE_DATABASE_URL: data.databaseUrl } : {};
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'server/collab/cli.ts'), '--port', '0', '--data-dir', data.dataDir, ...extraArgs], {
+    env: { ...process.env, SYNCODE_JWT_SECRET: JWT_SECRET, SYNCODE_INTERNAL_SECRET: INTERNAL_SECRET, ...database },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
