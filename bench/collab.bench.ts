@@ -15,6 +15,7 @@ import { openCollabStore } from '../server/storage/collab/index.ts';
 import { startPostgresCluster, type PostgresCluster } from '../test/support/postgres-cluster.ts';
 import { measureCommitLatency } from './collab/commit-latency.ts';
 import type { GeneratorConfig } from './collab/load-generator.ts';
+import { runGenerator } from './collab/generator-process.ts';
 import { cpuSeconds, percentile, rssMiB } from './collab/proc-stats.ts';
 import { bundleCollabServer } from './collab/server-bundle.ts';
 
@@ -108,28 +109,15 @@ async function runScenario(s: Scenario, serverEntry: string, cluster: PostgresCl
   const results = await Promise.all(
     Array.from({ length: shards }, (_, i) => {
       const mine = rooms.filter((_, r) => r % shards === i);
-      const generator = spawn(process.execPath, [join(REPO_ROOT, 'bench/collab/load-generator.ts'), JSON.stringify(s.config(collabUrl, mine))], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      return new Promise<Record<string, any>>((resolve, reject) => {
-        let buffered = '';
-        generator.stdout!.on('data', (chunk: Buffer) => {
-          buffered += chunk.toString();
-          let nl: number;
-          while ((nl = buffered.indexOf('\n')) >= 0) {
-            const line = JSON.parse(buffered.slice(0, nl)) as Record<string, any>;
-            buffered = buffered.slice(nl + 1);
-            // The load window runs from the last shard's start to the first shard's stop.
-            if (line.event === 'start' && ++started === shards) {
-              cpuStart = cpuSeconds(server.pid!);
-              wallStart = performance.now();
-            } else if (line.event === 'stop' && ++stopped === 1) {
-              cpuTime = cpuSeconds(server.pid!) - cpuStart;
-              wall = (performance.now() - wallStart) / 1000;
-            } else if (line.event === 'result') resolve(line);
-          }
-        });
-        generator.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`generator exited ${code}`))));
+      // The load window runs from the last shard's start to the first shard's stop.
+      return runGenerator(s.config(collabUrl, mine), (event) => {
+        if (event === 'start' && ++started === shards) {
+          cpuStart = cpuSeconds(server.pid!);
+          wallStart = performance.now();
+        } else if (event === 'stop' && ++stopped === 1) {
+          cpuTime = cpuSeconds(server.pid!) - cpuStart;
+          wall = (performance.now() - wallStart) / 1000;
+        }
       });
     }),
   );

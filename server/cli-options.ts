@@ -56,8 +56,16 @@ export function optionsFromCli(argv: string[], env: NodeJS.ProcessEnv): ServerOp
   if (env.SYNCODE_DATABASE_URL) options.databaseUrl = serviceUrlFrom('SYNCODE_DATABASE_URL', env.SYNCODE_DATABASE_URL, ['postgres:', 'postgresql:']);
   if (env.SYNCODE_REDIS_URL) options.redisUrl = serviceUrlFrom('SYNCODE_REDIS_URL', env.SYNCODE_REDIS_URL, ['redis:', 'rediss:']);
   if (options.redisUrl && !options.databaseUrl) throw new Error('SYNCODE_REDIS_URL needs SYNCODE_DATABASE_URL: processes that share live state must share one database');
+  if (options.redisUrl && !(options.jwtSecret && options.internalSecret)) {
+    throw new Error('SYNCODE_REDIS_URL needs SYNCODE_JWT_SECRET and SYNCODE_INTERNAL_SECRET: every process must sign and check the same tokens');
+  }
+  if (options.redisUrl && options.externalCollab) throw new Error('SYNCODE_REDIS_URL runs the collab plane in every process: it cannot be combined with SYNCODE_COLLAB_URL');
+  if (env.SYNCODE_INTERNAL_URL) {
+    if (!options.redisUrl) throw new Error('SYNCODE_INTERNAL_URL needs SYNCODE_REDIS_URL (it is the address other server processes reach this one at)');
+    options.internalUrl = originFrom('SYNCODE_INTERNAL_URL', env.SYNCODE_INTERNAL_URL);
+  }
   if (env.SYNCODE_NODE_ID) options.nodeId = nodeIdFrom(env.SYNCODE_NODE_ID);
-  if (env.SYNCODE_PUBLIC_URL) options.publicUrl = publicUrlFrom(env.SYNCODE_PUBLIC_URL);
+  if (env.SYNCODE_PUBLIC_URL) options.publicUrl = originFrom('SYNCODE_PUBLIC_URL', env.SYNCODE_PUBLIC_URL);
   if (env.SYNCODE_EXEC_WORKERS) options.execution = { workers: positiveInteger('SYNCODE_EXEC_WORKERS', env.SYNCODE_EXEC_WORKERS) };
   if (env.SYNCODE_SANDBOX) options.execution = { ...options.execution, sandbox: sandboxFrom(env.SYNCODE_SANDBOX) };
   if (env.SYNCODE_LOG_LEVEL) options.logLevel = logLevelFrom(env.SYNCODE_LOG_LEVEL);
@@ -107,9 +115,9 @@ function externalCollabFrom(baseText: string, publicText: string | undefined): {
 }
 
 /** `https://interviews.example.com`: an http(s) origin, kept without a trailing slash. */
-function publicUrlFrom(text: string): string {
-  const url = parseUrl('SYNCODE_PUBLIC_URL', text, ['http:', 'https:']);
-  if (url.pathname !== '/') throw new Error(`SYNCODE_PUBLIC_URL must be an origin, with no path: ${text}`);
+function originFrom(name: string, text: string): string {
+  const url = parseUrl(name, text, ['http:', 'https:']);
+  if (url.pathname !== '/') throw new Error(`${name} must be an origin, with no path: ${text}`);
   return url.origin;
 }
 
@@ -189,7 +197,9 @@ Environment: HOST, PORT, SYNCODE_DATA_DIR, SYNCODE_WEB_ROOT, SYNCODE_WEB_BUILD (
   LIVEKIT_URL + LIVEKIT_API_KEY + LIVEKIT_API_SECRET, SYNCODE_CORS_ORIGINS (origins, loopback or *, comma-separated),
   SYNCODE_COLLAB_URL [+ SYNCODE_COLLAB_PUBLIC_URL] (split deployment), SYNCODE_EXEC_WORKERS,
   SYNCODE_DATABASE_URL (postgres://… : PostgreSQL instead of the SQLite files in the data directory),
-  SYNCODE_REDIS_URL (redis://… : shared live state for several server processes; needs SYNCODE_DATABASE_URL),
+  SYNCODE_REDIS_URL (redis://… : shared live state for several server processes; needs SYNCODE_DATABASE_URL and both secrets),
+  SYNCODE_NODE_ID (this process's name among several; default host name and port),
+  SYNCODE_INTERNAL_URL (with SYNCODE_REDIS_URL: the origin other server processes reach this one at; default the bound address),
   SYNCODE_PUBLIC_URL (the public origin absolute URLs are built from; default http://HOST:PORT as bound),
   SYNCODE_TRUSTED_PROXIES (addresses/CIDRs of reverse proxies, comma-separated), SYNCODE_SANDBOX (isolated|limited),
   SYNCODE_AI_BASE_URL [+ SYNCODE_AI_API_KEY, SYNCODE_AI_MODEL, SYNCODE_AI_REQUESTS_PER_DAY] (OpenAI-compatible AI provider),

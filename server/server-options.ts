@@ -24,15 +24,25 @@ export interface ServerOptions {
   publicUrl?: string;
   /**
    * This process's name among the server processes sharing one database (`/v1/health` reports it as `nodeId`).
-   * Default: the host name.
+   * Default: the host name and the port (`host-3000`; the process id in place of port 0).
    */
   nodeId?: string;
+  /**
+   * With redisUrl: the origin the other server processes reach this one at (`http://10.0.0.5:3000`), for the
+   * `/collab` sockets and room calls they forward to a room's owner. Default: the bound address, with the host
+   * name in place of a wildcard address.
+   */
+  internalUrl?: string;
   /**
    * PostgreSQL (`postgres://user:pass@host:5432/db`) for everything durable, instead of the SQLite files in
    * dataDir. Several server processes may share one (hosted scale-out, with redisUrl).
    */
   databaseUrl?: string;
-  /** Redis (`redis://host:6379`): room ownership, rate limits and node presence shared by several processes. */
+  /**
+   * Redis (`redis://host:6379`): several server processes share one databaseUrl and this Redis (room
+   * ownership, node presence, room locks and clock fan-out, rate limits; see server/cluster/). Needs the same
+   * jwtSecret and internalSecret in every process, and the in-process collab plane.
+   */
   redisUrl?: string;
   /** Directory for the SQLite files and generated secrets; created if missing. */
   dataDir: string;

@@ -3,7 +3,9 @@
 // control plane drives it (CollabControl); the cycle is broken by creating the collab plane first and
 // starting it with the room service's callbacks before anything can report: before it accepts a socket or
 // re-sends a session-end snapshot, and before the room clocks run. In a split deployment the control plane
-// drives the collab process over HTTP and its callbacks arrive at /internal/callbacks/*.
+// drives the collab process over HTTP and its callbacks arrive at /internal/callbacks/*. With Redis (several
+// processes) the cluster opens first and closes last: every plane uses it, and the room leases are released
+// only once the collab plane has flushed.
 import type { CleanupStack } from './cleanup-stack.ts';
 import { ApiRouter } from './http/api-router.ts';
 import { createClientIpResolver } from './http/client-ip.ts';
@@ -19,6 +21,7 @@ import type { CollabControl, ServerMode } from './protocol/index.ts';
 import { loadOrCreateSecret } from './config/secrets.ts';
 import { openServerDatabase, type SqlDatabase } from './storage/sql/index.ts';
 import { SERVER_VERSION } from './version.ts';
+import { defaultInternalUrl, openCluster, type Cluster } from './cluster/index.ts';
 import { DEFAULT_PROBLEMS_DIR } from './paths.ts';
 import type { ServerMetrics } from './operations/server-metrics.ts';
 import type { Logger, ServerOptions } from './server-options.ts';
@@ -30,6 +33,17 @@ export interface ServerPlanes {
   collabPlane: CollabPlane | undefined;
   /** Split deployment: the /internal/callbacks/* routes the collab process POSTs to. */
   callbackRouter: ApiRouter | undefined;
+  /** Several processes (redisUrl): joining once listening, the peers' /internal/documents routes, the drain. */
+  cluster: ClusterMember | undefined;
+}
+
+export interface ClusterMember {
+  /** `/internal/documents/*` and `/internal/health` for peers' calls about rooms this process owns. */
+  peerRouter: ApiRouter;
+  /** Once listening: registers this process and starts holding room leases. */
+  join(): Promise<void>;
+  /** After the collab plane closed its sockets (1012) and flushed: piped sockets get 1012, rooms are handed over. */
+  handOver(): Promise<void>;
 }
 
 export interface PlaneSettings {
@@ -41,6 +55,8 @@ export interface PlaneSettings {
   metrics: ServerMetrics;
   /** The server's public origin (configured, or the bound address; only read once listening). */
   publicUrl(): string;
+  /** `http://HOST:PORT` as bound (only read once listening). */
+  boundUrl(): string;
 }
 
 /** Opens every plane, registering on `stack` how to close each; the caller unwinds the stack on failure. */
@@ -48,6 +64,8 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
   const { mode, log } = settings;
   const jwtSecret = loadOrCreateSecret(options.dataDir, 'jwt-secret', options.jwtSecret);
   const internalSecret = loadOrCreateSecret(options.dataDir, 'internal-secret', options.internalSecret);
+  const cluster = options.redisUrl ? await openClusterFor(options, options.redisUrl, internalSecret, log) : undefined;
+  if (cluster) stack.defer(() => cluster.close());
 
   // Everything durable: the SQLite file in the data directory, or PostgreSQL (SYNCODE_DATABASE_URL).
   const sql = openServerDatabase(options.databaseUrl, options.dataDir, 'syncode.sqlite');
@@ -70,15 +88,18 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
         rateLimits: options.rateLimits ?? true,
         documentIdleTtlMs: options.documentIdleTtlMs,
         snapshotIntervalMs: options.snapshotIntervalMs,
+        ...(cluster ? { cluster: cluster.collab } : {}),
         onCommit: settings.metrics.observeCommit,
         log,
       });
   if (collabPlane) stack.defer(() => collabPlane.close());
-  const collab = collabPlane?.control ?? createCollabHttpClient(options.externalCollab!.baseUrl, internalSecret);
+  const collab = collabPlane
+    ? (cluster?.routeControl(collabPlane) ?? collabPlane.control)
+    : createCollabHttpClient(options.externalCollab!.baseUrl, internalSecret);
 
   const clientIp = createClientIpResolver(options.trustedProxies ?? []);
   const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { error: String(error) }), clientIp);
-  registerHealth(router, options, settings, { sql, collab, execution, ai });
+  registerHealth(router, options, settings, { sql, collab, execution, ai, cluster });
   const collabPublicUrl = options.externalCollab?.publicUrl;
   const control = await createControlPlane({
     router,
@@ -87,6 +108,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
     cursors,
     mode,
     rateLimits: options.rateLimits ?? true,
+    ...(cluster ? { rateCounter: cluster.rateCounter } : {}),
     problemsDir: options.problemsDir === undefined ? DEFAULT_PROBLEMS_DIR : options.problemsDir,
     adminEmail: options.adminEmail,
     adminPassword: options.adminPassword,
@@ -96,7 +118,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
     collab,
     ai,
     collabUrl: () => collabPublicUrl ?? `${settings.publicUrl().replace(/^http/, 'ws')}/collab`,
-    rooms: { roleSwapTtlMs: options.roleSwapTtlMs },
+    rooms: { roleSwapTtlMs: options.roleSwapTtlMs, ...(cluster ? { coordination: cluster.coordination } : {}) },
     log,
   });
   stack.defer(() => control.close());
@@ -104,22 +126,39 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
   collabPlane?.start(control.callbacks);
   const callbackRouter = options.externalCollab ? createCallbackRouter(control.callbacks, internalSecret, log) : undefined;
   await control.start();
+  const member =
+    cluster && collabPlane
+      ? {
+          peerRouter: cluster.peerRouter(collabPlane),
+          join: () => cluster.start(settings.nodeId, options.internalUrl ?? defaultInternalUrl(settings.boundUrl()), collabPlane),
+          handOver: () => cluster.handOver(),
+        }
+      : undefined;
   settings.metrics.readFrom({ collab: collabPlane, execution, ai });
-  return { router, collabPlane, callbackRouter };
+  return { router, collabPlane, callbackRouter, cluster: member };
+}
+
+/** Several processes share tokens and the collab plane's rooms: a secret of their own or a split collab process would break both. */
+async function openClusterFor(options: ServerOptions, redisUrl: string, internalSecret: string, log: Logger): Promise<Cluster> {
+  if (!options.jwtSecret || !options.internalSecret) throw new Error('redisUrl needs jwtSecret and internalSecret, the same in every server process.');
+  if (options.externalCollab) throw new Error('redisUrl runs the collab plane in every server process; it cannot be combined with externalCollab.');
+  return openCluster({ redisUrl, internalSecret, log });
 }
 
 function registerHealth(
   router: ApiRouter,
   options: ServerOptions,
   settings: PlaneSettings,
-  planes: { sql: SqlDatabase; collab: CollabControl; execution: ExecutionPlane; ai: AiService },
+  planes: { sql: SqlDatabase; collab: CollabControl; execution: ExecutionPlane; ai: AiService; cluster: Cluster | undefined },
 ): void {
-  const { sql, collab, execution, ai } = planes;
+  const { sql, collab, execution, ai, cluster } = planes;
   registerHealthRoute(router, {
     version: SERVER_VERSION,
     mode: settings.mode,
     startedAt: settings.startedAt,
     nodeId: settings.nodeId,
+    database: options.databaseUrl ? 'postgres' : 'sqlite',
+    ...(cluster ? { nodes: () => cluster.nodes() } : {}),
     probes: {
       database: async () => {
         await sql.get('SELECT 1');
@@ -127,6 +166,9 @@ function registerHealth(
       },
       collab: async () => {
         await collab.health();
+        // Without Redis a cluster member serves only the rooms it owns already.
+        const redisProblem = cluster?.problem();
+        if (redisProblem) return { status: 'degraded', latencyMs: null, message: `in-process; Redis unreachable: ${redisProblem}` };
         return { status: 'ok', latencyMs: null, message: options.externalCollab ? 'separate process' : 'in-process' };
       },
       execution: () => ({ ...execution.health(), latencyMs: null }),

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { hostname } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { refuseAccess, type AccessPolicy } from './http/access-guard.ts';
 import { handleCors } from './http/cors.ts';
@@ -10,6 +9,7 @@ import { sendJson, sendUnknownRoute, sendUpgradeRequired } from './http/respond.
 import { openOrUnwind } from './cleanup-stack.ts';
 import { requireStrongSecret } from './config/secrets.ts';
 import { secureDataDir } from './config/data-dir.ts';
+import { defaultNodeId } from './config/node-id.ts';
 import { openServerPlanes } from './server-planes.ts';
 import { DEFAULT_WEB_ROOT } from './paths.ts';
 import { createLogger } from './logger.ts';
@@ -34,7 +34,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   requireStrongSecret('SYNCODE_JWT_SECRET (jwtSecret)', options.jwtSecret);
   requireStrongSecret('SYNCODE_INTERNAL_SECRET (internalSecret)', options.internalSecret);
-  const nodeId = options.nodeId ?? hostname();
+  const nodeId = options.nodeId ?? defaultNodeId(options.port ?? 3000);
   const log = options.log ?? createLogger({ nodeId, level: options.logLevel });
   secureDataDir(options.dataDir, log);
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
@@ -45,10 +45,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   return openOrUnwind(async (stack) => {
     const metrics = createServerMetrics();
-    const { router, collabPlane, callbackRouter } = await openServerPlanes(
+    const { router, collabPlane, callbackRouter, cluster } = await openServerPlanes(
       options,
       // The bound address is only read while handling a request, which needs the listener to be listening.
-      { mode, log, nodeId, metrics, startedAt: Date.now(), publicUrl: () => options.publicUrl ?? listener.url() },
+      { mode, log, nodeId, metrics, startedAt: Date.now(), publicUrl: () => options.publicUrl ?? listener.url(), boundUrl: () => listener.url() },
       stack,
     );
     const serveMetrics =
@@ -73,6 +73,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         sendUpgradeRequired(res);
       } else if (callbackRouter && path.startsWith('/internal/callbacks/')) {
         void callbackRouter.handle(req, res);
+      } else if (cluster && path.startsWith('/internal/')) {
+        void cluster.peerRouter.handle(req, res);
       } else if (path === '/internal' || path.startsWith('/internal/')) {
         sendUnknownRoute(res);
       } else if (path === '/metrics' && serveMetrics) {
@@ -105,6 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Not awaited here: upgraded /collab sockets keep the HTTP server open until the collab plane closes them.
     stack.defer(() => void listener.close());
     await listener.listen(options.port ?? 3000, host);
+    await cluster?.join();
 
     let closing: Promise<void> | undefined;
     return {
@@ -113,9 +116,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       close() {
         closing ??= (async () => {
           const stopped = listener.close();
-          // The collab plane closes its sockets with 1001 (their user-disconnected callbacks still reach the
-          // room service), then the HTTP server finishes closing, then the rest in reverse opening order.
+          // The collab plane closes its sockets with 1001 (1012 in a cluster; their user-disconnected callbacks
+          // still reach the room service) and flushes; a cluster member then hands its rooms over, so that
+          // clients reconnecting at once find them free; then the HTTP server finishes closing, then the rest
+          // in reverse opening order.
           await collabPlane?.close();
+          await cluster?.handOver();
           await stopped;
           await stack.dispose();
         })();

@@ -13,6 +13,8 @@ export type GeneratorConfig =
   | {
       kind: 'ops';
       collabUrl: string;
+      /** Several server processes: client i of each room connects to collabUrls[i % length] instead. */
+      collabUrls?: string[];
       jwtSecret: string;
       rooms: string[];
       clientsPerRoom: number;
@@ -48,7 +50,7 @@ async function runOps(cfg: Extract<GeneratorConfig, { kind: 'ops' }>): Promise<v
   };
   for (const roomId of cfg.rooms) {
     for (let i = 0; i < cfg.clientsPerRoom; i++) {
-      const url = cfg.collabUrl;
+      const url = cfg.collabUrls?.[i % cfg.collabUrls.length] ?? cfg.collabUrl;
       const t = await token(cfg, roomId);
       clients.push(cfg.client === 'light' ? lightClient(url, roomId, t, observe) : providerClient(url, roomId, t, observe));
     }

@@ -27,12 +27,13 @@ import { openCollabStore } from '../storage/collab/index.ts';
 import type { Logger } from '../server-options.ts';
 import { CollabConnection } from './collab-connection.ts';
 import { encodeAwarenessMessage, encodeSyncStep1 } from './collab-wire.ts';
-import { AttemptLimiter, checkHandshake, parseCollabPath, roomRefusal } from './handshake.ts';
+import type { CollabCluster } from './collab-cluster.ts';
+import { AttemptLimiter, checkHandshake, parseCollabPath, roomRefusal, verifyCollabToken } from './handshake.ts';
 import { createInProcessControl } from './in-process-control.ts';
 import type { LiveDoc } from './live-doc.ts';
 import { PlaneCore } from './plane-core.ts';
 import type { Room } from './room.ts';
-import { resumeAfterRestart } from './snapshots.ts';
+import { resendPendingSnapshots, resumePeriodicSnapshots, schedulePeriodic } from './snapshots.ts';
 import { handleFrame } from './sync-handler.ts';
 import { loadTldrawSchema } from './tldraw-schema.ts';
 
@@ -52,6 +53,11 @@ export interface CollabPlaneOptions {
   awarenessThrottleMs?: number;
   /** Called after each write-ahead group commit (metrics): how long it took and the updates it made durable. */
   onCommit?: (durationMs: number, updates: readonly { doc: CollabDoc }[]) => void;
+  /**
+   * Several server processes (hosted scale-out): each room is served by the process holding its lease; a
+   * connection for another process's room is piped to it; shutdown hands the rooms over with 1012.
+   */
+  cluster?: CollabCluster;
   log: Logger;
 }
 
@@ -71,7 +77,20 @@ export interface CollabPlane {
   health(): Promise<CollabHealth>;
   /** Rooms whose documents are live here and open connections, read synchronously (metrics). */
   load(): { rooms: number; connections: number };
-  /** Closes every socket with 1001, flushes and closes the store. */
+  /** Whether the room's state (record, documents, snapshot timer) is held here (the cluster's room leases). */
+  isLoaded(roomId: string): boolean;
+  /** The room is this process's now: its periodic snapshots run here. A no-op when it is not loaded. */
+  adopt(roomId: string): void;
+  /**
+   * The room's lease was lost to another process (or just taken anew, and what is cached from an earlier
+   * ownership is stale): its sockets close with 1012 and it is unloaded. What was accepted is committed; no
+   * checkpoint is written, since another owner may be appending to the log already. Never rejects.
+   */
+  drop(roomId: string): Promise<void>;
+  /**
+   * Closes every socket (1001; 1012 in a cluster, where another process takes the rooms over), flushes and
+   * closes the store.
+   */
   close(): Promise<void>;
 }
 
@@ -99,7 +118,10 @@ export async function createCollabPlane(options: CollabPlaneOptions): Promise<Co
     pendingCallbacks: () => pendingCount?.() ?? 0,
   });
   const key = new TextEncoder().encode(options.jwtSecret);
-  const attempts = new AttemptLimiter(CONNECTION_RATE_LIMIT.attempts, CONNECTION_RATE_LIMIT.windowMs);
+  const cluster = options.cluster;
+  const localAttempts = new AttemptLimiter(CONNECTION_RATE_LIMIT.attempts, CONNECTION_RATE_LIMIT.windowMs);
+  const attempts = cluster?.attempts ?? localAttempts;
+  const shutdownClose = cluster ? CloseCode.SERVICE_RESTART : CloseCode.GOING_AWAY;
   // One server per document kind so `ws` enforces each document's frame limit itself (close 1009).
   const servers: Record<CollabDoc, WebSocketServer> = {
     code: new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_FRAME_BYTES.code }),
@@ -119,14 +141,18 @@ export async function createCollabPlane(options: CollabPlaneOptions): Promise<Co
     started = true;
     core.attach(callbacks);
     pendingCount = callbacks.pendingCount;
-    resumed = resumeAfterRestart(core, snapshotIntervalMs).catch((error: unknown) => {
+    resumed = (async () => {
+      // In a cluster a room's snapshots start when a process takes it over (adopt), not for every room here.
+      if (!cluster) await resumePeriodicSnapshots(core, snapshotIntervalMs);
+      await resendPendingSnapshots(core);
+    })().catch((error: unknown) => {
       options.log.error('resuming the collab plane after a restart failed', { error: String(error) });
     });
 
     sweep = setInterval(() => {
       const now = Date.now();
       for (const room of core.rooms.values()) for (const doc of room.docs.values()) doc.awareness.sweep(now);
-      attempts.prune(now);
+      localAttempts.prune(now);
     }, Math.max(10, Math.floor(awarenessTimeoutMs / 10)));
     sweep.unref();
 
@@ -188,11 +214,14 @@ export async function createCollabPlane(options: CollabPlaneOptions): Promise<Co
       const room = await core.room(outcome.claims.roomId);
       const doc = room && (await core.doc(room, outcome.doc));
       if (ws.readyState !== ws.OPEN || refused) return;
-      if (closing) return refuse(CloseCode.GOING_AWAY);
+      if (closing) return refuse(shutdownClose);
       if (!room || !doc) return refuse(CloseCode.ROOM_NOT_FOUND);
       if (core.rooms.get(room.id) !== room || room.docs.get(doc.name) !== doc) continue;
+      // The lease was lost while the handshake ran: the room is another process's now.
+      if (cluster && !cluster.owns(room.id)) return refuse(CloseCode.SERVICE_RESTART);
       const refusal = roomRefusal(room, outcome.claims);
       if (refusal) return refuse(refusal);
+      if (cluster) adopt(room);
       conn = open(ws, outcome.claims, room, doc);
       break;
     }
@@ -246,6 +275,52 @@ export async function createCollabPlane(options: CollabPlaneOptions): Promise<Co
     if (room && doc) handleFrame(core, room, doc, conn, frame);
   }
 
+  function adopt(room: Room): void {
+    schedulePeriodic(core, room, snapshotIntervalMs);
+  }
+
+  function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, target: ReturnType<typeof parseCollabPath>): void {
+    servers[target?.doc ?? 'code'].handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      accept(ws, target, url.searchParams.get('token')).catch((error: unknown) => {
+        options.log.error('collab handshake failed', { error: String(error) });
+        ws.close(CloseCode.INTERNAL_ERROR.code, CloseCode.INTERNAL_ERROR.reason);
+      });
+    });
+  }
+
+  /** Completes the upgrade only to close the socket at once (close codes are all a browser can read). */
+  function refuseUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, close: (typeof CloseCode)[keyof typeof CloseCode]): void {
+    servers.code.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', () => {});
+      ws.close(close.code, close.reason);
+    });
+  }
+
+  /**
+   * A cluster member serves the connection if it owns the room (or takes it over), else pipes it to the owner,
+   * else tells the client to try again. A malformed path or a bad token is refused here, as in one process,
+   * without looking the room up.
+   */
+  async function routeUpgrade(cluster: CollabCluster, req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): Promise<void> {
+    const target = parseCollabPath(url.pathname);
+    const claims = target ? await verifyCollabToken(url.searchParams.get('token'), key) : null;
+    if (!target || !claims || claims.roomId !== target.roomId) return upgrade(req, socket, head, url, target);
+    const placement = await cluster.place(target.roomId, cluster.isPeerHop(req));
+    if (placement.kind === 'local') return upgrade(req, socket, head, url, target);
+    if (placement.kind === 'remote' && (await cluster.pipe(req, socket, head, placement.url))) return;
+    refuseUpgrade(req, socket, head, CloseCode.TRY_AGAIN_LATER);
+  }
+
+  async function drop(room: Room): Promise<void> {
+    if (room.periodicTimer) clearInterval(room.periodicTimer);
+    room.periodicTimer = null;
+    for (const c of room.connections()) core.closeConnection(c, CloseCode.SERVICE_RESTART);
+    await core.flush();
+    for (const doc of [...room.docs.values()]) core.discard(doc);
+    if (core.rooms.get(room.id) === room) core.rooms.delete(room.id);
+  }
+
   return {
     control,
     start,
@@ -256,24 +331,30 @@ export async function createCollabPlane(options: CollabPlaneOptions): Promise<Co
         return;
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const target = parseCollabPath(url.pathname);
-      const server = servers[target?.doc ?? 'code'];
-      server.handleUpgrade(req, socket, head, (ws) => {
-        sockets.add(ws);
-        accept(ws, target, url.searchParams.get('token')).catch((error: unknown) => {
-          options.log.error('collab handshake failed', { error: String(error) });
-          ws.close(CloseCode.INTERNAL_ERROR.code, CloseCode.INTERNAL_ERROR.reason);
-        });
+      if (!cluster) return upgrade(req, socket, head, url, parseCollabPath(url.pathname));
+      routeUpgrade(cluster, req, socket, head, url).catch((error: unknown) => {
+        options.log.error('collab upgrade routing failed', { error: String(error) });
+        socket.destroy();
       });
     },
     health: () => control.health(),
     load: () => ({ rooms: core.rooms.size, connections: connections.size }),
+    isLoaded: (roomId) => core.rooms.has(roomId),
+    adopt(roomId) {
+      const room = core.rooms.get(roomId);
+      if (room) adopt(room);
+    },
+    async drop(roomId) {
+      const room = core.rooms.get(roomId);
+      if (!room) return;
+      await drop(room).catch((error: unknown) => options.log.error('unloading a room whose lease is gone failed', { roomId, error: String(error) }));
+    },
     close() {
       closing ??= (async () => {
         clearInterval(sweep);
         clearInterval(ping);
-        for (const c of [...connections]) core.closeConnection(c, CloseCode.GOING_AWAY);
-        for (const ws of sockets) if (ws.readyState === ws.CONNECTING || ws.readyState === ws.OPEN) ws.close(CloseCode.GOING_AWAY.code, CloseCode.GOING_AWAY.reason);
+        for (const c of [...connections]) core.closeConnection(c, shutdownClose);
+        for (const ws of sockets) if (ws.readyState === ws.CONNECTING || ws.readyState === ws.OPEN) ws.close(shutdownClose.code, shutdownClose.reason);
         await resumed;
         await core.close();
         await waitForSockets(sockets);

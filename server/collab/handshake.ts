@@ -1,5 +1,6 @@
 import { jwtVerify } from 'jose';
 import { CloseCode, COLLAB_DOCS, COLLAB_TOKEN_TYP, ROOM_ROLES, type CollabDoc, type CollabTokenClaims } from '../protocol/index.ts';
+import type { ConnectionAttempts } from './collab-cluster.ts';
 import type { PlaneCore } from './plane-core.ts';
 import type { Room } from './room.ts';
 
@@ -16,7 +17,7 @@ type CloseCodeEntry = (typeof CloseCode)[keyof typeof CloseCode];
 export async function checkHandshake(
   core: PlaneCore,
   key: Uint8Array,
-  attempts: AttemptLimiter | null,
+  attempts: ConnectionAttempts | null,
   target: { roomId: string; doc: CollabDoc } | null,
   token: string | null,
 ): Promise<{ claims: CollabTokenClaims; room: Room; doc: CollabDoc } | { refuse: CloseCodeEntry }> {
@@ -27,7 +28,7 @@ export async function checkHandshake(
   if (!room) return { refuse: CloseCode.ROOM_NOT_FOUND };
   const refusal = roomRefusal(room, claims);
   if (refusal) return { refuse: refusal };
-  if (attempts && !attempts.attempt(`${claims.sub}:${room.id}`, Date.now())) return { refuse: CloseCode.RATE_LIMITED };
+  if (attempts && !(await attempts.attempt(`${claims.sub}:${room.id}`, Date.now()))) return { refuse: CloseCode.RATE_LIMITED };
   return { claims, room, doc: target.doc };
 }
 
@@ -85,8 +86,8 @@ export async function verifyCollabToken(token: string | null, key: Uint8Array): 
   }
 }
 
-/** Handshake step 7: connection attempts per user and room in a sliding window. */
-export class AttemptLimiter {
+/** Handshake step 7: connection attempts per user and room in a sliding window (one process's memory). */
+export class AttemptLimiter implements ConnectionAttempts {
   readonly #limit: number;
   readonly #windowMs: number;
   readonly #attempts = new Map<string, number[]>();

@@ -97,12 +97,16 @@ export function schedulePeriodic(core: PlaneCore, room: Room, intervalMs: number
   room.periodicTimer.unref();
 }
 
-/** After a restart: periodic schedulers for rooms in a timed phase, and unacknowledged session-end snapshots. */
-export async function resumeAfterRestart(core: PlaneCore, intervalMs: number): Promise<void> {
+/** After a restart (one process): periodic schedulers for every room in a timed phase. */
+export async function resumePeriodicSnapshots(core: PlaneCore, intervalMs: number): Promise<void> {
   for (const record of await core.store.listLiveRooms(PERIODIC_PHASES)) {
     const room = await core.room(record.roomId);
     if (room) schedulePeriodic(core, room, intervalMs);
   }
+}
+
+/** After a restart: unacknowledged session-end snapshots are delivered again (receivers are idempotent by id). */
+export async function resendPendingSnapshots(core: PlaneCore): Promise<void> {
   const pending = await core.store.listPendingSnapshots();
   if (pending.length > 0) {
     core.callbacks.snapshotReady({ snapshots: pending }).then(

@@ -17,6 +17,10 @@ export interface HealthSources {
   mode: ServerMode;
   startedAt: number;
   nodeId: string;
+  /** Where durable state lives. Default `sqlite`. */
+  database?: HealthResponse['database'];
+  /** Live server processes sharing the deployment (several with Redis). Default 1. */
+  nodes?: () => Promise<number>;
   probes: Partial<Record<HealthCheckName, HealthProbe>>;
   features: () => HealthFeatures;
 }
@@ -57,8 +61,8 @@ export async function buildHealth(sources: HealthSources): Promise<HealthRespons
     version: sources.version,
     mode: sources.mode,
     uptimeMs: Math.round(Date.now() - sources.startedAt),
-    database: 'sqlite',
-    nodes: 1,
+    database: sources.database ?? 'sqlite',
+    nodes: sources.nodes ? await sources.nodes() : 1,
     nodeId: sources.nodeId,
     checks,
     features: sources.features(),

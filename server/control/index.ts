@@ -30,7 +30,7 @@ import { createTokenSigner } from './auth/tokens.ts';
 import { bootstrapAdmin } from './auth/admin-bootstrap.ts';
 import type { Mailer } from './auth/mailer.ts';
 import type { CursorCodec } from '../pagination.ts';
-import { createRateLimitMiddleware } from './ratelimit/rate-limits.ts';
+import { createRateLimitMiddleware, type RateCounter } from './ratelimit/rate-limits.ts';
 import type { ControlServices, RouteKit } from './context.ts';
 import { ProblemsRepository } from '../storage/control/problems-repository.ts';
 import { BookmarksRepository } from '../storage/control/bookmarks-repository.ts';
@@ -54,6 +54,8 @@ import { openRoomStore } from '../storage/rooms/index.ts';
 export type { ControlServices, RouteKit, PlaneClients } from './context.ts';
 export type { AuthUser } from './auth/authenticate.ts';
 export type { RoomDirectory, FinishedSessionFact } from './room-directory.ts';
+export type { RoomCoordination } from './rooms/room-engine.ts';
+export type { RateCounter } from './ratelimit/rate-limits.ts';
 export type { Mailer } from './auth/mailer.ts';
 export type { ProblemCatalog } from './problems/problem-catalog.ts';
 
@@ -67,6 +69,8 @@ export interface ControlPlaneDeps {
   mode: ServerMode;
   /** ServerOptions.rateLimits: false disables every REST rate limit. */
   rateLimits: boolean;
+  /** Several server processes: the rate-limit counters they share (default: this process's memory). */
+  rateCounter?: RateCounter;
   collab: CollabControl;
   execution: ExecutionPlane;
   /** The AI plane (always present; without a provider its routes answer 503 AI_UNAVAILABLE). */
@@ -141,7 +145,7 @@ async function openControlPlane(deps: ControlPlaneDeps, stack: CleanupStack): Pr
   }
   stack.defer(recordExecutionOutcomes(deps.execution, outcomes, deps.log));
 
-  deps.router.use(createRateLimitMiddleware({ enabled: deps.rateLimits, mode: deps.mode, userIdOf: services.auth.peekUserId }));
+  deps.router.use(createRateLimitMiddleware({ enabled: deps.rateLimits, mode: deps.mode, userIdOf: services.auth.peekUserId, counter: deps.rateCounter }));
   const auth = new AuthService({ ...services, mailer: deps.mailer });
   registerAuthRoutes(services, auth);
   registerUserRoutes({ ...services, rooms, ai: deps.ai }, auth, outcomes);

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { REPO_ROOT } from '../../server/paths.ts';
 import { pollUntil } from './poll.ts';
@@ -29,10 +29,15 @@ export async function runServerCliToExit(args: string[], env: Record<string, str
 
 export interface ServerCli {
   url: string;
+  /** The process (its pid, whether it still runs). */
+  child: ChildProcess;
   /** Everything the process wrote to stderr so far (its JSON log lines). */
   stderr(): string;
-  /** SIGTERM, then resolves with the exit code once the process is gone. */
-  stop(): Promise<number | null>;
+  /**
+   * Sends `signal` (SIGTERM unless told) if it still runs, then resolves once the process is gone: with its exit
+   * code, or the name of the signal that ended it.
+   */
+  stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
 
 /**
@@ -49,9 +54,9 @@ export async function startServerCli(args: string[], env: Record<string, string>
   let stdout = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  const stop = async (): Promise<number | null> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  const exited = once(child, 'exit').then(([code, signal]) => (code as number | null) ?? (signal as string));
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<number | string> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     return exited;
   };
   try {
@@ -61,7 +66,7 @@ export async function startServerCli(args: string[], env: Record<string, string>
       what: 'the ready line',
     });
     if (url === undefined) throw new Error(`the server exited with ${child.exitCode}: ${stderr}`);
-    return { url, stderr: () => stderr, stop };
+    return { url, child, stderr: () => stderr, stop };
   } catch (error) {
     child.kill('SIGKILL');
     await exited;

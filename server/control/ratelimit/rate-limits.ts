@@ -41,8 +41,14 @@ export function ruleFor(route: MatchedRoute): RateLimitRule {
   return RATE_LIMIT_RULES[`${route.method} ${route.pattern}`] ?? DEFAULT_RATE_LIMIT;
 }
 
+/** Where the hits are counted: this process's memory, or Redis when several processes share the limits. */
+export interface RateCounter {
+  /** Counts one hit; returns the seconds to wait when the limit is exceeded, else undefined. */
+  hit(key: string, limit: number, windowMs: number): number | undefined | Promise<number | undefined>;
+}
+
 /** Fixed-window counters. Stale windows are pruned as new keys arrive, so memory stays bounded without a timer. */
-export class RateLimiter {
+export class RateLimiter implements RateCounter {
   readonly #windows = new Map<string, { start: number; count: number; windowMs: number }>();
   #sincePrune = 0;
 
@@ -71,17 +77,19 @@ export interface RateLimitOptions {
   mode: ServerMode;
   /** Resolves the user a request's access token names (signature checked, nothing else), for `user` keys. */
   userIdOf: (ctx: ApiContext) => Promise<string | undefined>;
+  /** Shared counters (several server processes); default: this process's memory. */
+  counter?: RateCounter;
 }
 
 export function createRateLimitMiddleware(options: RateLimitOptions): ApiMiddleware {
-  const limiter = new RateLimiter();
+  const limiter = options.counter ?? new RateLimiter();
   return async (ctx, route) => {
     if (!options.enabled) return;
     const rule = ruleFor(route);
     if (options.mode === 'embedded' && !rule.embedded) return;
     const userId = rule.key === 'user' ? await options.userIdOf(ctx) : undefined;
     const who = userId ? `user:${userId}` : `ip:${ctx.ip}`;
-    const retryAfterSeconds = limiter.hit(`${rule.bucket}|${who}`, rule.limit, rule.windowMs);
+    const retryAfterSeconds = await limiter.hit(`${rule.bucket}|${who}`, rule.limit, rule.windowMs);
     if (retryAfterSeconds !== undefined) {
       throw new AppError('RATE_LIMITED', 'Too many requests; retry later.', {
         limit: rule.limit,

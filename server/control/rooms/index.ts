@@ -21,7 +21,7 @@ import { createCollabCallbacks } from './collab-callbacks.ts';
 import { registerRoomControlRoutes } from './control-routes.ts';
 import { liveKitMediaControl, noMediaControl } from './media-control.ts';
 import { createRoomDirectory } from './room-directory-impl.ts';
-import { RoomEngine } from './room-engine.ts';
+import { RoomEngine, type RoomCoordination, type RoomTimers } from './room-engine.ts';
 import { watchExecutions } from './room-execution.ts';
 import { registerRoomExecutionRoutes, registerRoomLifecycleRoutes } from './room-routes.ts';
 import { RoomScheduler } from './room-scheduler.ts';
@@ -31,6 +31,8 @@ export interface RoomModuleOptions {
   roleSwapTtlMs?: number;
   /** A room still open this long after creation is finished automatically. Default 24 h. */
   maxRoomAgeMs?: number;
+  /** Several server processes: room operations locked across them, room clocks kept in step. */
+  coordination?: RoomCoordination;
 }
 
 export type RoomServiceDeps = RouteKit &
@@ -69,6 +71,7 @@ export function createRoomService(deps: RoomServiceDeps): RoomService {
     {
       roleSwapTtlMs: deps.options.roleSwapTtlMs ?? DEFAULT_ROLE_SWAP_TTL_MS,
       maxRoomAgeMs: deps.options.maxRoomAgeMs ?? DEFAULT_MAX_ROOM_AGE_MS,
+      coordination: deps.options.coordination,
     },
     (room) => queueSessionReports(deps.ai, sources, room),
   );
@@ -82,7 +85,14 @@ export function createRoomService(deps: RoomServiceDeps): RoomService {
     collabUrl: deps.collabUrl,
   };
   const scheduler = new RoomScheduler(engine);
-  engine.timers = scheduler;
+  const coordination = deps.options.coordination;
+  engine.timers = coordination ? announcing(scheduler, coordination) : scheduler;
+  const unfollow =
+    coordination?.onChange((roomId) => {
+      (roomId === null ? scheduler.start() : scheduler.refresh(roomId)).catch((error: unknown) => {
+        deps.log.warn('room clocks not re-armed after a change elsewhere', { roomId, error: String(error) });
+      });
+    }) ?? (() => {});
   const unwatch = watchExecutions(engine, deps.execution);
   const unrecord = recordAiMessages(deps.ai, engine);
   return {
@@ -96,10 +106,25 @@ export function createRoomService(deps: RoomServiceDeps): RoomService {
     },
     start: () => scheduler.start(),
     async close() {
+      unfollow();
       unwatch();
       unrecord();
       scheduler.close();
       await engine.drain();
+    },
+  };
+}
+
+/** The clocks re-armed here are re-armed in the other processes too. */
+function announcing(scheduler: RoomScheduler, coordination: RoomCoordination): RoomTimers {
+  return {
+    async roomChanged(room) {
+      await scheduler.roomChanged(room);
+      coordination.announce(room.id);
+    },
+    roomFinished(roomId) {
+      scheduler.roomFinished(roomId);
+      coordination.announce(roomId);
     },
   };
 }

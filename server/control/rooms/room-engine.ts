@@ -23,10 +23,26 @@ export interface RoomEngineOptions {
   roleSwapTtlMs: number;
   /** Auto-finish this long after creation (24 h). */
   maxRoomAgeMs: number;
+  /** Several server processes: the cross-process room lock and clock announcements. */
+  coordination?: RoomCoordination;
 }
 
 /** Queues the training reports of a room that just finished; returns the status its `room-finished` event records. */
 export type QueueReports = (room: RoomRecord) => Promise<SessionDetail['reportStatus']>;
+
+/**
+ * Several server processes on one database: a room's operations are serialised across processes too (a lock
+ * in Redis around each `exclusive` run), and a change of a room's clocks is announced to the other processes,
+ * which re-arm theirs (every process keeps every open room's clocks; a firing re-reads the room under the
+ * lock, so a transition happens once whichever process fires first).
+ */
+export interface RoomCoordination {
+  /** Runs `fn` holding the room's cross-process lock. */
+  run<T>(roomId: string, fn: () => Promise<T>): Promise<T>;
+  announce(roomId: string): void;
+  /** Rooms changed by other processes; null when changes may have been missed (re-arm every room). Returns unsubscribe. */
+  onChange(listener: (roomId: string | null) => void): () => void;
+}
 
 /** Hooks the scheduler installs so that transitions (re)arm timers without importing it. */
 export interface RoomTimers {
@@ -55,9 +71,10 @@ export class RoomEngine {
     return Date.now();
   }
 
-  /** Runs `fn` after every earlier queued operation on the same room. */
+  /** Runs `fn` after every earlier queued operation on the same room (in any process, with coordination). */
   exclusive<T>(roomId: string, fn: () => Promise<T>): Promise<T> {
-    return this.#queues.run(roomId, fn);
+    const coordination = this.options.coordination;
+    return this.#queues.run(roomId, coordination ? () => coordination.run(roomId, fn) : fn);
   }
 
   /** Waits for every queued room operation (shutdown). */

@@ -1,12 +1,14 @@
 // The room clocks: each open room's phase timer (expiry → `timer` `expired`, then one autoAdvance step),
 // its 24 h auto-finish, and pending role-swap expiries. Rearmed from stored state on every room change
 // and at start-up, so a restart resumes every clock; close() clears them all.
-import { nextPhase } from '../../protocol/index.ts';
+import { isAppError, nextPhase } from '../../protocol/index.ts';
 import type { RoomRecord } from '../../storage/rooms/index.ts';
 import type { RoomEngine, RoomTimers } from './room-engine.ts';
 import { expireTimer, expiresAt, timerState } from './room-timer.ts';
 import { expireSwapInQueue } from './role-swap.ts';
 
+/** A failed firing is tried again this much later. */
+const RETRY_AFTER_MS = 2000;
 /** setTimeout's limit; longer waits re-arm when they fire early. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
@@ -15,6 +17,7 @@ export class RoomScheduler implements RoomTimers {
   readonly #phase = new Map<string, NodeJS.Timeout>();
   readonly #age = new Map<string, NodeJS.Timeout>();
   readonly #swaps = new Map<string, NodeJS.Timeout>();
+  readonly #retries = new Set<NodeJS.Timeout>();
   #closed = false;
 
   constructor(engine: RoomEngine) {
@@ -37,6 +40,14 @@ export class RoomScheduler implements RoomTimers {
     this.#arm(this.#swaps, room.id, swap?.expiresAt, () => this.#onSwapExpiry(room.id));
   }
 
+  /** Re-arms one room's clocks from the store (another process changed it). */
+  async refresh(roomId: string): Promise<void> {
+    if (this.#closed) return;
+    const room = await this.#engine.store.rooms.getRoom(roomId);
+    if (room) await this.roomChanged(room);
+    else this.roomFinished(roomId);
+  }
+
   roomFinished(roomId: string): void {
     for (const timers of [this.#phase, this.#age, this.#swaps]) {
       clearTimeout(timers.get(roomId));
@@ -46,6 +57,8 @@ export class RoomScheduler implements RoomTimers {
 
   close(): void {
     this.#closed = true;
+    for (const t of this.#retries) clearTimeout(t);
+    this.#retries.clear();
     for (const timers of [this.#phase, this.#age, this.#swaps]) {
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
@@ -74,7 +87,18 @@ export class RoomScheduler implements RoomTimers {
         const room = await engine.store.rooms.getRoom(roomId);
         if (room && room.status !== 'finished') await fn(room);
       })
-      .catch((error: unknown) => engine.log.error(`room ${what} failed`, { roomId, error: String(error) }));
+      .catch((error: unknown) => {
+        engine.log.error(`room ${what} failed`, { roomId, error: String(error) });
+        // The room's collab owner died a moment ago, or the room lock was unreachable: the clock is still due,
+        // and the re-read under the lock makes a retry harmless.
+        if (isAppError(error) && error.code === 'ROOM_COLLAB_UNAVAILABLE') {
+          const retry = setTimeout(() => {
+            this.#retries.delete(retry);
+            this.refresh(roomId).catch((retryError: unknown) => engine.log.error(`room ${what} not retried`, { roomId, error: String(retryError) }));
+          }, RETRY_AFTER_MS);
+          this.#retries.add(retry);
+        }
+      });
   }
 
   /** Expiry: broadcast `timer` `expired`; with autoAdvance, advance one phase (wrapup → finished included). */

@@ -203,6 +203,15 @@ export class DocConnection extends ObservableV2<Events> {
   #onClose(code: number): boolean {
     const action = closeActionFor(code);
     switch (action) {
+      case 'reconnect-now':
+        // The server process is draining and another one takes the room over: no back-off for this attempt.
+        this.provider.wsUnsuccessfulReconnects = 0;
+        return true;
+      case 'reconnect-soon':
+        // The room's server died and another takes it over within seconds: retry at most 0.8 s apart
+        // instead of backing off towards the 10 s maximum meanwhile.
+        this.provider.wsUnsuccessfulReconnects = Math.min(this.provider.wsUnsuccessfulReconnects, 3);
+        return true;
       case 'reconnect-backoff':
         return true;
       case 'stop':
