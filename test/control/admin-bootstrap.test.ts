@@ -12,7 +12,7 @@ const EMAIL = 'ops@example.com';
 const SQUATTER_PASSWORD = 'squatter password 1';
 
 // Each test starts two or three servers (scrypt hashing included) and possibly a CLI child: slow on a loaded machine.
-describe('admin bootstrap over an existing account', { timeout: 60_000 }, () => {
+describe('admin bootstrap over an existing account', { timeout: 90_000 }, () => {
   const cleanups: (() => unknown)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -59,7 +59,7 @@ describe('admin bootstrap over an existing account', { timeout: 60_000 }, () => 
       SYNCODE_ADMIN_EMAIL: EMAIL,
       SYNCODE_ADMIN_PASSWORD: 'the operator password',
       ...(store.databaseUrl ? { SYNCODE_DATABASE_URL: store.databaseUrl } : {}),
-    });
+    }, 40_000);
     expect(code).toBe(2);
     expect(stderr).toContain(EMAIL);
     expect(stderr).not.toContain('the operator password');

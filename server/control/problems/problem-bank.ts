@@ -6,7 +6,7 @@ import { extname, join } from 'node:path';
 import { z } from 'zod';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../../protocol/index.ts';
 import { zProblemInput, type ProblemInput } from '../../protocol/api/problems.ts';
-import type { ProblemsRepository } from '../../storage/control/problems-repository.ts';
+import type { ProblemFields, ProblemsRepository } from '../../storage/control/problems-repository.ts';
 import type { Logger } from '../../server-options.ts';
 import { toProblemFields } from './problem-routes.ts';
 
@@ -51,20 +51,17 @@ export async function seedProblemBank(problemsDir: string, repo: ProblemsReposit
     return 0;
   }
   const existing = await repo.slugs();
-  let inserted = 0;
+  const fresh: { fields: ProblemFields; tests: ProblemInput['testCases'] }[] = [];
   for (const slug of entries) {
     const dir = join(problemsDir, slug);
     if (!statSync(dir).isDirectory() || existing.has(slug)) continue;
-    let input: ProblemInput;
     try {
-      input = readBankProblem(dir);
+      const input = readBankProblem(dir);
       if (input.slug !== slug) throw new Error(`slug ${input.slug} differs from the folder name`);
+      fresh.push({ fields: toProblemFields(input), tests: input.testCases });
     } catch (error) {
       log.warn('skipped a bundled problem', { slug, error: error instanceof Error ? error.message : String(error) });
-      continue;
     }
-    // Another server process starting at the same time may have inserted it since: then nothing is inserted.
-    if (await repo.insert(toProblemFields(input), input.testCases, SYSTEM_AUTHOR_ID, Date.now())) inserted++;
   }
-  return inserted;
+  return repo.insertAll(fresh, SYSTEM_AUTHOR_ID, Date.now());
 }

@@ -118,6 +118,18 @@ export class ProblemsRepository {
     });
   }
 
+  /**
+   * Inserts each problem whose slug is free, all in one transaction (one commit for the whole problem bank);
+   * returns how many were inserted. A slug taken meanwhile (another process seeding too) is skipped.
+   */
+  insertAll(problems: readonly { fields: ProblemFields; tests: readonly NewTestCase[] }[], createdBy: string, now: number): Promise<number> {
+    return this.#db.transaction(async () => {
+      let inserted = 0;
+      for (const p of problems) if (await this.insert(p.fields, p.tests, createdBy, now)) inserted++;
+      return inserted;
+    });
+  }
+
   /** Replaces the fields; `tests` (when given) replaces the whole list. */
   async update(id: string, fields: ProblemFields, tests: readonly NewTestCase[] | undefined, now: number): Promise<void> {
     await this.#db.transaction(async () => {
