@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HEALTH_CHECK_NAMES, type HealthResponse } from '../../server/protocol/index.ts';
+import { testBackend } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 describe('GET /v1/health', () => {
@@ -23,8 +24,8 @@ describe('GET /v1/health', () => {
     expect(body.checks.database.status).toBe('ok');
     expect(body.features.sandbox).toMatch(/^(isolated|limited)$/);
     expect(Array.isArray(body.features.languages)).toBe(true);
-    // One process on SQLite: the scale-out fields say so.
-    expect(body).toMatchObject({ database: 'sqlite', nodes: 1 });
+    // One process (on the test pass's database): the scale-out fields say so.
+    expect(body).toMatchObject({ database: testBackend(), nodes: 1 });
     expect(body.nodeId).toMatch(/^\S+$/);
   });
 
