@@ -23,6 +23,7 @@ import { openServerDatabase, type SqlDatabase } from './storage/sql/index.ts';
 import { SERVER_VERSION } from './version.ts';
 import { defaultInternalUrl, openCluster, type Cluster } from './cluster/index.ts';
 import { DEFAULT_PROBLEMS_DIR } from './paths.ts';
+import { aloneLiveness } from './node-liveness.ts';
 import type { ServerMetrics } from './operations/server-metrics.ts';
 import type { Logger, ServerOptions } from './server-options.ts';
 
@@ -71,13 +72,15 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
   const sql = openServerDatabase(options.databaseUrl, options.dataDir, 'syncode.sqlite');
   stack.defer(() => sql.close());
   const cursors = createCursorCodec(jwtSecret);
-  const ai = await createAiPlane({ sql, log, provider: options.ai });
+  // What a dead process left unfinished (runs, AI jobs) is failed by a live one; alone, at start.
+  const liveness = cluster ? cluster.liveness(settings.nodeId) : aloneLiveness(settings.nodeId);
+  const ai = await createAiPlane({ sql, log, provider: options.ai, liveness });
   stack.defer(() => ai.close());
   // Hosted servers run strangers' code: isolation or nothing, unless the operator chose `limited`. The desktop's
   // embedded server runs the user's own code and may fall back to `limited` where the OS has no namespaces.
   const sandbox = options.execution?.sandbox ?? (mode === 'hosted' ? 'isolated' : 'auto');
   // Analyses get the AI plane's complexity estimate (null while no provider is configured).
-  const execution = await createExecutionPlane({ sql, ...options.execution, sandbox, cursors, log, complexity: ai });
+  const execution = await createExecutionPlane({ sql, ...options.execution, sandbox, cursors, log, complexity: ai, liveness });
   stack.defer(() => execution.close());
   const collabPlane = options.externalCollab
     ? undefined

@@ -9,6 +9,7 @@
 import type { SqlDatabase } from '../storage/sql/index.ts';
 import { AppError, type HealthCheck } from '../protocol/index.ts';
 import type { WeaknessEntry } from '../protocol/api/ai.ts';
+import type { NodeLiveness } from '../node-liveness.ts';
 import type { Logger } from '../server-options.ts';
 import { openAiStore, type AiJobRecord, type AiMessageRecord } from '../storage/ai/index.ts';
 import { DEFAULT_AI_LIMITS, type AiLimits, type AiProviderOptions } from './ai-options.ts';
@@ -36,6 +37,8 @@ export interface AiPlaneDeps {
   log: Logger;
   /** Absent: no provider, AI requests answer AI_UNAVAILABLE. */
   provider: AiProviderOptions | undefined;
+  /** Which processes are alive (what a dead one left unfinished is failed). Default: this process alone. */
+  liveness?: NodeLiveness;
 }
 
 /** The AI plane as the control plane uses it. */

@@ -16,9 +16,10 @@ import type { ApiRouter } from '../http/api-router.ts';
 import { CONNECTION_RATE_LIMIT, INTERNAL_SECRET_HEADER, type CollabControl } from '../protocol/index.ts';
 import { createInternalRouter, type CollabCluster, type CollabPlane } from '../collab/index.ts';
 import type { RateCounter, RoomCoordination } from '../control/index.ts';
+import type { NodeLiveness } from '../node-liveness.ts';
 import type { Logger } from '../server-options.ts';
 import { CollabProxy } from './collab-proxy.ts';
-import { NodePresence } from './node-presence.ts';
+import { NODE_TTL_MS, NodePresence } from './node-presence.ts';
 import { OwnedKeys } from './owned-keys.ts';
 import { connectRedis } from './redis-client.ts';
 import { RedisAttemptWindow, RedisRateCounter } from './redis-rate-limits.ts';
@@ -49,6 +50,8 @@ export interface Cluster {
   start(nodeId: string, internalUrl: string, plane: CollabPlane): Promise<void>;
   /** Live server processes (at least this one). */
   nodes(): Promise<number>;
+  /** Which processes are alive, for the planes' recovery of what a dead process left unfinished. */
+  liveness(nodeId: string): NodeLiveness;
   /** Why Redis cannot be used right now; null while it can. */
   problem(): string | null;
   /**
@@ -104,6 +107,8 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
     start: (nodeId, internalUrl, plane) =>
       placement.start(nodeId, internalUrl, { isLoaded: (id) => plane.isLoaded(id), lost: (id) => void plane.drop(id), acquired: (id) => void plane.drop(id) }),
     nodes: () => presence.count(),
+    // A dead process drops out of presence within NODE_TTL_MS; sweeping as often finds its work soon after.
+    liveness: (nodeId) => ({ nodeId, liveNodes: () => presence.liveNodes(), sweepEveryMs: NODE_TTL_MS }),
     problem: () => conn.problem(),
     async handOver() {
       await proxy.closeAll();

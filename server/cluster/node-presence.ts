@@ -27,6 +27,11 @@ const COUNT = `${NOW_MS}
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 return redis.call('ZCARD', KEYS[1])`;
 
+/** KEYS: nodes set. Drops expired members, returns the ids left. */
+const LIVE = `${NOW_MS}
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+return redis.call('ZRANGE', KEYS[1], 0, -1)`;
+
 interface NodeRecord {
   url: string;
   instance: string;
@@ -37,6 +42,7 @@ export class NodePresence {
   readonly #log: Logger;
   readonly #register: RedisScript;
   readonly #count: RedisScript;
+  readonly #live: RedisScript;
   readonly #keys: OwnedKeys;
   /** Tells this process apart from another one started with the same node id (a restart, or a misconfiguration). */
   readonly #instance = randomUUID();
@@ -50,6 +56,7 @@ export class NodePresence {
     this.#log = log;
     this.#register = defineScript(conn.redis, 'syncodeNodeRegister', 2, REGISTER);
     this.#count = defineScript(conn.redis, 'syncodeNodeCount', 1, COUNT);
+    this.#live = defineScript(conn.redis, 'syncodeNodeLive', 1, LIVE);
   }
 
   /** Registers this process (once listening) and keeps the registration alive until deregister(). */
@@ -88,6 +95,16 @@ export class NodePresence {
       // keep the last known count
     }
     return this.#lastCount;
+  }
+
+  /** The ids of the live processes; null while Redis is unreachable (then nobody can be told dead). */
+  async liveNodes(): Promise<ReadonlySet<string> | null> {
+    if (!this.#conn.available()) return null;
+    try {
+      return new Set((await this.#live([NODES_KEY], [])) as string[]);
+    } catch {
+      return null;
+    }
   }
 
   /** Drops the registration at once (drain), so peers stop proxying here. */

@@ -5,6 +5,7 @@ import { AppError, SUPPORTED_LANGUAGES, type JobError, type SupportedLanguage } 
 import type { CursorCodec } from '../pagination.ts';
 import { createExecutionStore, type JobKind, type JudgedTest, type QueuedJob } from '../storage/execution/execution-store.ts';
 import { createAnalysisStore } from '../storage/execution/analysis-store.ts';
+import type { NodeLiveness } from '../node-liveness.ts';
 import type { Logger } from '../server-options.ts';
 import { createAnalysisService } from './analysis/analysis-service.ts';
 import type { ComplexityEstimator } from './analysis/analyzer.ts';
@@ -41,6 +42,8 @@ export interface ExecutionPlaneOptions {
   bwrapPath?: string;
   /** Estimates the complexity of analysed code (an AI provider); without it every analysis has `complexity: null`. */
   complexity?: ComplexityEstimator;
+  /** Which processes are alive (a dead one's runs are failed, its queue taken over). Default: this process alone. */
+  liveness?: NodeLiveness;
   log: Logger;
 }
 
