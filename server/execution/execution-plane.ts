@@ -5,7 +5,8 @@ import { AppError, SUPPORTED_LANGUAGES, type JobError, type SupportedLanguage } 
 import type { CursorCodec } from '../pagination.ts';
 import { createExecutionStore, type JobKind, type JudgedTest, type QueuedJob } from '../storage/execution/execution-store.ts';
 import { createAnalysisStore } from '../storage/execution/analysis-store.ts';
-import type { NodeLiveness } from '../node-liveness.ts';
+import { aloneLiveness, type NodeLiveness } from '../node-liveness.ts';
+import type { Interruption } from '../storage/execution/abandoned-jobs.ts';
 import type { Logger } from '../server-options.ts';
 import { createAnalysisService } from './analysis/analysis-service.ts';
 import type { ComplexityEstimator } from './analysis/analyzer.ts';
@@ -50,8 +51,14 @@ export interface ExecutionPlaneOptions {
 /** A queued job: a run or submission of the execution store, or a static analysis. */
 type PlaneJob = QueuedJob | { kind: 'analysis'; id: string; userId: string };
 
-/** Shown on jobs that were running when the previous server process stopped. */
-const INTERRUPTED: JobError = { code: 'INTERNAL', message: 'interrupted by a server restart' };
+/**
+ * Shown on jobs that were running when their server process stopped: this one's previous run (failed at its
+ * start), or another process of the cluster (failed by a live one once that process dropped out of presence).
+ */
+const INTERRUPTED: Interruption = {
+  restarted: { code: 'INTERNAL', message: 'interrupted by a server restart' },
+  stopped: { code: 'INTERNAL', message: 'interrupted: the server process running it stopped' },
+};
 const EXECUTION_FAILED: JobError = { code: 'INTERNAL', message: 'the execution failed' };
 
 /**
@@ -60,7 +67,9 @@ const EXECUTION_FAILED: JobError = { code: 'INTERNAL', message: 'the execution f
  */
 export async function createExecutionPlane(options: ExecutionPlaneOptions): Promise<ExecutionPlane> {
   const { log } = options;
-  const store = await createExecutionStore(options.sql, options.cursors);
+  // Without a cluster the process is alone: its previous run is the only one that can have left jobs behind.
+  const liveness = options.liveness ?? aloneLiveness('local');
+  const store = await createExecutionStore(options.sql, options.cursors, liveness);
   const workRoot = await createWorkRoot(options.workRoot ?? tmpdir());
   const policy = options.sandbox ?? 'auto';
   const bwrapPath = options.bwrapPath ?? '/usr/bin/bwrap';
@@ -88,15 +97,10 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
   const workers = Math.max(1, options.workers ?? availableParallelism());
   const listeners = new Set<(event: ExecutionFinished) => void>();
   const queue = new FairQueue<PlaneJob>();
-  const analyses = await createAnalysisStore(options.sql);
+  const analyses = await createAnalysisStore(options.sql, liveness);
   const analysis = createAnalysisService({ store: analyses, analyzers, workRoot, complexity: options.complexity, log });
   const inFlight = new Set<Promise<void>>();
   let closing = false;
-
-  const interrupted = (await store.failInterrupted(INTERRUPTED)).length + (await analyses.failInterrupted(INTERRUPTED));
-  if (interrupted > 0) log.warn('execution jobs interrupted by a restart were marked failed', { count: interrupted });
-  for (const job of await store.queuedJobs()) queue.push(job.userId, job);
-  for (const job of await analyses.queued()) queue.push(job.userId, { kind: 'analysis', ...job });
 
   const toolchainFor = (language: SupportedLanguage): Toolchain => {
     if (unavailable) throw new AppError('EXEC_UNAVAILABLE', unavailable);
@@ -138,7 +142,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
   };
 
   const fail = async (kind: JobKind, id: string, error: JobError): Promise<void> => {
-    await store.failJob(kind, id, error);
+    if (!(await store.failJob(kind, id, error))) return;
     const stored = kind === 'run' ? await store.getRun(id) : await store.getSubmission(id);
     if (stored) emit({ kind, id, roomId: stored.roomId, userId: stored.userId, status: 'failed', verdict: null });
   };
@@ -159,7 +163,8 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     if (!toolchain) return fail('run', id, { code: 'EXEC_UNAVAILABLE', message: `No ${run.language} toolchain is available.` });
     const result = await runOnce(sandbox, toolchain, run.code, run.stdin, run, workRoot);
     if (closing) return;
-    await store.completeRun(id, result);
+    // Not recorded: another process failed the run meanwhile, taking this one for dead (and told the room).
+    if (!(await store.completeRun(id, result))) return;
     emit({ kind: 'run', id, roomId: run.roomId, userId: run.userId, status: 'completed', verdict: result.verdict });
   };
 
@@ -183,7 +188,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
       return { verdict: tests.find((t) => t.verdict !== 'ACCEPTED')?.verdict ?? ('ACCEPTED' as const), compileOutput: null, tests };
     });
     if (closing) return;
-    await store.completeSubmission(id, outcome);
+    if (!(await store.completeSubmission(id, outcome))) return;
     emit({ kind: 'submission', id, roomId: submission.roomId, userId: submission.userId, status: 'completed', verdict: outcome.verdict });
   };
 
@@ -214,7 +219,37 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
       inFlight.add(running);
     }
   };
-  pump();
+
+  /**
+   * Fails the running jobs of dead processes (telling listeners as any failure does: the room, the submit lock,
+   * the outcomes) and queues their queued jobs here. At start this process's previous run counts as dead: nothing
+   * is subscribed yet then, so only pollers see those failures.
+   */
+  const recover = async (atStart: boolean): Promise<void> => {
+    const live = await liveness.liveNodes();
+    const failed = await store.failAbandoned(INTERRUPTED, live, atStart);
+    const failedAnalyses = await analyses.failAbandoned(INTERRUPTED, live, atStart);
+    if (failed.length + failedAnalyses > 0) log.warn('execution jobs of a stopped server process were marked failed', { count: failed.length + failedAnalyses });
+    for (const job of failed) emit({ ...job, status: 'failed', verdict: null });
+    const taken: PlaneJob[] = [
+      ...(await store.takeOverQueued(live, atStart)),
+      ...(await analyses.takeOverQueued(live, atStart)).map((job) => ({ kind: 'analysis' as const, ...job })),
+    ];
+    if (taken.length > 0 && !atStart) log.info('queued execution jobs of a stopped server process taken over', { count: taken.length });
+    for (const job of taken) queue.push(job.userId, job);
+    pump();
+  };
+  await recover(true);
+  let sweeping: Promise<void> | undefined;
+  const sweeper =
+    liveness.sweepEveryMs > 0
+      ? setInterval(() => {
+          if (closing || sweeping) return;
+          sweeping = recover(false)
+            .catch((error: unknown) => log.error('could not recover the jobs of stopped server processes', { error: String(error) }))
+            .finally(() => (sweeping = undefined));
+        }, liveness.sweepEveryMs).unref()
+      : undefined;
 
   return {
     features: () => ({
@@ -252,6 +287,8 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     async close() {
       if (closing) return;
       closing = true;
+      clearInterval(sweeper);
+      await sweeping;
       await Promise.all([sandbox?.close(), analysis.close()]);
       await Promise.all(inFlight);
       listeners.clear();

@@ -175,4 +175,18 @@ export const EXECUTION_MIGRATIONS: readonly SqlMigration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'the server process holding each job',
+    // Several processes share one database (server/node-liveness.ts): a queued job is in the memory queue of the
+    // process that accepted (or took over) it, a running one executes there. What a dead process held is failed
+    // or taken over by a live one. Jobs from before this migration keep NULL: only a process's start takes them.
+    async up(db) {
+      await db.exec(`
+        ALTER TABLE exec_runs ADD COLUMN node_id TEXT;
+        ALTER TABLE exec_submissions ADD COLUMN node_id TEXT;
+        ALTER TABLE exec_analyses ADD COLUMN node_id TEXT;
+      `);
+    },
+  },
 ];

@@ -14,7 +14,9 @@ import {
 import type { Page } from '../../protocol/api/common.ts';
 import type { PageRequest, RunRequest, SubmissionRequest } from '../../execution/types.ts';
 import { toPage, type CursorCodec } from '../../pagination.ts';
+import type { NodeLiveness } from '../../node-liveness.ts';
 import { migrateSql, type SqlDatabase, type SqlDialect } from '../sql/index.ts';
+import { failAbandonedJobs, takeOverQueuedJobs, type Interruption } from './abandoned-jobs.ts';
 import { EXECUTION_MIGRATIONS } from './execution-migrations.ts';
 import { testDataHash } from './test-data-hash.ts';
 
@@ -24,6 +26,11 @@ export interface QueuedJob {
   kind: JobKind;
   id: string;
   userId: string;
+}
+
+/** A job failed because the process running it stopped. */
+export interface InterruptedJob extends QueuedJob {
+  roomId: string;
 }
 
 /** What a worker needs to execute a job: the stored request and its id. */
@@ -106,9 +113,15 @@ interface TestRow {
 
 export type ExecutionStore = Awaited<ReturnType<typeof createExecutionStore>>;
 
-export async function createExecutionStore(db: SqlDatabase, cursors: CursorCodec) {
+/** Jobs record `liveness.nodeId`, the process that holds them; `liveness` tells which holders are gone. */
+export async function createExecutionStore(db: SqlDatabase, cursors: CursorCodec, liveness: NodeLiveness) {
   await migrateSql(db, 'execution', EXECUTION_MIGRATIONS);
   const now = (): string => new Date().toISOString();
+  const node = liveness.nodeId;
+  const tables = [
+    ['run', 'exec_runs'],
+    ['submission', 'exec_submissions'],
+  ] as const;
 
   const testsOf = (id: string): Promise<TestRow[]> =>
     db.all<TestRow>(
@@ -125,16 +138,20 @@ export async function createExecutionStore(db: SqlDatabase, cursors: CursorCodec
     return toPage(rows, request.limit, cursors, scope, (row) => [row.seq], map);
   };
 
-  /** Moves a queued job to running and returns its row; undefined if it is not queued anymore (taken, or failed meanwhile). */
+  /**
+   * Moves a queued job to running on this node and returns its row; undefined if it is not queued anymore (taken,
+   * or failed meanwhile). Two processes may both have a job in their queue (one took it over from the other,
+   * thought dead): whichever claims it first runs it.
+   */
   const claim = <R>(table: 'exec_runs' | 'exec_submissions', id: string): Promise<R | undefined> =>
-    db.get<R>(`UPDATE ${table} SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued' RETURNING *`, [now(), id]);
+    db.get<R>(`UPDATE ${table} SET status = 'running', started_at = ?, node_id = ? WHERE id = ? AND status = 'queued' RETURNING *`, [now(), node, id]);
 
   return {
     async createRun(run: RunRequest): Promise<RunResult> {
       const row = await db.get<RunRow>(
-        `INSERT INTO exec_runs (id, room_id, user_id, language, code, stdin, time_limit_ms, memory_limit_kb, status, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?) RETURNING *`,
-        [randomUUID(), run.roomId, run.userId, run.language, run.code, run.stdin, run.timeLimitMs, run.memoryLimitKb, now()],
+        `INSERT INTO exec_runs (id, room_id, user_id, language, code, stdin, time_limit_ms, memory_limit_kb, status, created_at, node_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) RETURNING *`,
+        [randomUUID(), run.roomId, run.userId, run.language, run.code, run.stdin, run.timeLimitMs, run.memoryLimitKb, now(), node],
       );
       return toRunResult(row!);
     },
@@ -144,8 +161,8 @@ export async function createExecutionStore(db: SqlDatabase, cursors: CursorCodec
       const row = await db.transaction(async () => {
         const inserted = await db.get<SubmissionRow>(
           `INSERT INTO exec_submissions
-           (id, room_id, user_id, problem_id, language, snapshot_id, code, time_limit_ms, memory_limit_kb, status, total, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) RETURNING *`,
+           (id, room_id, user_id, problem_id, language, snapshot_id, code, time_limit_ms, memory_limit_kb, status, total, created_at, node_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?) RETURNING *`,
           [
             id,
             submission.roomId,
@@ -158,6 +175,7 @@ export async function createExecutionStore(db: SqlDatabase, cursors: CursorCodec
             submission.memoryLimitKb,
             submission.tests.length,
             now(),
+            node,
           ],
         );
         for (const [i, t] of submission.tests.entries()) {
@@ -203,14 +221,22 @@ export async function createExecutionStore(db: SqlDatabase, cursors: CursorCodec
       return row !== undefined;
     },
 
-    /** Queued jobs of both kinds in the order they were accepted. */
-    queuedJobs(): Promise<QueuedJob[]> {
-      return db.all<QueuedJob>(
-        `SELECT 'run' AS kind, id, user_id AS "userId", created_at FROM exec_runs WHERE status = 'queued'
-         UNION ALL
-         SELECT 'submission' AS kind, id, user_id AS "userId", created_at FROM exec_submissions WHERE status = 'queued'
-         ORDER BY created_at`,
-      );
+    /**
+     * Takes the queued jobs of abandoned nodes (server/node-liveness.ts: at start, this node's own from its previous
+     * run too) over for this node; returns them, both kinds, in the order they were accepted.
+     */
+    async takeOverQueued(live: ReadonlySet<string> | null, atStart: boolean): Promise<QueuedJob[]> {
+      const jobs: (QueuedJob & { createdAt: string })[] = [];
+      for (const [kind, table] of tables) {
+        const taken = await takeOverQueuedJobs<{ id: string; userId: string; createdAt: string }>(
+          db,
+          table,
+          'id, user_id AS "userId", created_at AS "createdAt"',
+          { liveness, live, atStart },
+        );
+        jobs.push(...taken.map((job) => ({ kind, ...job })));
+      }
+      return jobs.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(({ kind, id, userId }) => ({ kind, id, userId }));
     },
 
     /** Average time from `createdAt` to start, in whole ms, over the runs and submissions started at `sinceMs` or later. */
@@ -228,22 +254,20 @@ export async function createExecutionStore(db: SqlDatabase, cursors: CursorCodec
       return { averageQueueMs: Math.max(0, Math.round(row?.average ?? 0)) };
     },
 
-    /** Marks jobs left `running` by a previous process as failed; returns them. */
-    failInterrupted(error: JobError): Promise<QueuedJob[]> {
-      return db.transaction(async () => {
-        const jobs = await db.all<QueuedJob>(
-          `SELECT 'run' AS kind, id, user_id AS "userId" FROM exec_runs WHERE status = 'running'
-           UNION ALL SELECT 'submission' AS kind, id, user_id AS "userId" FROM exec_submissions WHERE status = 'running'`,
+    /** Fails the running jobs of abandoned nodes (server/node-liveness.ts); returns them. */
+    async failAbandoned(why: Interruption, live: ReadonlySet<string> | null, atStart: boolean): Promise<InterruptedJob[]> {
+      const jobs: InterruptedJob[] = [];
+      for (const [kind, table] of tables) {
+        const failed = await failAbandonedJobs<Omit<InterruptedJob, 'kind'>>(
+          db,
+          table,
+          'id, user_id AS "userId", room_id AS "roomId"',
+          { liveness, live, atStart },
+          why,
         );
-        for (const table of ['exec_runs', 'exec_submissions']) {
-          await db.run(`UPDATE ${table} SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE status = 'running'`, [
-            error.code,
-            error.message,
-            now(),
-          ]);
-        }
-        return jobs;
-      });
+        jobs.push(...failed.map((job) => ({ kind, ...job })));
+      }
+      return jobs;
     },
 
     /** Moves a queued job to running and returns what the worker needs; undefined if it is not queued anymore. */
@@ -284,23 +308,26 @@ export async function createExecutionStore(db: SqlDatabase, cursors: CursorCodec
       };
     },
 
-    async completeRun(id: string, result: ExecutionResult): Promise<void> {
-      await db.run(`UPDATE exec_runs SET status = 'completed', result_json = ?, completed_at = ? WHERE id = ?`, [JSON.stringify(result), now(), id]);
+    /**
+     * Records a run's result; false (nothing changed) when the run is not running anymore: it was failed meanwhile
+     * because its process was taken for dead, and a job ends once.
+     */
+    async completeRun(id: string, result: ExecutionResult): Promise<boolean> {
+      const { changes } = await db.run(`UPDATE exec_runs SET status = 'completed', result_json = ?, completed_at = ? WHERE id = ? AND status = 'running'`, [
+        JSON.stringify(result),
+        now(),
+        id,
+      ]);
+      return changes > 0;
     },
 
-    async completeSubmission(id: string, outcome: SubmissionOutcome): Promise<void> {
+    /** Records a submission's verdict and per-test results; false (nothing changed) when it is not running anymore. */
+    async completeSubmission(id: string, outcome: SubmissionOutcome): Promise<boolean> {
       const ran = outcome.compileOutput === null;
-      await db.transaction(async () => {
-        for (const [i, t] of outcome.tests.entries()) {
-          await db.run(
-            `UPDATE exec_submission_tests SET verdict = ?, time_ms = ?, memory_kb = ?, actual_output = ?, stderr = ?
-             WHERE submission_id = ? AND idx = ?`,
-            [t.verdict, t.timeMs, t.memoryKb, t.actualOutput, t.stderr, id, i],
-          );
-        }
-        await db.run(
+      return db.transaction(async () => {
+        const { changes } = await db.run(
           `UPDATE exec_submissions SET status = 'completed', verdict = ?, passed = ?, compile_output = ?,
-           max_time_ms = ?, max_memory_kb = ?, completed_at = ? WHERE id = ?`,
+           max_time_ms = ?, max_memory_kb = ?, completed_at = ? WHERE id = ? AND status = 'running'`,
           [
             outcome.verdict,
             outcome.tests.filter((t) => t.verdict === 'ACCEPTED').length,
@@ -311,17 +338,26 @@ export async function createExecutionStore(db: SqlDatabase, cursors: CursorCodec
             id,
           ],
         );
+        if (changes === 0) return false;
+        for (const [i, t] of outcome.tests.entries()) {
+          await db.run(
+            `UPDATE exec_submission_tests SET verdict = ?, time_ms = ?, memory_kb = ?, actual_output = ?, stderr = ?
+             WHERE submission_id = ? AND idx = ?`,
+            [t.verdict, t.timeMs, t.memoryKb, t.actualOutput, t.stderr, id, i],
+          );
+        }
+        return true;
       });
     },
 
-    async failJob(kind: JobKind, id: string, error: JobError): Promise<void> {
+    /** Fails a job that has not ended; false (nothing changed) when it had. */
+    async failJob(kind: JobKind, id: string, error: JobError): Promise<boolean> {
       const table = kind === 'run' ? 'exec_runs' : 'exec_submissions';
-      await db.run(`UPDATE ${table} SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE id = ?`, [
-        error.code,
-        error.message,
-        now(),
-        id,
-      ]);
+      const { changes } = await db.run(
+        `UPDATE ${table} SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE id = ? AND status IN ('queued', 'running')`,
+        [error.code, error.message, now(), id],
+      );
+      return changes > 0;
     },
   };
 }
