@@ -124,9 +124,12 @@ export interface ExecutionPlane {
   /** Called once per job when it reaches `completed` or `failed`. Returns an unsubscribe function. */
   onDidFinish(listener: (event: ExecutionFinished) => void): () => void;
   /**
-   * Stops the workers and kills running executions. Queued jobs stay queued in the store and run after the next
-   * start; jobs that were running are marked `failed` (INTERNAL, "interrupted by a server restart") at that start,
-   * before anyone can subscribe, so no `onDidFinish` event is emitted for them (pollers see `failed`).
+   * Stops the workers and kills running executions; their jobs stay `running` and queued ones `queued`, held by this
+   * process (ExecutionPlaneOptions.liveness). This process's next start marks the running ones `failed` (INTERNAL,
+   * "interrupted by a server restart") before anyone can subscribe, so no `onDidFinish` event is emitted for them
+   * (pollers see `failed`), and queues the queued ones again. With several processes, a live one does so first
+   * once this one has left the live nodes: "interrupted: the server process running it stopped", with an
+   * `onDidFinish` event like any failure, and the queued ones run there.
    */
   close(): Promise<void>;
 }
