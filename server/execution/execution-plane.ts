@@ -134,7 +134,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
       else if (job.kind === 'submission') await executeSubmission(sandbox, job.id);
       else await analysis.execute(sandbox, job.id);
     } catch (error) {
-      // Shutting down kills executions mid-flight: the job stays `running` and the next start marks it failed.
+      // Shutting down kills executions mid-flight: the job stays `running`; the next start (or a live peer) fails it.
       if (closing) return;
       log.error('execution job failed', { kind: job.kind, id: job.id, error: String(error) });
       await failJob(EXECUTION_FAILED);
@@ -210,7 +210,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     while (!closing && inFlight.size < workers && queue.size > 0) {
       const job = queue.shift()!;
       const running: Promise<void> = execute(job)
-        // Only a database failure while recording the job's end gets here: the job stays `running` until the next start fails it.
+        // Only a database failure while recording the job's end gets here: the job stays `running` until this process restarts or dies.
         .catch((error: unknown) => log.error('could not record the end of an execution job', { kind: job.kind, id: job.id, error: String(error) }))
         .finally(() => {
           inFlight.delete(running);
