@@ -2,8 +2,9 @@
 // message's user message with it, in one transaction), waits for a provider slot, runs, and ends exactly
 // once: `completed` with its result, or `failed` with AI_UNAVAILABLE (provider failing or unusable output),
 // AI_CANCELLED (its owner stopped it) or INTERNAL (a bug, logged). Nothing escapes as an exception and no
-// job stays unfinished: on close, running work is aborted and ends `failed`; on start, what a previous
-// process left unfinished is failed.
+// job stays unfinished: on close, running work is aborted and ends `failed`; what a gone process left
+// unfinished is failed by a live one (ai-recovery.ts). A job records the process running it (`nodeId`), and
+// its end only changes a job that has not ended yet (a peer may have failed it as abandoned meanwhile).
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../protocol/index.ts';
 import type { Logger } from '../server-options.ts';
@@ -21,6 +22,9 @@ import { reviewMessages, toCodeReview, zModelReview } from './prompts/review-pro
 /** Why a job ends without its result. */
 class JobCancelled extends Error {}
 
+/** The job had ended before its run could record its end (failed as abandoned meanwhile). */
+class JobAlreadyEnded extends Error {}
+
 export type ReplyEvent = { type: 'delta'; content: string } | { type: 'end'; job: AiJobRecord };
 
 export interface AiJobEvents {
@@ -35,19 +39,30 @@ export class AiJobs {
   readonly #limits: AiLimits;
   readonly #log: Logger;
   readonly #events: AiJobEvents;
+  readonly #nodeId: string;
   readonly #live = new LiveReplies();
   /** Abort controllers of jobs not yet ended: a cancel or close aborts the job's provider request. */
   readonly #controllers = new Map<string, AbortController>();
   /** Each unfinished job's run, settled once the job has ended. */
   readonly #runs = new Map<string, Promise<void>>();
 
-  constructor(deps: { store: AiStore; chat: ChatClient; limiter: ConcurrencyLimiter; limits: AiLimits; log: Logger; events: AiJobEvents }) {
+  constructor(deps: {
+    store: AiStore;
+    chat: ChatClient;
+    limiter: ConcurrencyLimiter;
+    limits: AiLimits;
+    log: Logger;
+    /** Recorded on each job this process runs. */
+    nodeId: string;
+    events: AiJobEvents;
+  }) {
     this.#store = deps.store;
     this.#chat = deps.chat;
     this.#limiter = deps.limiter;
     this.#limits = deps.limits;
     this.#log = deps.log;
     this.#events = deps.events;
+    this.#nodeId = deps.nodeId;
   }
 
   /** Stores the user message at once and queues the reply. */
@@ -55,7 +70,7 @@ export class AiJobs {
     this.#requireRoom();
     const now = Date.now();
     const { job, message } = await this.#store.transaction(async () => {
-      const job = await this.#store.jobs.insert({ id: randomUUID(), roomId: input.roomId, userId: input.userId, kind: 'message', input: {}, createdAt: now });
+      const job = await this.#store.jobs.insert({ id: randomUUID(), roomId: input.roomId, userId: input.userId, kind: 'message', input: {}, createdAt: now, nodeId: this.#nodeId });
       const message = await this.#store.messages.insert({
         id: randomUUID(),
         roomId: input.roomId,
@@ -81,6 +96,7 @@ export class AiJobs {
       kind: 'hint',
       input: { level: input.level },
       createdAt: Date.now(),
+      nodeId: this.#nodeId,
     });
     this.#start(job, async (signal) => {
       let content = '';
@@ -102,6 +118,7 @@ export class AiJobs {
       kind: 'review',
       input: { language: input.context.language },
       createdAt: Date.now(),
+      nodeId: this.#nodeId,
     });
     this.#start(job, async (signal) => {
       const review = await requestStructured(this.#chat, {
@@ -163,8 +180,12 @@ export class AiJobs {
     const controller = new AbortController();
     this.#controllers.set(job.id, controller);
     const run = this.#run(job, controller.signal, work)
-      // Only a database failure while recording the job's end gets here: the next start fails the job.
-      .catch((error: unknown) => this.#log.error('could not record the end of an AI job', { jobId: job.id, error: String(error) }))
+      .catch((error: unknown) => {
+        // A peer failed the job as abandoned (this process looked dead to it for a while).
+        if (error instanceof JobAlreadyEnded) this.#log.warn('AI job had already ended; its outcome is dropped', { jobId: job.id });
+        // Otherwise a database failure while recording the job's end: the job is failed as abandoned later.
+        else this.#log.error('could not record the end of an AI job', { jobId: job.id, error: String(error) });
+      })
       .finally(() => {
         this.#controllers.delete(job.id);
         this.#live.end(job.id);
@@ -180,6 +201,7 @@ export class AiJobs {
       await this.#store.jobs.markRunning(job.id);
       await work(signal);
     } catch (error) {
+      if (error instanceof JobAlreadyEnded) throw error;
       await this.#fail(job, signal, error);
     } finally {
       release?.();
@@ -195,28 +217,36 @@ export class AiJobs {
     }
     const content = this.#live.text(job.id);
     if (content.trim() === '') throw new AiProviderError('The AI provider sent an empty reply.');
-    const reply = await this.#storeReply(job, content);
-    await this.#finish(job.id, { result: null, replyMessageId: reply.id });
+    await this.#endWithReply(job, content, (replyMessageId, at) => this.#store.jobs.complete(job.id, at, { result: null, replyMessageId }));
   }
 
-  async #storeReply(job: AiJobRecord, content: string): Promise<AiMessageRecord> {
-    const message = await this.#store.messages.insert({ id: randomUUID(), roomId: job.roomId, userId: job.userId, role: 'assistant', content, createdAt: Date.now() });
+  /**
+   * Stores a reply's assistant message and ends its job (`end`) in one transaction, so that a job ended
+   * meanwhile (failed as abandoned) leaves no reply in the conversation: then JobAlreadyEnded.
+   */
+  async #endWithReply(job: AiJobRecord, content: string, end: (replyMessageId: string, at: number) => Promise<boolean>): Promise<void> {
+    const message = await this.#store.transaction(async () => {
+      const at = Date.now();
+      const message = await this.#store.messages.insert({ id: randomUUID(), roomId: job.roomId, userId: job.userId, role: 'assistant', content, createdAt: at });
+      if (!(await end(message.id, at))) throw new JobAlreadyEnded();
+      return message;
+    });
     this.#events.onDidStoreMessage(message, job.id);
-    return message;
   }
 
   async #finish(jobId: string, outcome: { result: unknown; replyMessageId?: string }): Promise<void> {
-    await this.#store.jobs.complete(jobId, Date.now(), outcome);
+    if (!(await this.#store.jobs.complete(jobId, Date.now(), outcome))) throw new JobAlreadyEnded();
   }
 
   async #fail(job: AiJobRecord, signal: AbortSignal, error: unknown): Promise<void> {
     const reason: unknown = signal.aborted ? signal.reason : undefined;
     let failure: AiJobError;
-    let replyMessageId: string | null = null;
     if (reason instanceof JobCancelled) {
       failure = { code: 'AI_CANCELLED', message: 'The generation was stopped.' };
       const partial = this.#live.text(job.id);
-      if (job.kind === 'message' && partial.trim() !== '') replyMessageId = (await this.#storeReply(job, partial)).id;
+      if (job.kind === 'message' && partial.trim() !== '') {
+        return this.#endWithReply(job, partial, (replyMessageId, at) => this.#store.jobs.fail(job.id, at, failure, replyMessageId));
+      }
     } else if (reason instanceof AiProviderError) {
       failure = { code: 'AI_UNAVAILABLE', message: reason.message };
     } else if (error instanceof AiProviderError || error instanceof AiOutputError || error instanceof AiCancelledError) {
@@ -226,6 +256,6 @@ export class AiJobs {
       failure = { code: 'INTERNAL', message: 'The AI job failed unexpectedly.' };
     }
     if (failure.code === 'AI_UNAVAILABLE') this.#log.warn('AI job failed', { jobId: job.id, kind: job.kind, error: failure.message });
-    await this.#store.jobs.fail(job.id, Date.now(), failure, replyMessageId);
+    await this.#store.jobs.fail(job.id, Date.now(), failure);
   }
 }

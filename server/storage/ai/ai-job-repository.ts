@@ -16,6 +16,7 @@ interface JobRow {
   error_message: string | null;
   created_at: number;
   completed_at: number | null;
+  node_id: string | null;
 }
 
 function toJob(r: JobRow): AiJobRecord {
@@ -31,6 +32,7 @@ function toJob(r: JobRow): AiJobRecord {
     error: r.error_code === null ? null : { code: r.error_code, message: r.error_message ?? '' },
     createdAt: r.created_at,
     completedAt: r.completed_at,
+    nodeId: r.node_id,
   };
 }
 
@@ -41,10 +43,10 @@ export class AiJobRepository {
     this.#db = db;
   }
 
-  async insert(job: Pick<AiJobRecord, 'id' | 'roomId' | 'userId' | 'kind' | 'input' | 'createdAt'>): Promise<AiJobRecord> {
+  async insert(job: Pick<AiJobRecord, 'id' | 'roomId' | 'userId' | 'kind' | 'input' | 'createdAt' | 'nodeId'>): Promise<AiJobRecord> {
     const row = await this.#db.get<JobRow>(
-      `INSERT INTO ai_jobs (id, room_id, user_id, kind, status, input, created_at) VALUES (?, ?, ?, ?, 'queued', ?, ?) RETURNING *`,
-      [job.id, job.roomId, job.userId, job.kind, JSON.stringify(job.input), job.createdAt],
+      `INSERT INTO ai_jobs (id, room_id, user_id, kind, status, input, created_at, node_id) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?) RETURNING *`,
+      [job.id, job.roomId, job.userId, job.kind, JSON.stringify(job.input), job.createdAt, job.nodeId],
     );
     return toJob(row!);
   }
@@ -78,11 +80,15 @@ export class AiJobRepository {
     return r.changes === 1;
   }
 
-  /** At start: jobs a previous process left unfinished can never finish now. Returns how many. */
-  async failUnfinished(at: number, error: AiJobError): Promise<number> {
+  /**
+   * Fails the unfinished jobs whose process is gone (`abandoned`: a condition on `node_id`, see
+   * abandonedWhere): they can never finish now. Returns how many.
+   */
+  async failAbandoned(abandoned: { sql: string; params: string[] }, at: number, error: AiJobError): Promise<number> {
     const r = await this.#db.run(
-      `UPDATE ai_jobs SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE status IN ('queued', 'running')`,
-      [error.code, error.message, at],
+      `UPDATE ai_jobs SET status = 'failed', error_code = ?, error_message = ?, completed_at = ?
+       WHERE status IN ('queued', 'running') AND ${abandoned.sql}`,
+      [error.code, error.message, at, ...abandoned.params],
     );
     return r.changes;
   }

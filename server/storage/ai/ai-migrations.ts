@@ -1,7 +1,8 @@
 // Schema of area `ai`: AI jobs (messages, hints, reviews), the conversation messages and the training
 // reports. The AI plane is opened before the control plane, so this area is migrated before `control` and
 // `rooms`: room and user ids are plain columns, not foreign keys into their tables. Instants are INTEGER
-// epoch milliseconds.
+// epoch milliseconds. Unfinished work records the node id of the process running it (`node_id`): what a
+// dead process left unfinished is failed by a live one (server/node-liveness.ts).
 import type { SqlMigration } from '../sql/index.ts';
 
 export const AI_MIGRATIONS: readonly SqlMigration[] = [
@@ -54,6 +55,16 @@ export const AI_MIGRATIONS: readonly SqlMigration[] = [
           PRIMARY KEY (room_id, subject_user_id)
         );
         CREATE INDEX training_reports_subject ON training_reports (subject_user_id, finished_at);
+      `),
+  },
+  {
+    version: 2,
+    name: 'the server process running each AI job and training report',
+    // NULL: written before jobs recorded their process; such work is failed at the next start.
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE ai_jobs ADD COLUMN node_id TEXT;
+        ALTER TABLE training_reports ADD COLUMN node_id TEXT;
       `),
   },
 ];

@@ -21,6 +21,8 @@ export interface AiJobRecord {
   error: AiJobError | null;
   createdAt: number;
   completedAt: number | null;
+  /** The server process that runs (or ran) the job; null for jobs stored before processes were recorded. */
+  nodeId: string | null;
 }
 
 export interface AiMessageRecord {
