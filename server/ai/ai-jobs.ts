@@ -14,6 +14,9 @@ import type { RoomContext } from './ai-context.ts';
 import { AiCancelledError, AiProviderError, type ChatClient, type ChatMessage } from './chat-client.ts';
 import type { ConcurrencyLimiter } from './concurrency-limiter.ts';
 import { LiveReplies, type ReplyUpdate } from './live-replies.ts';
+import { ReplyBroadcast } from './reply-broadcast.ts';
+import { followRelayedReply } from './relayed-reply.ts';
+import type { ReplyRelay } from './reply-relay.ts';
 import { AiOutputError, requestStructured } from './structured-output.ts';
 import { interviewerMessages } from './prompts/interviewer-prompt.ts';
 import { hintMessages, type HintLevel } from './prompts/hint-prompt.ts';
@@ -40,6 +43,7 @@ export class AiJobs {
   readonly #log: Logger;
   readonly #events: AiJobEvents;
   readonly #nodeId: string;
+  readonly #relay: ReplyRelay;
   readonly #live = new LiveReplies();
   /** Abort controllers of jobs not yet ended: a cancel or close aborts the job's provider request. */
   readonly #controllers = new Map<string, AbortController>();
@@ -54,6 +58,8 @@ export class AiJobs {
     log: Logger;
     /** Recorded on each job this process runs. */
     nodeId: string;
+    /** Replies followed, and jobs cancelled, from other processes. */
+    relay: ReplyRelay;
     events: AiJobEvents;
   }) {
     this.#store = deps.store;
@@ -63,6 +69,7 @@ export class AiJobs {
     this.#log = deps.log;
     this.#events = deps.events;
     this.#nodeId = deps.nodeId;
+    this.#relay = deps.relay;
   }
 
   /** Stores the user message at once and queues the reply. */
@@ -149,10 +156,15 @@ export class AiJobs {
 
   /**
    * The reply of a message job as it is generated: the text so far, each new token, then `end` with the
-   * job as it ended. A job that already ended gives `end` at once.
+   * job as it ended. A job that already ended gives `end` at once. In a cluster a reply another process
+   * generates is followed through the relay.
    */
   async *replyEvents(jobId: string, signal: AbortSignal): AsyncGenerator<ReplyEvent, void, undefined> {
     const updates: AsyncGenerator<ReplyUpdate, void, undefined> | undefined = this.#live.follow(jobId, signal);
+    if (!updates && this.#relay.shared) {
+      yield* followRelayedReply(jobId, { store: this.#store, relay: this.#relay }, signal);
+      return;
+    }
     if (updates) {
       for await (const update of updates) {
         if (update.type === 'delta') yield update;
@@ -189,6 +201,7 @@ export class AiJobs {
       .finally(() => {
         this.#controllers.delete(job.id);
         this.#live.end(job.id);
+        if (job.kind === 'message') this.#relay.end(job.id);
         this.#runs.delete(job.id);
       });
     this.#runs.set(job.id, run);
@@ -212,8 +225,14 @@ export class AiJobs {
     const conversation: ChatMessage[] = (
       await this.#store.messages.tail(userMessage.roomId, userMessage.userId, this.#limits.historyMessages, userMessage.seq)
     ).map((m) => ({ role: m.role, content: m.content }));
-    for await (const token of this.#chat.streamText({ messages: interviewerMessages(context, conversation), maxTokens: this.#limits.maxReplyTokens, signal })) {
-      this.#live.append(job.id, token);
+    const broadcast = this.#relay.shared ? new ReplyBroadcast(job.id, { store: this.#store, relay: this.#relay, log: this.#log }) : undefined;
+    try {
+      for await (const token of this.#chat.streamText({ messages: interviewerMessages(context, conversation), maxTokens: this.#limits.maxReplyTokens, signal })) {
+        this.#live.append(job.id, token);
+        broadcast?.append(token);
+      }
+    } finally {
+      await broadcast?.close();
     }
     const content = this.#live.text(job.id);
     if (content.trim() === '') throw new AiProviderError('The AI provider sent an empty reply.');

@@ -1,12 +1,13 @@
 // The AI plane: its public face.
 //
-// createAiPlane({ sql, log, provider, liveness }) migrates area `ai`, fails what a gone process left unfinished
-// (at start, and in a cluster periodically: ai-recovery.ts), and
-// (when a provider is configured) builds the one chat client, the provider slots (per server and per user,
-// with a bounded queue), the job runner, the training reports and the complexity estimator. Without a
-// provider everything still reads what is stored (history, reports), and every request for new work throws
-// 503 AI_UNAVAILABLE. The control plane exposes it over REST (server/control/ai/) and builds the room and
-// session contexts it is given; the AI plane never sees a hidden test.
+// createAiPlane({ sql, log, provider, liveness, relay }) migrates area `ai`, fails what a gone process left
+// unfinished (at start, and in a cluster periodically: ai-recovery.ts), and (when a provider is configured)
+// builds the one chat client, the provider slots (per server and per user, with a bounded queue), the job
+// runner, the training reports and the complexity estimator. In a cluster the relay lets a reply be followed,
+// and a job cancelled, through any process (reply-relay.ts). Without a provider everything still reads what
+// is stored (history, reports), and every request for new work throws 503 AI_UNAVAILABLE. The control plane
+// exposes it over REST (server/control/ai/) and builds the room and session contexts it is given; the AI
+// plane never sees a hidden test.
 import { hostname } from 'node:os';
 import type { SqlDatabase } from '../storage/sql/index.ts';
 import { AppError, type HealthCheck } from '../protocol/index.ts';
@@ -20,6 +21,7 @@ import { AiJobs, type ReplyEvent } from './ai-jobs.ts';
 import { createChatClient, type ChatClient } from './chat-client.ts';
 import { ConcurrencyLimiter } from './concurrency-limiter.ts';
 import { failAbandoned, sweepAbandoned } from './ai-recovery.ts';
+import { localReplyRelay, type ReplyRelay } from './reply-relay.ts';
 import { createComplexityEstimator, type EstimateComplexity } from './complexity.ts';
 import { TrainingReports } from './training-reports.ts';
 import { aggregateWeaknesses } from './weaknesses.ts';
@@ -28,6 +30,7 @@ import type { HintLevel } from './prompts/hint-prompt.ts';
 export type { AiProviderOptions, AiLimits } from './ai-options.ts';
 export type { RoomContext, SessionContext, ProblemContext, RunContext, SubmissionContext } from './ai-context.ts';
 export type { ReplyEvent } from './ai-jobs.ts';
+export type { ReplyRelay, RelayedReply } from './reply-relay.ts';
 export type { ReportRequest, TrainingReports } from './training-reports.ts';
 export type { EstimateComplexity, ComplexityInput } from './complexity.ts';
 export type { AiJobRecord, AiMessageRecord, AiJobKind } from '../storage/ai/index.ts';
@@ -42,6 +45,8 @@ export interface AiPlaneDeps {
   provider: AiProviderOptions | undefined;
   /** Which processes are alive (what a dead one left unfinished is failed). Default: this process alone. */
   liveness?: NodeLiveness;
+  /** How replies and cancels reach other processes (a cluster's Redis). Default: this process alone. */
+  relay?: ReplyRelay;
 }
 
 /** The AI plane as the control plane uses it. */
@@ -107,6 +112,7 @@ export async function createAiPlane(deps: AiPlaneDeps): Promise<AiPlane> {
           limits,
           log: deps.log,
           nodeId: liveness.nodeId,
+          relay: deps.relay ?? localReplyRelay,
           events: { onDidStoreMessage: (m, jobId) => listeners.forEach((l) => l(m, jobId)) },
         })
       : undefined;

@@ -17,6 +17,7 @@ interface JobRow {
   created_at: number;
   completed_at: number | null;
   node_id: string | null;
+  reply_text: string | null;
 }
 
 function toJob(r: JobRow): AiJobRecord {
@@ -33,6 +34,7 @@ function toJob(r: JobRow): AiJobRecord {
     createdAt: r.created_at,
     completedAt: r.completed_at,
     nodeId: r.node_id,
+    replyText: r.reply_text,
   };
 }
 
@@ -58,6 +60,11 @@ export class AiJobRepository {
 
   async markRunning(id: string): Promise<void> {
     await this.#db.run(`UPDATE ai_jobs SET status = 'running' WHERE id = ? AND status = 'queued'`, [id]);
+  }
+
+  /** Saves the text so far of a reply being generated (while its job has not ended). */
+  async saveReplyText(id: string, text: string): Promise<void> {
+    await this.#db.run(`UPDATE ai_jobs SET reply_text = ? WHERE id = ? AND status IN ('queued', 'running')`, [text, id]);
   }
 
   /** Ends a job that has not ended yet; returns false when it already had (a cancel raced the finish). */

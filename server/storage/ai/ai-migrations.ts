@@ -67,4 +67,11 @@ export const AI_MIGRATIONS: readonly SqlMigration[] = [
         ALTER TABLE training_reports ADD COLUMN node_id TEXT;
       `),
   },
+  {
+    version: 3,
+    name: 'the text so far of a reply being generated',
+    // Saved every few hundred milliseconds while a clustered process streams a reply: a follower on another
+    // process starts from it, then continues with the relayed tokens.
+    up: (db) => db.exec(`ALTER TABLE ai_jobs ADD COLUMN reply_text TEXT`),
+  },
 ];

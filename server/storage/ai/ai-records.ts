@@ -23,6 +23,8 @@ export interface AiJobRecord {
   completedAt: number | null;
   /** The server process that runs (or ran) the job; null for jobs stored before processes were recorded. */
   nodeId: string | null;
+  /** A message job's reply text so far, while a clustered process generates it (see ReplyRelay.shared). */
+  replyText: string | null;
 }
 
 export interface AiMessageRecord {

@@ -29,6 +29,8 @@ export interface TestCluster {
 export interface TestClusterOptions {
   /** SYNCODE_RATE_LIMITS (default on). */
   rateLimits?: boolean;
+  /** More environment for every process (an AI provider's SYNCODE_AI_BASE_URL, ...). */
+  env?: Record<string, string>;
 }
 
 export async function startTestCluster(nodeIds: string[], options: TestClusterOptions = {}): Promise<TestCluster> {
@@ -62,6 +64,7 @@ export async function startTestCluster(nodeIds: string[], options: TestClusterOp
         SYNCODE_RATE_LIMITS: options.rateLimits === false ? 'off' : 'on',
         // Runs are not what these tests are about; a machine without namespaces still starts.
         SYNCODE_SANDBOX: 'limited',
+        ...options.env,
       });
       const node: ClusterNode = { ...server, nodeId };
       nodes.push(node);
