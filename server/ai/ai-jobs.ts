@@ -22,6 +22,12 @@ import { interviewerMessages } from './prompts/interviewer-prompt.ts';
 import { hintMessages, type HintLevel } from './prompts/hint-prompt.ts';
 import { reviewMessages, toCodeReview, zModelReview } from './prompts/review-prompt.ts';
 
+/** How often a clustered process looks for cancel requests the relay may have lost. */
+const CANCEL_POLL_MS = 5000;
+/** How long a cancel that reached another process than the job's waits for the job to end. */
+const CANCEL_WAIT_MS = 10_000;
+const CANCEL_WAIT_POLL_MS = 100;
+
 /** Why a job ends without its result. */
 class JobCancelled extends Error {}
 
@@ -49,6 +55,8 @@ export class AiJobs {
   readonly #controllers = new Map<string, AbortController>();
   /** Each unfinished job's run, settled once the job has ended. */
   readonly #runs = new Map<string, Promise<void>>();
+  /** Stops hearing cancel requests made on other processes. */
+  readonly #stopCancelRequests: () => void;
 
   constructor(deps: {
     store: AiStore;
@@ -70,6 +78,7 @@ export class AiJobs {
     this.#events = deps.events;
     this.#nodeId = deps.nodeId;
     this.#relay = deps.relay;
+    this.#stopCancelRequests = this.#hearCancelRequests();
   }
 
   /** Stores the user message at once and queues the reply. */
@@ -150,6 +159,8 @@ export class AiJobs {
       controller.abort(new JobCancelled());
       // The job's own run ends it; wait for that so the caller sees the final state.
       await this.#runs.get(jobId);
+    } else if (this.#relay.shared) {
+      await this.#cancelElsewhere(jobId);
     }
     return this.#store.jobs.get(jobId);
   }
@@ -177,8 +188,46 @@ export class AiJobs {
 
   /** Aborts every job that has not ended and waits until each has ended (as `failed`). */
   async close(): Promise<void> {
+    this.#stopCancelRequests();
     for (const controller of this.#controllers.values()) controller.abort(new AiProviderError('The server is shutting down.'));
     while (this.#runs.size > 0) await Promise.all([...this.#runs.values()]);
+  }
+
+  /**
+   * A job another process runs (or ran): the request is recorded and relayed to that process, which aborts
+   * it; waits (up to CANCEL_WAIT_MS) until the job has ended, so that the caller sees the final state.
+   */
+  async #cancelElsewhere(jobId: string): Promise<void> {
+    if (!(await this.#store.jobs.requestCancel(jobId, Date.now()))) return;
+    this.#relay.requestCancel(jobId);
+    const deadline = Date.now() + CANCEL_WAIT_MS;
+    while (Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, CANCEL_WAIT_POLL_MS));
+      const job = await this.#store.jobs.get(jobId);
+      if (!job || job.status === 'completed' || job.status === 'failed') return;
+    }
+  }
+
+  /**
+   * In a cluster: cancels made on other processes of jobs running here, as relayed, and (should a relayed
+   * request be lost) as recorded, polled every CANCEL_POLL_MS while jobs run here. Returns how to stop.
+   */
+  #hearCancelRequests(): () => void {
+    if (!this.#relay.shared) return () => {};
+    const cancel = (jobId: string) => this.#controllers.get(jobId)?.abort(new JobCancelled());
+    const stopListening = this.#relay.onCancelRequest(cancel);
+    const timer = setInterval(() => {
+      if (this.#controllers.size === 0) return;
+      this.#store.jobs.cancelRequested(this.#nodeId).then(
+        (ids) => ids.forEach(cancel),
+        (error: unknown) => this.#log.warn('could not look for cancel requests of AI jobs', { error: String(error) }),
+      );
+    }, CANCEL_POLL_MS);
+    timer.unref();
+    return () => {
+      stopListening();
+      clearInterval(timer);
+    };
   }
 
   /** Refuses new work when the wait queue is full, before anything is stored. */

@@ -67,6 +67,21 @@ export class AiJobRepository {
     await this.#db.run(`UPDATE ai_jobs SET reply_text = ? WHERE id = ? AND status IN ('queued', 'running')`, [text, id]);
   }
 
+  /** Records that the job's owner asked to stop it (for the process running it); false when it had ended. */
+  async requestCancel(id: string, at: number): Promise<boolean> {
+    const r = await this.#db.run(`UPDATE ai_jobs SET cancel_requested_at = ? WHERE id = ? AND status IN ('queued', 'running')`, [at, id]);
+    return r.changes === 1;
+  }
+
+  /** The unfinished jobs of process `nodeId` whose cancel was asked for. */
+  async cancelRequested(nodeId: string): Promise<string[]> {
+    const rows = await this.#db.all<{ id: string }>(
+      `SELECT id FROM ai_jobs WHERE node_id = ? AND status IN ('queued', 'running') AND cancel_requested_at IS NOT NULL`,
+      [nodeId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Ends a job that has not ended yet; returns false when it already had (a cancel raced the finish). */
   async complete(id: string, at: number, outcome: { result: unknown; replyMessageId?: string }): Promise<boolean> {
     const r = await this.#db.run(

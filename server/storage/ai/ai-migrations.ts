@@ -74,4 +74,11 @@ export const AI_MIGRATIONS: readonly SqlMigration[] = [
     // process starts from it, then continues with the relayed tokens.
     up: (db) => db.exec(`ALTER TABLE ai_jobs ADD COLUMN reply_text TEXT`),
   },
+  {
+    version: 4,
+    name: 'cancel requests of AI jobs running on another process',
+    // Set by the process a cancel reached; the process running the job polls for it, should the request
+    // relayed over Redis be lost.
+    up: (db) => db.exec(`ALTER TABLE ai_jobs ADD COLUMN cancel_requested_at INTEGER`),
+  },
 ];
