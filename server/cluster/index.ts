@@ -82,7 +82,7 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
     await replyRelay.start();
   } catch (error) {
     await fanOut.close();
-    await replyRelay.close();
+    replyRelay.close();
     await conn.close();
     throw error;
   }
@@ -130,7 +130,7 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
       closed = true;
       placement.stop();
       await fanOut.close();
-      await replyRelay.close();
+      replyRelay.close();
       await conn.close();
     },
   };

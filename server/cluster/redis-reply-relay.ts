@@ -58,10 +58,10 @@ export class RedisReplyRelay implements ReplyRelay {
     return () => this.#cancelListeners.delete(listener);
   }
 
-  async close(): Promise<void> {
+  close(): void {
     this.#stopCancels?.();
     this.#cancelListeners.clear();
-    await this.#subscriptions.close();
+    this.#subscriptions.close();
   }
 
   #send(channel: string, message: string): void {
