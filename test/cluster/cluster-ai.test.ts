@@ -91,13 +91,12 @@ describe('AI jobs across processes', () => {
     const seen: SseEvent[] = [];
     const reading = events(stream.events, seen);
     expect(await a.stop('SIGKILL')).toBe('SIGKILL');
-    const killedAt = Date.now();
+    // node-a drops out of presence 7-10 s after its death, and node-b sweeps every 5 s: at most 15 s, plus slack.
     const failed = await pollUntil(
       () => as(b, me).get(`${base}/messages/${jobId}`),
       (r) => r.body.status === 'failed',
-      { what: 'the job to fail through node-b', timeoutMs: 20_000, intervalMs: 250 },
+      { what: 'the job to fail through node-b', timeoutMs: 18_000, intervalMs: 250 },
     );
-    expect(Date.now() - killedAt).toBeLessThan(17_000);
     const interrupted = { code: 'AI_UNAVAILABLE', message: 'Interrupted: the server process running it stopped.' };
     expect(failed.body).toMatchObject({ error: interrupted, result: null });
     await reading;

@@ -82,20 +82,23 @@ export class AiJobRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Ends a job that has not ended yet; returns false when it already had (a cancel raced the finish). */
+  /**
+   * Ends a job that has not ended yet (its saved reply text is dropped: the reply message holds it); returns
+   * false when it already had (a cancel raced the finish, or it was failed as abandoned).
+   */
   async complete(id: string, at: number, outcome: { result: unknown; replyMessageId?: string }): Promise<boolean> {
     const r = await this.#db.run(
-      `UPDATE ai_jobs SET status = 'completed', result = ?, reply_message_id = ?, completed_at = ?
+      `UPDATE ai_jobs SET status = 'completed', result = ?, reply_message_id = ?, completed_at = ?, reply_text = NULL
        WHERE id = ? AND status IN ('queued', 'running')`,
       [JSON.stringify(outcome.result), outcome.replyMessageId ?? null, at, id],
     );
     return r.changes === 1;
   }
 
-  /** Fails a job that has not ended yet (a reply cut short keeps its message); false when it already had. */
+  /** Fails a job that has not ended yet (a reply cut short keeps its message, not its saved text); false when it already had. */
   async fail(id: string, at: number, error: AiJobError, replyMessageId: string | null = null): Promise<boolean> {
     const r = await this.#db.run(
-      `UPDATE ai_jobs SET status = 'failed', error_code = ?, error_message = ?, reply_message_id = ?, completed_at = ?
+      `UPDATE ai_jobs SET status = 'failed', error_code = ?, error_message = ?, reply_message_id = ?, completed_at = ?, reply_text = NULL
        WHERE id = ? AND status IN ('queued', 'running')`,
       [error.code, error.message, replyMessageId, at, id],
     );

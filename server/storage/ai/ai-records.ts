@@ -23,7 +23,10 @@ export interface AiJobRecord {
   completedAt: number | null;
   /** The server process that runs (or ran) the job; null for jobs stored before processes were recorded. */
   nodeId: string | null;
-  /** A message job's reply text so far, while a clustered process generates it (see ReplyRelay.shared). */
+  /**
+   * A message job's reply text so far, while a clustered process generates it (see ReplyRelay.shared); kept
+   * only on a job failed as abandoned (its process died), else dropped when the job ends.
+   */
   replyText: string | null;
 }
 
