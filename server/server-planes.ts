@@ -74,7 +74,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
   const cursors = createCursorCodec(jwtSecret);
   // What a dead process left unfinished (runs, AI jobs) is failed by a live one; alone, at start.
   const liveness = cluster ? cluster.liveness(settings.nodeId) : aloneLiveness(settings.nodeId);
-  const ai = await createAiPlane({ sql, log, provider: options.ai, liveness });
+  const ai = await createAiPlane({ sql, log, provider: options.ai, liveness, ...(cluster ? { relay: cluster.replyRelay } : {}) });
   stack.defer(() => ai.close());
   // Hosted servers run strangers' code: isolation or nothing, unless the operator chose `limited`. The desktop's
   // embedded server runs the user's own code and may fall back to `limited` where the OS has no namespaces.

@@ -1,15 +1,18 @@
 // The AI plane: its public face.
 //
-// createAiPlane({ sql, log, provider }) migrates area `ai`, fails what a previous process left unfinished, and
-// (when a provider is configured) builds the one chat client, the provider slots (per server and per user,
-// with a bounded queue), the job runner, the training reports and the complexity estimator. Without a
-// provider everything still reads what is stored (history, reports), and every request for new work throws
-// 503 AI_UNAVAILABLE. The control plane exposes it over REST (server/control/ai/) and builds the room and
-// session contexts it is given; the AI plane never sees a hidden test.
+// createAiPlane({ sql, log, provider, liveness, relay }) migrates area `ai`, fails what a gone process left
+// unfinished (at start, and in a cluster periodically: ai-recovery.ts), and (when a provider is configured)
+// builds the one chat client, the provider slots (per server and per user, with a bounded queue), the job
+// runner, the training reports and the complexity estimator. In a cluster the relay lets a reply be followed,
+// and a job cancelled, through any process (reply-relay.ts). Without a provider everything still reads what
+// is stored (history, reports), and every request for new work throws 503 AI_UNAVAILABLE. The control plane
+// exposes it over REST (server/control/ai/) and builds the room and session contexts it is given; the AI
+// plane never sees a hidden test.
+import { hostname } from 'node:os';
 import type { SqlDatabase } from '../storage/sql/index.ts';
 import { AppError, type HealthCheck } from '../protocol/index.ts';
 import type { WeaknessEntry } from '../protocol/api/ai.ts';
-import type { NodeLiveness } from '../node-liveness.ts';
+import { aloneLiveness, type NodeLiveness } from '../node-liveness.ts';
 import type { Logger } from '../server-options.ts';
 import { openAiStore, type AiJobRecord, type AiMessageRecord } from '../storage/ai/index.ts';
 import { DEFAULT_AI_LIMITS, type AiLimits, type AiProviderOptions } from './ai-options.ts';
@@ -17,6 +20,8 @@ import type { RoomContext } from './ai-context.ts';
 import { AiJobs, type ReplyEvent } from './ai-jobs.ts';
 import { createChatClient, type ChatClient } from './chat-client.ts';
 import { ConcurrencyLimiter } from './concurrency-limiter.ts';
+import { failAbandoned, sweepAbandoned } from './ai-recovery.ts';
+import { localReplyRelay, type ReplyRelay } from './reply-relay.ts';
 import { createComplexityEstimator, type EstimateComplexity } from './complexity.ts';
 import { TrainingReports } from './training-reports.ts';
 import { aggregateWeaknesses } from './weaknesses.ts';
@@ -25,6 +30,7 @@ import type { HintLevel } from './prompts/hint-prompt.ts';
 export type { AiProviderOptions, AiLimits } from './ai-options.ts';
 export type { RoomContext, SessionContext, ProblemContext, RunContext, SubmissionContext } from './ai-context.ts';
 export type { ReplyEvent } from './ai-jobs.ts';
+export type { ReplyRelay, RelayedReply } from './reply-relay.ts';
 export type { ReportRequest, TrainingReports } from './training-reports.ts';
 export type { EstimateComplexity, ComplexityInput } from './complexity.ts';
 export type { AiJobRecord, AiMessageRecord, AiJobKind } from '../storage/ai/index.ts';
@@ -39,6 +45,8 @@ export interface AiPlaneDeps {
   provider: AiProviderOptions | undefined;
   /** Which processes are alive (what a dead one left unfinished is failed). Default: this process alone. */
   liveness?: NodeLiveness;
+  /** How replies and cancels reach other processes (a cluster's Redis). Default: this process alone. */
+  relay?: ReplyRelay;
 }
 
 /** The AI plane as the control plane uses it. */
@@ -79,16 +87,15 @@ export interface AiPlane extends AiService {
   close(): Promise<void>;
 }
 
-const RESTART_FAILURE = { code: 'AI_UNAVAILABLE', message: 'Interrupted by a server restart.' };
 const HEALTH_TTL_MS = 15_000;
 const HEALTH_TIMEOUT_MS = 3_000;
 
 export async function createAiPlane(deps: AiPlaneDeps): Promise<AiPlane> {
   const store = await openAiStore(deps.sql);
-  const now = Date.now();
-  const interrupted = await store.jobs.failUnfinished(now, RESTART_FAILURE);
-  const reportsInterrupted = await store.reports.failPending(RESTART_FAILURE.message);
-  if (interrupted + reportsInterrupted > 0) deps.log.warn('AI work interrupted by a restart failed', { jobs: interrupted, reports: reportsInterrupted });
+  const liveness = deps.liveness ?? aloneLiveness(hostname());
+  const interrupted = await failAbandoned(store, liveness, true);
+  if (interrupted.jobs + interrupted.reports > 0) deps.log.warn('AI work interrupted by a restart failed', interrupted);
+  const stopSweeping = sweepAbandoned(store, liveness, deps.log);
 
   const limits: AiLimits = { ...DEFAULT_AI_LIMITS, ...deps.provider?.limits };
   const chat = deps.provider ? createChatClient(deps.provider, limits, deps.log) : undefined;
@@ -104,10 +111,12 @@ export async function createAiPlane(deps: AiPlaneDeps): Promise<AiPlane> {
           limiter,
           limits,
           log: deps.log,
+          nodeId: liveness.nodeId,
+          relay: deps.relay ?? localReplyRelay,
           events: { onDidStoreMessage: (m, jobId) => listeners.forEach((l) => l(m, jobId)) },
         })
       : undefined;
-  const reports = new TrainingReports({ store, chat, limiter, limits, log: deps.log });
+  const reports = new TrainingReports({ store, chat, limiter, limits, log: deps.log, nodeId: liveness.nodeId });
   const requireJobs = (): AiJobs => {
     if (!jobs) throw new AppError('AI_UNAVAILABLE', 'No AI provider is configured on this server.');
     return jobs;
@@ -137,6 +146,7 @@ export async function createAiPlane(deps: AiPlaneDeps): Promise<AiPlane> {
     },
     load: () => ({ queued: limiter?.queued ?? 0, running: limiter?.active ?? 0 }),
     async close() {
+      stopSweeping();
       await Promise.all([jobs?.close(), reports.close()]);
     },
   };

@@ -33,15 +33,25 @@ export class TrainingReports {
   readonly #limiter: ConcurrencyLimiter | undefined;
   readonly #limits: AiLimits;
   readonly #log: Logger;
+  readonly #nodeId: string;
   readonly #runs = new Set<Promise<void>>();
   readonly #abort = new AbortController();
 
-  constructor(deps: { store: AiStore; chat: ChatClient | undefined; limiter: ConcurrencyLimiter | undefined; limits: AiLimits; log: Logger }) {
+  constructor(deps: {
+    store: AiStore;
+    chat: ChatClient | undefined;
+    limiter: ConcurrencyLimiter | undefined;
+    limits: AiLimits;
+    log: Logger;
+    /** Recorded on each report this process generates (what a dead process left pending is failed). */
+    nodeId: string;
+  }) {
     this.#store = deps.store;
     this.#chat = deps.chat;
     this.#limiter = deps.limiter;
     this.#limits = deps.limits;
     this.#log = deps.log;
+    this.#nodeId = deps.nodeId;
   }
 
   /** Queues one report per subject; `unavailable` (nothing stored) without a provider. */
@@ -50,7 +60,7 @@ export class TrainingReports {
     const limiter = this.#limiter;
     if (!chat || !limiter) return 'unavailable';
     for (const subject of request.subjects) {
-      if (!(await this.#store.reports.insertPending(request.roomId, subject, request.finishedAt, Date.now()))) continue;
+      if (!(await this.#store.reports.insertPending(request.roomId, subject, request.finishedAt, Date.now(), this.#nodeId))) continue;
       const run = this.#generate(chat, limiter, request, subject)
         // Only a database failure while recording the report's end gets here: the next start fails the report.
         .catch((error: unknown) => this.#log.error('could not record the end of a training report', { roomId: request.roomId, subject, error: String(error) }))

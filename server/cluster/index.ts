@@ -1,7 +1,8 @@
 // Hosted scale-out: several server processes on one PostgreSQL and one Redis (SYNCODE_REDIS_URL). This
 // module is everything the processes share live, on Redis: node presence, room leases and placement (the
 // collab plane serves a room only while it holds the room's lease; other processes proxy to it), the
-// per-room lock of RoomEngine.exclusive, the room-clock fan-out, and the rate-limit counters. Without a
+// per-room lock of RoomEngine.exclusive, the room-clock fan-out, the rate-limit counters, and the AI plane's
+// relay (replies followed and jobs cancelled through any process). Without a
 // Redis URL none of this exists and the server runs alone, as it always did.
 //
 //   const cluster = await openCluster({ redisUrl, internalSecret, log });      // before the planes
@@ -16,6 +17,7 @@ import type { ApiRouter } from '../http/api-router.ts';
 import { CONNECTION_RATE_LIMIT, INTERNAL_SECRET_HEADER, type CollabControl } from '../protocol/index.ts';
 import { createInternalRouter, type CollabCluster, type CollabPlane } from '../collab/index.ts';
 import type { RateCounter, RoomCoordination } from '../control/index.ts';
+import type { ReplyRelay } from '../ai/index.ts';
 import type { NodeLiveness } from '../node-liveness.ts';
 import type { Logger } from '../server-options.ts';
 import { CollabProxy } from './collab-proxy.ts';
@@ -23,6 +25,7 @@ import { NODE_TTL_MS, NodePresence } from './node-presence.ts';
 import { OwnedKeys } from './owned-keys.ts';
 import { connectRedis } from './redis-client.ts';
 import { RedisAttemptWindow, RedisRateCounter } from './redis-rate-limits.ts';
+import { RedisReplyRelay } from './redis-reply-relay.ts';
 import { RoomChangeFanOut } from './room-change-fan-out.ts';
 import { RedisRoomLock } from './room-lock.ts';
 import { RoomPlacement } from './room-placement.ts';
@@ -52,6 +55,8 @@ export interface Cluster {
   nodes(): Promise<number>;
   /** Which processes are alive, for the planes' recovery of what a dead process left unfinished. */
   liveness(nodeId: string): NodeLiveness;
+  /** The AI plane's replies and cancels across processes. */
+  replyRelay: ReplyRelay;
   /** Why Redis cannot be used right now; null while it can. */
   problem(): string | null;
   /**
@@ -71,9 +76,13 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
   const proxy = new CollabProxy(options.internalSecret);
   const lock = new RedisRoomLock(keys, log);
   const fanOut = new RoomChangeFanOut(conn, log);
+  const replyRelay = new RedisReplyRelay(conn, log);
   try {
     await fanOut.start();
+    await replyRelay.start();
   } catch (error) {
+    await fanOut.close();
+    replyRelay.close();
     await conn.close();
     throw error;
   }
@@ -107,8 +116,10 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
     start: (nodeId, internalUrl, plane) =>
       placement.start(nodeId, internalUrl, { isLoaded: (id) => plane.isLoaded(id), lost: (id) => void plane.drop(id), acquired: (id) => void plane.drop(id) }),
     nodes: () => presence.count(),
-    // A dead process drops out of presence within NODE_TTL_MS; sweeping as often finds its work soon after.
-    liveness: (nodeId) => ({ nodeId, liveNodes: () => presence.liveNodes(), sweepEveryMs: NODE_TTL_MS }),
+    // A dead process drops out of presence within NODE_TTL_MS; sweeping twice as often finds its work within
+    // 1.5 × NODE_TTL_MS of its death.
+    liveness: (nodeId) => ({ nodeId, liveNodes: () => presence.liveNodes(), sweepEveryMs: NODE_TTL_MS / 2 }),
+    replyRelay,
     problem: () => conn.problem(),
     async handOver() {
       await proxy.closeAll();
@@ -119,6 +130,7 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
       closed = true;
       placement.stop();
       await fanOut.close();
+      replyRelay.close();
       await conn.close();
     },
   };

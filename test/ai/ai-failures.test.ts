@@ -129,7 +129,7 @@ describe('restart', () => {
       const { databaseUrl } = world.server;
       const db = openServerDatabase(databaseUrl, dir.path, 'syncode.sqlite');
       const jobId = randomUUID();
-      await (await openAiStore(db)).jobs.insert({ id: jobId, roomId: room.id, userId: me.id, kind: 'message', input: {}, createdAt: Date.now() });
+      await (await openAiStore(db)).jobs.insert({ id: jobId, roomId: room.id, userId: me.id, kind: 'message', input: {}, createdAt: Date.now(), nodeId: null });
       await db.close();
       const again = await startTestServer({ dataDir: dir.path, databaseUrl, rateLimits: false, webRoot: null, ai: { baseUrl: world.fake.baseUrl } });
       try {

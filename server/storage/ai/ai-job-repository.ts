@@ -16,6 +16,8 @@ interface JobRow {
   error_message: string | null;
   created_at: number;
   completed_at: number | null;
+  node_id: string | null;
+  reply_text: string | null;
 }
 
 function toJob(r: JobRow): AiJobRecord {
@@ -31,6 +33,8 @@ function toJob(r: JobRow): AiJobRecord {
     error: r.error_code === null ? null : { code: r.error_code, message: r.error_message ?? '' },
     createdAt: r.created_at,
     completedAt: r.completed_at,
+    nodeId: r.node_id,
+    replyText: r.reply_text,
   };
 }
 
@@ -41,10 +45,10 @@ export class AiJobRepository {
     this.#db = db;
   }
 
-  async insert(job: Pick<AiJobRecord, 'id' | 'roomId' | 'userId' | 'kind' | 'input' | 'createdAt'>): Promise<AiJobRecord> {
+  async insert(job: Pick<AiJobRecord, 'id' | 'roomId' | 'userId' | 'kind' | 'input' | 'createdAt' | 'nodeId'>): Promise<AiJobRecord> {
     const row = await this.#db.get<JobRow>(
-      `INSERT INTO ai_jobs (id, room_id, user_id, kind, status, input, created_at) VALUES (?, ?, ?, ?, 'queued', ?, ?) RETURNING *`,
-      [job.id, job.roomId, job.userId, job.kind, JSON.stringify(job.input), job.createdAt],
+      `INSERT INTO ai_jobs (id, room_id, user_id, kind, status, input, created_at, node_id) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?) RETURNING *`,
+      [job.id, job.roomId, job.userId, job.kind, JSON.stringify(job.input), job.createdAt, job.nodeId],
     );
     return toJob(row!);
   }
@@ -58,31 +62,58 @@ export class AiJobRepository {
     await this.#db.run(`UPDATE ai_jobs SET status = 'running' WHERE id = ? AND status = 'queued'`, [id]);
   }
 
-  /** Ends a job that has not ended yet; returns false when it already had (a cancel raced the finish). */
+  /** Saves the text so far of a reply being generated (while its job has not ended). */
+  async saveReplyText(id: string, text: string): Promise<void> {
+    await this.#db.run(`UPDATE ai_jobs SET reply_text = ? WHERE id = ? AND status IN ('queued', 'running')`, [text, id]);
+  }
+
+  /** Records that the job's owner asked to stop it (for the process running it); false when it had ended. */
+  async requestCancel(id: string, at: number): Promise<boolean> {
+    const r = await this.#db.run(`UPDATE ai_jobs SET cancel_requested_at = ? WHERE id = ? AND status IN ('queued', 'running')`, [at, id]);
+    return r.changes === 1;
+  }
+
+  /** The unfinished jobs of process `nodeId` whose cancel was asked for. */
+  async cancelRequested(nodeId: string): Promise<string[]> {
+    const rows = await this.#db.all<{ id: string }>(
+      `SELECT id FROM ai_jobs WHERE node_id = ? AND status IN ('queued', 'running') AND cancel_requested_at IS NOT NULL`,
+      [nodeId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Ends a job that has not ended yet (its saved reply text is dropped: the reply message holds it); returns
+   * false when it already had (a cancel raced the finish, or it was failed as abandoned).
+   */
   async complete(id: string, at: number, outcome: { result: unknown; replyMessageId?: string }): Promise<boolean> {
     const r = await this.#db.run(
-      `UPDATE ai_jobs SET status = 'completed', result = ?, reply_message_id = ?, completed_at = ?
+      `UPDATE ai_jobs SET status = 'completed', result = ?, reply_message_id = ?, completed_at = ?, reply_text = NULL
        WHERE id = ? AND status IN ('queued', 'running')`,
       [JSON.stringify(outcome.result), outcome.replyMessageId ?? null, at, id],
     );
     return r.changes === 1;
   }
 
-  /** Fails a job that has not ended yet (a reply cut short keeps its message); false when it already had. */
+  /** Fails a job that has not ended yet (a reply cut short keeps its message, not its saved text); false when it already had. */
   async fail(id: string, at: number, error: AiJobError, replyMessageId: string | null = null): Promise<boolean> {
     const r = await this.#db.run(
-      `UPDATE ai_jobs SET status = 'failed', error_code = ?, error_message = ?, reply_message_id = ?, completed_at = ?
+      `UPDATE ai_jobs SET status = 'failed', error_code = ?, error_message = ?, reply_message_id = ?, completed_at = ?, reply_text = NULL
        WHERE id = ? AND status IN ('queued', 'running')`,
       [error.code, error.message, replyMessageId, at, id],
     );
     return r.changes === 1;
   }
 
-  /** At start: jobs a previous process left unfinished can never finish now. Returns how many. */
-  async failUnfinished(at: number, error: AiJobError): Promise<number> {
+  /**
+   * Fails the unfinished jobs whose process is gone (`abandoned`: a condition on `node_id`, see
+   * abandonedWhere): they can never finish now. Returns how many.
+   */
+  async failAbandoned(abandoned: { sql: string; params: string[] }, at: number, error: AiJobError): Promise<number> {
     const r = await this.#db.run(
-      `UPDATE ai_jobs SET status = 'failed', error_code = ?, error_message = ?, completed_at = ? WHERE status IN ('queued', 'running')`,
-      [error.code, error.message, at],
+      `UPDATE ai_jobs SET status = 'failed', error_code = ?, error_message = ?, completed_at = ?
+       WHERE status IN ('queued', 'running') AND ${abandoned.sql}`,
+      [error.code, error.message, at, ...abandoned.params],
     );
     return r.changes;
   }

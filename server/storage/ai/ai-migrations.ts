@@ -1,7 +1,8 @@
 // Schema of area `ai`: AI jobs (messages, hints, reviews), the conversation messages and the training
 // reports. The AI plane is opened before the control plane, so this area is migrated before `control` and
 // `rooms`: room and user ids are plain columns, not foreign keys into their tables. Instants are INTEGER
-// epoch milliseconds.
+// epoch milliseconds. Unfinished work records the node id of the process running it (`node_id`): what a
+// dead process left unfinished is failed by a live one (server/node-liveness.ts).
 import type { SqlMigration } from '../sql/index.ts';
 
 export const AI_MIGRATIONS: readonly SqlMigration[] = [
@@ -55,5 +56,29 @@ export const AI_MIGRATIONS: readonly SqlMigration[] = [
         );
         CREATE INDEX training_reports_subject ON training_reports (subject_user_id, finished_at);
       `),
+  },
+  {
+    version: 2,
+    name: 'the server process running each AI job and training report',
+    // NULL: written before jobs recorded their process; such work is failed at the next start.
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE ai_jobs ADD COLUMN node_id TEXT;
+        ALTER TABLE training_reports ADD COLUMN node_id TEXT;
+      `),
+  },
+  {
+    version: 3,
+    name: 'the text so far of a reply being generated',
+    // Saved every few hundred milliseconds while a clustered process streams a reply: a follower on another
+    // process starts from it, then continues with the relayed tokens.
+    up: (db) => db.exec(`ALTER TABLE ai_jobs ADD COLUMN reply_text TEXT`),
+  },
+  {
+    version: 4,
+    name: 'cancel requests of AI jobs running on another process',
+    // Set by the process a cancel reached; the process running the job polls for it, should the request
+    // relayed over Redis be lost.
+    up: (db) => db.exec(`ALTER TABLE ai_jobs ADD COLUMN cancel_requested_at INTEGER`),
   },
 ];

@@ -21,6 +21,13 @@ export interface AiJobRecord {
   error: AiJobError | null;
   createdAt: number;
   completedAt: number | null;
+  /** The server process that runs (or ran) the job; null for jobs stored before processes were recorded. */
+  nodeId: string | null;
+  /**
+   * A message job's reply text so far, while a clustered process generates it (see ReplyRelay.shared); kept
+   * only on a job failed as abandoned (its process died), else dropped when the job ends.
+   */
+  replyText: string | null;
 }
 
 export interface AiMessageRecord {

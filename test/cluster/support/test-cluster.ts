@@ -29,7 +29,7 @@ export interface TestCluster {
 export interface TestClusterOptions {
   /** SYNCODE_RATE_LIMITS (default on). */
   rateLimits?: boolean;
-  /** More environment for every process (e.g. SYNCODE_EXEC_WORKERS). */
+  /** More environment for every process (SYNCODE_EXEC_WORKERS, an AI provider's SYNCODE_AI_BASE_URL, ...). */
   env?: Record<string, string>;
 }
 
