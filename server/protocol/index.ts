@@ -3,6 +3,7 @@ export * from './enums.ts';
 export * from './error-codes.ts';
 export * from './close-codes.ts';
 export * from './collab-messages.ts';
+export * from './edits-after-answer.ts';
 export * from './room-types.ts';
 export * from './room-events.ts';
 // Types only: the zod schemas of the internal API are imported from collab-control.ts by the server, so

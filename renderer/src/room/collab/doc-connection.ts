@@ -4,7 +4,7 @@
 import { ObservableV2 } from 'lib0/observable';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CloseCode, closeActionFor, MessageType, readRoomEvent, type CollabDoc, type RoomEvent } from '../../../../server/protocol/index.ts';
+import { CloseCode, closeActionFor, MessageType, readRoomEvent, sendEditsAfterAnswer, type CollabDoc, type RoomEvent } from '../../../../server/protocol/index.ts';
 import { persistLocally, type LocalPersistence } from './local-persistence.ts';
 
 export type DocSyncState = 'connecting' | 'syncing' | 'synced' | 'offline';
@@ -139,6 +139,8 @@ export class DocConnection extends ObservableV2<Events> {
       maxBackoffTime: 10_000,
       shouldReconnect: (event) => this.#onClose(event.code),
     });
+    // An edit typed right after a reconnect must not overtake the offline edits it depends on (R5).
+    sendEditsAfterAnswer(provider);
     provider.messageHandlers[MessageType.ROOM_EVENT] = (_encoder, decoder) => {
       // A room event needs no reply: nothing is written into the reply encoder.
       const reading = readRoomEvent(decoder);
