@@ -12,6 +12,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createCollabHttpClient } from '../server/collab/index.ts';
 import { REPO_ROOT } from '../server/paths.ts';
+import { sendEditsAfterAnswer } from '../server/protocol/index.ts';
 import { startPostgresCluster } from '../test/support/postgres-cluster.ts';
 import { startRedisServer, type RedisServer } from '../test/support/redis-server.ts';
 import { startServerCli } from '../test/support/server-cli.ts';
@@ -151,6 +152,8 @@ async function provider(collabUrl: string, roomId: string): Promise<{ ydoc: Y.Do
     maxBackoffTime: 800,
   });
   p.messageHandlers[100] = () => {};
+  // As the product client: the writer keeps typing through the failover (R5 would reject an edit sent early).
+  sendEditsAfterAnswer(p);
   return { ydoc, provider: p };
 }
 
@@ -193,20 +196,27 @@ const redis = await startRedisServer();
 const postgres = await startPostgresCluster();
 const rows: Row[] = [];
 const failovers: { takeoverMs: number; leaseLeftMs: number }[] = [];
+/** Progress on stderr: the table comes at the end, after minutes. */
+const progress = (step: string): void => void process.stderr.write(`bench:cluster: ${step}\n`);
 try {
+  progress('(c) on one SQLite collab server');
   const sqlite = await startServer('sqlite-collab');
   rows.push(await loadRow('(c) 1 process, SQLite (collab server)', [sqlite]));
   await sqlite.stop();
   for (const count of [1, 2]) {
     await redis.client().flushall();
     const env = { SYNCODE_DATABASE_URL: await postgres.createDatabase(), SYNCODE_REDIS_URL: redis.url };
+    progress(`(c) on ${count} process(es), PostgreSQL + Redis`);
     const servers: Server[] = [];
     for (let i = 0; i < count; i++) servers.push(await startServer('cluster', { ...env, SYNCODE_NODE_ID: `node-${i}` }));
     rows.push(await loadRow(count === 1 ? '(c) 1 process, PostgreSQL + Redis' : '(c) 2 processes, clients split', servers));
     for (const s of servers) await s.stop();
   }
   const databaseUrl = await postgres.createDatabase();
-  for (let run = 0; run < FAILOVER_RUNS; run++) failovers.push(await failoverOnce(redis, databaseUrl, run));
+  for (let run = 0; run < FAILOVER_RUNS; run++) {
+    progress(`failover ${run + 1}/${FAILOVER_RUNS}`);
+    failovers.push(await failoverOnce(redis, databaseUrl, run));
+  }
 } finally {
   await redis.stop();
   await postgres.stop();
