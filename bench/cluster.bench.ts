@@ -26,6 +26,7 @@ const INTERNAL_SECRET = 'bench-internal-secret-0123456789abcdef01';
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
 const ROOMS = 200;
 const FAILOVER_RUNS = Number(process.env.BENCH_FAILOVER_RUNS ?? 3);
+const FAILOVER_LIMIT_MS = 60_000;
 
 interface Server {
   url: string;
@@ -176,9 +177,14 @@ async function failoverOnce(redis: RedisServer, databaseUrl: string, run: number
   const seenAtKill = observer.ydoc.getText('code').length;
   const killedAt = performance.now();
   await owner.stop('SIGKILL');
-  const takenOverAt = await new Promise<number>((resolve) => {
+  // A failover that never completes is a finding, not a hang: give up after a minute.
+  const takenOverAt = await new Promise<number>((resolve, reject) => {
+    const giveUp = setTimeout(() => reject(new Error(`failover ${run + 1}: no edit accepted within ${FAILOVER_LIMIT_MS / 1000} s of the kill`)), FAILOVER_LIMIT_MS);
     observer.ydoc.on('update', () => {
-      if (observer.ydoc.getText('code').length > seenAtKill) resolve(performance.now());
+      if (observer.ydoc.getText('code').length > seenAtKill) {
+        clearTimeout(giveUp);
+        resolve(performance.now());
+      }
     });
   });
   clearInterval(typing);
