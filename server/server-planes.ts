@@ -73,7 +73,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
   stack.defer(() => sql.close());
   const cursors = createCursorCodec(jwtSecret);
   // What a dead process left unfinished (runs, AI jobs) is failed by a live one; alone, at start.
-  const liveness = cluster ? cluster.liveness(settings.nodeId) : aloneLiveness(settings.nodeId);
+  const liveness = cluster ? await cluster.liveness(settings.nodeId) : aloneLiveness(settings.nodeId);
   const ai = await createAiPlane({ sql, log, provider: options.ai, liveness, ...(cluster ? { relay: cluster.replyRelay } : {}) });
   stack.defer(() => ai.close());
   // Hosted servers run strangers' code: isolation or nothing, unless the operator chose `limited`. The desktop's

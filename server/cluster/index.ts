@@ -53,8 +53,11 @@ export interface Cluster {
   start(nodeId: string, internalUrl: string, plane: CollabPlane): Promise<void>;
   /** Live server processes (at least this one). */
   nodes(): Promise<number>;
-  /** Which processes are alive, for the planes' recovery of what a dead process left unfinished. */
-  liveness(nodeId: string): NodeLiveness;
+  /**
+   * Which processes are alive, for the planes' recovery of what a dead process left unfinished. Counts this
+   * process as alive from now on, before it starts any work (registering its URL comes once it listens).
+   */
+  liveness(nodeId: string): Promise<NodeLiveness>;
   /** The AI plane's replies and cancels across processes. */
   replyRelay: ReplyRelay;
   /** Why Redis cannot be used right now; null while it can. */
@@ -118,7 +121,10 @@ export async function openCluster(options: ClusterOptions): Promise<Cluster> {
     nodes: () => presence.count(),
     // A dead process drops out of presence within NODE_TTL_MS; sweeping twice as often finds its work within
     // 1.5 × NODE_TTL_MS of its death.
-    liveness: (nodeId) => ({ nodeId, liveNodes: () => presence.liveNodes(), sweepEveryMs: NODE_TTL_MS / 2 }),
+    async liveness(nodeId) {
+      await presence.announce(nodeId);
+      return { nodeId, liveNodes: () => presence.liveNodes(), sweepEveryMs: NODE_TTL_MS / 2 };
+    },
     replyRelay,
     problem: () => conn.problem(),
     async handOver() {

@@ -22,6 +22,11 @@ redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), ARGV[1])
 return previous`;
 
+/** KEYS: nodes set. ARGV: node id, ttl. Counts a process among the live ones before its URL is known. */
+const ANNOUNCE = `${NOW_MS}
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
+return 1`;
+
 /** KEYS: nodes set. Drops expired members, returns how many are left. */
 const COUNT = `${NOW_MS}
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
@@ -43,6 +48,7 @@ export class NodePresence {
   readonly #register: RedisScript;
   readonly #count: RedisScript;
   readonly #live: RedisScript;
+  readonly #announce: RedisScript;
   readonly #keys: OwnedKeys;
   /** Tells this process apart from another one started with the same node id (a restart, or a misconfiguration). */
   readonly #instance = randomUUID();
@@ -57,12 +63,29 @@ export class NodePresence {
     this.#register = defineScript(conn.redis, 'syncodeNodeRegister', 2, REGISTER);
     this.#count = defineScript(conn.redis, 'syncodeNodeCount', 1, COUNT);
     this.#live = defineScript(conn.redis, 'syncodeNodeLive', 1, LIVE);
+    this.#announce = defineScript(conn.redis, 'syncodeNodeAnnounce', 1, ANNOUNCE);
+  }
+
+  /**
+   * Counts this process among the live ones from before it takes on any work (runs, AI jobs) until it registers
+   * its URL: without it, a peer's sweep in between would take the work it has just started for a dead node's.
+   */
+  async announce(nodeId: string): Promise<void> {
+    const write = () => this.#announce([NODES_KEY], [nodeId, NODE_TTL_MS]);
+    this.#timer = setInterval(() => void write().catch(() => {}), RENEW_EVERY_MS);
+    this.#timer.unref();
+    try {
+      await write();
+    } catch (error) {
+      this.#log.warn('node announcement failed; retried with the renewals', { error: String(error) });
+    }
   }
 
   /** Registers this process (once listening) and keeps the registration alive until deregister(). */
   async register(nodeId: string, url: string): Promise<void> {
     const value = JSON.stringify({ url, instance: this.#instance } satisfies NodeRecord);
     this.#registered = { nodeId, value };
+    clearInterval(this.#timer); // the announcement's renewal: registering renews the set entry too
     const previous = await this.#write();
     if (typeof previous === 'string' && parseRecord(previous)?.instance !== this.#instance) {
       this.#log.warn('node id was registered by another process (a restart within 10 s, or two processes sharing SYNCODE_NODE_ID)', { nodeId });
