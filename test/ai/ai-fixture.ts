@@ -1,7 +1,7 @@
 // AI tests: a real server on port 0 whose AI provider is the fake OpenAI-compatible server (real HTTP and
 // SSE), both closed after the describe block; and a reader of the server's own text/event-stream replies.
 import { afterAll, beforeAll } from 'vitest';
-import type { AiLimits, AiProviderOptions } from '../../server/ai/index.ts';
+import type { AiLimits, AiProviderOptions, RoomContext } from '../../server/ai/index.ts';
 import type { ServerOptions } from '../../server/server-options.ts';
 import { startFakeOpenAi, type FakeOpenAi, type FakeOpenAiOptions } from '../support/fake-openai.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -13,6 +13,19 @@ export const AI_MODEL = 'interviewer-model';
 
 /** Short timeouts and no retries unless a test asks: failures show at once. */
 export const FAST_LIMITS: Partial<AiLimits> = { timeoutMs: 2000, maxRetries: 0 };
+
+/** A practice room in coding, nothing run yet: the context for tests of the AI plane on its own. */
+export const PRACTICE_CONTEXT: RoomContext = {
+  mode: 'practice',
+  phase: 'coding',
+  callerRole: 'candidate',
+  problem: null,
+  language: 'python',
+  code: null,
+  lastRun: null,
+  lastSubmission: null,
+  hintsUsed: 0,
+};
 
 export interface AiWorld {
   fake: FakeOpenAi;

@@ -6,7 +6,7 @@
 // gives the plane (Redis presence's live node ids), set by the test.
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAiPlane, type AiPlane, type RoomContext } from '../../server/ai/index.ts';
+import { createAiPlane, type AiPlane } from '../../server/ai/index.ts';
 import { silentLogger } from '../../server/logger.ts';
 import type { NodeLiveness } from '../../server/node-liveness.ts';
 import { openAiStore, type AiJobKind, type AiStore } from '../../server/storage/ai/index.ts';
@@ -15,22 +15,10 @@ import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.ts';
 import { pollUntil } from '../support/poll.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { testDatabaseUrl } from '../support/test-database.ts';
-import { FAST_LIMITS } from './ai-fixture.ts';
+import { FAST_LIMITS, PRACTICE_CONTEXT } from './ai-fixture.ts';
 
 const RESTART = 'Interrupted by a server restart.';
 const STOPPED = 'Interrupted: the server process running it stopped.';
-
-const CONTEXT: RoomContext = {
-  mode: 'practice',
-  phase: 'coding',
-  callerRole: 'candidate',
-  problem: null,
-  language: 'python',
-  code: null,
-  lastRun: null,
-  lastSubmission: null,
-  hintsUsed: 0,
-};
 
 /**
  * This process is node-b; `live` is what Redis presence would say (this node not yet joined at start), `asked`
@@ -148,7 +136,7 @@ describe('AI recovery by node', () => {
     const ai = await plane(sql, liveness(new Set(['node-b'])), fake);
     const { hold, release } = fake.hold(2);
     fake.reply({ text: 'A reply that arrives too late.', hold });
-    const job = await ai.submitMessage({ roomId: 'room-1', userId: 'user-1', content: 'Hello?', context: CONTEXT });
+    const job = await ai.submitMessage({ roomId: 'room-1', userId: 'user-1', content: 'Hello?', context: PRACTICE_CONTEXT });
     await pollUntil(() => fake.chatRequests()[0]?.chunksSent ?? 0, (n) => n === 2, { what: 'the reply to start' });
     // As a peer's sweep does when this process looked dead for a while.
     expect(await store.jobs.failAbandoned({ sql: 'node_id = ?', params: ['node-b'] }, Date.now(), { code: 'AI_UNAVAILABLE', message: STOPPED })).toBe(1);

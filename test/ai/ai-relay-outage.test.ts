@@ -3,7 +3,7 @@
 // cancel request is lost. Through the database alone the follower still shows the whole reply, without a gap
 // or a repeat, and the cancel still reaches the job (node-a polls for recorded requests).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAiPlane, type AiPlane, type ReplyEvent, type RoomContext } from '../../server/ai/index.ts';
+import { createAiPlane, type AiPlane, type ReplyEvent } from '../../server/ai/index.ts';
 import { connectRedis, type RedisConnection } from '../../server/cluster/redis-client.ts';
 import { RedisReplyRelay } from '../../server/cluster/redis-reply-relay.ts';
 import { silentLogger } from '../../server/logger.ts';
@@ -14,19 +14,7 @@ import { pollUntil } from '../support/poll.ts';
 import { startRedisServer, type RedisServer } from '../support/redis-server.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { testDatabaseUrl } from '../support/test-database.ts';
-import { FAST_LIMITS } from './ai-fixture.ts';
-
-const CONTEXT: RoomContext = {
-  mode: 'practice',
-  phase: 'coding',
-  callerRole: 'candidate',
-  problem: null,
-  language: 'python',
-  code: null,
-  lastRun: null,
-  lastSubmission: null,
-  hintsUsed: 0,
-};
+import { FAST_LIMITS, PRACTICE_CONTEXT } from './ai-fixture.ts';
 
 const REPLY = Array.from({ length: 25 }, (_, i) => `Step ${i}: think it through.`).join(' ');
 
@@ -75,7 +63,7 @@ describe('AI jobs across processes while Redis is unreachable', () => {
 
     const { hold, release } = fake.hold(10);
     fake.reply({ text: REPLY, hold });
-    const job = await a.submitMessage({ roomId: 'room-1', userId: 'user-1', content: 'Where do I start?', context: CONTEXT });
+    const job = await a.submitMessage({ roomId: 'room-1', userId: 'user-1', content: 'Where do I start?', context: PRACTICE_CONTEXT });
     await pollUntil(() => fake.chatRequests()[0]?.chunksSent ?? 0, (n) => n === 10, { what: 'the reply to be held' });
     const seen: ReplyEvent[] = [];
     const following = (async () => {
@@ -90,7 +78,7 @@ describe('AI jobs across processes while Redis is unreachable', () => {
 
     const held = fake.hold(5);
     fake.reply({ text: REPLY, hold: held.hold });
-    const second = await a.submitMessage({ roomId: 'room-1', userId: 'user-1', content: 'And then?', context: CONTEXT });
+    const second = await a.submitMessage({ roomId: 'room-1', userId: 'user-1', content: 'And then?', context: PRACTICE_CONTEXT });
     await pollUntil(() => fake.chatRequests()[1]?.chunksSent ?? 0, (n) => n === 5, { what: 'the second reply to be held' });
     try {
       const cancelled = await b.cancel(second.id);
