@@ -5,7 +5,7 @@
 //   const rooms = createRoomService({ ...services, ...routeKit, store, collab, execution, livekit, collabUrl });
 //   collabPlane.start(rooms.callbacks);  // snapshot-ready / user-disconnected receiver
 //   rooms.registerRoutes();              // /v1/rooms, /v1/runs, /v1/submissions
-//   await rooms.start();                 // arms the phase/age/swap clocks
+//   await rooms.start();                 // arms the phase/age/swap clocks, releases ended submit locks
 //   await rooms.close();                 // on shutdown: stops the room clocks and waits for queued work
 import type { CollabCallbacks } from '../../protocol/index.ts';
 import type { AiService } from '../../ai/index.ts';
@@ -22,7 +22,7 @@ import { registerRoomControlRoutes } from './control-routes.ts';
 import { liveKitMediaControl, noMediaControl } from './media-control.ts';
 import { createRoomDirectory } from './room-directory-impl.ts';
 import { RoomEngine, type RoomCoordination, type RoomTimers } from './room-engine.ts';
-import { watchExecutions } from './room-execution.ts';
+import { releaseEndedSubmitLocks, watchExecutions } from './room-execution.ts';
 import { registerRoomExecutionRoutes, registerRoomLifecycleRoutes } from './room-routes.ts';
 import { RoomScheduler } from './room-scheduler.ts';
 
@@ -52,7 +52,10 @@ export interface RoomService extends RoomDirectory {
   /** The collab plane's callback receiver (in-process calls or the /internal/callbacks routes). */
   callbacks: CollabCallbacks;
   registerRoutes(): void;
-  /** Arms the room clocks from the store (after the collab plane was started with `callbacks`). */
+  /**
+   * Arms the room clocks from the store and releases submit locks whose submission ended unseen (after the collab
+   * plane was started with `callbacks`).
+   */
   start(): Promise<void>;
   /** Stops the phase/age/swap clocks and the execution subscription, then waits for queued room work. */
   close(): Promise<void>;
@@ -104,7 +107,10 @@ export function createRoomService(deps: RoomServiceDeps): RoomService {
       registerRoomExecutionRoutes(d);
       registerAiRoutes({ engine, control: deps, execution: deps.execution, ai: deps.ai });
     },
-    start: () => scheduler.start(),
+    async start() {
+      await scheduler.start();
+      await releaseEndedSubmitLocks(engine, deps.execution);
+    },
     async close() {
       unfollow();
       unwatch();

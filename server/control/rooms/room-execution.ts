@@ -131,6 +131,21 @@ async function releaseSubmitLockInQueue(engine: RoomEngine, roomId: string): Pro
   await engine.record(roomId, 'editor-unlocked', null, { locked: false, reason: null, by: null });
 }
 
+/**
+ * At start: releases every submit lock whose submission is no longer queued or running. Its end was not seen
+ * by a room service: judged or failed while the process that took the lock was stopping, or failed as
+ * interrupted at this start, before anything listened. A submission still being judged (by a live process)
+ * keeps its lock; the room's queue orders this with a submit that is taking a lock right now.
+ */
+export async function releaseEndedSubmitLocks(engine: RoomEngine, exec: ExecutionPlane): Promise<void> {
+  for (const room of await engine.store.rooms.listOpenRooms()) {
+    if (!room.editorLocked || room.lockReason !== 'submit') continue;
+    await engine.exclusive(room.id, async () => {
+      if (!(await exec.hasActiveSubmission(room.id))) await releaseSubmitLockInQueue(engine, room.id);
+    });
+  }
+}
+
 /** Subscribes to finished jobs; returns the unsubscribe function. */
 export function watchExecutions(engine: RoomEngine, exec: ExecutionPlane): () => void {
   return exec.onDidFinish((job: ExecutionFinished) => {

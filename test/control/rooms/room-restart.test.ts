@@ -5,7 +5,8 @@ import { makeTempDir } from '../../support/temp-dir.ts';
 import { testDatabaseUrl } from '../../support/test-database.ts';
 import { pollUntil } from '../../support/poll.ts';
 import { connectSynced } from './room-client.ts';
-import { as, createRoom, inProcess, join, people, type RoomServer } from './room-fixture.ts';
+import { snapshotText } from '../../../server/control/rooms/code-snapshots.ts';
+import { as, createRoom, inProcess, join, people, problemBySlug, type RoomServer } from './room-fixture.ts';
 
 describe('room restart', () => {
   const dir = makeTempDir('syncode-rooms-restart-');
@@ -57,5 +58,36 @@ describe('room restart', () => {
     await pollUntil(async () => (await as(server!, host).get(`/v1/rooms/${quick.id}`)).body.status, (s) => s === 'wrapup', {
       what: 'auto-advance after restart',
     });
+  });
+
+  it('a submission cut off by a restart does not leave the editor locked: its submit lock is released at the next start', async () => {
+    const data = { dataDir: dir.path, databaseUrl: await testDatabaseUrl() };
+    server = await inProcess.start(data);
+    const [host, ann] = await people(server, ['Hana', 'Ann'] as const);
+    const problem = await problemBySlug(server, host, 'two-sum');
+    const room = await createRoom(server, host, { mode: 'interview', language: 'python', problemId: problem.id });
+    const client = await connectSynced(await join(server, ann, room));
+    await as(server, host).post(`/v1/rooms/${room.id}/control/phase`, { to: 'coding' });
+    const slow = 'import time\ntime.sleep(60)\n';
+    client.ydoc.getText('code').insert(0, slow);
+    await pollUntil(
+      async () => snapshotText(Buffer.from((await as(server!, host).post(`/v1/rooms/${room.id}/control/snapshot`)).body.bytes, 'base64')),
+      (t) => t.startsWith(slow),
+      { what: 'the code on the server' },
+    );
+    const submitted = await as(server, ann).post(`/v1/rooms/${room.id}/submit`, {});
+    expect(submitted.status).toBe(202);
+    await pollUntil(async () => (await as(server!, ann).get(`/v1/submissions/${submitted.body.id}`)).body.status, (s) => s === 'running', {
+      what: 'the submission running',
+    });
+    expect((await as(server, host).get(`/v1/rooms/${room.id}`)).body).toMatchObject({ editorLocked: true, lockReason: 'submit' });
+    client.destroy();
+    await server.close();
+
+    server = await inProcess.start(data);
+    expect((await as(server, ann).get(`/v1/submissions/${submitted.body.id}`)).body.status).toBe('failed');
+    expect((await as(server, host).get(`/v1/rooms/${room.id}`)).body).toMatchObject({ editorLocked: false, lockReason: null });
+    const timeline = (await as(server, host).get(`/v1/sessions/${room.id}/timeline`)).body.items.map((e: any) => e.type);
+    expect(timeline.at(-1)).toBe('editor-unlocked');
   });
 });
