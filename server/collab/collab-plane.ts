@@ -36,6 +36,7 @@ import type { Room } from './room.ts';
 import { resendPendingSnapshots, resumePeriodicSnapshots, schedulePeriodic } from './snapshots.ts';
 import { handleFrame } from './sync-handler.ts';
 import { loadTldrawSchema } from './tldraw-schema.ts';
+import { timerAt } from './timer-now.ts';
 
 export interface CollabPlaneOptions {
   /** `collab.sqlite` lives here (without databaseUrl). */
@@ -245,18 +246,19 @@ export async function createCollabPlane(options: CollabPlaneOptions): Promise<Co
     if (states) conn.send(encodeAwarenessMessage(states));
     if (doc.name === 'code') {
       const r = room.record;
+      const now = Date.now();
       conn.send(
         encodeRoomEvent({
           type: 'room-state',
           roomId: room.id,
-          at: new Date().toISOString(),
+          at: new Date(now).toISOString(),
           phase: r.phase,
           editorLocked: r.editorLocked,
           lockReason: r.lockReason,
           role: room.roleOf(claims.sub, claims.role),
           problemId: r.problemId,
           language: r.language,
-          timer: r.timer,
+          timer: r.timer && timerAt(r.timer, now),
           recording: r.recording,
         }),
       );

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TimerState } from '../../server/protocol/index.ts';
+import type { RoomStateEvent, TimerState } from '../../server/protocol/index.ts';
 import { pollUntil } from '../support/poll.ts';
 import { mintCollabToken, startHarness, type Harness } from './support/collab-harness.ts';
 import { RawClient } from './support/raw-client.ts';
@@ -63,13 +63,22 @@ describe('room events pushed by the control plane, and their side effects', () =
     for (const x of [c, again, peer]) x.close();
   });
 
-  it('timer and recording are stored for room-state; problem-changed writes meta and resets the code', async () => {
-    const timer: TimerState = { phase: 'coding', durationMs: 60000, elapsedMs: 0, remainingMs: 60000, running: true, startedAt: new Date().toISOString(), pausedAt: null, endsAt: new Date(Date.now() + 60000).toISOString(), serverTime: new Date().toISOString() };
+  it('timer and recording are stored for room-state (the timer stamped when sent); problem-changed writes meta and resets the code', async () => {
+    // Started 30 s ago and not changed since: a joiner now must count down from 30 s left, not from 60.
+    const started = Date.now() - 30_000;
+    const iso = (ms: number): string => new Date(ms).toISOString();
+    const timer: TimerState = { phase: 'coding', durationMs: 60000, elapsedMs: 0, remainingMs: 60000, running: true, startedAt: iso(started), pausedAt: null, endsAt: iso(started + 60000), serverTime: iso(started) };
     await h.control.pushEvent(roomId, { type: 'timer', action: 'started', timer });
     await h.control.pushEvent(roomId, { type: 'recording-changed', recording: true, reason: 'started', by: null });
     const host = await h.connect(roomId, 'code', randomUUID(), 'host');
     const raw = await join(randomUUID());
-    expect(raw.events('room-state')[0]).toMatchObject({ timer, recording: true });
+    const state = raw.events('room-state')[0] as RoomStateEvent & { timer: TimerState };
+    expect(state).toMatchObject({ recording: true, timer: { ...timer, elapsedMs: expect.any(Number), remainingMs: expect.any(Number), serverTime: expect.any(String) } });
+    const sentAt = Date.parse(state.timer.serverTime);
+    expect(Math.abs(sentAt - Date.now())).toBeLessThan(5000);
+    expect(state.timer.remainingMs).toBe(Date.parse(timer.endsAt!) - sentAt);
+    expect(state.timer.elapsedMs).toBe(60000 - state.timer.remainingMs);
+    expect(state.timer.elapsedMs).toBeGreaterThanOrEqual(30000);
     const problemId = randomUUID();
     await h.control.pushEvent(roomId, { type: 'problem-changed', problemId, language: 'rust', by: null, codeReset: false, resetTo: 'fn main() {}' });
     await raw.waitFor((m) => m.event?.type === 'problem-changed');
