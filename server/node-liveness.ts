@@ -15,9 +15,15 @@ export interface NodeLiveness {
   readonly sweepEveryMs: number;
 }
 
-/** A process alone: no other node can be running anything. */
-export function aloneLiveness(nodeId: string): NodeLiveness {
+/** A process alone: no other node can be running anything. A plane given no liveness is alone as `local`. */
+export function aloneLiveness(nodeId = 'local'): NodeLiveness {
   return { nodeId, liveNodes: () => Promise.resolve(new Set([nodeId])), sweepEveryMs: 0 };
+}
+
+/** A SQL condition and its `?` parameters. */
+export interface SqlCondition {
+  sql: string;
+  params: string[];
 }
 
 /**
@@ -31,7 +37,7 @@ export function abandonedWhere(
   liveness: NodeLiveness,
   live: ReadonlySet<string> | null,
   atStart: boolean,
-): { sql: string; params: string[] } | null {
+): SqlCondition | null {
   const terms: string[] = [];
   const params: string[] = [];
   if (atStart) {
@@ -44,4 +50,25 @@ export function abandonedWhere(
     params.push(...alive);
   }
   return terms.length === 0 ? null : { sql: `(${terms.join(' OR ')})`, params };
+}
+
+/**
+ * Runs `sweep` every `liveness.sweepEveryMs` (never when 0), one at a time: a slow database must not pile
+ * sweeps up. A failure goes to `onError`. The timer does not keep the process alive; the returned function
+ * stops it and waits for a sweep in progress.
+ */
+export function sweepPeriodically(liveness: NodeLiveness, sweep: () => Promise<void>, onError: (error: unknown) => void): () => Promise<void> {
+  if (liveness.sweepEveryMs <= 0) return () => Promise.resolve();
+  let sweeping: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    if (sweeping) return;
+    sweeping = sweep()
+      .catch(onError)
+      .finally(() => (sweeping = undefined));
+  }, liveness.sweepEveryMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await sweeping;
+  };
 }

@@ -2,7 +2,7 @@
 // a dead node's (or this node's previous run's) are failed, never a live peer's work in flight. At start the
 // plane fails what was abandoned before it; in a cluster it also sweeps periodically, so a process killed
 // while generating has its work failed by a survivor soon after it drops out of node presence.
-import { abandonedWhere, type NodeLiveness } from '../node-liveness.ts';
+import { abandonedWhere, sweepPeriodically, type NodeLiveness } from '../node-liveness.ts';
 import type { Logger } from '../server-options.ts';
 import type { AiJobError, AiStore } from '../storage/ai/index.ts';
 
@@ -21,24 +21,14 @@ export async function failAbandoned(store: AiStore, liveness: NodeLiveness, atSt
   return { jobs, reports };
 }
 
-/**
- * In a cluster (`sweepEveryMs` > 0): every so often, fails what dead peers left unfinished. The timer does
- * not keep the process alive; the returned function stops it.
- */
-export function sweepAbandoned(store: AiStore, liveness: NodeLiveness, log: Logger): () => void {
-  if (liveness.sweepEveryMs <= 0) return () => {};
-  let sweeping = false;
-  const timer = setInterval(() => {
-    // A slow database must not pile sweeps up.
-    if (sweeping) return;
-    sweeping = true;
-    failAbandoned(store, liveness, false)
-      .then((failed) => {
-        if (failed.jobs + failed.reports > 0) log.warn('AI work of a stopped server process failed', failed);
-      })
-      .catch((error: unknown) => log.warn('could not look for AI work of stopped server processes', { error: String(error) }))
-      .finally(() => (sweeping = false));
-  }, liveness.sweepEveryMs);
-  timer.unref();
-  return () => clearInterval(timer);
+/** In a cluster (`sweepEveryMs` > 0): every so often, fails what dead peers left unfinished. Returns how to stop. */
+export function sweepAbandoned(store: AiStore, liveness: NodeLiveness, log: Logger): () => Promise<void> {
+  return sweepPeriodically(
+    liveness,
+    async () => {
+      const failed = await failAbandoned(store, liveness, false);
+      if (failed.jobs + failed.reports > 0) log.warn('AI work of a stopped server process failed', failed);
+    },
+    (error) => log.warn('could not look for AI work of stopped server processes', { error: String(error) }),
+  );
 }

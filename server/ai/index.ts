@@ -8,7 +8,6 @@
 // is stored (history, reports), and every request for new work throws 503 AI_UNAVAILABLE. The control plane
 // exposes it over REST (server/control/ai/) and builds the room and session contexts it is given; the AI
 // plane never sees a hidden test.
-import { hostname } from 'node:os';
 import type { SqlDatabase } from '../storage/sql/index.ts';
 import { AppError, type HealthCheck } from '../protocol/index.ts';
 import type { WeaknessEntry } from '../protocol/api/ai.ts';
@@ -92,7 +91,7 @@ const HEALTH_TIMEOUT_MS = 3_000;
 
 export async function createAiPlane(deps: AiPlaneDeps): Promise<AiPlane> {
   const store = await openAiStore(deps.sql);
-  const liveness = deps.liveness ?? aloneLiveness(hostname());
+  const liveness = deps.liveness ?? aloneLiveness();
   const interrupted = await failAbandoned(store, liveness, true);
   if (interrupted.jobs + interrupted.reports > 0) deps.log.warn('AI work interrupted by a restart failed', interrupted);
   const stopSweeping = sweepAbandoned(store, liveness, deps.log);
@@ -146,7 +145,7 @@ export async function createAiPlane(deps: AiPlaneDeps): Promise<AiPlane> {
     },
     load: () => ({ queued: limiter?.queued ?? 0, running: limiter?.active ?? 0 }),
     async close() {
-      stopSweeping();
+      await stopSweeping();
       await Promise.all([jobs?.close(), reports.close()]);
     },
   };

@@ -5,7 +5,7 @@ import { AppError, SUPPORTED_LANGUAGES, type JobError, type SupportedLanguage } 
 import type { CursorCodec } from '../pagination.ts';
 import { createExecutionStore, type JobKind, type JudgedTest, type QueuedJob } from '../storage/execution/execution-store.ts';
 import { createAnalysisStore } from '../storage/execution/analysis-store.ts';
-import { aloneLiveness, type NodeLiveness } from '../node-liveness.ts';
+import { aloneLiveness, sweepPeriodically, type NodeLiveness } from '../node-liveness.ts';
 import type { Interruption } from '../storage/execution/abandoned-jobs.ts';
 import type { Logger } from '../server-options.ts';
 import { createAnalysisService } from './analysis/analysis-service.ts';
@@ -68,7 +68,7 @@ const EXECUTION_FAILED: JobError = { code: 'INTERNAL', message: 'the execution f
 export async function createExecutionPlane(options: ExecutionPlaneOptions): Promise<ExecutionPlane> {
   const { log } = options;
   // Without a cluster the process is alone: its previous run is the only one that can have left jobs behind.
-  const liveness = options.liveness ?? aloneLiveness('local');
+  const liveness = options.liveness ?? aloneLiveness();
   const store = await createExecutionStore(options.sql, options.cursors, liveness);
   const workRoot = await createWorkRoot(options.workRoot ?? tmpdir());
   const policy = options.sandbox ?? 'auto';
@@ -240,16 +240,11 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     pump();
   };
   await recover(true);
-  let sweeping: Promise<void> | undefined;
-  const sweeper =
-    liveness.sweepEveryMs > 0
-      ? setInterval(() => {
-          if (closing || sweeping) return;
-          sweeping = recover(false)
-            .catch((error: unknown) => log.error('could not recover the jobs of stopped server processes', { error: String(error) }))
-            .finally(() => (sweeping = undefined));
-        }, liveness.sweepEveryMs).unref()
-      : undefined;
+  const stopSweeping = sweepPeriodically(
+    liveness,
+    () => recover(false),
+    (error) => log.error('could not recover the jobs of stopped server processes', { error: String(error) }),
+  );
 
   return {
     features: () => ({
@@ -287,8 +282,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     async close() {
       if (closing) return;
       closing = true;
-      clearInterval(sweeper);
-      await sweeping;
+      await stopSweeping();
       await Promise.all([sandbox?.close(), analysis.close()]);
       await Promise.all(inFlight);
       listeners.clear();

@@ -2,6 +2,7 @@
 import type { SqlExecutor } from '../sql/index.ts';
 import type { AiJobError, AiJobKind, AiJobRecord } from './ai-records.ts';
 import type { JobStatus } from '../../protocol/index.ts';
+import type { SqlCondition } from '../../node-liveness.ts';
 
 interface JobRow {
   id: string;
@@ -109,7 +110,7 @@ export class AiJobRepository {
    * Fails the unfinished jobs whose process is gone (`abandoned`: a condition on `node_id`, see
    * abandonedWhere): they can never finish now. Returns how many.
    */
-  async failAbandoned(abandoned: { sql: string; params: string[] }, at: number, error: AiJobError): Promise<number> {
+  async failAbandoned(abandoned: SqlCondition, at: number, error: AiJobError): Promise<number> {
     const r = await this.#db.run(
       `UPDATE ai_jobs SET status = 'failed', error_code = ?, error_message = ?, completed_at = ?
        WHERE status IN ('queued', 'running') AND ${abandoned.sql}`,

@@ -1,6 +1,7 @@
 // SQL for training reports: one per finished session and subject, `pending` until generated.
 import type { SqlExecutor } from '../sql/index.ts';
 import type { ReportRecord, ReportState } from './ai-records.ts';
+import type { SqlCondition } from '../../node-liveness.ts';
 
 interface ReportRow {
   room_id: string;
@@ -72,7 +73,7 @@ export class ReportRepository {
   }
 
   /** Fails the pending reports whose process is gone (`abandoned`: a condition on `node_id`, see abandonedWhere). */
-  async failAbandoned(abandoned: { sql: string; params: string[] }, message: string): Promise<number> {
+  async failAbandoned(abandoned: SqlCondition, message: string): Promise<number> {
     const r = await this.#db.run(`UPDATE training_reports SET status = 'failed', error_message = ? WHERE status = 'pending' AND ${abandoned.sql}`, [
       message,
       ...abandoned.params,
