@@ -1,6 +1,6 @@
 // Everything the renderer sends is untrusted input (a compromised renderer is the threat IPC guards
 // against): each argument is checked here before a handler sees it. Failures are VALIDATION_FAILED.
-import { z } from 'zod';
+import * as z from 'zod';
 import { HISTORY_PARTS } from '../preload/api.ts';
 import { AppError, COLLAB_DOCS } from '../server/protocol/index.ts';
 

@@ -1,7 +1,7 @@
 // Session report → PDF (IPC `report:save-pdf`). The printing window and the save dialog are injected, so this
 // runs in tests without Electron; main.ts passes a hidden, sandboxed BrowserWindow without JavaScript whose
 // session refuses every request that is not the report itself.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ReportPdfRequest } from '../preload/api.ts';
 import { parseArg } from './ipc-validation.ts';
 

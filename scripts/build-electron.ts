@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { REPO_ROOT } from '../server/paths.ts';
+import { SERVER_BUNDLE_OPTIONS } from './server-bundle-options.ts';
 
 const external = ['electron', 'better-sqlite3', 'keytar'];
 const nodeBundle = { bundle: true, platform: 'node', target: 'node22', logLevel: 'warning' } as const;
@@ -28,13 +29,9 @@ await build({
 // files relative to their own URL (server/version.ts reads `../package.json`), and from here that is the
 // root package.json, in the repository and inside app.asar alike.
 await build({
+  ...SERVER_BUNDLE_OPTIONS,
   entryPoints: [join(REPO_ROOT, 'server/embedded/embedded-entry.ts')],
   outfile: join(REPO_ROOT, 'dist/embedded-entry.js'),
-  ...nodeBundle,
-  format: 'esm',
-  external,
-  // Bundled CommonJS dependencies may call require(): give the ESM bundle one.
-  banner: { js: "import { createRequire as __syncodeCreateRequire } from 'node:module'; const require = __syncodeCreateRequire(import.meta.url);" },
 });
 // The TypeScript/ESLint analysis runner runs as its own Node process inside the execution sandbox, which cannot
 // read app.asar: one self-contained CommonJS file (TypeScript itself uses __filename) with TypeScript's lib files

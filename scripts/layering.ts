@@ -213,6 +213,7 @@ export function checkFile(root: string, file: string, text: string): Violation[]
       }
     }
   }
+  violations.push(...zodImportViolations(file, source, lineOf));
   const base = file.split('/').pop()!;
   if (!DEFAULT_EXPORT_ALLOWED.has(base)) {
     for (const statement of source.statements) {
@@ -227,6 +228,29 @@ export function checkFile(root: string, file: string, text: string): Violation[]
           message: `${file} has a default export: use named exports only.`,
         });
       }
+    }
+  }
+  return violations;
+}
+
+/**
+ * zod is imported as a namespace (`import * as z from 'zod'`): with `import { z }`, esbuild (the server and
+ * Electron bundles) keeps zod's whole API object, locales and all: 580 KB more source in every server
+ * process's memory. Vite's Rollup shakes either form; one form everywhere keeps the rule simple.
+ */
+function zodImportViolations(file: string, source: ts.SourceFile, lineOf: (pos: number) => number): Violation[] {
+  const violations: Violation[] = [];
+  for (const statement of source.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    if (statement.moduleSpecifier.text !== 'zod' || statement.importClause?.isTypeOnly) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    if (bindings.elements.some((e) => !e.isTypeOnly && (e.propertyName ?? e.name).text === 'z')) {
+      violations.push({
+        file,
+        line: lineOf(statement.getStart(source)),
+        message: `${file} imports { z } from 'zod': write import * as z from 'zod', so bundles keep only the zod they use.`,
+      });
     }
   }
   return violations;

@@ -1,6 +1,6 @@
 // Talks to an OpenAI-compatible provider from main: its model list (`GET <baseUrl>/models`) and the model
 // servers on this computer's default ports. Plain Node fetch, so tests run it against a real HTTP server.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalAiServer, ModelListing } from '../../preload/api.ts';
 
 /** Where Ollama and llama.cpp's server listen out of the box (both serve the OpenAI API under /v1). */

@@ -1,7 +1,7 @@
 // A structured answer: requested as JSON with its schema (the chat client picks json_schema, json_object or
 // a prompt), validated with zod, asked once more with the validation errors when invalid, then refused with
 // an AiOutputError (the job fails with AI_UNAVAILABLE).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChatClient, ChatMessage } from './chat-client.ts';
 
 export class AiOutputError extends Error {

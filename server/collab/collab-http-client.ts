@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { AppError, ERROR_STATUS, INTERNAL_SECRET_HEADER, type CollabControl, type ErrorCode } from '../protocol/index.ts';
 import {
   zCollabHealth,

@@ -4,7 +4,7 @@
 // not found → permission → validation → conflict: an unauthenticated request with a bad body is a 401.
 // The handler's result is type-checked against the entry's success status and response schema; a streaming
 // entry's handler returns its events instead, written as server-sent events (server/http/event-stream.ts).
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ApiContext, ApiResult } from '../http/api-context.ts';
 import type { ApiRouter } from '../http/api-router.ts';
 import { sendEventStream } from '../http/event-stream.ts';

@@ -4,7 +4,7 @@
 // its requests, the HTTP client the responses, the control plane the callbacks), the types are their
 // z.infer, and errors are AppErrors with the same codes (ROOM_NOT_FOUND, ROOM_DOCUMENT_EXISTS,
 // ROOM_CLOSED, VALIDATION_FAILED) either way.
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCK_REASONS, ROOM_MODES, ROOM_ROLES, ROOM_STATUSES, SNAPSHOT_TRIGGERS, SUPPORTED_LANGUAGES } from './enums.ts';
 import { COLLAB_DOCS } from './collab-messages.ts';
 import { COLLAB_ONLY_EVENT_TYPES, type PushableRoomEvent, type RoomClosedReason } from './room-events.ts';

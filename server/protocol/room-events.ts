@@ -3,7 +3,7 @@
 // writeRoomEvent/readRoomEvent are the one codec of that frame, used by the server and the renderer.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { z } from 'zod';
+import * as z from 'zod';
 import { COLLAB_DOCS, MessageType, type CollabDoc } from './collab-messages.ts';
 import { JOB_STATUSES, LOCK_REASONS, ROOM_ROLES, ROOM_STATUSES, SNAPSHOT_TRIGGERS, SUPPORTED_LANGUAGES, VERDICTS } from './enums.ts';
 import type { JobStatus, LockReason, RoomRole, RoomStatus, SnapshotTrigger, SupportedLanguage, Verdict } from './enums.ts';

@@ -1,7 +1,7 @@
 // Input validation: every violation becomes 400 VALIDATION_FAILED with `details.fields: [{ path, message }]`,
 // one entry per violation. Unknown fields are ignored (zod objects strip them), so clients may send more
 // than a handler reads. Used by the REST routes and by the collab plane's internal API alike.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { AppError } from './error-codes.ts';
 
 export interface FieldViolation {

@@ -68,6 +68,14 @@ describe('the Electron bundles (scripts/build-electron.ts)', () => {
     expect(listeners.has(EVENT_CHANNEL)).toBe(false);
   });
 
+  it('the embedded server bundle is ASCII, its licence notices beside it', () => {
+    // V8 keeps a script's source for the life of the process: one byte per character only if all of it is
+    // ASCII. One em dash in a comment doubles what the bundle costs in memory.
+    const bundle = readFileSync(paths.embeddedEntry);
+    expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1);
+    expect(readFileSync(`${paths.embeddedEntry}.LEGAL.txt`, 'utf8')).toContain('MIT');
+  });
+
   it('main leaves only electron and the N-API modules outside the bundle', () => {
     expect(runtimeImports(join(REPO_ROOT, 'dist/main/main.js'))).toEqual(['better-sqlite3', 'electron', 'keytar']);
   });

@@ -52,6 +52,7 @@ describe('layering lint (ARCHITECTURE.md import table, package runtimes, raw IPC
     ['main/ipc-handlers.ts', "import { app, ipcMain as m } from 'electron';", "may not import ipcMain from 'electron'"],
     ['preload/a.ts', "import { ipcRenderer } from 'electron';", "may not import ipcRenderer from 'electron': only preload/preload.ts does"],
     ['renderer/src/a.ts', "import leftPad from 'left-pad';", "'left-pad' is not classified: add it to scripts/package-runtimes.ts"],
+    ['server/protocol/a.ts', "import { z } from 'zod';", "write import * as z from 'zod'"],
   ])('%s: %s is refused', (file, source, expected) => {
     const violations = checkFile(REPO_ROOT, file, source + '\n');
     expect(violations.map((v) => v.message).join('\n')).toContain(expected);
@@ -63,7 +64,8 @@ describe('layering lint (ARCHITECTURE.md import table, package runtimes, raw IPC
     ['main/a.ts', "import { CloseCode } from '../server/protocol/index.ts';"],
     ['server/control/a.ts', "import type { ExecutionPlane } from '../execution/types.ts';"],
     ['server/control/a.ts', "import { createCollabPlane } from '../collab/index.ts';"],
-    ['server/protocol/a.ts', "import { z } from 'zod';\nimport * as encoding from 'lib0/encoding';"],
+    ['server/protocol/a.ts', "import * as z from 'zod';\nimport * as encoding from 'lib0/encoding';"],
+    ['server/protocol/a.ts', "import type { z } from 'zod';"],
     ['renderer/src/a.ts', "import * as Y from 'yjs';\nimport { Tldraw } from 'tldraw';"],
     ['main/main.ts', "import { app, ipcMain } from 'electron';\nimport Database from 'better-sqlite3';"],
     ['preload/preload.ts', "import { contextBridge, ipcRenderer } from 'electron';"],

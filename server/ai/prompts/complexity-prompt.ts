@@ -1,5 +1,5 @@
 // Time and space complexity of a piece of code, in big-O notation, as structured output.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChatMessage } from '../chat-client.ts';
 import type { SupportedLanguage } from '../../protocol/index.ts';
 import { excerpt } from './room-context.ts';

@@ -1,6 +1,6 @@
 // Pieces of the structured answers the model returns, shared by the review and report prompts. Numbers are
 // accepted as any number and rounded/clamped, because smaller local models often answer 87.5 or 0.
-import { z } from 'zod';
+import * as z from 'zod';
 import { REPORT_DIMENSIONS } from '../../protocol/api/sessions.ts';
 
 export const zScore = z.number().transform((n) => Math.min(100, Math.max(0, Math.round(n))));

@@ -1,7 +1,7 @@
 // The training report of a finished session for one subject: overall score, the five dimensions with
 // evidence, strengths, improvements, and the weaknesses this session showed (tags that the cross-session
 // weakness view aggregates).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChatMessage } from '../chat-client.ts';
 import type { SessionContext } from '../ai-context.ts';
 import { describeCode, describeProblem, describeSubmission } from './room-context.ts';

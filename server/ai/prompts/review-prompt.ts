@@ -1,5 +1,5 @@
 // Code review: a CodeReview (summary, score, dimension scores, line comments) as structured output.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChatMessage } from '../chat-client.ts';
 import type { RoomContext } from '../ai-context.ts';
 import type { CodeReview } from '../../protocol/api/ai.ts';

@@ -1,6 +1,6 @@
 // The two admin list queries (users, audit log): the filters of GET /v1/admin/users and /v1/admin/audit-logs,
 // newest first, keyset-paged.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { zAdminUsersQuery, zAuditLogQuery, AdminUserEntry, AuditLogEntry } from '../../protocol/api/admin.ts';
 import type { SqlExecutor } from '../../storage/sql/index.ts';
 import { toUserRecord, type UserRecord } from '../../storage/control/users-repository.ts';

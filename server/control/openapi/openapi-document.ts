@@ -1,6 +1,6 @@
 // GET /v1/openapi.json: an OpenAPI 3.1 document of every route of the route map, built from the same
 // zod schemas that validate requests (zod 4's z.toJSONSchema, JSON Schema 2020-12 = OAS 3.1).
-import { z } from 'zod';
+import * as z from 'zod';
 import { zErrorResponse } from '../../protocol/api/common.ts';
 import { apiRoutes, methodAndPath, type RouteSpec } from '../../protocol/api/routes/index.ts';
 

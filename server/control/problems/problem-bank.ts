@@ -3,7 +3,7 @@
 // edited or deleted stay as they are. Reference solutions (`solutions/`) are never read.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../../protocol/index.ts';
 import { zProblemInput, type ProblemInput } from '../../protocol/api/problems.ts';
 import type { ProblemFields, ProblemsRepository } from '../../storage/control/problems-repository.ts';

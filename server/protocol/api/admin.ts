@@ -1,5 +1,5 @@
 // Admin schemas: the /v1/admin endpoints (users, rooms, audit log) and their entries.
-import { z } from 'zod';
+import * as z from 'zod';
 import { zLimit, zQueryBoolean, zRoomMode, zRoomStatus, zTimestamp, zUserRole, zUuid } from './common.ts';
 import { zQuotaInfo } from './users.ts';
 

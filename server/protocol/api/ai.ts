@@ -1,6 +1,6 @@
 // AI interviewer schemas (request bodies, AiJob<T> and its results, the reply stream's events, weaknesses).
 // Without a configured provider the AI routes answer 503 AI_UNAVAILABLE.
-import { z } from 'zod';
+import * as z from 'zod';
 import { zJobStatus, zSupportedLanguage, zTimestamp, zUuid } from './common.ts';
 import { REPORT_DIMENSIONS, zEvidence } from './sessions.ts';
 

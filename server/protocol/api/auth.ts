@@ -1,6 +1,6 @@
 // Auth schemas: register, login, refresh, password change and reset, and the AuthTokens and UserProfile
 // bodies they answer with.
-import { z } from 'zod';
+import * as z from 'zod';
 import { zSupportedLanguage, zTimestamp, zUrl, zUserRole, zUuid } from './common.ts';
 
 /** Emails are trimmed and lowercased before validation, storage and lookup. */

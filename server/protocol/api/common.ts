@@ -1,7 +1,7 @@
 // Shared zod building blocks of the REST contract: the type notation (uuid, timestamp, email,
 // bounded strings), Page<T>, ErrorResponse and the shared enums. Every request schema is validated with
 // these on the server, and the renderer's API client takes its types from z.infer of the same schemas.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   DIFFICULTIES,
   JOB_STATUSES,

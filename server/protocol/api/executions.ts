@@ -1,6 +1,6 @@
 // Execution schemas (run/submit results, verdicts) as zod, mirroring the TypeScript types of
 // ../execution-types.ts (the execution plane's wire types); used for the OpenAPI document and tests.
-import { z } from 'zod';
+import * as z from 'zod';
 import { VERDICTS } from '../enums.ts';
 import { zJobStatus, zSupportedLanguage, zTimestamp, zUuid } from './common.ts';
 

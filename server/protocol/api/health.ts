@@ -1,5 +1,5 @@
 // HealthResponse of GET /v1/health, for the OpenAPI document and the client.
-import { z } from 'zod';
+import * as z from 'zod';
 import { HEALTH_CHECK_NAMES } from '../health.ts';
 import { SERVER_MODES } from '../enums.ts';
 import { zSupportedLanguage } from './common.ts';

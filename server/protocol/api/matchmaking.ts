@@ -1,6 +1,6 @@
 // Matchmaking schemas (queue entry, MatchStatus). This deployment answers the matchmaking routes with
 // 503 MATCH_UNAVAILABLE; the schemas are the contract a hosted matchmaker serves.
-import { z } from 'zod';
+import * as z from 'zod';
 import { MATCH_STATES } from '../enums.ts';
 import { zDifficulty, zSupportedLanguage, zTimestamp, zUrl, zUuid } from './common.ts';
 

@@ -1,5 +1,5 @@
 // Problem and bookmark schemas: the /v1/problems and bookmark endpoints and their wire shapes.
-import { z } from 'zod';
+import * as z from 'zod';
 import { zDifficulty, zLimit, zQueryBoolean, zSupportedLanguage, zTimestamp, zUuid } from './common.ts';
 import { SUPPORTED_LANGUAGES } from '../enums.ts';
 

@@ -1,6 +1,6 @@
 // Recording consent schemas. This deployment answers the consent and recording routes with 503
 // ROOM_MEDIA_UNAVAILABLE; RecordingState (rooms.ts) is what the recording routes return once implemented.
-import { z } from 'zod';
+import * as z from 'zod';
 import { zTimestamp, zUuid } from './common.ts';
 
 export const zConsentBody = z.object({ consent: z.boolean() });

@@ -1,6 +1,6 @@
 // RoomSummary: used by GET /v1/rooms (rooms routes) and by
 // GET /v1/users/me/active-room, so it lives on its own; import it rather than redefining it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { zRoomMode, zRoomRole, zRoomStatus, zTimestamp, zUuid } from './common.ts';
 
 export const zRoomSummary = z.object({

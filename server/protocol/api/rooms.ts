@@ -1,7 +1,7 @@
 // Room schemas (the /v1/rooms endpoints and their wire shapes): request bodies and queries (validated by
 // the server with parseBody/parseQuery) and response shapes (the renderer's client types are z.infer of
 // these). Bounds are the spec's; per-mode rules (practice fixes maxParticipants at 1) live in the room model.
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCK_REASONS, PARTICIPANT_STATES, RECOMMENDATIONS } from '../enums.ts';
 import {
   zJobAccepted,

@@ -1,6 +1,6 @@
 // Session schemas (the /v1/sessions endpoints and SessionDetail/SessionEvent). A session is the durable record of one room
 // (`sessionId` = `roomId`).
-import { z } from 'zod';
+import * as z from 'zod';
 import { SNAPSHOT_TRIGGERS, VERDICTS } from '../enums.ts';
 import { zSubmissionSummary } from './executions.ts';
 import { zDifficulty, zLimit, zRoomMode, zRoomRole, zRoomStatus, zSupportedLanguage, zTimestamp, zUuid } from './common.ts';

@@ -1,5 +1,5 @@
 // User schemas: the /v1/users endpoints and UserProfile, QuotaInfo and the training stats.
-import { z } from 'zod';
+import * as z from 'zod';
 import { zSupportedLanguage, zTimestamp, zUrl, zUuid } from './common.ts';
 import { zDisplayName } from './auth.ts';
 import { zRoomSummary } from './room-summary.ts';

@@ -1,5 +1,5 @@
 // Auth and users routes.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   zAuthTokens,
   zChangePasswordBody,

@@ -1,7 +1,7 @@
 // The REST route map: every /v1 route, keyed `'METHOD /v1/path/:param'`, with its schemas. The server
 // registers each entry (server/control/handle-route.ts), the OpenAPI document is generated from it,
 // and the renderer's typed client (renderer/src/api/api-client.ts) takes URLs and types from it.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { adminRoutes } from './admin-routes.ts';
 import { authRoutes, userRoutes } from './auth-routes.ts';
 import { executionRoutes } from './execution-routes.ts';

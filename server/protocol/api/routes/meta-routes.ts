@@ -1,5 +1,5 @@
 // The health check and this API's own OpenAPI document.
-import { z } from 'zod';
+import * as z from 'zod';
 import { zHealthResponse } from '../health.ts';
 import { defineRoutes } from './route-spec.ts';
 

@@ -1,5 +1,5 @@
 // Rooms routes: lifecycle, participants, media token, feedback, control and settings.
-import { z } from 'zod';
+import * as z from 'zod';
 import { zEmpty, zPage } from '../common.ts';
 import { zRoomSummary } from '../room-summary.ts';
 import {

@@ -1,7 +1,7 @@
 // The shape of one entry of the REST route map (`apiRoutes`), keyed `'METHOD /v1/path/:param'`, and the
 // types derived from it. The server registers, validates and documents each route from its entry; the
 // renderer's typed client builds the URL from the key and takes its request and response types from it.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ErrorCode } from '../../error-codes.ts';
 import { methodAndPath, paramNames, type MethodOf, type ParamNames, type PathOf } from './route-key.ts';
 

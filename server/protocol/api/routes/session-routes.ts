@@ -1,5 +1,5 @@
 // Sessions routes: the durable record of a room (`sessionId` = `roomId`).
-import { z } from 'zod';
+import * as z from 'zod';
 import { zPage } from '../common.ts';
 import { zRecordingDownload } from '../recording.ts';
 import { zPeerFeedbackEntry } from '../rooms.ts';

@@ -1,0 +1,24 @@
+import type { BuildOptions } from 'esbuild';
+
+/**
+ * How a server process is bundled: the embedded server's entry (build-electron.ts) and the servers the
+ * benchmarks measure (bench/collab/server-bundle.ts), so a benchmark measures what ships. ESM for Node with
+ * the N-API modules (and Electron) external; bundled CommonJS dependencies get a `require`.
+ *
+ * Whitespace and comments are left out, and legal comments go to `<bundle>.LEGAL.txt` beside it: V8 keeps a
+ * script's source text for the life of the process, at one byte per character only if all of it is ASCII,
+ * and comments (ours and our dependencies') are where the non-ASCII characters are. A 4 MB bundle with one
+ * em dash in a comment costs 8 MB of every server process's memory. Names are kept, so stack traces read.
+ */
+export const SERVER_BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'esm',
+  external: ['electron', 'better-sqlite3', 'keytar'],
+  minifyWhitespace: true,
+  legalComments: 'external',
+  charset: 'ascii',
+  banner: { js: "import { createRequire as __syncodeCreateRequire } from 'node:module'; const require = __syncodeCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+} as const satisfies BuildOptions;
