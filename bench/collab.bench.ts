@@ -1,9 +1,11 @@
 // `npm run bench:collab`: the collab plane under load. The server runs as its own process (the standalone
 // collab CLI, durability on, rate limits off as for a private load test); the load generator is another
-// process on the same machine. Prints one table; asserts nothing.
+// process on the same machine. Each scenario runs a second time against an in-memory reference relay
+// (bench/collab/reference-relay.ts; BENCH_REFERENCE=off skips it): the floor this machine and this load
+// generator give, next to SynCode's row. Prints one table; asserts nothing.
 // `npm run bench:collab -- --database postgres` runs the scenarios on a throwaway PostgreSQL cluster instead of
 // collab.sqlite, after a table of the store's commit latency on SQLite and on PostgreSQL.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,7 @@ import { measureCommitLatency } from './collab/commit-latency.ts';
 import type { GeneratorConfig } from './collab/load-generator.ts';
 import { runGenerator } from './collab/generator-process.ts';
 import { cpuSeconds, percentile, rssMiB } from './collab/proc-stats.ts';
-import { bundleCollabServer } from './collab/server-bundle.ts';
+import { bundleCollabServer, bundleServer } from './collab/server-bundle.ts';
 
 const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef0123456789';
 const INTERNAL_SECRET = 'bench-internal-secret-0123456789abcdef01';
@@ -80,23 +82,74 @@ async function freshStorage(cluster: PostgresCluster | null): Promise<{ dataDir:
   return cluster ? { dataDir, databaseUrl: await cluster.createDatabase() } : { dataDir };
 }
 
-async function runScenario(s: Scenario, serverEntry: string, cluster: PostgresCluster | null): Promise<Row> {
-  const storage = await freshStorage(cluster);
-  const { dataDir } = storage;
-  // BENCH_SERVER_FLAGS passes Node flags to the server (e.g. --cpu-prof).
-  const nodeFlags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
-  const database = storage.databaseUrl ? { SYNCODE_DATABASE_URL: storage.databaseUrl } : {};
-  const server = spawn(process.execPath, [...nodeFlags, serverEntry, '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, SYNCODE_JWT_SECRET: JWT_SECRET, SYNCODE_INTERNAL_SECRET: INTERNAL_SECRET, SYNCODE_RATE_LIMITS: 'off', ...database },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const url = await readyUrl(server.stdout!);
-  const control = createCollabHttpClient(url, INTERNAL_SECRET);
+/** A server process under load: where clients connect, and how it ends (with what its store holds). */
+interface RunningServer {
+  process: ChildProcess;
+  collabUrl: string;
+  /** Stops the server; resolves with the bytes/update column. */
+  finish(): Promise<string>;
+}
+
+interface Contender {
+  /** Appended to the scenario's name in the table. */
+  label: string;
+  start(rooms: string[]): Promise<RunningServer>;
+}
+
+// BENCH_SERVER_FLAGS passes Node flags to the server (e.g. --cpu-prof).
+const serverFlags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+
+/** SynCode's standalone collab server: durability on, its rooms created through the internal API first. */
+function syncodeServer(serverEntry: string, cluster: PostgresCluster | null): Contender {
+  return {
+    label: '',
+    async start(rooms) {
+      const storage = await freshStorage(cluster);
+      const database = storage.databaseUrl ? { SYNCODE_DATABASE_URL: storage.databaseUrl } : {};
+      const server = spawn(process.execPath, [...serverFlags, serverEntry, '--port', '0', '--data-dir', storage.dataDir], {
+        env: { ...process.env, SYNCODE_JWT_SECRET: JWT_SECRET, SYNCODE_INTERNAL_SECRET: INTERNAL_SECRET, SYNCODE_RATE_LIMITS: 'off', ...database },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      const url = await readyUrl(server.stdout!);
+      const control = createCollabHttpClient(url, INTERNAL_SECRET);
+      for (const roomId of rooms) {
+        await control.createDocument({ roomId, mode: 'interview', phase: 'waiting', language: 'python', problemId: null, initialCode: '', editorLocked: false, participants: [] });
+      }
+      return {
+        process: server,
+        collabUrl: `${url.replace('http', 'ws')}/collab`,
+        async finish() {
+          await stop(server);
+          const store = await openCollabStore(storage);
+          const log = await store.logStats();
+          await store.close();
+          rmSync(storage.dataDir, { recursive: true, force: true });
+          return log.updates === 0 ? '-' : `${(log.bytes / log.updates).toFixed(1)} (${log.updates} rows)`;
+        },
+      };
+    },
+  };
+}
+
+/** The in-memory reference relay (bench/collab/reference-relay.ts), bundled like SynCode's server: this machine's floor. */
+const referenceRelay: Contender = {
+  label: ' - in-memory reference relay',
+  async start() {
+    const server = spawn(process.execPath, [await bundleServer('bench/collab/reference-relay.ts')], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const url = await readyUrl(server.stdout!);
+    return { process: server, collabUrl: `${url.replace('http', 'ws')}/collab`, finish: async () => (await stop(server), '-') };
+  },
+};
+
+function stop(server: ChildProcess): Promise<void> {
+  server.kill('SIGTERM');
+  return new Promise((resolve) => server.once('exit', () => resolve()));
+}
+
+async function runScenario(s: Scenario, contender: Contender): Promise<Row> {
   const rooms = Array.from({ length: s.rooms }, () => randomUUID());
-  for (const roomId of rooms) {
-    await control.createDocument({ roomId, mode: 'interview', phase: 'waiting', language: 'python', problemId: null, initialCode: '', editorLocked: false, participants: [] });
-  }
-  const collabUrl = `${url.replace('http', 'ws')}/collab`;
+  const running = await contender.start(rooms);
+  const server = running.process;
   const shards = s.shards ?? 1;
   let cpuStart = 0;
   let cpuTime = 0;
@@ -110,7 +163,7 @@ async function runScenario(s: Scenario, serverEntry: string, cluster: PostgresCl
     Array.from({ length: shards }, (_, i) => {
       const mine = rooms.filter((_, r) => r % shards === i);
       // The load window runs from the last shard's start to the first shard's stop.
-      return runGenerator(s.config(collabUrl, mine), (event) => {
+      return runGenerator(s.config(running.collabUrl, mine), (event) => {
         if (event === 'start' && ++started === shards) {
           cpuStart = cpuSeconds(server.pid!);
           wallStart = performance.now();
@@ -128,19 +181,14 @@ async function runScenario(s: Scenario, serverEntry: string, cluster: PostgresCl
   }
   clearInterval(sampler);
   const rss = rssMiB(server.pid!);
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
-  const store = await openCollabStore(storage);
-  const log = await store.logStats();
-  await store.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  const bytesPerUpdate = await running.finish();
 
   const samples = ((result.latencies ?? result.joinMs) as number[]).sort((a, b) => a - b);
   const perSec = result.kind === undefined && result.latencies
     ? `${Math.round(samples.length / (result.elapsedMs / 1000))} (${samples.length}/${result.expected})`
     : `${result.edits} edits in ${result.updates} updates, ${(result.textBytes / 1048576).toFixed(2)} MiB`;
   return {
-    scenario: s.name,
+    scenario: s.name + contender.label,
     p50: percentile(samples, 50),
     p95: percentile(samples, 95),
     p99: percentile(samples, 99),
@@ -148,9 +196,9 @@ async function runScenario(s: Scenario, serverEntry: string, cluster: PostgresCl
     perSec,
     cpu: `${((cpuTime / wall) * 100).toFixed(1)} %`,
     rss: `${rss.toFixed(0)} MiB (peak ${peakRss.toFixed(0)})`,
-    bytesPerUpdate: log.updates === 0 ? '-' : `${(log.bytes / log.updates).toFixed(1)} (${log.updates} rows)`,
+    bytesPerUpdate,
     mismatches: result.mismatches === undefined ? '-' : result.mismatches === 0 ? '0' : `${result.mismatches} INVALID RUN`,
-    target: s.target,
+    target: contender === referenceRelay ? '(floor)' : s.target,
   };
 }
 
@@ -204,16 +252,18 @@ try {
   }
   // BENCH_SERVER=source runs server/collab/cli.ts through Node's type stripping instead of the bundle.
   const serverEntry = process.env.BENCH_SERVER === 'source' ? join(REPO_ROOT, 'server/collab/cli.ts') : await bundleCollabServer();
+  const syncode = syncodeServer(serverEntry, cluster);
   const rows: Row[] = [];
   for (const s of scenarios) {
     if (process.env.BENCH_ONLY && !s.name.startsWith(`(${process.env.BENCH_ONLY})`)) continue;
-    rows.push(await runScenario(s, serverEntry, cluster));
+    rows.push(await runScenario(s, syncode));
+    if (process.env.BENCH_REFERENCE !== 'off') rows.push(await runScenario(s, referenceRelay));
   }
   printTable(
     ['scenario', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'delivered/s (samples)', 'server CPU', 'server RSS', 'bytes/update', 'joiner mismatches', 'target'],
     rows.map((r) => [r.scenario, ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max), r.perSec, r.cpu, r.rss, r.bytesPerUpdate, r.mismatches, r.target]),
   );
-  process.stdout.write(`\nStore: ${cluster ? 'PostgreSQL (a fresh database per scenario on a throwaway local cluster)' : 'collab.sqlite'}. Latency: sender transact -> observed by each peer (a-c); connect -> full SyncStep2 received (d). Joiner mismatches: fresh joiners (d) whose document at the SyncStep2 differs from the room document. CPU: % of one core over the load window.\n`);
+  process.stdout.write(`\nStore: ${cluster ? 'PostgreSQL (a fresh database per scenario on a throwaway local cluster)' : 'collab.sqlite'}. Latency: sender transact -> observed by each peer (a-c); connect -> full SyncStep2 received (d). Joiner mismatches: fresh joiners (d) whose document at the SyncStep2 differs from the room document. CPU: % of one core over the load window. Reference relay rows: the same load against a Yjs relay that keeps documents in memory only and checks nothing (the floor that this machine and this load generator give).\n`);
 } finally {
   await cluster?.stop();
 }
