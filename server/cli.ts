@@ -6,6 +6,7 @@ import { CliHelp, optionsFromCli } from './cli-options.ts';
 import { createLogger } from './logger.ts';
 import { startServer } from './start-server.ts';
 import { closeOnSignals } from './close-on-signals.ts';
+import { releaseMemoryWhenIdle } from './idle-memory.ts';
 import { StartupError } from './config/startup-error.ts';
 import type { WebClientState } from './http/static-files.ts';
 import { DEFAULT_WEB_ROOT } from './paths.ts';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   process.once('exit', () => webBuild?.stop());
   process.stdout.write(`SynCode server listening on ${server.url}\n`);
   closeOnSignals(server, log);
+  releaseMemoryWhenIdle(log);
 }
 
 main().catch((error: unknown) => {

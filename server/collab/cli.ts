@@ -10,6 +10,7 @@ import { loadOrCreateSecret, requireStrongSecret } from '../config/secrets.ts';
 import { secureDataDir } from '../config/data-dir.ts';
 import { consoleLogger } from '../logger.ts';
 import { closeOnSignals } from '../close-on-signals.ts';
+import { releaseMemoryWhenIdle } from '../idle-memory.ts';
 import { acknowledgingCallbacks } from './acknowledging-callbacks.ts';
 import { startCollabServer } from './collab-server.ts';
 
@@ -49,6 +50,7 @@ const server = await startCollabServer({
 });
 process.stdout.write(`SynCode collab listening on ${server.url}\n`);
 closeOnSignals(server, consoleLogger);
+releaseMemoryWhenIdle(consoleLogger);
 
 function parseCollabArgs() {
   return parseArgs({

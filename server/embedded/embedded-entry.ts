@@ -7,6 +7,7 @@ import {
 } from '../protocol/embedded-messages.ts';
 import { startServer } from '../start-server.ts';
 import { consoleLogger } from '../logger.ts';
+import { releaseMemoryWhenIdle } from '../idle-memory.ts';
 import type { RunningServer } from '../server-options.ts';
 
 interface ParentChannel {
@@ -87,6 +88,7 @@ parent.onMessage((message) => {
   start(message.options).then(
     (s) => {
       server = s;
+      releaseMemoryWhenIdle(consoleLogger);
       parent.send({ type: 'ready', url: s.url, port: s.port });
     },
     (error: unknown) => {
