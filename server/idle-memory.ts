@@ -3,14 +3,10 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Logger } from './server-options.ts';
 
-export interface IdleMemoryOptions {
-  /** How often the process looks at its load and heap. */
-  checkIntervalMs?: number;
-  /** The event loop was busy at most this share of the last interval: the process is idle. */
-  idleUtilization?: number;
-  /** The heap V8 holds grew by this much since the last release: worth giving back. */
-  growthBytes?: number;
-}
+/** The event loop was busy at most this share of the last check interval: the process is idle. */
+const IDLE_UTILIZATION = 0.01;
+/** The heap V8 holds grew by this much since the last release: worth giving back. */
+const GROWTH_BYTES = 16 * 1024 * 1024;
 
 type MemoryReducingGc = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
 
@@ -19,14 +15,11 @@ type MemoryReducingGc = (options: { type: 'major'; execution: 'sync'; flavor: 'l
  * grew into under load (a young generation of up to 32 MiB, free old-generation pages) and only shrinks it
  * in a memory-reducing collection, which a Node process that goes quiet never gets: after 10,000 updates a
  * collab server held 140 MiB with 15 MiB of its heap live. When the event loop was busy at most 1 % of the
- * last 5 s and V8's heap has grown by 16 MiB since the last release, one last-resort collection runs (about
+ * last 2 s and V8's heap has grown by 16 MiB since the last release, one last-resort collection runs (about
  * 50 ms for a 15 MiB live heap, paid while nothing else is happening); it then waits for the next growth.
  * For the process entry points (server, embedded server, collab server): memory is a process concern.
  */
-export function releaseMemoryWhenIdle(log: Logger, options: IdleMemoryOptions = {}): { stop(): void } {
-  const checkIntervalMs = options.checkIntervalMs ?? 2_000;
-  const idleUtilization = options.idleUtilization ?? 0.01;
-  const growthBytes = options.growthBytes ?? 16 * 1024 * 1024;
+export function releaseMemoryWhenIdle(log: Logger, checkIntervalMs = 2_000): void {
   const gc = memoryReducingGc();
   let baseline = getHeapStatistics().total_heap_size;
   let last = performance.eventLoopUtilization();
@@ -35,7 +28,7 @@ export function releaseMemoryWhenIdle(log: Logger, options: IdleMemoryOptions = 
     last = performance.eventLoopUtilization();
     const heap = getHeapStatistics().total_heap_size;
     if (heap < baseline) baseline = heap;
-    if (busy > idleUtilization || heap - baseline < growthBytes) return;
+    if (busy > IDLE_UTILIZATION || heap - baseline < GROWTH_BYTES) return;
     const started = performance.now();
     gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
     baseline = getHeapStatistics().total_heap_size;
@@ -44,7 +37,6 @@ export function releaseMemoryWhenIdle(log: Logger, options: IdleMemoryOptions = 
     last = performance.eventLoopUtilization();
   }, checkIntervalMs);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
 }
 
 /**

@@ -13,7 +13,7 @@ const { releaseMemoryWhenIdle } = await import(process.env.MODULE_URL);
 const print = (line) => process.stdout.write(JSON.stringify(line) + '\\n');
 const heap = () => getHeapStatistics().total_heap_size;
 print({ msg: 'start', heap: heap() });
-releaseMemoryWhenIdle({ info: (msg, fields) => print({ msg, ...fields }), warn() {}, error() {} }, { checkIntervalMs: 200 });
+releaseMemoryWhenIdle({ info: (msg, fields) => print({ msg, ...fields }), warn() {}, error() {} }, 200);
 let kept = [];
 for (let i = 0; i < 1_500_000; i++) {
   kept.push({ i, text: 'update ' + i });
