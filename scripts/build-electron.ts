@@ -6,22 +6,19 @@ import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { REPO_ROOT } from '../server/paths.ts';
-import { SERVER_BUNDLE_OPTIONS } from './server-bundle-options.ts';
-
-const external = ['electron', 'better-sqlite3', 'keytar'];
-const nodeBundle = { bundle: true, platform: 'node', target: 'node22', logLevel: 'warning' } as const;
+import { NATIVE_EXTERNALS, NODE_BUNDLE_OPTIONS, SERVER_BUNDLE_OPTIONS } from './server-bundle-options.ts';
 
 await build({
   entryPoints: [join(REPO_ROOT, 'main/main.ts')],
   outfile: join(REPO_ROOT, 'dist/main/main.js'),
-  ...nodeBundle,
+  ...NODE_BUNDLE_OPTIONS,
   format: 'esm',
-  external,
+  external: NATIVE_EXTERNALS,
 });
 await build({
   entryPoints: [join(REPO_ROOT, 'preload/preload.ts')],
   outfile: join(REPO_ROOT, 'dist/preload/preload.cjs'),
-  ...nodeBundle,
+  ...NODE_BUNDLE_OPTIONS,
   format: 'cjs',
   external: ['electron'],
 });
@@ -39,7 +36,7 @@ await build({
 await build({
   entryPoints: [join(REPO_ROOT, 'server/execution/analysis/script-analysis-runner.ts')],
   outfile: join(REPO_ROOT, 'dist/analysis/script-analysis-runner.cjs'),
-  ...nodeBundle,
+  ...NODE_BUNDLE_OPTIONS,
   format: 'cjs',
 });
 const typescriptLib = dirname(createRequire(import.meta.url).resolve('typescript'));

@@ -1,5 +1,11 @@
 import type { BuildOptions } from 'esbuild';
 
+/** Every Node-side bundle (build-electron.ts): for Node 22+, one file with its dependencies. */
+export const NODE_BUNDLE_OPTIONS = { bundle: true, platform: 'node', target: 'node22', logLevel: 'warning' } as const satisfies BuildOptions;
+
+/** Left outside the bundles: Electron, and the N-API modules (one binary serves Node and Electron). */
+export const NATIVE_EXTERNALS = ['electron', 'better-sqlite3', 'keytar'];
+
 /**
  * How a server process is bundled: the embedded server's entry (build-electron.ts) and the servers the
  * benchmarks measure (bench/collab/server-bundle.ts), so a benchmark measures what ships. ESM for Node with
@@ -11,14 +17,11 @@ import type { BuildOptions } from 'esbuild';
  * em dash in a comment costs 8 MB of every server process's memory. Names are kept, so stack traces read.
  */
 export const SERVER_BUNDLE_OPTIONS = {
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
+  ...NODE_BUNDLE_OPTIONS,
   format: 'esm',
-  external: ['electron', 'better-sqlite3', 'keytar'],
+  external: NATIVE_EXTERNALS,
   minifyWhitespace: true,
   legalComments: 'external',
   charset: 'ascii',
   banner: { js: "import { createRequire as __syncodeCreateRequire } from 'node:module'; const require = __syncodeCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
 } as const satisfies BuildOptions;
