@@ -1,10 +1,13 @@
 // The production ForkEmbedded: Electron's utilityProcess (a Node child that dies with the app).
 import { utilityProcess } from 'electron';
 import type { EmbeddedParentMessage } from '../server/protocol/embedded-messages.ts';
+import { serverMallocEnv } from '../server/protocol/malloc-arenas.ts';
 import type { EmbeddedChild, ForkEmbedded } from './server-supervisor.ts';
 
 export const forkUtilityProcess: ForkEmbedded = (entryPath): EmbeddedChild => {
-  const child = utilityProcess.fork(entryPath, [], { serviceName: 'SynCode server', stdio: 'inherit' });
+  // The server's malloc arena limit is set here: a utility process cannot re-execute itself as the CLIs do.
+  const env = serverMallocEnv(process.env, process.platform) ?? process.env;
+  const child = utilityProcess.fork(entryPath, [], { serviceName: 'SynCode server', stdio: 'inherit', env });
   // Messages posted before the child has spawned are held back until it has.
   let queue: EmbeddedParentMessage[] | null = [];
   child.once('spawn', () => {

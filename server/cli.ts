@@ -1,49 +1,7 @@
-// `npm run server`: the standalone (hosted) server. Maps flags/env to options, prints the ready line,
-// and shuts down cleanly on SIGINT/SIGTERM. Exit codes: 0 after a clean shutdown, 2 for bad configuration
-// (flags, environment, or a start refused for what the data directory holds), 1 for anything else.
-import { hostname } from 'node:os';
-import { CliHelp, optionsFromCli } from './cli-options.ts';
-import { createLogger } from './logger.ts';
-import { startServer } from './start-server.ts';
-import { closeOnSignals } from './close-on-signals.ts';
-import { releaseMemoryWhenIdle } from './idle-memory.ts';
-import { StartupError } from './config/startup-error.ts';
-import type { WebClientState } from './http/static-files.ts';
-import { DEFAULT_WEB_ROOT } from './paths.ts';
-import { buildWebClientIfNeeded, type WebClientBuild } from './web-client-build.ts';
+// `npm run server`: the standalone (hosted) server (server/cli-main.ts). The malloc arena limit is checked
+// before the server's modules load, so the re-execution it may cost (server/malloc-arenas.ts) is a few
+// milliseconds instead of loading them twice.
+import { limitMallocArenas } from './malloc-arenas.ts';
 
-async function main(): Promise<void> {
-  let options;
-  const webBuildSetting = process.env.SYNCODE_WEB_BUILD ?? 'on';
-  try {
-    options = optionsFromCli(process.argv.slice(2), process.env);
-    if (webBuildSetting !== 'on' && webBuildSetting !== 'off') throw new Error('SYNCODE_WEB_BUILD must be "on" or "off"');
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(error instanceof CliHelp ? 0 : 2);
-  }
-  // The build starts only once the server started (a refused start leaves no build behind), in the same turn,
-  // so no request is answered before the server knows whether the web client is being built.
-  let webBuild: WebClientBuild | null = null;
-  const webClientState = (): WebClientState => webBuild?.state() ?? 'ready';
-  // The same logger as startServer's default, made here so that shutdown is logged alike.
-  const log = createLogger({ nodeId: options.nodeId ?? hostname(), level: options.logLevel });
-  const server = await startServer({ ...options, log, webClientState });
-  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
-  if (webRoot && webBuildSetting === 'on') {
-    webBuild = buildWebClientIfNeeded(webRoot, (line) => process.stdout.write(`${line}\n`));
-  }
-  process.once('exit', () => webBuild?.stop());
-  process.stdout.write(`SynCode server listening on ${server.url}\n`);
-  closeOnSignals(server, log);
-  releaseMemoryWhenIdle(log);
-}
-
-main().catch((error: unknown) => {
-  if (error instanceof StartupError) {
-    process.stderr.write(`SynCode server refused to start: ${error.message}\n`);
-    process.exit(2);
-  }
-  process.stderr.write(`SynCode server failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+limitMallocArenas();
+await import('./cli-main.ts');

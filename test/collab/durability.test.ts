@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCollabHttpClient } from '../../server/collab/index.ts';
@@ -73,6 +74,11 @@ describe('durability (write-ahead: committed before observable): the server as a
   it('on SIGTERM closes sockets with 1001 and exits 0; the restart keeps the document', async () => {
     const p = await spawnCollabProcess(data);
     processes.push(p);
+    if (process.platform === 'linux') {
+      // The CLI re-executed itself with the malloc arena limit (server/malloc-arenas.ts), keeping its pid.
+      const environ = readFileSync(`/proc/${p.child.pid}/environ`, 'utf8').split('\0');
+      expect(environ).toContain(`MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? '2'}`);
+    }
     const control = createCollabHttpClient(p.url, INTERNAL_SECRET);
     const roomId = randomUUID();
     await control.createDocument({ roomId, mode: 'practice', phase: 'coding', language: 'c', problemId: null, initialCode: 'int main;', editorLocked: false, participants: [] });

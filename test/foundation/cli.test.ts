@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/paths.ts';
@@ -15,12 +15,13 @@ describe('npm run server (CLI contract)', () => {
     for (const c of cleanups.splice(0).reverse()) c(); // the server goes before the directories it writes to
   });
 
-  async function startCli(args: string[]): Promise<{ child: ChildProcess; url: string; stdout: () => string }> {
+  async function startCli(args: string[], options: { env?: NodeJS.ProcessEnv; ipc?: boolean } = {}): Promise<{ child: ChildProcess; url: string; stdout: () => string }> {
     const dir = makeTempDir();
     cleanups.push(dir.remove);
     const child = spawn(process.execPath, ['server/cli.ts', '--data-dir', dir.path, ...args], {
       cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? ['ipc' as const] : [])],
     });
     cleanups.push(() => child.kill('SIGKILL'));
     let out = '';
@@ -81,6 +82,23 @@ describe('npm run server (CLI contract)', () => {
     expect(((await exited) as [number | null])[0]).toBe(0);
   }, 240_000);
 
+  it.runIf(process.platform === 'linux')('re-executes itself (same pid) with malloc arenas limited to 2, keeping an operator\'s MALLOC_ARENA_MAX and an IPC channel', async () => {
+    const { MALLOC_ARENA_MAX: _, ...unset } = process.env;
+    const limited = await startCli(['--port', '0'], { env: unset });
+    expect(mallocArenaMax(limited.child.pid!)).toBe('2');
+    expect((await fetch(`${limited.url}/v1/health`)).status).toBe(200);
+    const exited = once(limited.child, 'exit');
+    limited.child.kill('SIGTERM');
+    expect(((await exited) as [number | null])[0]).toBe(0);
+
+    const operator = await startCli(['--port', '0'], { env: { ...unset, MALLOC_ARENA_MAX: '4' } });
+    expect(mallocArenaMax(operator.child.pid!)).toBe('4');
+    // A parent holding an IPC channel to the server (a process manager's fork) keeps it: no re-execution.
+    const forked = await startCli(['--port', '0'], { env: unset, ipc: true });
+    expect(mallocArenaMax(forked.child.pid!)).toBeUndefined();
+    expect(forked.child.connected).toBe(true);
+  });
+
   it('rejects an invalid port with a clear message and exit code 2', async () => {
     const child = spawn(process.execPath, ['server/cli.ts', '--port', 'abc'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     cleanups.push(() => child.kill('SIGKILL'));
@@ -105,3 +123,9 @@ describe('npm run server (CLI contract)', () => {
     expect(err).toContain('SYNCODE_PUBLIC_URL is not a URL');
   });
 });
+
+/** MALLOC_ARENA_MAX in the environment a process was last executed with (/proc/<pid>/environ). */
+function mallocArenaMax(pid: number): string | undefined {
+  const entry = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').find((v) => v.startsWith('MALLOC_ARENA_MAX='));
+  return entry?.slice('MALLOC_ARENA_MAX='.length);
+}

@@ -1,0 +1,73 @@
+// The standalone collab process of a split deployment (entry: server/collab/cli.ts):
+//   node server/collab/cli.ts [--host 127.0.0.1] [--port 3001] [--data-dir ./data]
+// Environment: SYNCODE_JWT_SECRET, SYNCODE_INTERNAL_SECRET (generated in the data dir when absent),
+// SYNCODE_CONTROL_URL (the control plane's internal base URL for callbacks), SYNCODE_RATE_LIMITS (on|off),
+// SYNCODE_DATABASE_URL (a postgres:// URL: the documents and their log in PostgreSQL instead of collab.sqlite).
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parsePort } from '../cli-options.ts';
+import { loadOrCreateSecret, requireStrongSecret } from '../config/secrets.ts';
+import { secureDataDir } from '../config/data-dir.ts';
+import { consoleLogger } from '../logger.ts';
+import { closeOnSignals } from '../close-on-signals.ts';
+import { releaseMemoryWhenIdle } from '../idle-memory.ts';
+import { acknowledgingCallbacks } from './acknowledging-callbacks.ts';
+import { startCollabServer } from './collab-server.ts';
+
+const env = process.env;
+let values: ReturnType<typeof parseCollabArgs>;
+let port: number;
+let snapshotIntervalMs: number | undefined;
+let documentIdleTtlMs: number | undefined;
+try {
+  values = parseCollabArgs();
+  port = parsePort(values.port ?? env.PORT ?? '3001');
+  snapshotIntervalMs = optionalMs('snapshot-interval-ms', values['snapshot-interval-ms']);
+  documentIdleTtlMs = optionalMs('idle-ttl-ms', values['idle-ttl-ms']);
+  requireStrongSecret('SYNCODE_JWT_SECRET', env.SYNCODE_JWT_SECRET);
+  requireStrongSecret('SYNCODE_INTERNAL_SECRET', env.SYNCODE_INTERNAL_SECRET);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(2);
+}
+const dataDir = resolve(values['data-dir'] ?? env.SYNCODE_DATA_DIR ?? './data');
+secureDataDir(dataDir, consoleLogger);
+const controlUrl = env.SYNCODE_CONTROL_URL;
+if (!controlUrl) consoleLogger.warn('SYNCODE_CONTROL_URL is not set: callbacks are only acknowledged, not delivered');
+
+const server = await startCollabServer({
+  host: values.host ?? env.HOST ?? '127.0.0.1',
+  port,
+  dataDir,
+  ...(env.SYNCODE_DATABASE_URL ? { databaseUrl: env.SYNCODE_DATABASE_URL } : {}),
+  jwtSecret: loadOrCreateSecret(dataDir, 'jwt-secret', env.SYNCODE_JWT_SECRET),
+  internalSecret: loadOrCreateSecret(dataDir, 'internal-secret', env.SYNCODE_INTERNAL_SECRET),
+  callbacks: controlUrl ? { baseUrl: controlUrl } : acknowledgingCallbacks,
+  rateLimits: (env.SYNCODE_RATE_LIMITS ?? 'on') !== 'off',
+  snapshotIntervalMs,
+  documentIdleTtlMs,
+  log: consoleLogger,
+});
+process.stdout.write(`SynCode collab listening on ${server.url}\n`);
+closeOnSignals(server, consoleLogger);
+releaseMemoryWhenIdle(consoleLogger);
+
+function parseCollabArgs() {
+  return parseArgs({
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'snapshot-interval-ms': { type: 'string' },
+      'idle-ttl-ms': { type: 'string' },
+    },
+    strict: true,
+  }).values;
+}
+
+function optionalMs(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`Invalid --${name}: ${text} (a positive number of milliseconds)`);
+  return ms;
+}
