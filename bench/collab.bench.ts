@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCollabHttpClient } from '../server/collab/index.ts';
 import { REPO_ROOT } from '../server/paths.ts';
+import { serverMallocEnv } from '../server/protocol/malloc-arenas.ts';
 import { openCollabStore } from '../server/storage/collab/index.ts';
 import { startPostgresCluster, type PostgresCluster } from '../test/support/postgres-cluster.ts';
 import { measureCommitLatency } from './collab/commit-latency.ts';
@@ -135,7 +136,9 @@ function syncodeServer(serverEntry: string, cluster: PostgresCluster | null): Co
 const referenceRelay: Contender = {
   label: ' - in-memory reference relay',
   async start() {
-    const server = spawn(process.execPath, [await bundleServer('bench/collab/reference-relay.ts')], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // With the process settings SynCode's CLI gives itself (its malloc arena limit), so they are not the difference.
+    const env = serverMallocEnv(process.env, process.platform) ?? process.env;
+    const server = spawn(process.execPath, [await bundleServer('bench/collab/reference-relay.ts')], { env, stdio: ['ignore', 'pipe', 'ignore'] });
     const url = await readyUrl(server.stdout!);
     return { process: server, collabUrl: `${url.replace('http', 'ws')}/collab`, finish: async () => (await stop(server), '-') };
   },
