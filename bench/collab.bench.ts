@@ -20,7 +20,7 @@ import { measureCommitLatency } from './collab/commit-latency.ts';
 import type { GeneratorConfig } from './collab/load-generator.ts';
 import { runGenerator } from './collab/generator-process.ts';
 import { cpuSeconds, percentile, rssMiB } from './collab/proc-stats.ts';
-import { bundleCollabServer, bundleServer } from './collab/server-bundle.ts';
+import { bundleServer } from './collab/server-bundle.ts';
 
 const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef0123456789';
 const INTERNAL_SECRET = 'bench-internal-secret-0123456789abcdef01';
@@ -253,8 +253,8 @@ try {
     printTable(['store', 'commits', 'rows/commit', 'append p50 ms', 'append p99 ms', 'max ms'], await commitLatencyRows(cluster));
     process.stdout.write('\nCommit latency: the store alone, 2000 updates/s over 200 documents, one commit at a time 2 ms apart (scenario c as the plane writes it). The test cluster runs with fsync off, as SQLite\'s WAL commit does not sync either.\n\n');
   }
-  // BENCH_SERVER=source runs server/collab/cli.ts through Node's type stripping instead of the bundle.
-  const serverEntry = process.env.BENCH_SERVER === 'source' ? join(REPO_ROOT, 'server/collab/cli.ts') : await bundleCollabServer();
+  // The collab CLI as an operator starts it: it runs as its bundle (server/cli-launch.ts), built here if stale.
+  const serverEntry = join(REPO_ROOT, 'server/collab/cli.ts');
   const syncode = syncodeServer(serverEntry, cluster);
   const rows: Row[] = [];
   for (const s of scenarios) {

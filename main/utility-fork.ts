@@ -5,7 +5,7 @@ import { serverMallocEnv } from '../server/protocol/malloc-arenas.ts';
 import type { EmbeddedChild, ForkEmbedded } from './server-supervisor.ts';
 
 export const forkUtilityProcess: ForkEmbedded = (entryPath): EmbeddedChild => {
-  // The server's malloc arena limit is set here: a utility process cannot re-execute itself as the CLIs do.
+  // The server's malloc arena limit is set here: a utility process cannot replace itself as the CLIs do.
   const env = serverMallocEnv(process.env, process.platform) ?? process.env;
   const child = utilityProcess.fork(entryPath, [], { serviceName: 'SynCode server', stdio: 'inherit', env });
   // Messages posted before the child has spawned are held back until it has.

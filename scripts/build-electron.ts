@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { REPO_ROOT } from '../server/paths.ts';
-import { NATIVE_EXTERNALS, NODE_BUNDLE_OPTIONS, SERVER_BUNDLE_OPTIONS } from './server-bundle-options.ts';
+import { NATIVE_EXTERNALS, NODE_BUNDLE_OPTIONS, SERVER_BUNDLE_OPTIONS } from '../server/bundle-options.ts';
 
 await build({
   entryPoints: [join(REPO_ROOT, 'main/main.ts')],

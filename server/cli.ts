@@ -1,7 +1,6 @@
-// `npm run server`: the standalone (hosted) server (server/cli-main.ts). The malloc arena limit is checked
-// before the server's modules load, so the re-execution it may cost (server/malloc-arenas.ts) is a few
-// milliseconds instead of loading them twice.
-import { limitMallocArenas } from './malloc-arenas.ts';
+// `npm run server`: the standalone (hosted) server (server/cli-main.ts), run as its bundle dist/server-cli.mjs
+// (server/cli-launch.ts), which is built on the first start and whenever the server's sources change.
+import { launchCli } from './cli-launch.ts';
 
-limitMallocArenas();
+await launchCli({ source: 'server/cli-main.ts', bundle: 'dist/server-cli.mjs' });
 await import('./cli-main.ts');

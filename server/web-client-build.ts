@@ -3,11 +3,12 @@
 // Building at start rather than on install keeps `npm ci` (CI, every install) fast and a failed build from
 // failing the install. Only a source checkout with Vite installed can build; anywhere else nothing changes.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type { WebClientState } from './http/static-files.ts';
 import { REPO_ROOT } from './paths.ts';
+import { mtimeOf, newestMtime } from './source-mtimes.ts';
 
 /** What the renderer build reads: when any of it is newer than the built index.html, the build is stale. */
 const WEB_SOURCES = ['renderer', 'server/protocol', 'preload', 'vite.config.ts', 'package.json'];
@@ -28,7 +29,7 @@ export function buildWebClientIfNeeded(webRoot: string, say: (line: string) => v
   const vite = viteEntry();
   if (!vite) return null;
   const built = mtimeOf(join(webRoot, 'index.html'));
-  if (built !== null && built >= newestSourceMtime()) return null;
+  if (built !== null && built >= newestMtime(WEB_SOURCES)) return null;
   say(
     built === null
       ? 'Building the web client (first start, ~30 s)… the page at / says so until it is ready.'
@@ -103,22 +104,3 @@ function viteEntry(): string | null {
   }
 }
 
-function mtimeOf(path: string): number | null {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return null;
-  }
-}
-
-function newestSourceMtime(): number {
-  let newest = 0;
-  const visit = (path: string): void => {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) return;
-    newest = Math.max(newest, stat.mtimeMs);
-    if (stat.isDirectory()) for (const entry of readdirSync(path)) visit(join(path, entry));
-  };
-  for (const source of WEB_SOURCES) visit(join(REPO_ROOT, source));
-  return newest;
-}

@@ -1,13 +1,13 @@
 import { build } from 'esbuild';
 import { basename, join } from 'node:path';
 import { REPO_ROOT } from '../../server/paths.ts';
-import { SERVER_BUNDLE_OPTIONS } from '../../scripts/server-bundle-options.ts';
+import { SERVER_BUNDLE_OPTIONS } from '../../server/bundle-options.ts';
 
 /**
- * Bundles a server entry (relative to the repository) for the benchmarks as the desktop build bundles the
- * embedded server (SERVER_BUNDLE_OPTIONS), so a benchmark measures what ships rather than Node's type
- * stripping of a hundred source files (which alone adds tens of MiB of RSS). Every server a benchmark
- * compares is bundled this way. Resolves with the bundle's path.
+ * Bundles a server of the benchmark's own (relative to the repository; the reference relay) with the options
+ * SynCode's CLIs are bundled with when they start (server/cli-launch.ts, SERVER_BUNDLE_OPTIONS), so both
+ * sides of a comparison run as one bundled file rather than one through Node's type stripping (which alone
+ * adds tens of MiB of RSS). Resolves with the bundle's path.
  */
 export async function bundleServer(entry: string): Promise<string> {
   const outfile = join(REPO_ROOT, 'dist', 'bench', `${basename(entry, '.ts')}.mjs`);
@@ -15,5 +15,3 @@ export async function bundleServer(entry: string): Promise<string> {
   return outfile;
 }
 
-/** The standalone collab server (server/collab/cli.ts), bundled. */
-export const bundleCollabServer = (): Promise<string> => bundleServer('server/collab/cli.ts');

@@ -1,7 +1,7 @@
 // `node server/collab/cli.ts`: the standalone collab process of a split deployment (server/collab/cli-main.ts
-// has its options). The malloc arena limit is checked before the server's modules load, so the re-execution it
-// may cost (server/malloc-arenas.ts) is a few milliseconds instead of loading them twice.
-import { limitMallocArenas } from '../malloc-arenas.ts';
+// has its options), run as its bundle dist/collab-cli.mjs (server/cli-launch.ts), which is built on the first
+// start and whenever the server's sources change.
+import { launchCli } from '../cli-launch.ts';
 
-limitMallocArenas();
+await launchCli({ source: 'server/collab/cli-main.ts', bundle: 'dist/collab-cli.mjs' });
 await import('./cli-main.ts');

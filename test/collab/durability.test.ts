@@ -75,7 +75,7 @@ describe('durability (write-ahead: committed before observable): the server as a
     const p = await spawnCollabProcess(data);
     processes.push(p);
     if (process.platform === 'linux') {
-      // The CLI re-executed itself with the malloc arena limit (server/malloc-arenas.ts), keeping its pid.
+      // The CLI continued as its bundle with the malloc arena limit (server/cli-launch.ts), keeping its pid.
       const environ = readFileSync(`/proc/${p.child.pid}/environ`, 'utf8').split('\0');
       expect(environ).toContain(`MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? '2'}`);
     }

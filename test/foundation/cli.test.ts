@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/paths.ts';
@@ -82,19 +82,27 @@ describe('npm run server (CLI contract)', () => {
     expect(((await exited) as [number | null])[0]).toBe(0);
   }, 240_000);
 
-  it.runIf(process.platform === 'linux')('re-executes itself (same pid) with malloc arenas limited to 2, keeping an operator\'s MALLOC_ARENA_MAX and an IPC channel', async () => {
+  it.runIf(process.platform === 'linux')('runs as its bundle in the same process with malloc arenas limited to 2, rebuilt when stale; keeps an operator\'s MALLOC_ARENA_MAX and an IPC channel', async () => {
     const { MALLOC_ARENA_MAX: _, ...unset } = process.env;
-    const limited = await startCli(['--port', '0'], { env: unset });
-    expect(mallocArenaMax(limited.child.pid!)).toBe('2');
-    expect((await fetch(`${limited.url}/v1/health`)).status).toBe(200);
-    const exited = once(limited.child, 'exit');
-    limited.child.kill('SIGTERM');
+    const first = await startCli(['--port', '0'], { env: unset });
+    expect(commandLine(first.child.pid!)).toEqual([process.execPath, BUNDLE, '--data-dir', expect.any(String), '--port', '0']);
+    expect(mallocArenaMax(first.child.pid!)).toBe('2');
+    expect((await fetch(`${first.url}/v1/health`)).status).toBe(200);
+    const exited = once(first.child, 'exit');
+    first.child.kill('SIGTERM');
     expect(((await exited) as [number | null])[0]).toBe(0);
 
-    const operator = await startCli(['--port', '0'], { env: { ...unset, MALLOC_ARENA_MAX: '4' } });
-    expect(mallocArenaMax(operator.child.pid!)).toBe('4');
-    // A parent holding an IPC channel to the server (a process manager's fork) keeps it: no re-execution.
+    // A bundle older than the sources (as after an edit or a pull) is rebuilt before the server runs.
+    const stale = new Date(Date.now() - 24 * 3600_000);
+    utimesSync(BUNDLE, stale, stale);
+    const rebuilt = await startCli(['--port', '0'], { env: { ...unset, MALLOC_ARENA_MAX: '4' } });
+    expect(statSync(BUNDLE).mtimeMs).toBeGreaterThan(stale.getTime() + 3600_000);
+    expect(commandLine(rebuilt.child.pid!)[1]).toBe(BUNDLE);
+    expect(mallocArenaMax(rebuilt.child.pid!)).toBe('4');
+
+    // A parent holding an IPC channel to the server (a process manager's fork) keeps it: it runs from source.
     const forked = await startCli(['--port', '0'], { env: unset, ipc: true });
+    expect(commandLine(forked.child.pid!)[1]).toBe('server/cli.ts');
     expect(mallocArenaMax(forked.child.pid!)).toBeUndefined();
     expect(forked.child.connected).toBe(true);
   });
@@ -123,6 +131,13 @@ describe('npm run server (CLI contract)', () => {
     expect(err).toContain('SYNCODE_PUBLIC_URL is not a URL');
   });
 });
+
+const BUNDLE = join(REPO_ROOT, 'dist', 'server-cli.mjs');
+
+/** The arguments a process was last executed with (/proc/<pid>/cmdline). */
+function commandLine(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, -1);
+}
 
 /** MALLOC_ARENA_MAX in the environment a process was last executed with (/proc/<pid>/environ). */
 function mallocArenaMax(pid: number): string | undefined {

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisIssue } from '../../protocol/index.ts';
 import { zAnalysisIssue } from '../../protocol/api/ai.ts';
+import { REPO_ROOT } from '../../paths.ts';
 import type { Toolchain } from '../toolchains.ts';
 import type { Analyzer, ToolOutput } from './analyzer.ts';
 
@@ -42,9 +43,11 @@ function findRunner(): Runner | null {
   // Node in the sandbox cannot read the archive.
   const bundled = join(here.replace(/([/\\])app\.asar([/\\]|$)/, '$1app.asar.unpacked$2'), 'analysis', 'script-analysis-runner.cjs');
   if (existsSync(bundled)) return { file: bundled, binds: [dirname(bundled)], libDir: join(dirname(bundled), 'typescript-lib') };
-  const source = join(here, 'script-analysis-runner.ts');
-  const modules = nodeModulesWith(here, ['typescript', 'eslint']);
-  return existsSync(source) && modules ? { file: source, binds: [here, modules] } : null;
+  // A source checkout, whether the server runs from its sources or from a bundle in dist/ (server/cli-launch.ts).
+  const sources = join(REPO_ROOT, 'server', 'execution', 'analysis');
+  const source = join(sources, 'script-analysis-runner.ts');
+  const modules = nodeModulesWith(sources, ['typescript', 'eslint']);
+  return existsSync(source) && modules ? { file: source, binds: [sources, modules] } : null;
 }
 
 /** The nearest node_modules above `dir` that holds all of `packages` (as Node resolves them from the runner). */

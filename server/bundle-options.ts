@@ -1,15 +1,16 @@
 import type { BuildOptions } from 'esbuild';
 
-/** Every Node-side bundle (build-electron.ts): for Node 22+, one file with its dependencies. */
+/** Every Node-side bundle (scripts/build-electron.ts): for Node 22+, one file with its dependencies. */
 export const NODE_BUNDLE_OPTIONS = { bundle: true, platform: 'node', target: 'node22', logLevel: 'warning' } as const satisfies BuildOptions;
 
 /** Left outside the bundles: Electron, and the N-API modules (one binary serves Node and Electron). */
 export const NATIVE_EXTERNALS = ['electron', 'better-sqlite3', 'keytar'];
 
 /**
- * How a server process is bundled: the embedded server's entry (build-electron.ts) and the servers the
- * benchmarks measure (bench/collab/server-bundle.ts), so a benchmark measures what ships. ESM for Node with
- * the N-API modules (and Electron) external; bundled CommonJS dependencies get a `require`.
+ * How a server process is bundled: the embedded server's entry (scripts/build-electron.ts), the server CLIs
+ * (server/cli-launch.ts) and the servers the benchmarks measure (bench/collab/server-bundle.ts), so a
+ * benchmark measures what ships. ESM for Node with the N-API modules (and Electron) external; bundled
+ * CommonJS dependencies get a `require`.
  *
  * Whitespace and comments are left out, and legal comments go to `<bundle>.LEGAL.txt` beside it: V8 keeps a
  * script's source text for the life of the process, at one byte per character only if all of it is ASCII,
