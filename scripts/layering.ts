@@ -214,6 +214,7 @@ export function checkFile(root: string, file: string, text: string): Violation[]
     }
   }
   violations.push(...zodImportViolations(file, source, lineOf));
+  violations.push(...nodeHttpImportViolations(file, source, lineOf));
   const base = file.split('/').pop()!;
   if (!DEFAULT_EXPORT_ALLOWED.has(base)) {
     for (const statement of source.statements) {
@@ -252,6 +253,26 @@ function zodImportViolations(file: string, source: ts.SourceFile, lineOf: (pos: 
         message: `${file} imports { z } from 'zod': write import * as z from 'zod', so bundles keep only the zod they use.`,
       });
     }
+  }
+  return violations;
+}
+
+/**
+ * Server code takes Node's `http` from server/http/node-http.ts rather than importing 'node:http' as a value:
+ * Node reads every export of a built-in module for its ESM namespace, and three of `http`'s load Node's bundled
+ * undici into every server process (0.75 MB of source on the heap, and its code). `import type` is free.
+ */
+function nodeHttpImportViolations(file: string, source: ts.SourceFile, lineOf: (pos: number) => number): Violation[] {
+  if (!isUnder(file, 'server') || file === 'server/http/node-http.ts') return [];
+  const violations: Violation[] = [];
+  for (const statement of source.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    if (!['node:http', 'http'].includes(statement.moduleSpecifier.text) || statement.importClause?.isTypeOnly) continue;
+    violations.push({
+      file,
+      line: lineOf(statement.getStart(source)),
+      message: `${file} imports 'node:http' as a value: take nodeHttp from server/http/node-http.ts (or write import type).`,
+    });
   }
   return violations;
 }

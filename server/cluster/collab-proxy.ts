@@ -3,10 +3,11 @@
 // room, limits) and speaks to the client through the pipe, so the client sees one contract. The request
 // carries the internal secret, which marks it as a hop from a peer: the owner never proxies it again.
 // When this process drains, each piped connection gets a 1012 close frame between two of the owner's frames.
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { nodeHttp } from '../http/node-http.ts';
 import { CloseCode, INTERNAL_SECRET_HEADER } from '../protocol/index.ts';
 import { closeFrame, FrameBoundary } from './ws-frames.ts';
 
@@ -42,7 +43,7 @@ export class CollabProxy {
    */
   pipe(req: IncomingMessage, client: Duplex, head: Buffer, ownerUrl: string): Promise<boolean> {
     const target = new URL(req.url ?? '/', ownerUrl);
-    const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, {
+    const request = (target.protocol === 'https:' ? httpsRequest : nodeHttp.request)(target, {
       method: 'GET',
       headers: { ...req.headers, [INTERNAL_SECRET_HEADER]: this.#internalSecret },
     });

@@ -1,7 +1,8 @@
 // The one HTTP server both the full server and the collab-only server listen with: create, listen (a
 // taken port rejects and leaves nothing listening), report the bound URL, close.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { nodeHttp } from './node-http.ts';
 
 export interface HttpListener {
   /** `http://HOST:PORT` as bound (the real port when 0 was asked). Throws before `listen` resolved. */
@@ -16,7 +17,7 @@ export function createHttpListener(
   onRequest: (req: IncomingMessage, res: ServerResponse) => void,
   onUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void,
 ): HttpListener {
-  const server = createServer(onRequest);
+  const server = nodeHttp.createServer(onRequest);
   server.on('upgrade', onUpgrade);
   server.on('clientError', (_error, socket) => socket.destroy());
   let bound: { host: string; port: number } | undefined;

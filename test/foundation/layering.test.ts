@@ -53,6 +53,8 @@ describe('layering lint (ARCHITECTURE.md import table, package runtimes, raw IPC
     ['preload/a.ts', "import { ipcRenderer } from 'electron';", "may not import ipcRenderer from 'electron': only preload/preload.ts does"],
     ['renderer/src/a.ts', "import leftPad from 'left-pad';", "'left-pad' is not classified: add it to scripts/package-runtimes.ts"],
     ['server/protocol/a.ts', "import { z } from 'zod';", "write import * as z from 'zod'"],
+    ['server/http/a.ts', "import { createServer, type IncomingMessage } from 'node:http';", 'take nodeHttp from server/http/node-http.ts'],
+    ['server/cluster/a.ts', "import { type IncomingMessage } from 'node:http';", 'take nodeHttp from server/http/node-http.ts'],
   ])('%s: %s is refused', (file, source, expected) => {
     const violations = checkFile(REPO_ROOT, file, source + '\n');
     expect(violations.map((v) => v.message).join('\n')).toContain(expected);
@@ -66,6 +68,8 @@ describe('layering lint (ARCHITECTURE.md import table, package runtimes, raw IPC
     ['server/control/a.ts', "import { createCollabPlane } from '../collab/index.ts';"],
     ['server/protocol/a.ts', "import * as z from 'zod';\nimport * as encoding from 'lib0/encoding';"],
     ['server/protocol/a.ts', "import type { z } from 'zod';"],
+    ['server/http/a.ts', "import type { IncomingMessage } from 'node:http';"],
+    ['test/a.test.ts', "import { createServer } from 'node:http';"],
     ['renderer/src/a.ts', "import * as Y from 'yjs';\nimport { Tldraw } from 'tldraw';"],
     ['main/main.ts', "import { app, ipcMain } from 'electron';\nimport Database from 'better-sqlite3';"],
     ['preload/preload.ts', "import { contextBridge, ipcRenderer } from 'electron';"],
