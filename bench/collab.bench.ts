@@ -162,6 +162,7 @@ async function runScenario(s: Scenario, contender: Contender): Promise<Row> {
   let started = 0;
   let stopped = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMiB(server.pid!))), 100);
+  // A failed load generator fails the run, and the server goes with it: nothing is left running.
   const results = await Promise.all(
     Array.from({ length: shards }, (_, i) => {
       const mine = rooms.filter((_, r) => r % shards === i);
@@ -176,7 +177,11 @@ async function runScenario(s: Scenario, contender: Contender): Promise<Row> {
         }
       });
     }),
-  );
+  ).catch(async (error: unknown) => {
+    clearInterval(sampler);
+    await stop(server);
+    throw error;
+  });
   const result: Record<string, any> = { ...results[0] };
   if (result.latencies) {
     result.latencies = results.flatMap((r) => r.latencies as number[]);
