@@ -1,6 +1,6 @@
-// The standalone (hosted) server behind `npm run server` (server/cli.ts). Maps flags/env to options, prints the ready line,
-// and shuts down cleanly on SIGINT/SIGTERM. Exit codes: 0 after a clean shutdown, 2 for bad configuration
-// (flags, environment, or a start refused for what the data directory holds), 1 for anything else.
+// The standalone (hosted) server behind `npm run server` (server/cli.ts). Maps flags/env to options, prints the
+// ready line, and shuts down cleanly on SIGINT/SIGTERM. Exit codes: 0 after a clean shutdown, 2 for bad
+// configuration (flags, environment, or a start refused for what the data directory holds), 1 for anything else.
 import { hostname } from 'node:os';
 import { CliHelp, optionsFromCli } from './cli-options.ts';
 import { createLogger } from './logger.ts';

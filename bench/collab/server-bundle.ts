@@ -14,4 +14,3 @@ export async function bundleServer(entry: string): Promise<string> {
   await build({ ...SERVER_BUNDLE_OPTIONS, entryPoints: [join(REPO_ROOT, entry)], outfile });
   return outfile;
 }
-
