@@ -133,18 +133,22 @@ function syncodeServer(serverEntry: string, cluster: PostgresCluster | null): Co
 }
 
 /** The in-memory reference relay (bench/collab/reference-relay.ts), bundled like SynCode's server: this machine's floor. */
+let relayBundle: Promise<string> | undefined;
 const referenceRelay: Contender = {
   label: ' - in-memory reference relay',
   async start() {
+    relayBundle ??= bundleServer('bench/collab/reference-relay.ts'); // once per benchmark run
     // With the process settings SynCode's CLI gives itself (its malloc arena limit), so they are not the difference.
     const env = serverMallocEnv(process.env, process.platform) ?? process.env;
-    const server = spawn(process.execPath, [await bundleServer('bench/collab/reference-relay.ts')], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const server = spawn(process.execPath, [await relayBundle], { env, stdio: ['ignore', 'pipe', 'ignore'] });
     const url = await readyUrl(server.stdout!);
     return { process: server, collabUrl: `${url.replace('http', 'ws')}/collab`, finish: async () => (await stop(server), '-') };
   },
 };
 
+/** Stops a server and resolves once it is gone (at once if it already is: a crashed server emits no second exit). */
 function stop(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
   server.kill('SIGTERM');
   return new Promise((resolve) => server.once('exit', () => resolve()));
 }
@@ -161,13 +165,20 @@ async function runScenario(s: Scenario, contender: Contender): Promise<Row> {
   let peakRss = 0;
   let started = 0;
   let stopped = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMiB(server.pid!))), 100);
-  // A failed load generator fails the run, and the server goes with it: nothing is left running.
-  const results = await Promise.all(
+  // The run fails, and leaves nothing running, when a load generator fails or the server dies during it.
+  const gone = (): boolean => server.exitCode !== null || server.signalCode !== null;
+  let onExit!: (code: number | null, signal: NodeJS.Signals | null) => void;
+  const died = new Promise<never>((_, reject) => {
+    onExit = (code, signal) => reject(new Error(`the server exited during the run (${signal ?? `code ${code}`})`));
+  });
+  server.once('exit', onExit);
+  const sampler = setInterval(() => gone() || (peakRss = Math.max(peakRss, rssMiB(server.pid!))), 100);
+  const load = Promise.all(
     Array.from({ length: shards }, (_, i) => {
       const mine = rooms.filter((_, r) => r % shards === i);
       // The load window runs from the last shard's start to the first shard's stop.
       return runGenerator(s.config(running.collabUrl, mine), (event) => {
+        if (gone()) return;
         if (event === 'start' && ++started === shards) {
           cpuStart = cpuSeconds(server.pid!);
           wallStart = performance.now();
@@ -177,11 +188,13 @@ async function runScenario(s: Scenario, contender: Contender): Promise<Row> {
         }
       });
     }),
-  ).catch(async (error: unknown) => {
+  );
+  const results = await Promise.race([load, died]).catch(async (error: unknown) => {
     clearInterval(sampler);
     await stop(server);
     throw error;
   });
+  server.off('exit', onExit);
   const result: Record<string, any> = { ...results[0] };
   if (result.latencies) {
     result.latencies = results.flatMap((r) => r.latencies as number[]);
