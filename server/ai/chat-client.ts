@@ -4,8 +4,9 @@
 // attempt for a stream that breaks before its first token, the model chosen from GET /models when none is
 // configured, and JSON answers requested with the strongest `response_format` the provider accepts. Every
 // failure becomes an AiProviderError (the job fails with AI_UNAVAILABLE) or, when the caller aborted,
-// AiCancelledError.
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, BadRequestError, UnprocessableEntityError } from 'openai';
+// AiCancelledError. The SDK is imported on the first request, not at start-up: its top level loads Node's
+// undici, about 4 MiB of every server process that never asks the AI anything.
+import type OpenAI from 'openai';
 import type { Logger } from '../server-options.ts';
 import type { AiLimits, AiProviderOptions } from './ai-options.ts';
 
@@ -50,16 +51,30 @@ type JsonMode = 'json_schema' | 'json_object' | 'prompt';
 
 const STREAM_RETRY_BASE_MS = 250;
 
+type Sdk = typeof import('openai');
+
+let sdkLoading: Promise<Sdk> | undefined;
+
+function loadSdk(): Promise<Sdk> {
+  sdkLoading ??= import('openai');
+  return sdkLoading;
+}
+
 export function createChatClient(options: AiProviderOptions, limits: AiLimits, log: Logger): ChatClient {
-  const client = new OpenAI({
-    baseURL: options.baseUrl,
-    // The SDK insists on a key; local servers need none, and then no Authorization header is sent at all.
-    apiKey: options.apiKey ?? 'unused',
-    defaultHeaders: options.apiKey ? {} : { authorization: null },
-    timeout: limits.timeoutMs,
-    maxRetries: limits.maxRetries,
-    logLevel: 'off',
-  });
+  let connecting: Promise<{ sdk: Sdk; client: OpenAI }> | undefined;
+  const connect = (): Promise<{ sdk: Sdk; client: OpenAI }> =>
+    (connecting ??= loadSdk().then((sdk) => ({
+      sdk,
+      client: new sdk.default({
+        baseURL: options.baseUrl,
+        // The SDK insists on a key; local servers need none, and then no Authorization header is sent at all.
+        apiKey: options.apiKey ?? 'unused',
+        defaultHeaders: options.apiKey ? {} : { authorization: null },
+        timeout: limits.timeoutMs,
+        maxRetries: limits.maxRetries,
+        logLevel: 'off',
+      }),
+    })));
   let jsonMode: JsonMode = 'json_schema';
   let model: Promise<string> | undefined;
 
@@ -75,16 +90,18 @@ export function createChatClient(options: AiProviderOptions, limits: AiLimits, l
   }
 
   async function listModels(signal?: AbortSignal): Promise<string[]> {
+    const { sdk, client } = await connect();
     try {
       const page = await client.models.list({ signal });
       return page.data.map((m) => m.id);
     } catch (error) {
-      throw providerError(error, signal);
+      throw providerError(sdk, error, signal);
     }
   }
 
   async function* streamText(request: ChatRequest): AsyncGenerator<string, void, undefined> {
     const name = await resolveModel(request.signal);
+    const { sdk, client } = await connect();
     for (let attempt = 0; ; attempt++) {
       const watchdog = new IdleWatchdog(limits.timeoutMs, request.signal);
       let yielded = false;
@@ -106,9 +123,9 @@ export function createChatClient(options: AiProviderOptions, limits: AiLimits, l
         if (watchdog.signal.aborted) throw new Error('aborted');
         return;
       } catch (error) {
-        const failure = watchdog.explain(error, request.signal);
+        const failure = watchdog.explain(sdk, error, request.signal);
         // Once tokens reached the caller the reply cannot be restarted; before that, a broken stream is retried.
-        if (yielded || failure instanceof AiCancelledError || attempt >= limits.maxRetries || !isTransient(error)) throw failure;
+        if (yielded || failure instanceof AiCancelledError || attempt >= limits.maxRetries || !isTransient(sdk, error)) throw failure;
         log.warn('AI stream broke before its first token; retrying', { attempt: attempt + 1, error: failure.message });
         await delay(STREAM_RETRY_BASE_MS * 2 ** attempt, request.signal);
       } finally {
@@ -119,6 +136,7 @@ export function createChatClient(options: AiProviderOptions, limits: AiLimits, l
 
   async function completeJson(request: ChatRequest & { format: JsonFormat }): Promise<string> {
     const name = await resolveModel(request.signal);
+    const { sdk, client } = await connect();
     for (;;) {
       const mode = jsonMode;
       try {
@@ -135,13 +153,13 @@ export function createChatClient(options: AiProviderOptions, limits: AiLimits, l
         if (typeof content !== 'string') throw new AiProviderError('The AI provider answered without any content.');
         return content;
       } catch (error) {
-        if (mode !== 'prompt' && (error instanceof BadRequestError || error instanceof UnprocessableEntityError)) {
+        if (mode !== 'prompt' && (error instanceof sdk.BadRequestError || error instanceof sdk.UnprocessableEntityError)) {
           // Servers without structured outputs refuse the field; ask the next weaker way from now on.
           jsonMode = mode === 'json_schema' ? 'json_object' : 'prompt';
           log.warn('AI provider refused response_format; falling back', { refused: mode, next: jsonMode });
           continue;
         }
-        throw providerError(error, request.signal);
+        throw providerError(sdk, error, request.signal);
       }
     }
   }
@@ -161,19 +179,19 @@ function withSchemaInstruction(messages: ChatMessage[], format: JsonFormat): Cha
   return [...messages, { role: 'system', content: instruction }];
 }
 
-function isTransient(error: unknown): boolean {
-  if (error instanceof APIError && error.status !== undefined) return error.status === 429 || error.status >= 500;
+function isTransient(sdk: Sdk, error: unknown): boolean {
+  if (error instanceof sdk.APIError && error.status !== undefined) return error.status === 429 || error.status >= 500;
   // A connection that broke or timed out, or a body cut off mid-way (undici's "terminated").
-  return error instanceof APIConnectionError || error instanceof TypeError;
+  return error instanceof sdk.APIConnectionError || error instanceof TypeError;
 }
 
-function providerError(error: unknown, signal: AbortSignal | undefined): AiProviderError | AiCancelledError {
+function providerError(sdk: Sdk, error: unknown, signal: AbortSignal | undefined): AiProviderError | AiCancelledError {
   if (signal?.aborted) return new AiCancelledError('The request was cancelled.');
   if (error instanceof AiProviderError || error instanceof AiCancelledError) return error;
-  if (error instanceof APIConnectionTimeoutError) return new AiProviderError('The AI provider did not answer in time.');
-  if (error instanceof APIUserAbortError) return new AiProviderError('The AI provider request was aborted.');
-  if (error instanceof APIConnectionError) return new AiProviderError('The AI provider could not be reached.');
-  if (error instanceof APIError && error.status !== undefined) return new AiProviderError(`The AI provider answered with HTTP ${error.status}.`);
+  if (error instanceof sdk.APIConnectionTimeoutError) return new AiProviderError('The AI provider did not answer in time.');
+  if (error instanceof sdk.APIUserAbortError) return new AiProviderError('The AI provider request was aborted.');
+  if (error instanceof sdk.APIConnectionError) return new AiProviderError('The AI provider could not be reached.');
+  if (error instanceof sdk.APIError && error.status !== undefined) return new AiProviderError(`The AI provider answered with HTTP ${error.status}.`);
   return new AiProviderError('The AI provider sent an invalid or incomplete answer.');
 }
 
@@ -203,9 +221,9 @@ class IdleWatchdog {
     clearTimeout(this.#timer);
   }
 
-  explain(error: unknown, caller: AbortSignal | undefined): AiProviderError | AiCancelledError {
+  explain(sdk: Sdk, error: unknown, caller: AbortSignal | undefined): AiProviderError | AiCancelledError {
     if (this.#fired && !caller?.aborted) return new AiProviderError('The AI provider stopped sending in time.');
-    return providerError(error, caller);
+    return providerError(sdk, error, caller);
   }
 }
 
