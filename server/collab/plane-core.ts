@@ -176,11 +176,11 @@ export class PlaneCore {
   /** Writes a compacted checkpoint; a document that stays loaded is rebuilt from it (see LiveDoc.rebase). */
   checkpoint(doc: LiveDoc, stayLoaded = true): void {
     if (doc.destroyed || doc.updatesSinceCheckpoint === 0 || doc.uncommitted > 0) return;
-    const state = Y.encodeStateAsUpdate(doc.ydoc);
     const { roomId, name, lastUpdateId } = doc;
+    const encoded = Y.encodeStateAsUpdate(doc.ydoc);
+    const state = stayLoaded ? doc.rebase(encoded) : encoded;
+    if (!stayLoaded) doc.updatesSinceCheckpoint = 0;
     this.writer.persist(() => this.store.writeCheckpoint(roomId, name, lastUpdateId, state), 'checkpoint');
-    if (stayLoaded) doc.rebase(state);
-    else doc.updatesSinceCheckpoint = 0;
   }
 
   /** Releases what waited for a committed batch, per document in order. */
