@@ -55,10 +55,10 @@ const scenarios: Scenario[] = [
     config: (collabUrl, rooms) => ({ kind: 'ops', collabUrl, jwtSecret: JWT_SECRET, rooms, clientsPerRoom: 2, opsPerSec: 5, durationMs: DURATION_MS, client: 'light' }),
   },
   {
-    name: '(d) late joiner, 1 MiB from 100k edits',
+    name: '(d) late joiner, 3 MiB from 300k edits',
     target: 'join p50 <= 30 ms, RSS <= 100 MB',
     rooms: 1,
-    config: (collabUrl, rooms) => ({ kind: 'join', collabUrl, jwtSecret: JWT_SECRET, roomId: rooms[0]!, edits: 100_000, editsPerUpdate: 10, charsPerEdit: 10, joins: 30, settleMs: 5000 }),
+    config: (collabUrl, rooms) => ({ kind: 'join', collabUrl, jwtSecret: JWT_SECRET, roomId: rooms[0]!, edits: 300_000, editsPerUpdate: 10, charsPerEdit: 10, joins: 30, settleMs: 5000 }),
   },
 ];
 
