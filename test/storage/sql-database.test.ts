@@ -147,6 +147,18 @@ describe.each(backends)('SqlDatabase on %s', (_name, open) => {
   });
 });
 
+describe('SQLite connection settings', () => {
+  it('keeps the page cache at SQLite’s default of 2 MB, not the 16 MB better-sqlite3 builds in', async () => {
+    const db = openSqliteDatabase(join(dir.path, 'settings.sqlite'));
+    try {
+      expect(await db.get('PRAGMA cache_size')).toEqual({ cache_size: -2000 });
+      expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe('PostgreSQL migrations from several processes', () => {
   it('two pools migrating the same database at once apply each migration once', async () => {
     const url = await cluster.createDatabase();
