@@ -2,7 +2,7 @@
 // settings, in place of the process that was started. Through Node's type stripping, every one of the server's
 // source modules stays in memory as its stripped source and its compiled code: an idle `npm run server` held
 // 139-182 MiB from its sources and 97-120 MiB as the bundle (which also starts in 0.6 s instead of 1 s), the collab
-// CLI 119 MiB against 70-75 (now 93-94 and 67 MiB, see docs/collab.md, Memory). The bundle is built the way the desktop app's embedded server is
+// CLI 119 MiB against 70-75 (now 81 and 64.5 MiB, see docs/collab.md, Memory). The bundle is built the way the desktop app's embedded server is
 // (server/bundle-options.ts), on the first start and again whenever the server's sources or the installed packages
 // are newer than it.
 import { mkdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { loadMallocTrim } from './malloc-trim.ts';
 import type { Logger } from './server-options.ts';
 
 /** The event loop was busy at most this share of the last check interval: the process is idle. */
@@ -17,11 +18,13 @@ type MemoryReducingGc = (options: { type: 'major'; execution: 'sync'; flavor: 'l
  * collab server held 140 MiB with 15 MiB of its heap live. When the event loop was busy at most 1 % of the
  * last 2 s and V8's heap has grown by 16 MiB since the last release, one last-resort collection runs (about
  * 50 ms for a 15 MiB live heap, paid while nothing else is happening); it then waits for the next growth.
- * What start-up left behind counts as such a burst.
+ * What start-up left behind counts as such a burst. Then malloc's free pages go back too (server/malloc-trim.ts,
+ * glibc only): glibc keeps what a burst freed inside its heap, 10 MiB after bench:collab's scenario (d).
  * For the process entry points (server, embedded server, collab server): memory is a process concern.
  */
 export function releaseMemoryWhenIdle(log: Logger, checkIntervalMs = 2_000): void {
   const gc = memoryReducingGc();
+  const trimMalloc = loadMallocTrim(log);
   // Start-up counts as a burst: loading, migrations and seeding leave the heap at 50-55 MiB with 15 MiB live,
   // which V8's own memory reducer gives back only about 25 s later. The first idle check releases it.
   let baseline = 0;
@@ -35,7 +38,14 @@ export function releaseMemoryWhenIdle(log: Logger, checkIntervalMs = 2_000): voi
     const started = performance.now();
     gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
     baseline = getHeapStatistics().total_heap_size;
-    log.info('idle: heap memory given back', { heapMiB: mib(heap), nowMiB: mib(baseline), ms: Math.round(performance.now() - started) });
+    const mallocTrimmed = trimMalloc?.() ?? false;
+    log.info('idle: heap memory given back', {
+      heapMiB: mib(heap),
+      nowMiB: mib(baseline),
+      mallocTrimmed,
+      rssMiB: mib(process.memoryUsage.rss()),
+      ms: Math.round(performance.now() - started),
+    });
     // The collection itself is not load.
     last = performance.eventLoopUtilization();
   }, checkIntervalMs);
