@@ -146,9 +146,12 @@ const referenceRelay: Contender = {
   },
 };
 
+/** The process has exited (on its own, or killed). */
+const exited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
+
 /** Stops a server and resolves once it is gone (at once if it already is: a crashed server emits no second exit). */
 function stop(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
+  if (exited(server)) return Promise.resolve();
   server.kill('SIGTERM');
   return new Promise((resolve) => server.once('exit', () => resolve()));
 }
@@ -166,19 +169,18 @@ async function runScenario(s: Scenario, contender: Contender): Promise<Row> {
   let started = 0;
   let stopped = 0;
   // The run fails, and leaves nothing running, when a load generator fails or the server dies during it.
-  const gone = (): boolean => server.exitCode !== null || server.signalCode !== null;
   let onExit!: (code: number | null, signal: NodeJS.Signals | null) => void;
   const died = new Promise<never>((_, reject) => {
     onExit = (code, signal) => reject(new Error(`the server exited during the run (${signal ?? `code ${code}`})`));
   });
   server.once('exit', onExit);
-  const sampler = setInterval(() => gone() || (peakRss = Math.max(peakRss, rssMiB(server.pid!))), 100);
+  const sampler = setInterval(() => exited(server) || (peakRss = Math.max(peakRss, rssMiB(server.pid!))), 100);
   const load = Promise.all(
     Array.from({ length: shards }, (_, i) => {
       const mine = rooms.filter((_, r) => r % shards === i);
       // The load window runs from the last shard's start to the first shard's stop.
       return runGenerator(s.config(running.collabUrl, mine), (event) => {
-        if (gone()) return;
+        if (exited(server)) return;
         if (event === 'start' && ++started === shards) {
           cpuStart = cpuSeconds(server.pid!);
           wallStart = performance.now();

@@ -241,9 +241,7 @@ export function checkFile(root: string, file: string, text: string): Violation[]
  */
 function zodImportViolations(file: string, source: ts.SourceFile, lineOf: (pos: number) => number): Violation[] {
   const violations: Violation[] = [];
-  for (const statement of source.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-    if (statement.moduleSpecifier.text !== 'zod' || statement.importClause?.isTypeOnly) continue;
+  for (const statement of valueImports(source, ['zod'])) {
     const bindings = statement.importClause?.namedBindings;
     if (!bindings || !ts.isNamedImports(bindings)) continue;
     if (bindings.elements.some((e) => !e.isTypeOnly && (e.propertyName ?? e.name).text === 'z')) {
@@ -264,15 +262,20 @@ function zodImportViolations(file: string, source: ts.SourceFile, lineOf: (pos: 
  */
 function nodeHttpImportViolations(file: string, source: ts.SourceFile, lineOf: (pos: number) => number): Violation[] {
   if (!isUnder(file, 'server') || file === 'server/http/node-http.ts') return [];
-  const violations: Violation[] = [];
-  for (const statement of source.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-    if (!['node:http', 'http'].includes(statement.moduleSpecifier.text) || statement.importClause?.isTypeOnly) continue;
-    violations.push({
-      file,
-      line: lineOf(statement.getStart(source)),
-      message: `${file} imports 'node:http' as a value: take nodeHttp from server/http/node-http.ts (or write import type).`,
-    });
-  }
-  return violations;
+  return valueImports(source, ['node:http', 'http']).map((statement) => ({
+    file,
+    line: lineOf(statement.getStart(source)),
+    message: `${file} imports 'node:http' as a value: take nodeHttp from server/http/node-http.ts (or write import type).`,
+  }));
+}
+
+/** The file's import declarations of any of `modules` other than `import type` ones. */
+function valueImports(source: ts.SourceFile, modules: readonly string[]): ts.ImportDeclaration[] {
+  return source.statements.filter(
+    (statement): statement is ts.ImportDeclaration =>
+      ts.isImportDeclaration(statement) &&
+      ts.isStringLiteral(statement.moduleSpecifier) &&
+      modules.includes(statement.moduleSpecifier.text) &&
+      !statement.importClause?.isTypeOnly,
+  );
 }

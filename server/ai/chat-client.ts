@@ -53,17 +53,10 @@ const STREAM_RETRY_BASE_MS = 250;
 
 type Sdk = typeof import('openai');
 
-let sdkLoading: Promise<Sdk> | undefined;
-
-function loadSdk(): Promise<Sdk> {
-  sdkLoading ??= import('openai');
-  return sdkLoading;
-}
-
 export function createChatClient(options: AiProviderOptions, limits: AiLimits, log: Logger): ChatClient {
   let connecting: Promise<{ sdk: Sdk; client: OpenAI }> | undefined;
   const connect = (): Promise<{ sdk: Sdk; client: OpenAI }> =>
-    (connecting ??= loadSdk().then((sdk) => ({
+    (connecting ??= import('openai').then((sdk) => ({
       sdk,
       client: new sdk.default({
         baseURL: options.baseUrl,
