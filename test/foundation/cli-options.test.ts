@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { optionsFromCli } from '../../server/cli-options.ts';
 import { REPO_ROOT } from '../../server/paths.ts';
+import { onFreePort } from '../support/free-port.ts';
 import { pollUntil } from '../support/poll.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
@@ -111,15 +111,6 @@ describe('optionsFromCli: CORS, split deployment and execution workers', () => {
   });
 });
 
-/** A port that was free a moment ago: the server's URL must be known before the collab process starts. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 describe('npm run server with the new variables (real child processes)', () => {
   // Processes first (awaited), then their data directories.
   const kills: (() => unknown)[] = [];
@@ -136,10 +127,12 @@ describe('npm run server with the new variables (real child processes)', () => {
     const child = spawn(process.execPath, [entry, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     kills.push(killer(child));
     let out = '';
+    let err = '';
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
     const url = await pollUntil(
       () => {
-        if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}`);
+        if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}: ${err}`);
         return ready.exec(out)?.[1];
       },
       (found) => found !== undefined,
@@ -152,19 +145,26 @@ describe('npm run server with the new variables (real child processes)', () => {
     const dir = makeTempDir('syncode-split-');
     kills.push(dir.remove);
     const secrets = { SYNCODE_JWT_SECRET: 'j'.repeat(43), SYNCODE_INTERNAL_SECRET: 'i'.repeat(43) };
-    const serverPort = await freePort();
-    const collab = await startProcess(
-      'server/collab/cli.ts',
-      ['--port', '0', '--data-dir', join(dir.path, 'collab')],
-      { ...secrets, SYNCODE_CONTROL_URL: `http://127.0.0.1:${serverPort}` },
-      /^SynCode collab listening on (http:\/\/\S+)$/m,
-    );
-    const server = await startProcess(
-      'server/cli.ts',
-      ['--port', String(serverPort), '--data-dir', join(dir.path, 'server')],
-      { ...secrets, SYNCODE_COLLAB_URL: collab.url, SYNCODE_CORS_ORIGINS: 'loopback', SYNCODE_EXEC_WORKERS: '1' },
-      /^SynCode server listening on (http:\/\/\S+)$/m,
-    );
+    // The server's URL must be known before the collab process starts: a port that was free a moment ago.
+    const server = await onFreePort(async (serverPort) => {
+      const collab = await startProcess(
+        'server/collab/cli.ts',
+        ['--port', '0', '--data-dir', join(dir.path, 'collab')],
+        { ...secrets, SYNCODE_CONTROL_URL: `http://127.0.0.1:${serverPort}` },
+        /^SynCode collab listening on (http:\/\/\S+)$/m,
+      );
+      try {
+        return await startProcess(
+          'server/cli.ts',
+          ['--port', String(serverPort), '--data-dir', join(dir.path, 'server')],
+          { ...secrets, SYNCODE_COLLAB_URL: collab.url, SYNCODE_CORS_ORIGINS: 'loopback', SYNCODE_EXEC_WORKERS: '1' },
+          /^SynCode server listening on (http:\/\/\S+)$/m,
+        );
+      } catch (error) {
+        await killer(collab.child)();
+        throw error;
+      }
+    });
     const res = await fetch(`${server.url}/v1/health`, { headers: { origin: 'http://localhost:5173' } });
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     const health = (await res.json()) as { checks: { collab: { status: string; message: string } } };

@@ -6,7 +6,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort } from './free-port.ts';
+import { onFreePort } from './free-port.ts';
 import { pollUntil } from './poll.ts';
 import { createDatabase } from './test-database.ts';
 
@@ -45,14 +45,24 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const [initCmd, initArgs] = command(bin('initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const init = spawnSync(initCmd, initArgs, { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout}`);
-  const port = await freePort();
+  try {
+    return await onFreePort((port) => runPostgres(bin('postgres'), dir, port));
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The postmaster of the cluster in `dir` on `port`, accepting connections; stopped again when it does not get there. */
+async function runPostgres(postgres: string, dir: string, port: number): Promise<PostgresCluster> {
+  const dataDir = join(dir, 'data');
   const settings = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'];
-  const [cmd, args] = command(bin('postgres'), ['-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', ...settings]);
+  const [cmd, args] = command(postgres, ['-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', ...settings]);
   const server: ChildProcess = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   server.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
   const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
-  const stop = async () => {
+  const shutDown = async () => {
     if (server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((resolve) => server.once('exit', resolve));
       // The postmaster itself (runuser does not pass signals on): SIGINT is PostgreSQL's fast shutdown.
@@ -60,7 +70,6 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       process.kill(postmaster > 0 ? postmaster : server.pid!, 'SIGINT');
       await exited;
     }
-    rmSync(dir, { recursive: true, force: true });
   };
   try {
     await pollUntil(
@@ -80,12 +89,15 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       { timeoutMs: 30_000, intervalMs: 100, what: 'postgres to accept connections' },
     );
   } catch (error) {
-    await stop();
+    await shutDown();
     throw error;
   }
   return {
     url,
     createDatabase: () => createDatabase(url('postgres')),
-    stop,
+    async stop() {
+      await shutDown();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -3,7 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
-import { freePort } from './free-port.ts';
+import { onFreePort } from './free-port.ts';
 import { pollUntil } from './poll.ts';
 
 export interface RedisServer {
@@ -22,12 +22,17 @@ export function redisServerInstalled(): boolean {
 /** `port`: a given one (to start Redis again where a stopped one was), else a free one. */
 export async function startRedisServer(port?: number): Promise<RedisServer> {
   if (!redisServerInstalled()) throw new Error('redis-server is not installed: apt-get install redis-server');
-  port ??= await freePort();
+  return port === undefined ? onFreePort(launch) : launch(port);
+}
+
+/** redis-server on `port`, ready for commands; stopped again when it does not get there. */
+async function launch(port: number): Promise<RedisServer> {
   const server: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  server.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
+  // Redis logs to stdout, a bind failure included.
+  for (const stream of [server.stdout!, server.stderr!]) stream.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
   const url = `redis://127.0.0.1:${port}`;
   const clients: Redis[] = [];
   const stop = async (): Promise<void> => {

@@ -20,7 +20,13 @@ export async function startTestServer(options: Partial<ServerOptions> = {}): Pro
   const dir = options.dataDir ? undefined : makeTempDir('syncode-server-');
   const dataDir = options.dataDir ?? dir!.path;
   const databaseUrl = options.databaseUrl ?? (options.dataDir ? undefined : await testDatabaseUrl());
-  const server = await startServer({ port: 0, log: silentLogger, ...options, dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
+  let server: RunningServer;
+  try {
+    server = await startServer({ port: 0, log: silentLogger, ...options, dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
+  } catch (error) {
+    dir?.remove();
+    throw error;
+  }
   return {
     ...server,
     dataDir,

@@ -1,11 +1,11 @@
 // Room tests run against a real server twice: with the in-process collab plane, and with the collab plane
 // as its own server behind the internal HTTP API (split deployment). Both must look the same on /v1 and
 // /collab (docs/collab-protocol.md, "Deployments").
-import { createServer } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { startCollabServer, type RunningCollabServer } from '../../../server/collab/index.ts';
 import { silentLogger } from '../../../server/logger.ts';
 import type { ServerOptions } from '../../../server/server-options.ts';
+import { onFreePort } from '../../support/free-port.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { call, registerUser, type ApiResponse } from '../api.ts';
@@ -23,14 +23,6 @@ export interface CollabMode {
   start(options?: Partial<ServerOptions>): Promise<RoomServer>;
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
 const base: Partial<ServerOptions> = { jwtSecret: JWT_SECRET, internalSecret: INTERNAL_SECRET, rateLimits: false, webRoot: null };
 
 export const inProcess: CollabMode = {
@@ -44,33 +36,45 @@ export const inProcess: CollabMode = {
  */
 export const overHttp: CollabMode = {
   name: 'http',
-  async start(options = {}) {
-    const port = options.port ?? (await freePort());
-    const collabDir = makeTempDir('syncode-collab-');
-    const collab = await startCollabServer({
-      dataDir: collabDir.path,
-      jwtSecret: JWT_SECRET,
-      internalSecret: INTERNAL_SECRET,
-      callbacks: { baseUrl: `http://127.0.0.1:${port}`, retryDelaysMs: [50, 100, 200], flushIntervalMs: 500 },
-      log: silentLogger,
-    });
-    const server = await startTestServer({
+  start: (options = {}) => (options.port === undefined ? onFreePort((port) => startSplit(port, options)) : startSplit(options.port, options)),
+};
+
+/** The split deployment with the main server on `port`; nothing is left running when it throws. */
+async function startSplit(port: number, options: Partial<ServerOptions>): Promise<RoomServer> {
+  const collabDir = makeTempDir('syncode-collab-');
+  const collab = await startCollabServer({
+    dataDir: collabDir.path,
+    jwtSecret: JWT_SECRET,
+    internalSecret: INTERNAL_SECRET,
+    callbacks: { baseUrl: `http://127.0.0.1:${port}`, retryDelaysMs: [50, 100, 200], flushIntervalMs: 500 },
+    log: silentLogger,
+  });
+  const closeCollab = async () => {
+    await collab.close();
+    collabDir.remove();
+  };
+  let server: TestServer;
+  try {
+    server = await startTestServer({
       ...base,
       ...options,
       port,
       externalCollab: { baseUrl: collab.url, publicUrl: `ws://127.0.0.1:${collab.port}/collab` },
     });
-    return {
-      ...server,
-      collab,
-      async stop() {
-        await collab.close();
-        await server.stop();
-        collabDir.remove();
-      },
-    };
-  },
-};
+  } catch (error) {
+    await closeCollab();
+    throw error;
+  }
+  return {
+    ...server,
+    collab,
+    async stop() {
+      await collab.close();
+      await server.stop();
+      collabDir.remove();
+    },
+  };
+}
 
 export const COLLAB_MODES: readonly CollabMode[] = [inProcess, overHttp];
 
