@@ -5,7 +5,8 @@
 // configured, and JSON answers requested with the strongest `response_format` the provider accepts. Every
 // failure becomes an AiProviderError (the job fails with AI_UNAVAILABLE) or, when the caller aborted,
 // AiCancelledError. The SDK is imported on the first request, not at start-up: its top level loads Node's
-// undici, about 4 MiB of every server process that never asks the AI anything.
+// undici, about 4 MiB of every server process that never asks the AI anything. An SDK that cannot be loaded is
+// an AiProviderError too.
 import type OpenAI from 'openai';
 import type { Logger } from '../server-options.ts';
 import type { AiLimits, AiProviderOptions } from './ai-options.ts';
@@ -67,7 +68,13 @@ export function createChatClient(options: AiProviderOptions, limits: AiLimits, l
         maxRetries: limits.maxRetries,
         logLevel: 'off',
       }),
-    })));
+    }),
+    (error: unknown) => {
+      // A broken install: said once per attempt in the log, as AI_UNAVAILABLE to the user; the next request tries again.
+      connecting = undefined;
+      log.error('the AI client library (openai) could not be loaded', { error: String(error) });
+      throw new AiProviderError('The AI client library could not be loaded: the installation is incomplete.');
+    }));
   let jsonMode: JsonMode = 'json_schema';
   let model: Promise<string> | undefined;
 
