@@ -19,6 +19,8 @@ export type GeneratorConfig =
       rooms: string[];
       clientsPerRoom: number;
       opsPerSec: number;
+      /** Load before the measured window (nothing of it is counted): the servers' JIT and first-edit work. */
+      warmupMs?: number;
       durationMs: number;
       /** 'provider': stock WebsocketProvider per client; 'light': raw socket, own edits only (see lightClient). */
       client: 'provider' | 'light';
@@ -57,19 +59,22 @@ async function runOps(cfg: Extract<GeneratorConfig, { kind: 'ops' }>): Promise<v
   }
   while (!clients.every((c) => c.synced())) await new Promise((r) => setTimeout(r, 20));
   let ops = 0;
+  let measuring = false;
   const period = 1000 / cfg.opsPerSec;
   const timers: NodeJS.Timeout[] = [];
-  emit({ event: 'start' });
-  const started = performance.now();
   for (const { ydoc } of clients) {
     const op = (): void => {
       const text = ydoc.getText('code');
-      sentAt.set(`${ydoc.clientID}:${Y.getState(ydoc.store, ydoc.clientID)}`, performance.now());
+      if (measuring) sentAt.set(`${ydoc.clientID}:${Y.getState(ydoc.store, ydoc.clientID)}`, performance.now());
       text.insert(Math.floor(Math.random() * (text.length + 1)), 'x');
-      ops++;
+      if (measuring) ops++;
     };
     timers.push(setTimeout(() => timers.push(setInterval(op, period)), Math.random() * period));
   }
+  await new Promise((r) => setTimeout(r, cfg.warmupMs ?? 0));
+  measuring = true;
+  emit({ event: 'start' });
+  const started = performance.now();
   await new Promise((r) => setTimeout(r, cfg.durationMs));
   for (const t of timers) clearInterval(t);
   const elapsedMs = performance.now() - started;
