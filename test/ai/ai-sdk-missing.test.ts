@@ -1,10 +1,8 @@
 // A broken install, the `openai` package missing: an AI request fails with AiProviderError (the job's
 // AI_UNAVAILABLE), the cause is logged, and the next request tries the import again. A real Node child
 // process whose module resolution refuses `openai` (module.registerHooks), so nothing else is touched.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../server/paths.ts';
+import { runNodeScript } from '../support/node-script.ts';
 
 const REFUSE_OPENAI = `import { registerHooks } from 'node:module';
 registerHooks({ resolve(specifier, context, next) {
@@ -24,17 +22,9 @@ process.stdout.write(JSON.stringify({ failures, logged }));`;
 
 describe('the AI client without its SDK', () => {
   it('fails each request with AiProviderError, logs why, and tries the import again', async () => {
-    const child = spawn(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(REFUSE_OPENAI)}`, '--input-type=module', '-e', CHILD], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    const [code] = await once(child, 'exit');
-    expect(code, err).toBe(0);
-    const { failures, logged } = JSON.parse(out);
+    const { code, stdout, stderr } = await runNodeScript(CHILD, { nodeArgs: ['--import', `data:text/javascript,${encodeURIComponent(REFUSE_OPENAI)}`] });
+    expect(code, stderr).toBe(0);
+    const { failures, logged } = JSON.parse(stdout);
     const expected = ['AiProviderError', 'The AI client library could not be loaded: the installation is incomplete.'];
     expect(failures).toEqual([expected, expected]);
     expect(logged).toHaveLength(2);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../../server/paths.ts';
 import { MALLOC_TRIM_ADDON } from '../../server/malloc-trim.ts';
+import { runNodeScript } from '../support/node-script.ts';
 
 // A real Node process with the helper that `npm install` built (scripts/build-native.ts): it fragments malloc's
 // heap (50,000 Buffers of 2 KiB outside Node's pool, one in 20 kept), lets V8 free the rest, and prints its RSS
@@ -31,15 +31,12 @@ const MiB = 1024 * 1024;
 describe('malloc trim helper (server/malloc-trim.ts, server/native/malloc-trim.c)', () => {
   it.runIf(process.platform === 'linux')('is built on install and gives a fragmented heap’s free pages back to the system', async () => {
     expect(existsSync(MALLOC_TRIM_ADDON)).toBe(true);
-    const child = spawn(process.execPath, ['--expose-gc', '--input-type=module', '-e', CHILD], {
-      env: { ...process.env, MODULE_URL: pathToFileURL(join(REPO_ROOT, 'server/malloc-trim.ts')).href },
-      stdio: ['ignore', 'pipe', 'inherit'],
+    const { code, stdout, stderr } = await runNodeScript(CHILD, {
+      nodeArgs: ['--expose-gc'],
+      env: { MODULE_URL: pathToFileURL(join(REPO_ROOT, 'server/malloc-trim.ts')).href },
     });
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    expect(code).toBe(0);
-    const result = JSON.parse(out) as { loaded: boolean; warnings: unknown[]; trimmed: boolean; before: number; after: number; kept: number };
+    expect(code, stderr).toBe(0);
+    const result = JSON.parse(stdout) as { loaded: boolean; warnings: unknown[]; trimmed: boolean; before: number; after: number; kept: number };
     expect(result).toMatchObject({ loaded: true, warnings: [], trimmed: true, kept: 2500 });
     expect(result.before - result.after).toBeGreaterThan(40 * MiB);
   }, 30_000);
