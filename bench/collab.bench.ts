@@ -19,7 +19,7 @@ import { startPostgresCluster, type PostgresCluster } from '../test/support/post
 import { measureCommitLatency } from './collab/commit-latency.ts';
 import type { GeneratorConfig } from './collab/load-generator.ts';
 import { runGenerator } from './collab/generator-process.ts';
-import { cpuSeconds, percentile, rssMiB } from './collab/proc-stats.ts';
+import { cpuTimes, percentile, rssMiB } from './collab/proc-stats.ts';
 import { bundleServer } from './collab/server-bundle.ts';
 
 const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef0123456789';
@@ -164,8 +164,8 @@ async function runScenario(s: Scenario, contender: Contender): Promise<Row> {
   const running = await contender.start(rooms);
   const server = running.process;
   const shards = s.shards ?? 1;
-  let cpuStart = 0;
-  let cpuTime = 0;
+  let cpuStart = { user: 0, system: 0 };
+  let cpuTime = { user: 0, system: 0 };
   let wallStart = 0;
   let wall = 0;
   let peakRss = 0;
@@ -185,10 +185,11 @@ async function runScenario(s: Scenario, contender: Contender): Promise<Row> {
       return runGenerator(s.config(running.collabUrl, mine), (event) => {
         if (exited(server)) return;
         if (event === 'start' && ++started === shards) {
-          cpuStart = cpuSeconds(server.pid!);
+          cpuStart = cpuTimes(server.pid!);
           wallStart = performance.now();
         } else if (event === 'stop' && ++stopped === 1) {
-          cpuTime = cpuSeconds(server.pid!) - cpuStart;
+          const now = cpuTimes(server.pid!);
+          cpuTime = { user: now.user - cpuStart.user, system: now.system - cpuStart.system };
           wall = (performance.now() - wallStart) / 1000;
         }
       });
@@ -209,6 +210,7 @@ async function runScenario(s: Scenario, contender: Contender): Promise<Row> {
   const rss = rssMiB(server.pid!);
   const bytesPerUpdate = await running.finish();
 
+  const percentOf = (seconds: number): string => ((seconds / wall) * 100).toFixed(1);
   const samples = ((result.latencies ?? result.joinMs) as number[]).sort((a, b) => a - b);
   const perSec = result.kind === undefined && result.latencies
     ? `${Math.round(samples.length / (result.elapsedMs / 1000))} (${samples.length}/${result.expected})`
@@ -220,7 +222,7 @@ async function runScenario(s: Scenario, contender: Contender): Promise<Row> {
     p99: percentile(samples, 99),
     max: samples.at(-1) ?? NaN,
     perSec,
-    cpu: `${((cpuTime / wall) * 100).toFixed(1)} %`,
+    cpu: `${percentOf(cpuTime.user + cpuTime.system)} % (${percentOf(cpuTime.user)} + ${percentOf(cpuTime.system)})`,
     rss: `${rss.toFixed(0)} MiB (peak ${peakRss.toFixed(0)})`,
     bytesPerUpdate,
     mismatches: result.mismatches === undefined ? '-' : result.mismatches === 0 ? '0' : `${result.mismatches} INVALID RUN`,
@@ -289,7 +291,7 @@ try {
     ['scenario', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'delivered/s (samples)', 'server CPU', 'server RSS', 'bytes/update', 'joiner mismatches', 'target'],
     rows.map((r) => [r.scenario, ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max), r.perSec, r.cpu, r.rss, r.bytesPerUpdate, r.mismatches, r.target]),
   );
-  process.stdout.write(`\nStore: ${cluster ? 'PostgreSQL (a fresh database per scenario on a throwaway local cluster)' : 'collab.sqlite'}. Latency: sender transact -> observed by each peer (a-c); connect -> full SyncStep2 received (d). Joiner mismatches: fresh joiners (d) whose document at the SyncStep2 differs from the room document. (a-c) measure after ${WARMUP_MS / 1000} s of the same load (warm-up). CPU: % of one core over the measured window. Reference relay rows: the same load against a Yjs relay that keeps documents in memory only and checks nothing (the floor that this machine and this load generator give).\n`);
+  process.stdout.write(`\nStore: ${cluster ? 'PostgreSQL (a fresh database per scenario on a throwaway local cluster)' : 'collab.sqlite'}. Latency: sender transact -> observed by each peer (a-c); connect -> full SyncStep2 received (d). Joiner mismatches: fresh joiners (d) whose document at the SyncStep2 differs from the room document. (a-c) measure after ${WARMUP_MS / 1000} s of the same load (warm-up). CPU: % of one core over the measured window (user + kernel). Reference relay rows: the same load against a Yjs relay that keeps documents in memory only and checks nothing (the floor that this machine and this load generator give).\n`);
 } finally {
   await cluster?.stop();
 }
