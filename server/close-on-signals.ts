@@ -1,6 +1,7 @@
 // SIGINT/SIGTERM for the server and collab CLIs: stop accepting, close sockets with 1001, flush the stores,
 // exit 0; exit 1 when closing fails or takes longer than the deadline.
 import type { Logger } from './server-options.ts';
+import { errorFields } from './error-fields.ts';
 
 export const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -14,7 +15,7 @@ export function closeOnSignals(server: { close(): Promise<void> }, log: Logger, 
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        log.error('shutdown failed', { error: String(error) });
+        log.error('shutdown failed', { ...errorFields(error) });
         process.exit(1);
       },
     );

@@ -26,6 +26,7 @@ import { DEFAULT_PROBLEMS_DIR } from './paths.ts';
 import { aloneLiveness } from './node-liveness.ts';
 import type { ServerMetrics } from './operations/server-metrics.ts';
 import type { Logger, ServerOptions } from './server-options.ts';
+import { errorFields } from './error-fields.ts';
 
 export interface ServerPlanes {
   /** REST /v1. */
@@ -101,7 +102,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
     : createCollabHttpClient(options.externalCollab!.baseUrl, internalSecret);
 
   const clientIp = createClientIpResolver(options.trustedProxies ?? []);
-  const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { error: String(error) }), clientIp);
+  const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { ...errorFields(error) }), clientIp);
   registerHealth(router, options, settings, { sql, collab, execution, ai, cluster });
   const collabPublicUrl = options.externalCollab?.publicUrl;
   const control = await createControlPlane({

@@ -17,6 +17,7 @@ import { createMetricsEndpoint } from './operations/metrics-endpoint.ts';
 import { observeRequests } from './operations/request-observer.ts';
 import { createServerMetrics } from './operations/server-metrics.ts';
 import type { RunningServer, ServerOptions } from './server-options.ts';
+import { errorFields } from './error-fields.ts';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -54,7 +55,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const serveMetrics =
       mode === 'hosted'
         ? createMetricsEndpoint(metrics, { token: options.metricsToken, trustedProxies: options.trustedProxies ?? [] }, (error) =>
-            log.error('metrics exposition failed', { error: String(error) }),
+            log.error('metrics exposition failed', { ...errorFields(error) }),
           )
         : undefined;
 
@@ -85,7 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       } else {
         setRequestRoute('web-client');
         serveStatic(req, res, webRoot, options.webClientState?.()).catch((error: unknown) => {
-          log.error('static file error', { error: String(error) });
+          log.error('static file error', { ...errorFields(error) });
           res.destroy();
         });
       }

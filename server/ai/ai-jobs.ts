@@ -21,6 +21,7 @@ import { AiOutputError, requestStructured } from './structured-output.ts';
 import { interviewerMessages } from './prompts/interviewer-prompt.ts';
 import { hintMessages, type HintLevel } from './prompts/hint-prompt.ts';
 import { reviewMessages, toCodeReview, zModelReview } from './prompts/review-prompt.ts';
+import { errorFields } from '../error-fields.ts';
 
 /** How often a clustered process looks for cancel requests the relay may have lost. */
 const CANCEL_POLL_MS = 5000;
@@ -245,7 +246,7 @@ export class AiJobs {
         // A peer failed the job as abandoned (this process looked dead to it for a while).
         if (error instanceof JobAlreadyEnded) this.#log.warn('AI job had already ended; its outcome is dropped', { jobId: job.id });
         // Otherwise a database failure while recording the job's end: the job is failed as abandoned later.
-        else this.#log.error('could not record the end of an AI job', { jobId: job.id, error: String(error) });
+        else this.#log.error('could not record the end of an AI job', { jobId: job.id, ...errorFields(error) });
       })
       .finally(() => {
         this.#controllers.delete(job.id);
@@ -320,7 +321,7 @@ export class AiJobs {
     } else if (error instanceof AiProviderError || error instanceof AiOutputError || error instanceof AiCancelledError) {
       failure = { code: 'AI_UNAVAILABLE', message: error.message };
     } else {
-      this.#log.error('AI job failed unexpectedly', { jobId: job.id, kind: job.kind, error: String(error) });
+      this.#log.error('AI job failed unexpectedly', { jobId: job.id, kind: job.kind, ...errorFields(error) });
       failure = { code: 'INTERNAL', message: 'The AI job failed unexpectedly.' };
     }
     if (failure.code === 'AI_UNAVAILABLE') this.#log.warn('AI job failed', { jobId: job.id, kind: job.kind, error: failure.message });

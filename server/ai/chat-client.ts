@@ -10,6 +10,7 @@
 import type OpenAI from 'openai';
 import type { Logger } from '../server-options.ts';
 import type { AiLimits, AiProviderOptions } from './ai-options.ts';
+import { errorFields } from '../error-fields.ts';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -72,7 +73,7 @@ export function createChatClient(options: AiProviderOptions, limits: AiLimits, l
     (error: unknown) => {
       // A broken install: said once per attempt in the log, as AI_UNAVAILABLE to the user; the next request tries again.
       connecting = undefined;
-      log.error('the AI client library (openai) could not be loaded', { error: String(error) });
+      log.error('the AI client library (openai) could not be loaded', { ...errorFields(error) });
       throw new AiProviderError('The AI client library could not be loaded: the installation is incomplete.');
     }));
   let jsonMode: JsonMode = 'json_schema';

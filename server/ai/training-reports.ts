@@ -13,6 +13,7 @@ import type { ConcurrencyLimiter } from './concurrency-limiter.ts';
 import { requestStructured } from './structured-output.ts';
 import { reportMessages, zModelReport, type ModelReport, type ModelWeakness } from './prompts/report-prompt.ts';
 import { toEvidence } from './prompts/evidence-schema.ts';
+import { errorFields } from '../error-fields.ts';
 
 /** A stored weakness of one session (the model's, with where it was seen). */
 export interface SessionWeakness extends ModelWeakness {
@@ -63,7 +64,7 @@ export class TrainingReports {
       if (!(await this.#store.reports.insertPending(request.roomId, subject, request.finishedAt, Date.now(), this.#nodeId))) continue;
       const run = this.#generate(chat, limiter, request, subject)
         // Only a database failure while recording the report's end gets here: the next start fails the report.
-        .catch((error: unknown) => this.#log.error('could not record the end of a training report', { roomId: request.roomId, subject, error: String(error) }))
+        .catch((error: unknown) => this.#log.error('could not record the end of a training report', { roomId: request.roomId, subject, ...errorFields(error) }))
         .finally(() => this.#runs.delete(run));
       this.#runs.add(run);
     }

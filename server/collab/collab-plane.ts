@@ -37,6 +37,7 @@ import { resendPendingSnapshots, resumePeriodicSnapshots, schedulePeriodic } fro
 import { handleFrame } from './sync-handler.ts';
 import { loadTldrawSchema } from './tldraw-schema.ts';
 import { timerAt } from './timer-now.ts';
+import { errorFields } from '../error-fields.ts';
 
 export interface CollabPlaneOptions {
   /** `collab.sqlite` lives here (without databaseUrl). */
@@ -147,7 +148,7 @@ export async function createCollabPlane(options: CollabPlaneOptions): Promise<Co
       if (!cluster) await resumePeriodicSnapshots(core, snapshotIntervalMs);
       await resendPendingSnapshots(core);
     })().catch((error: unknown) => {
-      options.log.error('resuming the collab plane after a restart failed', { error: String(error) });
+      options.log.error('resuming the collab plane after a restart failed', { ...errorFields(error) });
     });
 
     sweep = setInterval(() => {
@@ -285,7 +286,7 @@ export async function createCollabPlane(options: CollabPlaneOptions): Promise<Co
     servers[target?.doc ?? 'code'].handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       accept(ws, target, url.searchParams.get('token')).catch((error: unknown) => {
-        options.log.error('collab handshake failed', { error: String(error) });
+        options.log.error('collab handshake failed', { ...errorFields(error) });
         ws.close(CloseCode.INTERNAL_ERROR.code, CloseCode.INTERNAL_ERROR.reason);
       });
     });
@@ -335,7 +336,7 @@ export async function createCollabPlane(options: CollabPlaneOptions): Promise<Co
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (!cluster) return upgrade(req, socket, head, url, parseCollabPath(url.pathname));
       routeUpgrade(cluster, req, socket, head, url).catch((error: unknown) => {
-        options.log.error('collab upgrade routing failed', { error: String(error) });
+        options.log.error('collab upgrade routing failed', { ...errorFields(error) });
         socket.destroy();
       });
     },
@@ -349,7 +350,7 @@ export async function createCollabPlane(options: CollabPlaneOptions): Promise<Co
     async drop(roomId) {
       const room = core.rooms.get(roomId);
       if (!room) return;
-      await drop(room).catch((error: unknown) => options.log.error('unloading a room whose lease is gone failed', { roomId, error: String(error) }));
+      await drop(room).catch((error: unknown) => options.log.error('unloading a room whose lease is gone failed', { roomId, ...errorFields(error) }));
     },
     close() {
       closing ??= (async () => {

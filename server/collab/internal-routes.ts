@@ -14,10 +14,11 @@ import {
 import { zReplayQuery } from '../protocol/api/sessions.ts';
 import { parseOrThrow, parseQuery } from '../protocol/validation.ts';
 import { UUID_PATTERN } from './handshake.ts';
+import { errorFields } from '../error-fields.ts';
 
 /** The internal HTTP API over a CollabControl, behind `X-Internal-Secret` (constant-time). */
 export function createInternalRouter(control: CollabControl, internalSecret: string, log: Logger): ApiRouter {
-  const router = new ApiRouter((error) => log.error('unhandled error in /internal handler', { error: String(error) }));
+  const router = new ApiRouter((error) => log.error('unhandled error in /internal handler', { ...errorFields(error) }));
   router.use(requireInternalSecret(internalSecret));
   const roomIdOf = (params: Record<string, string>): string => {
     const roomId = params.roomId ?? '';

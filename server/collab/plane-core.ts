@@ -9,6 +9,7 @@ import { encodeSyncUpdate } from './collab-wire.ts';
 import { LiveDoc, SERVER_ORIGIN } from './live-doc.ts';
 import { Room } from './room.ts';
 import { StoreWriter, type QueuedUpdate } from './store-writer.ts';
+import { errorFields } from '../error-fields.ts';
 
 /** A compacted checkpoint is written after this many logged updates, so loading stays fast. */
 const CHECKPOINT_EVERY_UPDATES = 2000;
@@ -48,7 +49,7 @@ export class PlaneCore {
         this.#committed(batch, ids);
       },
       failed: (docs, error) => {
-        this.log.error('collab commit failed; dropping uncommitted state', { error: String(error) });
+        this.log.error('collab commit failed; dropping uncommitted state', { ...errorFields(error) });
         for (const doc of docs) this.discard(doc);
       },
     });

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { CodeSnapshot, SnapshotReadyItem, SnapshotTrigger } from '../protocol/index.ts';
 import type { PlaneCore } from './plane-core.ts';
 import type { Room } from './room.ts';
+import { errorFields } from '../error-fields.ts';
 
 /** Phases during which periodic snapshots run (docs/collab-protocol.md, "Snapshot triggers"). */
 const PERIODIC_PHASES = ['coding', 'wrapup'] as const;
@@ -92,7 +93,7 @@ export function schedulePeriodic(core: PlaneCore, room: Room, intervalMs: number
         if (latest <= room.record.lastSnapshotUpdateId) return;
         deliverSnapshots(core, [(await takeCodeSnapshot(core, room, 'periodic')).item]);
       })
-      .catch((error: unknown) => core.log.error('periodic snapshot failed', { error: String(error), roomId: room.id }));
+      .catch((error: unknown) => core.log.error('periodic snapshot failed', { ...errorFields(error), roomId: room.id }));
   }, intervalMs);
   room.periodicTimer.unref();
 }

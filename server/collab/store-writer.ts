@@ -2,6 +2,7 @@ import type { ClientClaim, CollabStore, NewUpdate } from '../storage/collab/inde
 import type { Logger } from '../server-options.ts';
 import { CommitPacer } from './commit-pacer.ts';
 import type { LiveDoc } from './live-doc.ts';
+import { errorFields } from '../error-fields.ts';
 
 export interface QueuedUpdate {
   doc: LiveDoc;
@@ -52,7 +53,7 @@ export class StoreWriter {
 
   /** A write nobody waits for: a failure is logged. */
   persist(op: () => Promise<void>, what: string): void {
-    this.write(op).catch((error: unknown) => this.#log.error(`collab ${what} failed`, { error: String(error) }));
+    this.write(op).catch((error: unknown) => this.#log.error(`collab ${what} failed`, { ...errorFields(error) }));
   }
 
   /** Queues an accepted update for the next group commit (see CommitPacer for when that is). */
@@ -106,7 +107,7 @@ export class StoreWriter {
       }
       this.#handlers.committed(batch, ids, performance.now() - startedAt);
     } catch (error) {
-      this.#log.error('collab commit follow-up failed', { error: String(error) });
+      this.#log.error('collab commit follow-up failed', { ...errorFields(error) });
     }
   }
 }

@@ -19,6 +19,7 @@ import { CLIENT_ORIGIN, type LiveDoc } from './live-doc.ts';
 import type { PlaneCore } from './plane-core.ts';
 import type { Room } from './room.ts';
 import { analyzeUpdate, type UpdateAnalysis } from './update-analysis.ts';
+import { errorFields } from '../error-fields.ts';
 
 /** Thrown for a frame that cannot be decoded: the connection closes with 1008. */
 class MalformedFrame extends Error {}
@@ -32,7 +33,7 @@ export function handleFrame(core: PlaneCore, room: Room, doc: LiveDoc, conn: Col
     if (error instanceof MalformedFrame) {
       core.closeConnection(conn, CloseCode.POLICY_VIOLATION);
     } else {
-      core.log.error('collab message failed', { error: String(error), roomId: room.id, doc: doc.name });
+      core.log.error('collab message failed', { ...errorFields(error), roomId: room.id, doc: doc.name });
       core.closeConnection(conn, CloseCode.INTERNAL_ERROR);
     }
   }
@@ -212,7 +213,7 @@ function reject(core: PlaneCore, room: Room, doc: LiveDoc, conn: CollabConnectio
       const event = { type: 'update-rejected', roomId: room.id, at: new Date(now).toISOString(), doc: doc.name, reason, resync: true } as const;
       core.sendEvent(room, event, (c) => c === conn);
     },
-    (error: unknown) => core.log.error('collab rejection bookkeeping failed', { error: String(error), roomId: room.id }),
+    (error: unknown) => core.log.error('collab rejection bookkeeping failed', { ...errorFields(error), roomId: room.id }),
   );
 }
 

@@ -3,6 +3,7 @@
 import type { ExecutionFinished, ExecutionPlane } from '../execution/types.ts';
 import type { OutcomesRepository } from '../storage/control/outcomes-repository.ts';
 import type { Logger } from '../server-options.ts';
+import { errorFields } from '../error-fields.ts';
 
 /** Returns the stop function: it unsubscribes, then waits for the records still being written. */
 export function recordExecutionOutcomes(execution: ExecutionPlane, outcomes: OutcomesRepository, log: Logger): () => Promise<void> {
@@ -23,7 +24,7 @@ export function recordExecutionOutcomes(execution: ExecutionPlane, outcomes: Out
         completedAt: job.completedAt ? Date.parse(job.completedAt) : Date.now(),
       });
     } catch (error) {
-      log.error('could not record an execution outcome', { id: event.id, error: String(error) });
+      log.error('could not record an execution outcome', { id: event.id, ...errorFields(error) });
     }
   };
   const unsubscribe = execution.onDidFinish((event) => {

@@ -19,6 +19,7 @@ import { createSandbox, type Sandbox, type SandboxMode } from './sandbox.ts';
 import { findToolchains, type Toolchain } from './toolchains.ts';
 import { createWorkRoot } from './work-root.ts';
 import type { ExecutionFinished, ExecutionPlane, SandboxPolicy } from './types.ts';
+import { errorFields } from '../error-fields.ts';
 
 export interface ExecutionPlaneOptions {
   /** The server's database (SQLite file or PostgreSQL); the plane migrates its own area (`execution`). */
@@ -120,7 +121,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
       try {
         listener(event);
       } catch (error) {
-        log.error('execution-finished listener failed', { error: String(error) });
+        log.error('execution-finished listener failed', { ...errorFields(error) });
       }
     }
   };
@@ -136,7 +137,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
     } catch (error) {
       // Shutting down kills executions mid-flight: the job stays `running`; the next start (or a live peer) fails it.
       if (closing) return;
-      log.error('execution job failed', { kind: job.kind, id: job.id, error: String(error) });
+      log.error('execution job failed', { kind: job.kind, id: job.id, ...errorFields(error) });
       await failJob(EXECUTION_FAILED);
     }
   };
@@ -211,7 +212,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
       const job = queue.shift()!;
       const running: Promise<void> = execute(job)
         // Only a database failure while recording the job's end gets here: the job stays `running` until this process restarts or dies.
-        .catch((error: unknown) => log.error('could not record the end of an execution job', { kind: job.kind, id: job.id, error: String(error) }))
+        .catch((error: unknown) => log.error('could not record the end of an execution job', { kind: job.kind, id: job.id, ...errorFields(error) }))
         .finally(() => {
           inFlight.delete(running);
           pump();
@@ -243,7 +244,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
   const stopSweeping = sweepPeriodically(
     liveness,
     () => recover(false),
-    (error) => log.error('could not recover the jobs of stopped server processes', { error: String(error) }),
+    (error) => log.error('could not recover the jobs of stopped server processes', { ...errorFields(error) }),
   );
 
   return {

@@ -1,6 +1,6 @@
 // The server CLI's logs as an operator reads them: JSON lines on stderr, each with its level, time and node id;
 // one access line per HTTP request with the request's id and caller; an error logged while handling a request
-// carries that request's id, the one its ErrorResponse names; SYNCODE_LOG_LEVEL filters.
+// carries that request's id, the one its ErrorResponse names, and its stack; SYNCODE_LOG_LEVEL filters.
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -117,6 +117,8 @@ describe('structured JSON logs of the server CLI', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ requestId: body.requestId, nodeId: 'node-logs-a', msg: 'unhandled error in /v1 handler' });
     expect(errors[0]!.error).toMatch(/locked|busy/i);
+    // Where it was thrown: the stack, its first line the error itself.
+    expect(errors[0]!.stack).toMatch(/^SqliteError: .*(locked|busy)[^]*\n\s+at /i);
   }, 60_000);
 
   it('SYNCODE_LOG_LEVEL=warn keeps warnings and drops info lines, access lines included', async () => {

@@ -15,6 +15,7 @@ import type { RoomEngine } from '../rooms/room-engine.ts';
 import { allow, NON_SPECTATOR, requireOpen, roomAccess, type RoomAccess } from '../rooms/room-access.ts';
 import { roomContext, type ContextSources } from './ai-contexts.ts';
 import { conversationPage } from './conversation-page.ts';
+import { errorFields } from '../../error-fields.ts';
 
 export interface AiRouteDeps {
   engine: RoomEngine;
@@ -125,7 +126,7 @@ export function registerAiRoutes(d: AiRouteDeps): void {
       const job = await visibleJob(a, params.jobId, 'message', true);
       return { status: 200, events: replyStream(ai, job.id, signal, messageJobView) };
     },
-    (error) => d.control.log.error('AI reply stream failed', { error: String(error) }),
+    (error) => d.control.log.error('AI reply stream failed', { ...errorFields(error) }),
   );
 
   handle(router, 'POST /v1/rooms/:roomId/ai/messages/:jobId/cancel', async (api, { params, body }) => {

@@ -6,10 +6,11 @@ import type { CollabCallbacks } from '../../protocol/index.ts';
 import { zSnapshotReadyPayload, zUserDisconnectedPayload } from '../../protocol/collab-control.ts';
 import type { Logger } from '../../server-options.ts';
 import { parseBody } from '../../protocol/validation.ts';
+import { errorFields } from '../../error-fields.ts';
 
 /** A router for `/internal/callbacks/*`; the main server hands it every `/internal` request in split mode. */
 export function createCallbackRouter(callbacks: CollabCallbacks, internalSecret: string, log: Logger): ApiRouter {
-  const router = new ApiRouter((error) => log.error('unhandled error in /internal callback', { error: String(error) }));
+  const router = new ApiRouter((error) => log.error('unhandled error in /internal callback', { ...errorFields(error) }));
   router.use(requireInternalSecret(internalSecret));
   router.add('POST', '/internal/callbacks/snapshot-ready', async (ctx) => ({
     status: 200,

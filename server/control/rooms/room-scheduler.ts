@@ -6,6 +6,7 @@ import type { RoomRecord } from '../../storage/rooms/index.ts';
 import type { RoomEngine, RoomTimers } from './room-engine.ts';
 import { expireTimer, expiresAt, timerState } from './room-timer.ts';
 import { expireSwapInQueue } from './role-swap.ts';
+import { errorFields } from '../../error-fields.ts';
 
 /** A failed firing is tried again this much later. */
 const RETRY_AFTER_MS = 2000;
@@ -88,13 +89,13 @@ export class RoomScheduler implements RoomTimers {
         if (room && room.status !== 'finished') await fn(room);
       })
       .catch((error: unknown) => {
-        engine.log.error(`room ${what} failed`, { roomId, error: String(error) });
+        engine.log.error(`room ${what} failed`, { roomId, ...errorFields(error) });
         // The room's collab owner died a moment ago, or the room lock was unreachable: the clock is still due,
         // and the re-read under the lock makes a retry harmless.
         if (isAppError(error) && error.code === 'ROOM_COLLAB_UNAVAILABLE') {
           const retry = setTimeout(() => {
             this.#retries.delete(retry);
-            this.refresh(roomId).catch((retryError: unknown) => engine.log.error(`room ${what} not retried`, { roomId, error: String(retryError) }));
+            this.refresh(roomId).catch((retryError: unknown) => engine.log.error(`room ${what} not retried`, { roomId, ...errorFields(retryError) }));
           }, RETRY_AFTER_MS);
           this.#retries.add(retry);
         }

@@ -11,6 +11,7 @@ import { COMPILE_LIMITS, toolSpec } from '../judge.ts';
 import type { ExecutionOutcome, Sandbox } from '../sandbox.ts';
 import type { Analyzer, ComplexityEstimator, ToolOutput } from './analyzer.ts';
 import { pointIssue, sortIssues } from './source-columns.ts';
+import { errorFields } from '../../error-fields.ts';
 
 /** A provider that has not answered by then is not waited for: the analysis completes without an estimate. */
 const ESTIMATE_TIMEOUT_MS = 60_000;
@@ -63,7 +64,7 @@ export function createAnalysisService(options: AnalysisServiceOptions): Analysis
         .then(async (complexity) => {
           if (!closing.signal.aborted) await store.complete(id, { issues, complexity });
         })
-        .catch((error: unknown) => log.error('could not store an analysis result', { id, error: String(error) }));
+        .catch((error: unknown) => log.error('could not store an analysis result', { id, ...errorFields(error) }));
       estimates.add(pending);
       void pending.finally(() => estimates.delete(pending));
     },
