@@ -19,8 +19,12 @@ async function main(): Promise<void> {
     options = optionsFromCli(process.argv.slice(2), process.env);
     if (webBuildSetting !== 'on' && webBuildSetting !== 'off') throw new Error('SYNCODE_WEB_BUILD must be "on" or "off"');
   } catch (error) {
+    if (error instanceof CliHelp) {
+      process.stdout.write(`${error.message}\n`);
+      process.exit(0);
+    }
     process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(error instanceof CliHelp ? 0 : 2);
+    process.exit(2);
   }
   // The build starts only once the server started (a refused start leaves no build behind), in the same turn,
   // so no request is answered before the server knows whether the web client is being built.

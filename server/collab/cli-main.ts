@@ -11,8 +11,19 @@ import { secureDataDir } from '../config/data-dir.ts';
 import { consoleLogger } from '../logger.ts';
 import { closeOnSignals } from '../close-on-signals.ts';
 import { releaseMemoryWhenIdle } from '../idle-memory.ts';
+import { DOCUMENT_IDLE_TTL_MS, SNAPSHOT_INTERVAL_MS } from '../protocol/index.ts';
 import { acknowledgingCallbacks } from './acknowledging-callbacks.ts';
 import { startCollabServer } from './collab-server.ts';
+
+const USAGE = `Usage: node server/collab/cli.ts [--host 127.0.0.1] [--port 3001] [--data-dir ./data]
+  [--snapshot-interval-ms ${SNAPSHOT_INTERVAL_MS}] [--idle-ttl-ms ${DOCUMENT_IDLE_TTL_MS}]
+The collab process of a split deployment: the /collab WebSocket and the internal API the server calls.
+Environment: HOST, PORT, SYNCODE_DATA_DIR,
+  SYNCODE_JWT_SECRET, SYNCODE_INTERNAL_SECRET (the server's own; generated in the data directory when absent),
+  SYNCODE_CONTROL_URL (the server's internal base URL for callbacks), SYNCODE_RATE_LIMITS (on|off),
+  SYNCODE_DATABASE_URL (postgres://... : the documents and their log in PostgreSQL instead of collab.sqlite).
+  Flags override environment variables.
+`;
 
 const env = process.env;
 let values: ReturnType<typeof parseCollabArgs>;
@@ -21,6 +32,10 @@ let snapshotIntervalMs: number | undefined;
 let documentIdleTtlMs: number | undefined;
 try {
   values = parseCollabArgs();
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
   port = parsePort(values.port ?? env.PORT ?? '3001');
   snapshotIntervalMs = optionalMs('snapshot-interval-ms', values['snapshot-interval-ms']);
   documentIdleTtlMs = optionalMs('idle-ttl-ms', values['idle-ttl-ms']);
@@ -60,6 +75,7 @@ function parseCollabArgs() {
       'data-dir': { type: 'string' },
       'snapshot-interval-ms': { type: 'string' },
       'idle-ttl-ms': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   }).values;

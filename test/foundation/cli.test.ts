@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'nod
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/paths.ts';
+import { runNodeToExit } from '../support/node-script.ts';
 import { pollUntil } from '../support/poll.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
@@ -129,6 +130,22 @@ describe('npm run server (CLI contract)', () => {
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(2);
     expect(err).toContain('SYNCODE_PUBLIC_URL is not a URL');
+  });
+
+  it('--help prints the usage of each server CLI on stdout and exits 0, starting nothing', async () => {
+    for (const [entry, flag, first] of [
+      ['server/cli.ts', '--help', 'Usage: npm run server --'],
+      ['server/collab/cli.ts', '-h', 'Usage: node server/collab/cli.ts'],
+    ] as const) {
+      // No secrets in the environment: the collab process would refuse to start without them.
+      const env = { ...process.env, SYNCODE_JWT_SECRET: '', SYNCODE_INTERNAL_SECRET: '' };
+      const run = await runNodeToExit([entry, flag], { env });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout.startsWith(first)).toBe(true);
+      expect(run.stdout).toContain('SYNCODE_DATABASE_URL');
+      expect(run.stdout).not.toContain('listening');
+      expect(run.stderr).toBe('');
+    }
   });
 });
 
