@@ -24,6 +24,8 @@ import { cpuSeconds, percentile } from './collab/proc-stats.ts';
 const JWT_SECRET = 'bench-jwt-secret-0123456789abcdef0123456789';
 const INTERNAL_SECRET = 'bench-internal-secret-0123456789abcdef01';
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
+/** As in bench:collab: the same load runs this long before the measured window, so a fresh process's JIT is not measured. */
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 3_000);
 const ROOMS = 200;
 const FAILOVER_RUNS = Number(process.env.BENCH_FAILOVER_RUNS ?? 3);
 const FAILOVER_LIMIT_MS = 60_000;
@@ -106,6 +108,7 @@ async function loadRow(scenario: string, servers: Server[]): Promise<Row> {
     rooms,
     clientsPerRoom: 2,
     opsPerSec: 5,
+    warmupMs: WARMUP_MS,
     durationMs: DURATION_MS,
     client: 'light',
   };
@@ -243,6 +246,6 @@ if (takeovers.length > 0) process.stdout.write(
     `(lease time left at the kill: ${failovers.map((f) => (f.leaseLeftMs / 1000).toFixed(1)).join(', ')} s).\n`,
 );
 process.stdout.write(
-  'Latency: sender transact -> observed by the other client of the room. CPU: % of one core over the load window, per server process. ' +
+  `Latency: sender transact -> observed by the other client of the room, after ${WARMUP_MS / 1000} s of the same load (warm-up). CPU: % of one core over the measured window, per server process. ` +
     'Two processes: every room has one client on each process, so one of its two sockets is piped to the room owner.\n',
 );
