@@ -62,6 +62,48 @@ describe('interview room (Chromium, host + candidate)', () => {
     await expect.poll(() => cand.getByTestId('problem-panel').textContent(), T).toContain('Two Sum');
   });
 
+  it('fits a narrow window: the console keeps its buttons inside it, and below 960 px the room is one scrolling column', async () => {
+    type Box = { x: number; y: number; width: number; height: number };
+    const boxOf = async (selector: string): Promise<Box> => (await cand.locator(selector).first().boundingBox())!;
+    const within = (inner: Box, outer: Box) => inner.x >= outer.x - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5;
+    const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const consoleFits = async () => {
+      const bar = await boxOf('[aria-label="Console"]');
+      // The hint's text as laid out (a box too narrow for a word lets the text run out of it, over the buttons).
+      const hint = (await cand.evaluate(`(() => {
+        const range = document.createRange();
+        range.selectNodeContents(document.querySelector('[data-testid="console-hint"]'));
+        const { x, y, width, height } = range.getBoundingClientRect();
+        return { x, y, width, height };
+      })()`)) as Box;
+      for (const id of ['run-button', 'run-examples-button', 'submit-button']) {
+        const button = await boxOf(`[data-testid="${id}"]`);
+        expect(within(button, bar), `${id} inside the console`).toBe(true);
+        expect(overlap(button, hint), `${id} clear of the hint`).toBe(false);
+      }
+    };
+    try {
+      // A small laptop: three columns, the console's hint on a line of its own when the buttons need the room.
+      await cand.setViewportSize({ width: 1024, height: 700 });
+      await expect.poll(() => cand.getByTestId('console-hint').textContent(), T).toContain('Runs start with the warm-up'); // still waiting
+      await consoleFits();
+      // Beside a call window: problem, then editor and console across the whole width, then the people.
+      await cand.setViewportSize({ width: 800, height: 600 });
+      const [left, center, right] = [await boxOf('.room-left'), await boxOf('.room-center'), await boxOf('.room-right')];
+      expect(center.width).toBeGreaterThan(760);
+      expect(left.y + left.height).toBeLessThanOrEqual(center.y + 0.5);
+      expect(right.y).toBeGreaterThanOrEqual(center.y + center.height - 0.5);
+      await consoleFits();
+      await cand.getByTestId('participants').scrollIntoViewIfNeeded();
+      const people = await boxOf('[data-testid="participants"]');
+      expect(people.height).toBeGreaterThan(20);
+      expect(people.y + people.height).toBeLessThanOrEqual(600);
+      await cand.screenshot({ path: screenshotPath('room-narrow-800.png') });
+    } finally {
+      await cand.setViewportSize(TALL);
+    }
+  });
+
   it('both type at once: identical text, remote cursor label visible', async () => {
     // Host at the top, candidate at the bottom: typing at one spot would interleave the characters (also correct).
     await Promise.all([focusEditorEnd(host), focusEditorEnd(cand)]);

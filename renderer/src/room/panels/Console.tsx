@@ -95,17 +95,19 @@ export function Console({ view, readCode, ref }: ConsoleProps) {
         )}
         <button type="button" aria-pressed={tab === 'submit'} onClick={() => setTab('submit')} data-testid="verdict-tab">Verdict</button>
         <span className="grow muted small" data-testid="console-hint">{why}</span>
-        <button type="button" onClick={() => void startRun()} disabled={!canRun || runBusy} title={why || 'Run with the stdin below (Ctrl/Cmd+Enter)'} data-testid="run-button">
-          {runBusy ? 'Running…' : 'Run'}
-        </button>
-        {examples.length > 0 && (
-          <button type="button" onClick={() => void runExamples()} disabled={!canRun || examplesBusy} title={why || 'Run once per example and compare with its expected output'} data-testid="run-examples-button">
-            {examplesBusy ? 'Running examples…' : 'Run examples'}
+        <span className="console-actions">
+          <button type="button" onClick={() => void startRun()} disabled={!canRun || runBusy} title={why || 'Run with the stdin below (Ctrl/Cmd+Enter)'} data-testid="run-button">
+            {runBusy ? 'Running…' : 'Run'}
           </button>
-        )}
-        <button type="button" className="primary" onClick={askSubmit} disabled={!canSubmit || judging} title={why || 'Judge against every test (Ctrl/Cmd+Shift+Enter)'} data-testid="submit-button">
-          {judging ? 'Judging…' : 'Submit'}
-        </button>
+          {examples.length > 0 && (
+            <button type="button" onClick={() => void runExamples()} disabled={!canRun || examplesBusy} title={why || 'Run once per example and compare with its expected output'} data-testid="run-examples-button">
+              {examplesBusy ? 'Running examples…' : 'Run examples'}
+            </button>
+          )}
+          <button type="button" className="primary" onClick={askSubmit} disabled={!canSubmit || judging} title={why || 'Judge against every test (Ctrl/Cmd+Shift+Enter)'} data-testid="submit-button">
+            {judging ? 'Judging…' : 'Submit'}
+          </button>
+        </span>
       </div>
       {error !== null && <p role="alert" className="error" data-error-code={errorCode(error)}>{errorText(error)}</p>}
       {results.error !== null && error === null && <p role="alert" className="error small">Could not read a result: {errorText(results.error)}</p>}
