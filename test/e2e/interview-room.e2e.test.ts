@@ -350,6 +350,10 @@ describe('interview room (Chromium, host + candidate)', () => {
     await host.getByRole('button', { name: 'Show the final whiteboard' }).click();
     await expect.poll(() => host.getByTestId('final-whiteboard').locator('.tl-shape').count(), T).toBeGreaterThan(0);
     await host.screenshot({ path: screenshotPath('session-page.png'), fullPage: true });
+    // In a narrow window the replay's code and whiteboard panes stack, each across the page.
+    await host.setViewportSize({ width: 800, height: 900 });
+    await expect.poll(async () => (await host.getByTestId('replay-code').boundingBox())?.width ?? 0, T).toBeGreaterThan(700);
+    await host.setViewportSize(TALL);
     expect(hostWatch.errors).toEqual([]);
     expect(hostWatch.foreign).toEqual([]);
     await host.getByRole('button', { name: 'History' }).click();
