@@ -7,7 +7,7 @@ import { createLogger } from './logger.ts';
 import { startServer } from './start-server.ts';
 import { closeOnSignals } from './close-on-signals.ts';
 import { releaseMemoryWhenIdle } from './idle-memory.ts';
-import { StartupError } from './config/startup-error.ts';
+import { exitOnStartFailure } from './config/startup-error.ts';
 import type { WebClientState } from './http/static-files.ts';
 import { DEFAULT_WEB_ROOT } from './paths.ts';
 import { buildWebClientIfNeeded, type WebClientBuild } from './web-client-build.ts';
@@ -43,11 +43,4 @@ async function main(): Promise<void> {
   releaseMemoryWhenIdle(log);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof StartupError) {
-    process.stderr.write(`SynCode server refused to start: ${error.message}\n`);
-    process.exit(2);
-  }
-  process.stderr.write(`SynCode server failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitOnStartFailure('SynCode server', error));

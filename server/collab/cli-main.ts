@@ -8,12 +8,13 @@ import { parseArgs } from 'node:util';
 import { parsePort } from '../cli-options.ts';
 import { loadOrCreateSecret, requireStrongSecret } from '../config/secrets.ts';
 import { secureDataDir } from '../config/data-dir.ts';
+import { exitOnStartFailure } from '../config/startup-error.ts';
 import { consoleLogger } from '../logger.ts';
 import { closeOnSignals } from '../close-on-signals.ts';
 import { releaseMemoryWhenIdle } from '../idle-memory.ts';
 import { DOCUMENT_IDLE_TTL_MS, SNAPSHOT_INTERVAL_MS } from '../protocol/index.ts';
 import { acknowledgingCallbacks } from './acknowledging-callbacks.ts';
-import { startCollabServer } from './collab-server.ts';
+import { startCollabServer, type RunningCollabServer } from './collab-server.ts';
 
 const USAGE = `Usage: node server/collab/cli.ts [--host 127.0.0.1] [--port 3001] [--data-dir ./data]
   [--snapshot-interval-ms ${SNAPSHOT_INTERVAL_MS}] [--idle-ttl-ms ${DOCUMENT_IDLE_TTL_MS}]
@@ -50,19 +51,24 @@ secureDataDir(dataDir, consoleLogger);
 const controlUrl = env.SYNCODE_CONTROL_URL;
 if (!controlUrl) consoleLogger.warn('SYNCODE_CONTROL_URL is not set: callbacks are only acknowledged, not delivered');
 
-const server = await startCollabServer({
-  host: values.host ?? env.HOST ?? '127.0.0.1',
-  port,
-  dataDir,
-  ...(env.SYNCODE_DATABASE_URL ? { databaseUrl: env.SYNCODE_DATABASE_URL } : {}),
-  jwtSecret: loadOrCreateSecret(dataDir, 'jwt-secret', env.SYNCODE_JWT_SECRET),
-  internalSecret: loadOrCreateSecret(dataDir, 'internal-secret', env.SYNCODE_INTERNAL_SECRET),
-  callbacks: controlUrl ? { baseUrl: controlUrl } : acknowledgingCallbacks,
-  rateLimits: (env.SYNCODE_RATE_LIMITS ?? 'on') !== 'off',
-  snapshotIntervalMs,
-  documentIdleTtlMs,
-  log: consoleLogger,
-});
+let server: RunningCollabServer;
+try {
+  server = await startCollabServer({
+    host: values.host ?? env.HOST ?? '127.0.0.1',
+    port,
+    dataDir,
+    ...(env.SYNCODE_DATABASE_URL ? { databaseUrl: env.SYNCODE_DATABASE_URL } : {}),
+    jwtSecret: loadOrCreateSecret(dataDir, 'jwt-secret', env.SYNCODE_JWT_SECRET),
+    internalSecret: loadOrCreateSecret(dataDir, 'internal-secret', env.SYNCODE_INTERNAL_SECRET),
+    callbacks: controlUrl ? { baseUrl: controlUrl } : acknowledgingCallbacks,
+    rateLimits: (env.SYNCODE_RATE_LIMITS ?? 'on') !== 'off',
+    snapshotIntervalMs,
+    documentIdleTtlMs,
+    log: consoleLogger,
+  });
+} catch (error) {
+  exitOnStartFailure('SynCode collab', error);
+}
 process.stdout.write(`SynCode collab listening on ${server.url}\n`);
 closeOnSignals(server, consoleLogger);
 releaseMemoryWhenIdle(consoleLogger);

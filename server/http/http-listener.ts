@@ -1,7 +1,8 @@
 // The one HTTP server both the full server and the collab-only server listen with: create, listen (a
-// taken port rejects and leaves nothing listening), report the bound URL, close.
+// taken port rejects with a StartupError and leaves nothing listening), report the bound URL, close.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { StartupError } from '../config/startup-error.ts';
 import { nodeHttp } from './node-http.ts';
 
 export interface HttpListener {
@@ -35,9 +36,10 @@ export function createHttpListener(
     port: () => require().port,
     async listen(port, host) {
       await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
+        const onError = (error: NodeJS.ErrnoException) => reject(listenFailure(error, host, port));
+        server.once('error', onError);
         server.listen(port, host, () => {
-          server.off('error', reject);
+          server.off('error', onError);
           resolve();
         });
       });
@@ -53,4 +55,19 @@ export function createHttpListener(
       return closing;
     },
   };
+}
+
+/**
+ * An address that cannot be bound is the operator's to fix: a StartupError (the CLIs exit 2) that says which and
+ * what to do, keeping Node's `code` (EADDRINUSE, ...) for callers that retry elsewhere. Other errors pass as they are.
+ */
+function listenFailure(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const where = `${host}:${port}`;
+  const reasons: Record<string, string> = {
+    EADDRINUSE: `${where} is already in use (another server on this port?): stop it, or choose another port with --port or PORT`,
+    EACCES: `no permission to listen on ${where} (ports below 1024 need privileges): choose another port with --port or PORT`,
+    EADDRNOTAVAIL: `${host} is not an address of this machine: choose another with --host or HOST`,
+  };
+  const reason = error.code === undefined ? undefined : reasons[error.code];
+  return reason === undefined ? error : Object.assign(new StartupError(reason, { cause: error }), { code: error.code });
 }

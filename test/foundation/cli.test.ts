@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -130,6 +131,24 @@ describe('npm run server (CLI contract)', () => {
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(2);
     expect(err).toContain('SYNCODE_PUBLIC_URL is not a URL');
+  });
+
+  it('a port in use: each server CLI exits 2 with one line that names the address, no stack trace', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => taken.close());
+    const port = String((taken.address() as AddressInfo).port);
+    for (const [entry, program] of [
+      ['server/cli.ts', 'SynCode server'],
+      ['server/collab/cli.ts', 'SynCode collab'],
+    ] as const) {
+      const dir = makeTempDir();
+      cleanups.push(dir.remove);
+      const run = await runNodeToExit([entry, '--port', port, '--data-dir', dir.path], { env: { SYNCODE_WEB_BUILD: 'off' } });
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toContain(`${program} refused to start: 127.0.0.1:${port} is already in use`);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+    }
   });
 
   it('--help prints the usage of each server CLI on stdout and exits 0, starting nothing', async () => {

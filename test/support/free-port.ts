@@ -14,7 +14,7 @@ export async function freePort(): Promise<number> {
 
 /** Node's EADDRINUSE, or a child process's own words for it in the error's message. */
 function portTaken(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException)?.code === 'EADDRINUSE' || /EADDRINUSE|Address already in use/.test(String((error as Error)?.message));
+  return (error as NodeJS.ErrnoException)?.code === 'EADDRINUSE' || /EADDRINUSE|already in use/i.test(String((error as Error)?.message));
 }
 
 /**
