@@ -47,12 +47,12 @@ try {
   process.exit(2);
 }
 const dataDir = resolve(values['data-dir'] ?? env.SYNCODE_DATA_DIR ?? './data');
-secureDataDir(dataDir, consoleLogger);
 const controlUrl = env.SYNCODE_CONTROL_URL;
 if (!controlUrl) consoleLogger.warn('SYNCODE_CONTROL_URL is not set: callbacks are only acknowledged, not delivered');
 
 let server: RunningCollabServer;
 try {
+  secureDataDir(dataDir, consoleLogger);
   server = await startCollabServer({
     host: values.host ?? env.HOST ?? '127.0.0.1',
     port,

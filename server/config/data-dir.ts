@@ -4,6 +4,7 @@
 import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../server-options.ts';
+import { StartupError } from './startup-error.ts';
 
 export const DATA_DIR_MODE = 0o700;
 export const DATA_FILE_MODE = 0o600;
@@ -13,9 +14,16 @@ const SQLITE_FILE = /\.sqlite(-wal|-shm|-journal)?$/;
 /** The folder of generated secrets (server/config/secrets.ts). */
 const SECRETS_DIR = 'secrets';
 
-/** Creates `dataDir` (0700) if missing, else restricts it, its SQLite files (0600) and its secrets folder. */
+/**
+ * Creates `dataDir` (0700) if missing, else restricts it, its SQLite files (0600) and its secrets folder. A path that
+ * cannot be a directory (a file, no permission) is a StartupError.
+ */
 export function secureDataDir(dataDir: string, log: Logger): void {
-  mkdirSync(dataDir, { recursive: true, mode: DATA_DIR_MODE });
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: DATA_DIR_MODE });
+  } catch (error) {
+    throw new StartupError(`cannot use ${dataDir} as the data directory (--data-dir or SYNCODE_DATA_DIR): ${(error as Error).message}`, { cause: error });
+  }
   restrict(dataDir, DATA_DIR_MODE, log);
   for (const entry of readdirSync(dataDir, { withFileTypes: true })) {
     const path = join(dataDir, entry.name);

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/paths.ts';
@@ -148,6 +148,33 @@ describe('npm run server (CLI contract)', () => {
       expect(run.code, run.stderr).toBe(2);
       expect(run.stderr).toContain(`${program} refused to start: 127.0.0.1:${port} is already in use`);
       expect(run.stderr).not.toMatch(/^\s+at /m);
+    }
+  });
+
+  it('a data directory that is a file, or a PostgreSQL it cannot reach: exit 2 naming the setting, the password hidden', async () => {
+    const dir = makeTempDir();
+    cleanups.push(dir.remove);
+    const file = join(dir.path, 'not-a-directory');
+    writeFileSync(file, '');
+    const closed = createServer(); // a port that refuses connections: bound, then closed
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const refusing = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    for (const [entry, program] of [
+      ['server/cli.ts', 'SynCode server'],
+      ['server/collab/cli.ts', 'SynCode collab'],
+    ] as const) {
+      const env = { SYNCODE_WEB_BUILD: 'off', SYNCODE_DATABASE_URL: '' };
+      const asFile = await runNodeToExit([entry, '--port', '0', '--data-dir', file], { env });
+      expect(asFile.code, asFile.stderr).toBe(2);
+      expect(asFile.stderr).toContain(`${program} refused to start: cannot use ${file} as the data directory (--data-dir or SYNCODE_DATA_DIR)`);
+      expect(asFile.stderr).not.toMatch(/^\s+at /m);
+
+      const url = `postgres://syncode:hunter2-secret@127.0.0.1:${refusing}/syncode`;
+      const unreachable = await runNodeToExit([entry, '--port', '0', '--data-dir', join(dir.path, program)], { env: { ...env, SYNCODE_DATABASE_URL: url } });
+      expect(unreachable.code, unreachable.stderr).toBe(2);
+      expect(unreachable.stderr).toContain(`${program} refused to start: cannot use the PostgreSQL database postgres://syncode:***@127.0.0.1:${refusing}/syncode (SYNCODE_DATABASE_URL)`);
+      expect(unreachable.stderr).not.toContain('hunter2');
     }
   });
 
