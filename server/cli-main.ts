@@ -6,6 +6,7 @@ import { CliHelp, optionsFromCli } from './cli-options.ts';
 import { createLogger } from './logger.ts';
 import { startServer } from './start-server.ts';
 import { closeOnSignals } from './close-on-signals.ts';
+import { exitOnUncaughtErrors } from './fatal-errors.ts';
 import { releaseMemoryWhenIdle } from './idle-memory.ts';
 import { exitOnStartFailure } from './config/startup-error.ts';
 import type { WebClientState } from './http/static-files.ts';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const webClientState = (): WebClientState => webBuild?.state() ?? 'ready';
   // The same logger as startServer's default, made here so that shutdown is logged alike.
   const log = createLogger({ nodeId: options.nodeId ?? hostname(), level: options.logLevel });
+  exitOnUncaughtErrors(log);
   const server = await startServer({ ...options, log, webClientState });
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && webBuildSetting === 'on') {

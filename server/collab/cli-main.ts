@@ -11,6 +11,7 @@ import { secureDataDir } from '../config/data-dir.ts';
 import { exitOnStartFailure } from '../config/startup-error.ts';
 import { consoleLogger } from '../logger.ts';
 import { closeOnSignals } from '../close-on-signals.ts';
+import { exitOnUncaughtErrors } from '../fatal-errors.ts';
 import { releaseMemoryWhenIdle } from '../idle-memory.ts';
 import { DOCUMENT_IDLE_TTL_MS, SNAPSHOT_INTERVAL_MS } from '../protocol/index.ts';
 import { acknowledgingCallbacks } from './acknowledging-callbacks.ts';
@@ -50,6 +51,7 @@ const dataDir = resolve(values['data-dir'] ?? env.SYNCODE_DATA_DIR ?? './data');
 const controlUrl = env.SYNCODE_CONTROL_URL;
 if (!controlUrl) consoleLogger.warn('SYNCODE_CONTROL_URL is not set: callbacks are only acknowledged, not delivered');
 
+exitOnUncaughtErrors(consoleLogger);
 let server: RunningCollabServer;
 try {
   secureDataDir(dataDir, consoleLogger);

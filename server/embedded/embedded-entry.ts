@@ -8,6 +8,7 @@ import {
 import { startServer } from '../start-server.ts';
 import { consoleLogger } from '../logger.ts';
 import { releaseMemoryWhenIdle } from '../idle-memory.ts';
+import { exitOnUncaughtErrors } from '../fatal-errors.ts';
 import type { RunningServer } from '../server-options.ts';
 
 interface ParentChannel {
@@ -67,6 +68,7 @@ async function start(options: EmbeddedStartOptions): Promise<RunningServer> {
 if (process.versions.electron) process.env.ELECTRON_RUN_AS_NODE = '1';
 
 const parent = parentChannel();
+exitOnUncaughtErrors(consoleLogger);
 let server: RunningServer | undefined;
 let stopping = false;
 
