@@ -1,10 +1,9 @@
 // How the server CLIs (server/cli.ts, server/collab/cli.ts) start: as one bundled file with the server's process
-// settings, in place of the process that was started. Through Node's type stripping, every one of the server's
-// source modules stays in memory as its stripped source and its compiled code: an idle `npm run server` held
-// 139-182 MiB from its sources and 97-120 MiB as the bundle (which also starts in 0.6 s instead of 1 s), the
-// collab CLI 119 MiB against 70-75 (now 81 and 64.5 MiB, see docs/collab.md, Memory). The bundle is built the
-// way the desktop app's embedded server is (server/bundle-options.ts), on the first start and again whenever
-// the server's sources or the installed packages are newer than it.
+// settings, in place of the process that was started. Run through Node's type stripping, every source module stays
+// in memory as its stripped text and its compiled code: tens of MiB more than the bundle (docs/collab.md, Memory),
+// which also starts faster. The bundle is built the way the desktop app's embedded server is
+// (server/bundle-options.ts), on the first start and again whenever the server's sources or the installed packages
+// are newer than it.
 import { mkdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SERVER_BUNDLE_OPTIONS } from './bundle-options.ts';
