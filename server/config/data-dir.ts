@@ -11,8 +11,10 @@ export const DATA_FILE_MODE = 0o600;
 
 /** The SQLite databases with their write-ahead log, shared-memory index and rollback journal. */
 const SQLITE_FILE = /\.sqlite(-wal|-shm|-journal)?$/;
+/** A SQLite database itself (`syncode.sqlite`, `collab.sqlite`). */
+export const SQLITE_DATABASE = /\.sqlite$/;
 /** The folder of generated secrets (server/config/secrets.ts). */
-const SECRETS_DIR = 'secrets';
+export const SECRETS_DIR = 'secrets';
 
 /**
  * Creates `dataDir` (0700) if missing, else restricts it, its SQLite files (0600) and its secrets folder. A path that

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATA_DIR_MODE, DATA_FILE_MODE } from './data-dir.ts';
+import { DATA_DIR_MODE, DATA_FILE_MODE, SECRETS_DIR } from './data-dir.ts';
 import { StartupError } from './startup-error.ts';
 
 /** HS256 keys and the internal shared secret: shorter ones are guessable offline from one signed token. */
@@ -20,7 +20,7 @@ export function requireStrongSecret(name: string, value: string | undefined): vo
  */
 export function loadOrCreateSecret(dataDir: string, name: string, given?: string): string {
   if (given) return given;
-  const dir = join(dataDir, 'secrets');
+  const dir = join(dataDir, SECRETS_DIR);
   const file = join(dir, name);
   try {
     const existing = readFileSync(file, 'utf8').trim();
