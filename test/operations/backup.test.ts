@@ -107,5 +107,8 @@ describe('npm run backup', () => {
     const postgres = await runNodeToExit(['server/backup-cli.ts', '--data-dir', dataDir], { env: { ...ENV, SYNCODE_DATABASE_URL: 'postgres://u:p@127.0.0.1:1/db' } });
     expect(postgres.code).toBe(2);
     expect(postgres.stderr).toContain('the databases are in PostgreSQL; back them up with pg_dump');
+    const help = await runNodeToExit(['server/backup-cli.ts', '--help'], { env: ENV });
+    expect(help.code).toBe(0);
+    expect(help.stdout.startsWith('Usage: npm run backup -- [--data-dir ./data]')).toBe(true);
   }, 60_000);
 });
