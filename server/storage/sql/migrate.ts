@@ -18,26 +18,29 @@ const MIGRATION_LOCK = 7_412_003;
  */
 export async function migrateSql(db: SqlDatabase, area: string, migrations: readonly SqlMigration[]): Promise<void> {
   try {
-    await db.transaction(async () => {
-      if (db.dialect === 'postgres') await db.get('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
-      await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-        area TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL,
-        PRIMARY KEY (area, version))`);
-      const rows = await db.all<{ version: number }>('SELECT version FROM schema_migrations WHERE area = ?', [area]);
-      const applied = new Set(rows.map((r) => r.version));
-      for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
-        if (applied.has(m.version)) continue;
-        await m.up(db);
-        await db.run('INSERT INTO schema_migrations (area, version, name, applied_at) VALUES (?, ?, ?, ?)', [
-          area,
-          m.version,
-          m.name,
-          new Date().toISOString(),
-        ]);
-      }
-    });
+    await db.transaction(() => applyPending(db, area, migrations));
   } catch (error) {
     throw unreachable(db, error) ?? error;
+  }
+}
+
+/** Inside the migration transaction: takes the advisory lock (PostgreSQL), then applies what `area` lacks. */
+async function applyPending(db: SqlDatabase, area: string, migrations: readonly SqlMigration[]): Promise<void> {
+  if (db.dialect === 'postgres') await db.get('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    area TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL,
+    PRIMARY KEY (area, version))`);
+  const rows = await db.all<{ version: number }>('SELECT version FROM schema_migrations WHERE area = ?', [area]);
+  const applied = new Set(rows.map((r) => r.version));
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (applied.has(m.version)) continue;
+    await m.up(db);
+    await db.run('INSERT INTO schema_migrations (area, version, name, applied_at) VALUES (?, ?, ?, ?)', [
+      area,
+      m.version,
+      m.name,
+      new Date().toISOString(),
+    ]);
   }
 }
 
