@@ -15,7 +15,7 @@ export function closeOnSignals(server: { close(): Promise<void> }, log: Logger, 
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        log.error('shutdown failed', { ...errorFields(error) });
+        log.error('shutdown failed', errorFields(error));
         process.exit(1);
       },
     );

@@ -102,7 +102,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
     : createCollabHttpClient(options.externalCollab!.baseUrl, internalSecret);
 
   const clientIp = createClientIpResolver(options.trustedProxies ?? []);
-  const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', { ...errorFields(error) }), clientIp);
+  const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', errorFields(error)), clientIp);
   registerHealth(router, options, settings, { sql, collab, execution, ai, cluster });
   const collabPublicUrl = options.externalCollab?.publicUrl;
   const control = await createControlPlane({

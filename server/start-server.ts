@@ -55,7 +55,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const serveMetrics =
       mode === 'hosted'
         ? createMetricsEndpoint(metrics, { token: options.metricsToken, trustedProxies: options.trustedProxies ?? [] }, (error) =>
-            log.error('metrics exposition failed', { ...errorFields(error) }),
+            log.error('metrics exposition failed', errorFields(error)),
           )
         : undefined;
 
@@ -86,7 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       } else {
         setRequestRoute('web-client');
         serveStatic(req, res, webRoot, options.webClientState?.()).catch((error: unknown) => {
-          log.error('static file error', { ...errorFields(error) });
+          log.error('static file error', errorFields(error));
           res.destroy();
         });
       }

@@ -73,7 +73,7 @@ export function createChatClient(options: AiProviderOptions, limits: AiLimits, l
     (error: unknown) => {
       // A broken install: said once per attempt in the log, as AI_UNAVAILABLE to the user; the next request tries again.
       connecting = undefined;
-      log.error('the AI client library (openai) could not be loaded', { ...errorFields(error) });
+      log.error('the AI client library (openai) could not be loaded', errorFields(error));
       throw new AiProviderError('The AI client library could not be loaded: the installation is incomplete.');
     }));
   let jsonMode: JsonMode = 'json_schema';

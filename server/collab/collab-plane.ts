@@ -148,7 +148,7 @@ export async function createCollabPlane(options: CollabPlaneOptions): Promise<Co
       if (!cluster) await resumePeriodicSnapshots(core, snapshotIntervalMs);
       await resendPendingSnapshots(core);
     })().catch((error: unknown) => {
-      options.log.error('resuming the collab plane after a restart failed', { ...errorFields(error) });
+      options.log.error('resuming the collab plane after a restart failed', errorFields(error));
     });
 
     sweep = setInterval(() => {
@@ -286,7 +286,7 @@ export async function createCollabPlane(options: CollabPlaneOptions): Promise<Co
     servers[target?.doc ?? 'code'].handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       accept(ws, target, url.searchParams.get('token')).catch((error: unknown) => {
-        options.log.error('collab handshake failed', { ...errorFields(error) });
+        options.log.error('collab handshake failed', errorFields(error));
         ws.close(CloseCode.INTERNAL_ERROR.code, CloseCode.INTERNAL_ERROR.reason);
       });
     });
@@ -336,7 +336,7 @@ export async function createCollabPlane(options: CollabPlaneOptions): Promise<Co
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (!cluster) return upgrade(req, socket, head, url, parseCollabPath(url.pathname));
       routeUpgrade(cluster, req, socket, head, url).catch((error: unknown) => {
-        options.log.error('collab upgrade routing failed', { ...errorFields(error) });
+        options.log.error('collab upgrade routing failed', errorFields(error));
         socket.destroy();
       });
     },

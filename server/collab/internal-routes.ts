@@ -18,7 +18,7 @@ import { errorFields } from '../error-fields.ts';
 
 /** The internal HTTP API over a CollabControl, behind `X-Internal-Secret` (constant-time). */
 export function createInternalRouter(control: CollabControl, internalSecret: string, log: Logger): ApiRouter {
-  const router = new ApiRouter((error) => log.error('unhandled error in /internal handler', { ...errorFields(error) }));
+  const router = new ApiRouter((error) => log.error('unhandled error in /internal handler', errorFields(error)));
   router.use(requireInternalSecret(internalSecret));
   const roomIdOf = (params: Record<string, string>): string => {
     const roomId = params.roomId ?? '';

@@ -49,7 +49,7 @@ export class PlaneCore {
         this.#committed(batch, ids);
       },
       failed: (docs, error) => {
-        this.log.error('collab commit failed; dropping uncommitted state', { ...errorFields(error) });
+        this.log.error('collab commit failed; dropping uncommitted state', errorFields(error));
         for (const doc of docs) this.discard(doc);
       },
     });

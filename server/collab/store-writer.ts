@@ -53,7 +53,7 @@ export class StoreWriter {
 
   /** A write nobody waits for: a failure is logged. */
   persist(op: () => Promise<void>, what: string): void {
-    this.write(op).catch((error: unknown) => this.#log.error(`collab ${what} failed`, { ...errorFields(error) }));
+    this.write(op).catch((error: unknown) => this.#log.error(`collab ${what} failed`, errorFields(error)));
   }
 
   /** Queues an accepted update for the next group commit (see CommitPacer for when that is). */
@@ -107,7 +107,7 @@ export class StoreWriter {
       }
       this.#handlers.committed(batch, ids, performance.now() - startedAt);
     } catch (error) {
-      this.#log.error('collab commit follow-up failed', { ...errorFields(error) });
+      this.#log.error('collab commit follow-up failed', errorFields(error));
     }
   }
 }

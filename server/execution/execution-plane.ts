@@ -121,7 +121,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
       try {
         listener(event);
       } catch (error) {
-        log.error('execution-finished listener failed', { ...errorFields(error) });
+        log.error('execution-finished listener failed', errorFields(error));
       }
     }
   };
@@ -244,7 +244,7 @@ export async function createExecutionPlane(options: ExecutionPlaneOptions): Prom
   const stopSweeping = sweepPeriodically(
     liveness,
     () => recover(false),
-    (error) => log.error('could not recover the jobs of stopped server processes', { ...errorFields(error) }),
+    (error) => log.error('could not recover the jobs of stopped server processes', errorFields(error)),
   );
 
   return {

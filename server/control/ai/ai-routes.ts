@@ -126,7 +126,7 @@ export function registerAiRoutes(d: AiRouteDeps): void {
       const job = await visibleJob(a, params.jobId, 'message', true);
       return { status: 200, events: replyStream(ai, job.id, signal, messageJobView) };
     },
-    (error) => d.control.log.error('AI reply stream failed', { ...errorFields(error) }),
+    (error) => d.control.log.error('AI reply stream failed', errorFields(error)),
   );
 
   handle(router, 'POST /v1/rooms/:roomId/ai/messages/:jobId/cancel', async (api, { params, body }) => {

@@ -10,7 +10,7 @@ import { errorFields } from '../../error-fields.ts';
 
 /** A router for `/internal/callbacks/*`; the main server hands it every `/internal` request in split mode. */
 export function createCallbackRouter(callbacks: CollabCallbacks, internalSecret: string, log: Logger): ApiRouter {
-  const router = new ApiRouter((error) => log.error('unhandled error in /internal callback', { ...errorFields(error) }));
+  const router = new ApiRouter((error) => log.error('unhandled error in /internal callback', errorFields(error)));
   router.use(requireInternalSecret(internalSecret));
   router.add('POST', '/internal/callbacks/snapshot-ready', async (ctx) => ({
     status: 200,
