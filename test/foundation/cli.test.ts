@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileS
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../server/paths.ts';
+import { freePort } from '../support/free-port.ts';
 import { runNodeToExit } from '../support/node-script.ts';
 import { pollUntil } from '../support/poll.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
@@ -156,10 +157,7 @@ describe('npm run server (CLI contract)', () => {
     cleanups.push(dir.remove);
     const file = join(dir.path, 'not-a-directory');
     writeFileSync(file, '');
-    const closed = createServer(); // a port that refuses connections: bound, then closed
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const refusing = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
+    const refusing = await freePort(); // nothing listens there: connections are refused
     for (const [entry, program] of [
       ['server/cli.ts', 'SynCode server'],
       ['server/collab/cli.ts', 'SynCode collab'],

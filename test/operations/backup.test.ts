@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { cpSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { call } from '../control/api.ts';
 import { runNodeToExit } from '../support/node-script.ts';
 import { startServerCli, type ServerCli } from '../support/server-cli.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
@@ -12,15 +13,6 @@ import { makeTempDir } from '../support/temp-dir.ts';
 // SQLite whatever database the rest of the suite runs on: the backup copies SQLite data directories.
 const ENV = { SYNCODE_RATE_LIMITS: 'off', SYNCODE_DATABASE_URL: '', SYNCODE_JWT_SECRET: '', SYNCODE_INTERNAL_SECRET: '' };
 const PASSWORD = 'a long enough password 1';
-
-async function post<T>(url: string, body: unknown, token?: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as T };
-}
 
 describe('npm run backup', () => {
   const cleanups: (() => unknown)[] = [];
@@ -41,14 +33,12 @@ describe('npm run backup', () => {
   it('copies a running server’s data directory; the copy starts a server with its accounts, rooms and tokens', async () => {
     const dataDir = tempDir();
     const first = await start(dataDir);
-    const registered = await post<{ accessToken: string; user: { id: string } }>(`${first.url}/v1/auth/register`, {
-      email: 'backup@example.com',
-      password: PASSWORD,
-      displayName: 'Bea',
+    const registered = await call<{ accessToken: string }>(first, 'POST', '/v1/auth/register', {
+      body: { email: 'backup@example.com', password: PASSWORD, displayName: 'Bea' },
     });
     expect(registered.status).toBe(201);
     const token = registered.body.accessToken;
-    const room = await post<{ id: string; name: string }>(`${first.url}/v1/rooms`, { mode: 'interview', language: 'python' }, token);
+    const room = await call<{ id: string; name: string }>(first, 'POST', '/v1/rooms', { body: { mode: 'interview', language: 'python' }, token });
     expect(room.status).toBe(201);
 
     // The server keeps writing while the backup runs.
@@ -56,7 +46,7 @@ describe('npm run backup', () => {
     const [run] = await Promise.all([
       runNodeToExit(['server/backup-cli.ts', '--data-dir', dataDir, '--to', target], { env: ENV }),
       ...Array.from({ length: 5 }, (_, i) =>
-        post(`${first.url}/v1/auth/register`, { email: `meanwhile-${i}@example.com`, password: PASSWORD, displayName: `M${i}` }),
+        call(first, 'POST', '/v1/auth/register', { body: { email: `meanwhile-${i}@example.com`, password: PASSWORD, displayName: `M${i}` } }),
       ),
     ]);
     expect(run.code, run.stderr).toBe(0);
@@ -79,12 +69,12 @@ describe('npm run backup', () => {
     const restored = tempDir();
     cpSync(target, restored, { recursive: true });
     const second = await start(restored);
-    const me = await fetch(`${second.url}/v1/users/me`, { headers: { authorization: `Bearer ${token}` } });
+    const me = await call(second, 'GET', '/v1/users/me', { token });
     expect(me.status).toBe(200); // the first server's token: the secrets were restored
-    const roomRes = await fetch(`${second.url}/v1/rooms/${room.body.id}`, { headers: { authorization: `Bearer ${token}` } });
-    expect(roomRes.status).toBe(200);
-    expect(((await roomRes.json()) as { name: string }).name).toBe(room.body.name);
-    const login = await post(`${second.url}/v1/auth/login`, { email: 'backup@example.com', password: PASSWORD });
+    const restoredRoom = await call<{ name: string }>(second, 'GET', `/v1/rooms/${room.body.id}`, { token });
+    expect(restoredRoom.status).toBe(200);
+    expect(restoredRoom.body.name).toBe(room.body.name);
+    const login = await call(second, 'POST', '/v1/auth/login', { body: { email: 'backup@example.com', password: PASSWORD } });
     expect(login.status).toBe(200);
     const collab = new Database(join(restored, 'collab.sqlite'), { readonly: true });
     expect(collab.prepare('SELECT count(*) AS n FROM collab_rooms WHERE room_id = ?').get(room.body.id)).toEqual({ n: 1 });
