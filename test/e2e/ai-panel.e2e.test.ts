@@ -181,6 +181,11 @@ describe('AI panel (Chromium, fake provider)', () => {
     expect(await report.getByTestId('score').textContent()).toBe('72');
     expect(await report.getByTestId('report-dimensions').textContent()).toContain('communication');
     expect(await report.textContent()).toContain('Test the empty input first');
+    // The timeline tells the question from the reply.
+    const timeline = await page.getByTestId('timeline').textContent();
+    expect(timeline).toContain('Ada asked the AI interviewer');
+    expect(timeline).toContain('The AI interviewer answered Ada');
+    expect(timeline).not.toContain('Someone');
     await page.getByRole('button', { name: 'Show the AI conversation' }).click();
     await expect.poll(() => page.getByTestId('ai-history').textContent(), T).toContain('How should I start?');
     await page.screenshot({ path: screenshotPath('ai-training-report.png'), fullPage: true });

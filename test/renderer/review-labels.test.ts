@@ -27,6 +27,9 @@ describe('timeline labels', () => {
     expect(eventLabel(event('phase-changed', { from: 'waiting', to: 'warmup', by: HANA }), nameOf)).toBe('Hana moved the interview to Warm-up');
     expect(eventLabel(event('submission', { verdict: 'WRONG_ANSWER' }, CARL), nameOf)).toBe("Carl's submission: Wrong answer");
     expect(eventLabel(event('participant-joined', { participant: { userId: CARL, role: 'candidate' } }, CARL), nameOf)).toBe('Carl joined as candidate');
+    // The AI conversation as the server records it: the question is the asker's, the reply has no actor.
+    expect(eventLabel(event('ai-message', { userId: CARL, role: 'user' }, CARL), nameOf)).toBe('Carl asked the AI interviewer');
+    expect(eventLabel(event('ai-message', { userId: CARL, role: 'assistant' }, null), nameOf)).toBe('The AI interviewer answered Carl');
   });
 
   it('leaves out closes caused by a leave, a kick or the finish, and shows one drop per user once', () => {

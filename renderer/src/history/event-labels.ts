@@ -70,7 +70,8 @@ export function eventLabel(event: SessionEvent, nameOf: NameOf): string {
     case 'recording-stopped':
       return `${who} stopped recording`;
     case 'ai-message':
-      return `${who} asked the AI interviewer`;
+      // The interviewer's replies have no actor; `userId` is the participant it answered.
+      return d.role === 'assistant' ? `The AI interviewer answered ${subject}` : `${who} asked the AI interviewer`;
     case 'feedback-submitted':
       return `${who} gave feedback about ${nameOf(str(d.targetUserId) ?? null)}`;
     case 'room-finished':
