@@ -113,9 +113,14 @@ function matchSegments(pattern: string[], parts: string[]): Record<string, strin
   return params;
 }
 
+/**
+ * A path segment percent-decoded; one that does not decode, or decodes to a NUL character (which no id holds and
+ * PostgreSQL cannot compare), stays as it came, so the handler answers its resource's 404.
+ */
 function safeDecode(segment: string): string {
   try {
-    return decodeURIComponent(segment);
+    const decoded = decodeURIComponent(segment);
+    return decoded.includes('\0') ? segment : decoded;
   } catch {
     return segment;
   }
