@@ -214,6 +214,32 @@ describe('interview room (Chromium, host + candidate)', () => {
     await cand.screenshot({ path: screenshotPath('room-run-output.png') });
   });
 
+  it('a NUL character pasted into the code: Run and Submit say which line to fix and send nothing', async () => {
+    const sent: string[] = [];
+    const onRequest = (r: { url(): string; method(): string }) => {
+      if (r.method() === 'POST' && /\/(run|submit)$/.test(r.url())) sent.push(r.url());
+    };
+    cand.on('request', onRequest);
+    try {
+      await focusEditorEnd(cand);
+      await cand.keyboard.insertText('\u0000');
+      // Monaco draws the control character as ␀ (U+2400).
+      await expect.poll(() => editorText(cand), T).toContain('\u2400');
+      for (const button of ['run-button', 'submit-button']) {
+        await cand.getByTestId(button).click();
+        const alert = cand.locator('[data-error-code="NUL_CHARACTER"]');
+        await expect.poll(() => alert.textContent(), T).toContain('Line 2 of the code holds an invisible NUL character');
+      }
+      expect(await cand.getByTestId('submit-confirm').count()).toBe(0);
+      await focusEditorEnd(cand);
+      await cand.keyboard.press('Backspace');
+      await expect.poll(() => editorText(cand), T).not.toContain('\u2400');
+      expect(sent).toEqual([]);
+    } finally {
+      cand.off('request', onRequest);
+    }
+  });
+
   it('submit shows the synced text for confirmation, then the verdict table', async () => {
     await cand.getByTestId('submit-button').click();
     const confirm = cand.getByTestId('submit-confirm');

@@ -3,6 +3,7 @@
 // `run`/`submission` session events.
 import { AppError, mayWrite, type RoomStatus, type RunResult, type SubmissionResult, type SubmissionSummary, type SupportedLanguage } from '../../protocol/index.ts';
 import { isUuid } from '../../protocol/api/common.ts';
+import { nulCharacterLine, validationFailed } from '../../protocol/validation.ts';
 import type { Page } from '../../protocol/api/common.ts';
 import type { ExecutionFinished, ExecutionPlane } from '../../execution/types.ts';
 import type { AuthUser } from '../auth/authenticate.ts';
@@ -87,9 +88,19 @@ export function startSubmission(
       c.lockEditor(a.room.id, { locked: true, reason, by: user.id, snapshot: true }),
     );
     const snapshot = locked.snapshot;
-    if (!snapshot) {
+    const unlock = async () => {
       if (takesLock) await engine.collab('lockEditor', (c) => c.lockEditor(a.room.id, { locked: false, reason: null, by: null }));
+    };
+    if (!snapshot) {
+      await unlock();
       throw new AppError('ROOM_COLLAB_UNAVAILABLE', 'The collaboration service returned no submit snapshot.');
+    }
+    const code = snapshotText(Buffer.from(snapshot.bytes, 'base64'));
+    const line = nulCharacterLine(code);
+    if (line !== null) {
+      // Like every text the API takes (protocol/validation.ts): no judge runs it, and PostgreSQL cannot store it.
+      await unlock();
+      throw validationFailed([{ path: 'code', message: `The code contains a NUL character (U+0000) on line ${line}.` }], 'The code cannot be submitted.');
     }
     await storeCodeSnapshot(engine, snapshot);
     if (takesLock) {
@@ -105,7 +116,7 @@ export function startSubmission(
         userId: user.id,
         problemId: problem.id,
         language,
-        code: snapshotText(Buffer.from(snapshot.bytes, 'base64')),
+        code,
         snapshotId: snapshot.id,
         tests: problem.testCases,
         timeLimitMs: problem.timeLimitMs,

@@ -126,6 +126,40 @@ describe.each(COLLAB_MODES)('run and submit ($name collab)', (mode) => {
     }
   });
 
+  it('code holding a NUL character is refused with the line to fix, and a refused submit leaves the editor unlocked', async () => {
+    const { room, client } = await codingRoom(true);
+    try {
+      await as(server, host).post(`/v1/rooms/${room.id}/control/phase`, { to: 'coding' });
+      const run = await as(server, ann).post(`/v1/rooms/${room.id}/run`, { code: 'print(1)\u0000', language: 'python' });
+      expectError(run, 400, 'VALIDATION_FAILED');
+      expect(run.body.details.fields).toEqual([{ path: 'code', message: expect.stringContaining('NUL') }]);
+      const code = 'print(1)\nprint(2)\u0000\n';
+      client.ydoc.getText('code').insert(0, code);
+      await pollUntil(
+        async () => snapshotText(Buffer.from((await as(server, host).post(`/v1/rooms/${room.id}/control/snapshot`)).body.bytes, 'base64')),
+        (t) => t.startsWith(code),
+        { what: 'edit on the server' },
+      );
+      // Before: 500 on PostgreSQL (which cannot store U+0000 in text), a judged SyntaxError on SQLite.
+      const submit = await as(server, ann).post(`/v1/rooms/${room.id}/submit`, {});
+      expectError(submit, 400, 'VALIDATION_FAILED');
+      expect(submit.body.details.fields).toEqual([{ path: 'code', message: 'The code contains a NUL character (U+0000) on line 2.' }]);
+      expect((await as(server, host).get(`/v1/rooms/${room.id}`)).body).toMatchObject({ editorLocked: false, lockReason: null });
+      await pollUntil(() => client.eventsOf('editor-lock'), (e) => e.at(-1)?.locked === false, { what: 'unlock broadcast' });
+      expect((await as(server, host).get(`/v1/rooms/${room.id}/submissions`)).body.items).toEqual([]);
+      // Without it the same code is judged.
+      client.ydoc.getText('code').delete(code.indexOf('\u0000'), 1);
+      await pollUntil(
+        async () => snapshotText(Buffer.from((await as(server, host).post(`/v1/rooms/${room.id}/control/snapshot`)).body.bytes, 'base64')),
+        (t) => !t.includes('\u0000'),
+        { what: 'deletion on the server' },
+      );
+      expect((await as(server, ann).post(`/v1/rooms/${room.id}/submit`, {})).status).toBe(202);
+    } finally {
+      client.destroy();
+    }
+  });
+
   it('a manual lock during a submit lock survives the submission; a second submission waits for the first', async () => {
     const { room, client } = await codingRoom(true);
     try {

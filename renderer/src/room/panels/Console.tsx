@@ -7,6 +7,7 @@ import { errorCode, errorText } from '../../ui/error-text.ts';
 import type { RoomView } from '../collab/room-view.ts';
 import { roomActions } from '../room-actions.ts';
 import { ExampleResults } from './ExampleResults.tsx';
+import { nulCharacterRefusal } from './nul-character.ts';
 import { exampleRows } from './run-outcome.ts';
 import { RunOutput } from './RunOutput.tsx';
 import { useProblem } from './use-problem.ts';
@@ -34,7 +35,7 @@ export function Console({ view, readCode, ref }: ConsoleProps) {
   const [stdin, setStdin] = useState('');
   const [confirming, setConfirming] = useState<string | null>(null);
   const [tab, setTab] = useState<ConsoleTab>('run');
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useState<{ code: string; text: string } | null>(null);
   const examples = problem?.examples ?? [];
   const rows = exampleRows(examples, results.runs);
   const latestRun = results.runs[0] ?? null;
@@ -63,19 +64,36 @@ export function Console({ view, readCode, ref }: ConsoleProps) {
     try {
       await go();
     } catch (e) {
-      setError(e);
+      setError({ code: errorCode(e), text: errorText(e) });
     }
   };
-  const startRun = () =>
-    canRun && start('run', async () => results.follow('run', await room.run({ code: readCode(), language: view.language, stdin })));
-  const runExamples = () =>
-    canRun &&
-    start('examples', async () => {
-      const code = readCode();
-      for (const ex of examples) results.follow('run', await room.run({ code, language: view.language, stdin: ex.input }));
-    });
+  /** The code, unless it holds what no judge takes (then the console says where, and nothing is sent). */
+  const runnableCode = (next: ConsoleTab): string | null => {
+    const code = readCode();
+    const refusal = nulCharacterRefusal(code, stdin);
+    if (refusal) {
+      setTab(next);
+      setError({ code: 'NUL_CHARACTER', text: refusal });
+      return null;
+    }
+    return code;
+  };
+  const startRun = () => {
+    const code = canRun ? runnableCode('run') : null;
+    return code !== null && start('run', async () => results.follow('run', await room.run({ code, language: view.language, stdin })));
+  };
+  const runExamples = () => {
+    const code = canRun ? runnableCode('examples') : null;
+    return (
+      code !== null &&
+      start('examples', async () => {
+        for (const ex of examples) results.follow('run', await room.run({ code, language: view.language, stdin: ex.input }));
+      })
+    );
+  };
   const askSubmit = () => {
-    if (canSubmit) setConfirming(readCode());
+    const code = canSubmit ? runnableCode('submit') : null;
+    if (code !== null) setConfirming(code);
   };
   const submit = () => {
     setConfirming(null);
@@ -109,7 +127,7 @@ export function Console({ view, readCode, ref }: ConsoleProps) {
           </button>
         </span>
       </div>
-      {error !== null && <p role="alert" className="error" data-error-code={errorCode(error)}>{errorText(error)}</p>}
+      {error !== null && <p role="alert" className="error" data-error-code={error.code}>{error.text}</p>}
       {results.error !== null && error === null && <p role="alert" className="error small">Could not read a result: {errorText(results.error)}</p>}
       {tab === 'run' && (
         <div className="console-body run">
