@@ -1,8 +1,10 @@
 // The one HTTP server both the full server and the collab-only server listen with: create, listen (a
 // taken port rejects with a StartupError and leaves nothing listening), report the bound URL, close.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { StartupError } from '../config/startup-error.ts';
+import { REQUEST_ID_HEADER } from '../protocol/http-headers.ts';
 import { nodeHttp } from './node-http.ts';
 
 export interface HttpListener {
@@ -20,7 +22,7 @@ export function createHttpListener(
 ): HttpListener {
   const server = nodeHttp.createServer(onRequest);
   server.on('upgrade', onUpgrade);
-  server.on('clientError', (_error, socket) => socket.destroy());
+  server.on('clientError', answerMalformedRequest);
   let bound: { host: string; port: number } | undefined;
   let closing: Promise<void> | undefined;
 
@@ -70,4 +72,30 @@ function listenFailure(error: NodeJS.ErrnoException, host: string, port: number)
   };
   const reason = error.code === undefined ? undefined : reasons[error.code];
   return reason === undefined ? error : Object.assign(new StartupError(reason, { cause: error }), { code: error.code });
+}
+
+/**
+ * A request Node's parser refused before any handler saw it: too large a request line and headers (over Node's
+ * 16 KiB), or not HTTP. It gets the taxonomy's 400 VALIDATION_FAILED with the reason, instead of a connection
+ * closed without an answer; a connection that is already gone is only released.
+ */
+function answerMalformedRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const message =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? `The request's URL and headers are larger than ${nodeHttp.maxHeaderSize / 1024} KiB.`
+      : 'The request is not valid HTTP.';
+  const requestId = randomUUID();
+  const body = JSON.stringify({ code: 'VALIDATION_FAILED', message, requestId });
+  const head = [
+    'HTTP/1.1 400 Bad Request',
+    'Connection: close',
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    `${REQUEST_ID_HEADER}: ${requestId}`,
+  ];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
 }

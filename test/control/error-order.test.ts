@@ -1,5 +1,6 @@
 // Request conventions and the error order (the first applicable error wins): transport → (429) → authentication → not found → permission →
 // validation → conflict, each pair checked with a request that violates both.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { ADMIN, call, loginAdmin, registerUser } from './api.ts';
@@ -69,6 +70,26 @@ describe('error order and conventions', () => {
     expect(q.status).toBe(400);
     expect((q.body.details.fields as { path: string }[]).map((f) => f.path).sort()).toEqual(['difficulty', 'limit']);
     expect((await call(server, 'GET', '/v1/problems?limit=101', { token: user.accessToken })).status).toBe(400);
+  });
+
+  it('a request Node cannot parse gets 400 VALIDATION_FAILED, not a closed connection', async () => {
+    // A URL over Node's 16 KiB header limit (a search pasted whole, a client that puts a body in the query).
+    const long = await call(server, 'GET', `/v1/problems?q=${'%C3%A9'.repeat(3000)}`, { token: user.accessToken });
+    expect(long.status).toBe(400);
+    expect(long.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('16 KiB'), requestId: long.headers.get('x-request-id') });
+    // Not HTTP at all, on a raw socket.
+    const { hostname, port } = new URL(server.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const socket = connect(Number(port), hostname, () => socket.write('HELLO /v1 SMTP\r\n\r\n'));
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(JSON.parse(answer.split('\r\n\r\n')[1]!)).toMatchObject({ code: 'VALIDATION_FAILED', message: 'The request is not valid HTTP.' });
+    // The server still answers.
+    expect((await call(server, 'GET', '/v1/health')).status).toBe(200);
   });
 
   it('echoes X-Request-Id into ErrorResponse.requestId', async () => {
