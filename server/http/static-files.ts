@@ -37,6 +37,12 @@ export const WEB_CLIENT_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * Headers of every HTML page: the CSP, and no Referer to anyone, since the page's URL may carry an invite code
+ * (`/join/<code>`) or a room id.
+ */
+const HTML_PAGE_HEADERS = { 'content-security-policy': WEB_CLIENT_CSP, 'referrer-policy': 'no-referrer' };
+
 /** Whether the web client can be served: the CLI may still be building it (see server/web-client-build.ts). */
 export type WebClientState = 'ready' | 'building' | 'failed';
 
@@ -89,8 +95,8 @@ function sendBuildPage(res: ServerResponse, state: Exclude<WebClientState, 'read
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     'retry-after': '5',
-    'content-security-policy': WEB_CLIENT_CSP,
     'x-content-type-options': 'nosniff',
+    ...HTML_PAGE_HEADERS,
   });
   res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8">${refresh}<title>SynCode: ${title}</title></head>` +
     `<body style="font-family: system-ui, sans-serif; margin: 4rem auto; max-width: 36rem"><h1>${title}</h1><p>${text}</p></body></html>\n`);
@@ -117,7 +123,7 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: string, immut
     'x-content-type-options': 'nosniff',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   };
-  if (type.startsWith('text/html')) headers['content-security-policy'] = WEB_CLIENT_CSP;
+  if (type.startsWith('text/html')) Object.assign(headers, HTML_PAGE_HEADERS);
   res.writeHead(200, headers);
   if (req.method === 'HEAD') {
     res.end();

@@ -23,6 +23,10 @@ describe('web client served by the server (Chromium)', () => {
     const response = await page.goto(server.url + '/');
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+    expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+    // An invite link's page (the single-page app's fallback) does not hand its code on as a Referer either.
+    const invite = await fetch(`${server.url}/join/ABC234`, { headers: { accept: 'text/html' } });
+    expect([invite.status, invite.headers.get('referrer-policy')]).toEqual([200, 'no-referrer']);
     await expect.poll(() => page.getByTestId('server-health').textContent(), { timeout: 10_000 }).toMatch(/hosted\): ok/);
     await page.screenshot({ path: screenshotPath('foundation-health.png') });
     expect(errors).toEqual([]);
