@@ -44,7 +44,7 @@ describe('every route answers malformed input with a typed 4xx', () => {
     const room = await call(server, 'POST', '/v1/rooms', { token: user.accessToken, body: { mode: 'interview', language: 'python' } });
     const problems = await call(server, 'GET', '/v1/problems', { token: user.accessToken });
     tokens = [admin.accessToken, user.accessToken];
-    ids = { roomId: room.body.id, sessionId: room.body.id, userId: other.user.id, problemId: problems.body.items[0].id, code: room.body.inviteCode ?? 'ABC234' };
+    ids = { roomId: room.body.id, sessionId: room.body.id, userId: other.user.id, problemId: problems.body.items[0].id, code: room.body.code };
   });
   afterAll(async () => {
     await server?.stop();
