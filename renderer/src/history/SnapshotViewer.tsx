@@ -1,7 +1,7 @@
 // Snapshot slider (the code at each snapshot) and a Monaco diff between any two snapshots.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CodeSnapshot, SupportedLanguage } from '../../../server/protocol/index.ts';
-import { monaco, monacoLanguage } from '../room/editor/monaco-setup.ts';
+import { EDITOR_THEME, monaco, monacoLanguage } from '../room/editor/monaco-setup.ts';
 import { formatTime } from '../ui/format.ts';
 import { decodeSnapshot } from './snapshot-text.ts';
 import { SNAPSHOT_TRIGGER_LABEL } from '../ui/labels.ts';
@@ -42,7 +42,11 @@ export function DiffView({ original, modified, language, testId = 'snapshot-diff
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
   useEffect(() => {
-    editor.current = monaco.editor.createDiffEditor(host.current!, { readOnly: true, automaticLayout: true, renderSideBySide: true, minimap: { enabled: false }, theme: 'vs-dark' });
+    const diff = monaco.editor.createDiffEditor(host.current!, { readOnly: true, automaticLayout: true, renderSideBySide: true, minimap: { enabled: false }, theme: EDITOR_THEME });
+    // Set on each side: the diff editor's originalAriaLabel/modifiedAriaLabel options do not reach them at creation.
+    diff.getOriginalEditor().updateOptions({ ariaLabel: 'The earlier code' });
+    diff.getModifiedEditor().updateOptions({ ariaLabel: 'The later code' });
+    editor.current = diff;
     return () => {
       const models = editor.current?.getModel();
       editor.current?.dispose();

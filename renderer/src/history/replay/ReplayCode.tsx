@@ -3,7 +3,7 @@
 // `replay-seek` (document built from the nearest checkpoint, text and tints handed to Monaco).
 import { useLayoutEffect, useRef } from 'react';
 import { CODE_TEXT, type SupportedLanguage } from '../../../../server/protocol/index.ts';
-import { monaco, monacoLanguage } from '../../room/editor/monaco-setup.ts';
+import { EDITOR_THEME, monaco, monacoLanguage } from '../../room/editor/monaco-setup.ts';
 import { authorRuns, TrackCursor, type ReplayTrack } from './replay-track.ts';
 
 export interface ReplayCodeProps {
@@ -30,11 +30,12 @@ export function ReplayCode({ track, count, seekId, language, authorClass }: Repl
       model,
       readOnly: true,
       domReadOnly: true,
+      ariaLabel: 'The code at this point of the replay',
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 14,
       scrollBeyondLastLine: false,
-      theme: 'vs-dark',
+      theme: EDITOR_THEME,
     });
     view.current = { editor, tints: editor.createDecorationsCollection(), cursor: new TrackCursor(track) };
     lastTints.current = null;

@@ -8,7 +8,7 @@ import { CODE_TEXT, type SupportedLanguage } from '../../../../server/protocol/i
 import { useSession } from '../../app/session-context.tsx';
 import type { DocConnection } from '../collab/doc-connection.ts';
 import { AnalysisBar } from './AnalysisBar.tsx';
-import { monaco, monacoLanguage } from './monaco-setup.ts';
+import { EDITOR_THEME, monaco, monacoLanguage } from './monaco-setup.ts';
 import { trackRemoteCursors } from './remote-cursors.ts';
 import { useAnalysis } from './use-analysis.ts';
 
@@ -50,7 +50,7 @@ export function CodeEditor({ conn, roomId, canAnalyse, language, readOnly, readO
       quickSuggestions: false,
       suggestOnTriggerCharacters: false,
       wordBasedSuggestions: 'off',
-      theme: 'vs-dark',
+      theme: EDITOR_THEME,
       // Hovers (a marker's message) near the top would be clipped by the rounded, overflow-hidden frame.
       fixedOverflowWidgets: true,
       // The margin where review comments show their glyph.

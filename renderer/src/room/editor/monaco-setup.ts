@@ -18,6 +18,10 @@ import type { SupportedLanguage } from '../../../../server/protocol/index.ts';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
+/** Every editor's theme: Monaco's dark theme with comments readable at 5:1 (its #608b4e is 4.2:1, under WCAG AA). */
+export const EDITOR_THEME = 'syncode-dark';
+monaco.editor.defineTheme(EDITOR_THEME, { base: 'vs-dark', inherit: true, rules: [{ token: 'comment', foreground: '6a9955' }], colors: {} });
+
 export function monacoLanguage(language: SupportedLanguage): string {
   return language === 'c' ? 'cpp' : language;
 }
