@@ -43,6 +43,8 @@ export const PACKAGE_RUNTIMES: Readonly<Record<string, PackageRuntime>> = {
   vitest: 'node',
 
   '@tldraw/assets': 'dom',
+  // The accessibility rules engine: its script is read from disk and run inside Chromium by test/e2e/accessibility.e2e.test.ts.
+  'axe-core': 'dom',
   dompurify: 'dom',
   'livekit-client': 'dom',
   'monaco-editor': 'dom',

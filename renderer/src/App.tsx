@@ -5,6 +5,7 @@ import type { AuthTokens } from './api/types.ts';
 import { desktopBridge } from './app/desktop-bridge.ts';
 import { restoreDesktopSession } from './app/desktop-session.ts';
 import { navigate, useRoute, type Route } from './app/router.ts';
+import { screenTitle, windowTitle } from './app/screen-title.ts';
 import { SessionProvider, useSession, type ServerTarget } from './app/session-context.tsx';
 import { useHealth } from './app/use-health.ts';
 import { HistoryScreen } from './history/HistoryScreen.tsx';
@@ -39,12 +40,18 @@ export function App() {
 function Shell() {
   const route = useRoute();
   const { user, signOut, server } = useSession();
+  const title = user ? screenTitle(route) : 'Sign in';
+  useEffect(() => {
+    document.title = windowTitle(title);
+  }, [title]);
+  // Signed out, the sign-in card's own heading says 'Sign in' (or 'Create an account'): the page's is the app's name.
+  const heading = user ? title : 'SynCode';
   return (
     <div className={`app ${route.name === 'room' ? 'in-room' : ''}`}>
       <header className="topbar">
         <button type="button" className="brand link" onClick={() => navigate({ name: 'lobby', tab: 'rooms' })}>SynCode</button>
         {user && (
-          <nav className="row tight">
+          <nav className="row tight" aria-label="Main">
             <NavLink label="Rooms" to={{ name: 'lobby', tab: 'rooms' }} current={route.name === 'lobby' && route.tab === 'rooms'} />
             <NavLink label="Problems" to={{ name: 'lobby', tab: 'problems' }} current={route.name === 'lobby' && route.tab === 'problems'} />
             <NavLink label="History" to={{ name: 'history' }} current={route.name === 'history' || route.name === 'session'} />
@@ -60,7 +67,10 @@ function Shell() {
           </span>
         )}
       </header>
-      <div className="content">{user ? <Screen route={route} /> : <SignedOut route={route} />}</div>
+      <main className="content">
+        <h1 className="visually-hidden">{heading}</h1>
+        {user ? <Screen route={route} /> : <SignedOut route={route} />}
+      </main>
     </div>
   );
 }

@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { nextPhase, SUPPORTED_LANGUAGES, type RoomStatus, type SupportedLanguage } from '../../../server/protocol/index.ts';
 import { desktopBridge } from '../app/desktop-bridge.ts';
+import { windowTitle } from '../app/screen-title.ts';
 import { useSession } from '../app/session-context.tsx';
 import { desktopInviteLink, webInviteLink } from '../lobby/invite-link.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
@@ -25,10 +27,13 @@ export function RoomHeader({ view, advancing, onAdvance, onLanguage, onLeave }: 
   const canChangeLanguage = staff || (view.role === 'candidate' && !view.editorLocked);
   const next = nextPhase(view.phase);
   const link = view.room.code ? webInviteLink(server.baseUrl, view.room.code) : null;
+  useEffect(() => {
+    document.title = windowTitle(view.room.name);
+  }, [view.room.name]);
   return (
-    <header className="room-header">
+    <section className="room-header" aria-label="Room">
       <div className="room-title">
-        <strong>{view.room.name}</strong>
+        <h2>{view.room.name}</h2>
         <span className="muted small">{MODE_LABEL[view.room.mode]} · you are the {view.role}</span>
       </div>
       <PhaseStepper phase={view.phase} canAdvance={staff} onAdvance={onAdvance} />
@@ -50,6 +55,6 @@ export function RoomHeader({ view, advancing, onAdvance, onLanguage, onLeave }: 
       )}
       <StatusChip view={view} />
       <button type="button" onClick={onLeave} title="Leave the room (you can rejoin while it is open)">Leave</button>
-    </header>
+    </section>
   );
 }

@@ -131,7 +131,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
         </div>
       )}
       <div className="room-body">
-        <aside className="room-left">
+        <section className="room-left" aria-label="Problem and AI interviewer">
           {staff && view.phase === 'wrapup' && <Scorecard view={view} />}
           {view.role !== 'spectator' && (
             <nav className="tabs" aria-label="Side panel">
@@ -143,8 +143,8 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
             <ProblemPanel problemId={view.problemId} />
           </div>
           {sideTab === 'ai' && view.role !== 'spectator' && <AiPanel view={view} readCode={readCode} editor={editor} />}
-        </aside>
-        <main className="room-center">
+        </section>
+        <section className="room-center" aria-label="Code and whiteboard">
           <nav className="tabs" aria-label="Workspace">
             <button type="button" aria-pressed={tab === 'code'} onClick={() => openTab('code')}>Code</button>
             <button type="button" aria-pressed={tab === 'whiteboard'} onClick={() => openTab('whiteboard')} data-testid="whiteboard-tab">Whiteboard</button>
@@ -177,8 +177,8 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
               </Suspense>
             </div>
           )}
-        </main>
-        <aside className="room-right">
+        </section>
+        <section className="room-right" aria-label="People and controls">
           <VideoPanel roomId={view.room.id} />
           <h3>People</h3>
           <Participants
@@ -198,7 +198,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
               <StaffControls view={view} act={act} />
             </>
           )}
-        </aside>
+        </section>
       </div>
       {confirm && <ConfirmDialog request={confirm} onClose={closeConfirm} />}
     </div>

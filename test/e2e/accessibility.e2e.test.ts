@@ -1,0 +1,115 @@
+// Accessibility in real Chromium against a real server: axe-core (the rules engine browsers' audit tools use)
+// runs over every screen a candidate or an interviewer sees, from sign-in to the session review, and each screen
+// must come out without a violation of any impact: text contrast (WCAG AA, 4.5:1, including the editor's syntax
+// colours), landmarks and headings, names on every control and on every Monaco editor.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { api, editorText, registerUser, signedInContext, type TestUser } from './e2e-helpers.ts';
+
+const T = { timeout: 15_000 };
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** The page's axe violations, one line per failing element: rule, impact, element, why. */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const found = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`)) as AxeViolation[];
+  return found.flatMap((v) => v.nodes.map((n) => `${v.id} [${v.impact}] ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`));
+}
+
+describe('accessibility of every screen (axe-core in Chromium)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let host: TestUser;
+  let candidate: TestUser;
+  let hostPage: Page;
+  let candidatePage: Page;
+  let room: { id: string; code: string };
+
+  const synced = (p: Page) => expect.poll(() => p.getByTestId('sync-status').getAttribute('data-state'), T).toBe('synced');
+  const phase = (to: string) => api(server.url, host, 'POST', `/v1/rooms/${room.id}/control/phase`, { to });
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+    [host, candidate] = await Promise.all([registerUser(server.url, 'Hana'), registerUser(server.url, 'Carl')]);
+    for (const user of [host, candidate]) contexts.push(await signedInContext(browser, server.url, user));
+    [hostPage, candidatePage] = await Promise.all(contexts.map((c) => c.newPage())) as [Page, Page];
+    const problems = await api<{ items: { id: string }[] }>(server.url, host, 'GET', '/v1/problems');
+    room = await api(server.url, host, 'POST', '/v1/rooms', { mode: 'interview', language: 'python', problemId: problems.items[0]!.id });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('sign-in', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    await page.getByRole('button', { name: 'Sign in' }).first().waitFor(T);
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it('lobby, problems and history', async () => {
+    await hostPage.goto(server.url + '/');
+    await hostPage.getByRole('button', { name: 'Create room' }).waitFor(T);
+    expect(await violations(hostPage)).toEqual([]);
+    await hostPage.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Problems' }).click();
+    await hostPage.getByTestId('problem-list').locator('li').first().waitFor(T);
+    expect(await violations(hostPage)).toEqual([]);
+    await hostPage.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'History' }).click();
+    await hostPage.getByRole('heading', { name: 'History', level: 1 }).waitFor({ state: 'attached', ...T });
+    expect(await violations(hostPage)).toEqual([]);
+    expect(await hostPage.title()).toBe('History · SynCode');
+  });
+
+  it('joining by invite link', async () => {
+    await candidatePage.goto(`${server.url}/join/${room.code}`);
+    await candidatePage.getByRole('button', { name: 'Join as candidate' }).waitFor(T);
+    expect(await violations(candidatePage)).toEqual([]);
+    await candidatePage.getByRole('button', { name: 'Join as candidate' }).click();
+    await synced(candidatePage);
+  });
+
+  it('the room while coding: interviewer, candidate, whiteboard', async () => {
+    await phase('coding');
+    await hostPage.goto(`${server.url}/rooms/${room.id}`);
+    await synced(hostPage);
+    await expect.poll(() => hostPage.getByTestId('phase').getAttribute('data-phase'), T).toBe('coding');
+    // The starter code's comments are on screen: the editor's syntax colours are audited too.
+    await expect.poll(() => editorText(hostPage), T).toContain('# ');
+    expect(await violations(hostPage)).toEqual([]);
+    expect(await hostPage.title()).toMatch(/ · SynCode$/);
+    await expect.poll(() => candidatePage.getByTestId('phase').getAttribute('data-phase'), T).toBe('coding');
+    expect(await violations(candidatePage)).toEqual([]);
+    await candidatePage.getByTestId('whiteboard-tab').click();
+    await candidatePage.locator('.tl-container').waitFor(T);
+    expect(await violations(candidatePage)).toEqual([]);
+  });
+
+  it('wrap-up: the scorecard', async () => {
+    await phase('wrapup');
+    await hostPage.getByTestId('scorecard').waitFor(T);
+    expect(await violations(hostPage)).toEqual([]);
+  });
+
+  it('the session review: replay and snapshot diff', async () => {
+    await phase('finished');
+    await hostPage.goto(`${server.url}/sessions/${room.id}`);
+    await hostPage.locator('[data-testid="replay-code"] .view-line').first().waitFor(T);
+    await hostPage.locator('[data-testid="snapshot-diff"] .view-line').first().waitFor(T);
+    expect(await violations(hostPage)).toEqual([]);
+  });
+});
