@@ -116,6 +116,16 @@ describe('session replay (Chromium)', () => {
     await page.getByTestId('replay-help').click();
     await expect.poll(() => page.locator('.replay-help dl').textContent(), T).toContain('play / pause');
     await page.screenshot({ path: screenshotPath('replay-played.png'), fullPage: true });
+  });
+
+  it('a timeline row shows its moment in the replay', async () => {
+    await expect.poll(code, T).toBe(final());
+    await page.getByTestId('timeline').getByRole('button', { name: /Code snapshot taken by hand/ }).click();
+    await expect.poll(code, T).toContain('def solve(xs):');
+    expect(await code()).not.toContain('return sorted');
+    // The player is brought into view and paused.
+    await expect.poll(() => page.getByTestId('replay-player').evaluate((el) => Math.abs(el.getBoundingClientRect().top)), T).toBeLessThan(50);
+    expect(await page.getByTestId('replay-play').textContent()).toContain('Play');
     expect(watch.errors).toEqual([]);
     expect(watch.foreign).toEqual([]);
   });

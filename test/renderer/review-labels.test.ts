@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SESSION_EVENT_TYPES } from '../../server/protocol/api/sessions.ts';
 import type { RunResult } from '../../server/protocol/index.ts';
 import type { SessionEvent } from '../../renderer/src/api/types.ts';
-import { eventLabel, timelineEvents } from '../../renderer/src/history/event-labels.ts';
+import { eventLabel, timelineEvents, timelineRows } from '../../renderer/src/history/event-labels.ts';
 import { exampleRows, runOutcome } from '../../renderer/src/room/panels/run-outcome.ts';
 
 const HANA = randomUUID();
@@ -42,6 +42,21 @@ describe('timeline labels', () => {
       drop(1001, '2026-01-01T10:09:00.000Z'),
     ]);
     expect(kept.map((e) => eventLabel(e, nameOf))).toEqual(["Carl's connection dropped", 'Carl closed or reloaded the room page']);
+  });
+
+  it('folds a run of events that read the same into one row with its count and last time, and only consecutive ones', () => {
+    const at = (s: number) => `2026-01-01T10:00:${String(s).padStart(2, '0')}.000Z`;
+    const runs = [1, 2, 3].map((s) => event('run', {}, CARL, at(s)));
+    const rows = timelineRows([event('phase-changed', { to: 'coding' }, HANA, at(0)), ...runs, event('run', {}, HANA, at(4)), event('run', {}, CARL, at(5))], nameOf);
+    expect(rows.map((r) => [r.text.replace(/ \(3 times.*/, ' (3 times)'), r.count])).toEqual([
+      ['Hana moved the interview to Coding', 1],
+      ['Carl ran the code (3 times)', 3],
+      ['Hana ran the code', 1],
+      ['Carl ran the code', 1],
+    ]);
+    // The row is the run's first event (its moment in the replay) and names the last one's time.
+    expect(rows[1]!.event).toBe(runs[0]);
+    expect(rows[1]!.text).toBe(`Carl ran the code (3 times, the last at ${new Date(at(3)).toLocaleTimeString()})`);
   });
 });
 

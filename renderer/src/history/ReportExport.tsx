@@ -7,7 +7,7 @@ import { desktopBridge } from '../app/desktop-bridge.ts';
 import { getProblem } from '../lobby/problem-actions.ts';
 import { errorText } from '../ui/error-text.ts';
 import { renderMarkdown } from '../ui/markdown.ts';
-import { eventLabel, participantNames, timelineEvents } from './event-labels.ts';
+import { participantNames, timelineRows } from './event-labels.ts';
 import { reportHtml } from './report-html.ts';
 import { getWhiteboard, listSessionFeedback } from './session-actions.ts';
 import { decodeSnapshot } from './snapshot-text.ts';
@@ -79,7 +79,7 @@ async function buildReport(api: ApiClient, data: SessionData): Promise<string> {
     problemHtml: problem ? renderMarkdown(problem.description) : null,
     finalCode: last ? decodeSnapshot(last.bytes).text : '',
     feedback,
-    timeline: timelineEvents(timeline).map((e) => ({ at: e.at, text: eventLabel(e, nameOf) })),
+    timeline: timelineRows(timeline, nameOf).map((r) => ({ at: r.event.at, text: r.text })),
     whiteboardPng,
     generatedAt: new Date(),
   });

@@ -5,11 +5,13 @@ import { useSession } from '../app/session-context.tsx';
 import { errorCode, errorText } from '../ui/error-text.ts';
 import { formatDuration, formatTime } from '../ui/format.ts';
 import { LANGUAGE_LABEL, MODE_LABEL, PHASE_LABEL, VERDICT_LABEL } from '../ui/labels.ts';
-import { eventLabel, participantNames, timelineEvents } from './event-labels.ts';
+import { participantNames } from './event-labels.ts';
 import { AiHistorySection } from './AiHistory.tsx';
 import { FeedbackSection } from './FeedbackSection.tsx';
+import type { ReplaySeek } from './replay/ReplayPlayer.tsx';
 import { ReportExport } from './ReportExport.tsx';
 import { getWhiteboard } from './session-actions.ts';
+import { SessionTimeline } from './SessionTimeline.tsx';
 import { SnapshotViewer } from './SnapshotViewer.tsx';
 import { TrainingReportSection } from './TrainingReport.tsx';
 import { useSessionData } from './use-session-data.ts';
@@ -22,6 +24,8 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
   const { data, error } = useSessionData(api, sessionId);
   const [board, setBoard] = useState<WhiteboardExport | null>(null);
   const [showBoard, setShowBoard] = useState(false);
+  // A timeline row asks the replay to show its moment; `n` makes a second click on the same row count.
+  const [seek, setSeek] = useState<ReplaySeek | null>(null);
   useEffect(() => {
     if (!showBoard || board) return;
     getWhiteboard(api, sessionId).then(setBoard).catch(() => setBoard(null));
@@ -49,7 +53,7 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
       <section className="card">
         <h3>Replay</h3>
         <Suspense fallback={<p className="muted">Loading the player…</p>}>
-          <ReplayPlayer api={api} detail={detail} timeline={timeline} />
+          <ReplayPlayer api={api} detail={detail} timeline={timeline} seek={seek} />
         </Suspense>
       </section>
       <section className="card">
@@ -59,13 +63,7 @@ export function SessionScreen({ sessionId }: { sessionId: string }) {
       <div className="session-grid">
         <section className="card">
           <h3>Timeline</h3>
-          <ol className="timeline" data-testid="timeline">
-            {timelineEvents(timeline).map((e) => (
-              <li key={e.id} data-type={e.type}>
-                <span className="muted small">{new Date(e.at).toLocaleTimeString()}</span> {eventLabel(e, nameOf)}
-              </li>
-            ))}
-          </ol>
+          <SessionTimeline timeline={timeline} nameOf={nameOf} onSeek={(at) => setSeek((s) => ({ at, n: (s?.n ?? 0) + 1 }))} />
         </section>
         {user && <FeedbackSection api={api} detail={detail} me={user} />}
       </div>

@@ -96,6 +96,31 @@ export function timelineEvents(events: readonly SessionEvent[]): SessionEvent[] 
   });
 }
 
+/** One line of the timeline: an event, or a run of consecutive events that read the same ("Carl ran the code" 4 times). */
+export interface TimelineRow {
+  /** The run's first event: its time and its moment in the replay. */
+  event: SessionEvent;
+  /** The sentence, with the count and the last one's time when the row stands for several events. */
+  text: string;
+  count: number;
+}
+
+/** The timeline as it is read: the events worth reading (timelineEvents), repeats folded into one row. */
+export function timelineRows(events: readonly SessionEvent[], nameOf: NameOf): TimelineRow[] {
+  const rows: (TimelineRow & { label: string; lastAt: string })[] = [];
+  for (const event of timelineEvents(events)) {
+    const label = eventLabel(event, nameOf);
+    const last = rows.at(-1);
+    if (last?.label === label) Object.assign(last, { count: last.count + 1, lastAt: event.at });
+    else rows.push({ event, label, text: label, count: 1, lastAt: event.at });
+  }
+  return rows.map(({ event, label, count, lastAt }) => ({
+    event,
+    count,
+    text: count === 1 ? label : `${label} (${count} times, the last at ${new Date(lastAt).toLocaleTimeString()})`,
+  }));
+}
+
 function swapLabel(action: string | undefined, who: string): string {
   switch (action) {
     case 'requested':

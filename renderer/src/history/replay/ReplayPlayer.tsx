@@ -19,13 +19,20 @@ const ReplayBoard = lazy(() => import('./ReplayBoard.tsx').then((m) => ({ defaul
 
 const STEP_MS = 5000;
 
+/** A request from outside the player (the session's timeline) to show a moment; `n` tells repeated requests apart. */
+export interface ReplaySeek {
+  at: number;
+  n: number;
+}
+
 export interface ReplayPlayerProps {
   api: ApiClient;
   detail: SessionDetail;
   timeline: SessionEvent[];
+  seek: ReplaySeek | null;
 }
 
-export function ReplayPlayer({ api, detail, timeline }: ReplayPlayerProps) {
+export function ReplayPlayer({ api, detail, timeline, seek }: ReplayPlayerProps) {
   const { code, board, progress, error } = useReplayTracks(api, detail);
   if (error) return <p role="alert" className="error">The replay could not be loaded: {errorText(error)}</p>;
   if (!code || !board) {
@@ -35,10 +42,10 @@ export function ReplayPlayer({ api, detail, timeline }: ReplayPlayerProps) {
       </div>
     );
   }
-  return <LoadedPlayer code={code} board={board} detail={detail} timeline={timeline} />;
+  return <LoadedPlayer code={code} board={board} detail={detail} timeline={timeline} seek={seek} />;
 }
 
-function LoadedPlayer({ code, board, detail, timeline }: { code: ReplayTrack; board: ReplayTrack; detail: SessionDetail; timeline: SessionEvent[] }) {
+function LoadedPlayer({ code, board, detail, timeline, seek }: { code: ReplayTrack; board: ReplayTrack } & Omit<ReplayPlayerProps, 'api'>) {
   const nameOf = useMemo(() => participantNames(detail.participants), [detail]);
   const markers = useMemo(
     () =>
@@ -62,6 +69,18 @@ function LoadedPlayer({ code, board, detail, timeline }: { code: ReplayTrack; bo
     setSeekId((n) => n + 1);
   };
   const seekPlay = (p: number) => seekWall(clock.toWall(p));
+
+  // A moment asked for from outside (a timeline row; also one asked for while the history loaded): pause there and
+  // bring the player into view.
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!seek) return;
+    setPlaying(false);
+    seekWall(seek.at);
+    root.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    // Only a new request seeks, not a new clock (skipping idle time on or off).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [seek]);
 
   // Playback: play time advances by the frame's duration times the speed; it stops at the end.
   const state = useRef({ play, speed, clock });
@@ -99,7 +118,7 @@ function LoadedPlayer({ code, board, detail, timeline }: { code: ReplayTrack; bo
   const codeCount = code.countAt(wall);
   const elapsed = (ms: number) => `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')}`;
   return (
-    <div className="replay stack" data-testid="replay-player">
+    <div className="replay stack" data-testid="replay-player" ref={root}>
       <style>{tints.css}</style>
       <div className="replay-controls">
         <button type="button" onClick={toggle} data-testid="replay-play" aria-label={playing ? 'Pause' : 'Play'}>
