@@ -124,7 +124,7 @@ describe('session replay (Chromium)', () => {
     await expect.poll(code, T).toContain('def solve(xs):');
     expect(await code()).not.toContain('return sorted');
     // The player is brought into view and paused.
-    await expect.poll(() => page.getByTestId('replay-player').evaluate((el) => Math.abs(el.getBoundingClientRect().top)), T).toBeLessThan(50);
+    await expect.poll(async () => Math.abs((await page.getByTestId('replay-player').boundingBox())!.y), T).toBeLessThan(50);
     expect(await page.getByTestId('replay-play').textContent()).toContain('Play');
     expect(watch.errors).toEqual([]);
     expect(watch.foreign).toEqual([]);
