@@ -99,7 +99,16 @@ describe('sign-in and lobby (Chromium)', () => {
     await page.getByLabel('Bookmarked').uncheck();
     await page.getByLabel('Difficulty').selectOption('hard');
     await expect.poll(async () => (await rows.allTextContents()).every((t) => t.includes('hard')), T).toBe(true);
+    // A tag chip counts the listed (hard) problems that have it: choosing it leaves exactly that many.
+    const chip = page.locator('.chip[data-tag="arrays"]');
+    const hardArrays = (await rows.locator('.grow > .muted').allTextContents()).filter((tags) => tags.split(', ').includes('arrays')).length;
+    expect(hardArrays).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await chip.locator('span').textContent()), T).toBe(hardArrays);
     await page.screenshot({ path: screenshotPath('problem-browser.png') });
+    await chip.click();
+    await expect.poll(() => rows.count(), T).toBe(hardArrays);
+    await chip.click();
+    await expect.poll(async () => (await rows.allTextContents()).length, T).toBeGreaterThan(hardArrays);
     // "Practice" opens a practice room on that problem, where the user is the host.
     await rows.first().getByRole('button', { name: 'Practice' }).click();
     await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-state'), T).toBe('synced');

@@ -13,7 +13,7 @@ export function ProblemBrowser() {
   const { api, user } = useSession();
   const [filter, setFilter] = useState<ProblemFilter>(NO_FILTER);
   const [reloadKey, setReloadKey] = useState(0);
-  const { items, error } = useProblems(filter, reloadKey);
+  const { items, complete, error } = useProblems(filter, reloadKey);
   const [tags, setTags] = useState<RouteResponse<'GET /v1/problems/tags'>['items']>([]);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -57,11 +57,17 @@ export function ProblemBrowser() {
       </div>
       {tags.length > 0 && (
         <div className="chips" aria-label="Tags">
-          {tags.map((t) => (
-            <button key={t.name} type="button" className="chip" aria-pressed={filter.tags.includes(t.name)} onClick={() => toggleTag(t.name)}>
-              {t.name} <span className="muted">{t.problemCount}</span>
-            </button>
-          ))}
+          {tags.map((t) => {
+            // With the whole result listed, a tag counts the listed problems that have it (what choosing it would
+            // leave: tags must all match); otherwise the bank's count.
+            const count = complete && items ? items.filter((p) => p.tags.includes(t.name)).length : t.problemCount;
+            const pressed = filter.tags.includes(t.name);
+            return (
+              <button key={t.name} type="button" className="chip" aria-pressed={pressed} disabled={count === 0 && !pressed} onClick={() => toggleTag(t.name)} data-tag={t.name}>
+                {t.name} <span className="muted">{count}</span>
+              </button>
+            );
+          })}
         </div>
       )}
       {(error !== null || actionError) && <p role="alert" className="error">{actionError ?? errorText(error)}</p>}

@@ -14,10 +14,13 @@ export interface ProblemFilter {
 
 export const NO_FILTER: ProblemFilter = { q: '', difficulty: '', tags: [], bookmarked: false, solved: false };
 
-/** The first 100 problems matching the filter (the bank is small; the browser pages no further). */
+/**
+ * The first 100 problems matching the filter (the bank is small; the browser pages no further). `complete`: they are
+ * all the problems that match.
+ */
 export function useProblems(filter: ProblemFilter, reloadKey = 0) {
   const { api } = useSession();
-  const [state, setState] = useState<{ items: ProblemSummary[] | null; error: unknown }>({ items: null, error: null });
+  const [state, setState] = useState<{ items: ProblemSummary[] | null; complete: boolean; error: unknown }>({ items: null, complete: false, error: null });
   useEffect(() => {
     const query = {
       limit: '100',
@@ -30,8 +33,8 @@ export function useProblems(filter: ProblemFilter, reloadKey = 0) {
     let cancelled = false;
     const timer = setTimeout(() => {
       listProblems(api, query)
-        .then((p) => !cancelled && setState({ items: p.items, error: null }))
-        .catch((error: unknown) => !cancelled && setState({ items: [], error }));
+        .then((p) => !cancelled && setState({ items: p.items, complete: p.nextCursor === null, error: null }))
+        .catch((error: unknown) => !cancelled && setState({ items: [], complete: false, error }));
     }, 150);
     return () => {
       cancelled = true;
