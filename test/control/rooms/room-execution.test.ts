@@ -38,6 +38,12 @@ describe.each(COLLAB_MODES)('run and submit ($name collab)', (mode) => {
     return { room, client };
   }
 
+  /** Waits until the code the server holds for the room (a snapshot taken now) passes `check`. */
+  async function untilServerCode(roomId: string, check: (text: string) => boolean, what: string): Promise<void> {
+    const serverCode = async () => snapshotText(Buffer.from((await as(server, host).post(`/v1/rooms/${roomId}/control/snapshot`)).body.bytes, 'base64'));
+    await pollUntil(serverCode, check, { what });
+  }
+
   it('runs code in warmup/coding/wrapup, with 202 + Location, and lets participants poll the result', async () => {
     const { room, client } = await codingRoom(false);
     try {
@@ -135,11 +141,7 @@ describe.each(COLLAB_MODES)('run and submit ($name collab)', (mode) => {
       expect(run.body.details.fields).toEqual([{ path: 'code', message: expect.stringContaining('NUL') }]);
       const code = 'print(1)\nprint(2)\u0000\n';
       client.ydoc.getText('code').insert(0, code);
-      await pollUntil(
-        async () => snapshotText(Buffer.from((await as(server, host).post(`/v1/rooms/${room.id}/control/snapshot`)).body.bytes, 'base64')),
-        (t) => t.startsWith(code),
-        { what: 'edit on the server' },
-      );
+      await untilServerCode(room.id, (t) => t.startsWith(code), 'edit on the server');
       // Before: 500 on PostgreSQL (which cannot store U+0000 in text), a judged SyntaxError on SQLite.
       const submit = await as(server, ann).post(`/v1/rooms/${room.id}/submit`, {});
       expectError(submit, 400, 'VALIDATION_FAILED');
@@ -149,11 +151,7 @@ describe.each(COLLAB_MODES)('run and submit ($name collab)', (mode) => {
       expect((await as(server, host).get(`/v1/rooms/${room.id}/submissions`)).body.items).toEqual([]);
       // Without it the same code is judged.
       client.ydoc.getText('code').delete(code.indexOf('\u0000'), 1);
-      await pollUntil(
-        async () => snapshotText(Buffer.from((await as(server, host).post(`/v1/rooms/${room.id}/control/snapshot`)).body.bytes, 'base64')),
-        (t) => !t.includes('\u0000'),
-        { what: 'deletion on the server' },
-      );
+      await untilServerCode(room.id, (t) => !t.includes('\u0000'), 'deletion on the server');
       expect((await as(server, ann).post(`/v1/rooms/${room.id}/submit`, {})).status).toBe(202);
     } finally {
       client.destroy();
@@ -166,11 +164,7 @@ describe.each(COLLAB_MODES)('run and submit ($name collab)', (mode) => {
       await as(server, host).post(`/v1/rooms/${room.id}/control/phase`, { to: 'coding' });
       const slow = 'import time\ntime.sleep(0.2)\nprint(0, 1)\n';
       client.ydoc.getText('code').insert(0, slow);
-      await pollUntil(
-        async () => snapshotText(Buffer.from((await as(server, host).post(`/v1/rooms/${room.id}/control/snapshot`)).body.bytes, 'base64')),
-        (t) => t.startsWith(slow),
-        { what: 'edit on the server' },
-      );
+      await untilServerCode(room.id, (t) => t.startsWith(slow), 'edit on the server');
       const first = await as(server, ann).post(`/v1/rooms/${room.id}/submit`, {});
       expect(first.status).toBe(202);
       expectError(await as(server, ann).post(`/v1/rooms/${room.id}/submit`, {}), 409, 'ROOM_EDITOR_LOCKED');
