@@ -4,13 +4,17 @@
 // colours), landmarks and headings, names on every control and on every Monaco editor.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { api, editorText, registerUser, signedInContext, type TestUser } from './e2e-helpers.ts';
 
 const T = { timeout: 15_000 };
+/** A run or a report waits for the sandbox or the export: longer on a loaded machine. */
+const RUN = { timeout: 60_000 };
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeViolation {
@@ -94,6 +98,14 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
     expect(await hostPage.title()).toMatch(/ · SynCode$/);
     await expect.poll(() => candidatePage.getByTestId('phase').getAttribute('data-phase'), T).toBe('coding');
     expect(await violations(candidatePage)).toEqual([]);
+    // The examples' table after a run, and the AI panel (this server has no provider: its explanation).
+    await candidatePage.getByTestId('run-examples-button').click();
+    await candidatePage.getByTestId('examples-tab').waitFor(T);
+    await expect.poll(() => candidatePage.getByTestId('example-1').getAttribute('data-state'), RUN).toMatch(/^(pass|fail)$/);
+    expect(await violations(candidatePage)).toEqual([]);
+    await candidatePage.getByTestId('ai-tab').click();
+    await candidatePage.getByTestId('ai-panel').waitFor(T);
+    expect(await violations(candidatePage)).toEqual([]);
     await candidatePage.getByTestId('whiteboard-tab').click();
     await candidatePage.locator('.tl-container').waitFor(T);
     expect(await violations(candidatePage)).toEqual([]);
@@ -111,5 +123,22 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
     await hostPage.locator('[data-testid="replay-code"] .view-line').first().waitFor(T);
     await hostPage.locator('[data-testid="snapshot-diff"] .view-line').first().waitFor(T);
     expect(await violations(hostPage)).toEqual([]);
+  });
+
+  it('the exported report', async () => {
+    await hostPage.getByTestId('export-report').click();
+    const link = hostPage.getByTestId('report-download');
+    await link.waitFor(RUN);
+    const [download] = await Promise.all([hostPage.waitForEvent('download', T), link.click()]);
+    const dir = makeTempDir('syncode-a11y-report-');
+    try {
+      const file = join(dir.path, download.suggestedFilename());
+      await download.saveAs(file);
+      const page = await contexts[0]!.newPage();
+      await page.goto(`file://${file}`);
+      expect(await violations(page)).toEqual([]);
+    } finally {
+      dir.remove();
+    }
   });
 });

@@ -56,12 +56,14 @@ export function reportHtml(r: ReportInput): string {
 <p>${d.participants.map((p) => `${escapeHtml(p.displayName)} <span class="muted">(${escapeHtml(p.role)}${p.kicked ? ', removed' : ''})</span>`).join(', ')}</p>
 ${d.finalVerdict ? `<p>Final verdict: <strong id="final-verdict">${escapeHtml(VERDICT_LABEL[d.finalVerdict])}</strong></p>` : ''}
 </header>
+<main>
 <section id="problem"><h2>Problem${d.problem ? `: ${escapeHtml(d.problem.title)}` : ''}</h2>${r.problemHtml ?? '<p class="muted">No problem was set.</p>'}</section>
 <section id="code"><h2>Final code <span class="muted">(${escapeHtml(LANGUAGE_LABEL[d.language])})</span></h2><pre><code>${escapeHtml(r.finalCode)}</code></pre></section>
 <section id="submissions"><h2>Submissions</h2>${submissionsTable(d, nameOf)}</section>
 <section id="scorecard"><h2>Scorecards and feedback</h2>${feedbackBlock(r.feedback, nameOf)}</section>
 <section id="whiteboard"><h2>Whiteboard</h2>${whiteboard}</section>
 <section id="timeline"><h2>Timeline</h2><ol>${r.timeline.map((e) => `<li><span class="muted">${escapeHtml(new Date(e.at).toLocaleTimeString())}</span> ${escapeHtml(e.text)}</li>`).join('')}</ol></section>
+</main>
 <footer class="muted">Exported from SynCode on ${escapeHtml(r.generatedAt.toLocaleString())}.</footer>
 </body>
 </html>
