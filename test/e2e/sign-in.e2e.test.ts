@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath } from '../support/artifacts.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { registerUser, signedInContext, watchPage } from './e2e-helpers.ts';
+import { api, registerUser, signedInContext, watchPage } from './e2e-helpers.ts';
 
 const T = { timeout: 10_000 };
 const JWT_SECRET = 'e2e-sign-in-secret-with-enough-length-0123456789';
@@ -80,6 +80,23 @@ describe('sign-in and lobby (Chromium)', () => {
     const page = await context.newPage();
     await page.goto(server.url + '/problems');
     await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible(), T).toBe(true);
+    await context.close();
+  });
+
+  it('lists my rooms 20 at a time, and "More rooms" brings the older ones', async () => {
+    const user = await registerUser(server.url, 'Rita');
+    for (let i = 1; i <= 21; i++) await api(server.url, user, 'POST', '/v1/rooms', { mode: 'interview', language: 'python', name: `Room ${i}` });
+    const context = await signedInContext(browser, server.url, user);
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    const myRooms = page.getByRole('region', { name: 'My rooms' });
+    const names = () => myRooms.locator('li strong').allTextContents();
+    await expect.poll(() => names().then((n) => n.length), T).toBe(20);
+    expect((await names())[0]).toBe('Room 21'); // newest first
+    await myRooms.getByTestId('more-rooms').click();
+    await expect.poll(() => names().then((n) => n.length), T).toBe(21);
+    expect((await names()).at(-1)).toBe('Room 1');
+    expect(await myRooms.getByTestId('more-rooms').count()).toBe(0);
     await context.close();
   });
 

@@ -1,32 +1,18 @@
-import { useEffect, useState } from 'react';
-import type { SessionSummary } from '../api/types.ts';
+import { useState } from 'react';
 import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
-import { errorText } from '../ui/error-text.ts';
 import { formatDuration, formatTime } from '../ui/format.ts';
 import { CompareSessions, COMPARE_MAX, COMPARE_MIN } from './CompareSessions.tsx';
 import { listSessions } from './session-actions.ts';
 import { LANGUAGE_LABEL, MODE_LABEL } from '../ui/labels.ts';
+import { usePagedList } from '../ui/use-paged-list.ts';
 
 export function HistoryScreen() {
   const { api } = useSession();
-  const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { items: sessions, error, more } = usePagedList((cursor) => listSessions(api, cursor), [api]);
   const [picked, setPicked] = useState<string[]>([]);
   const [comparing, setComparing] = useState<string[] | null>(null);
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : p.length < COMPARE_MAX ? [...p, id] : p));
-  const load = (cursor: string | null) =>
-    listSessions(api, cursor)
-      .then((p) => {
-        setSessions((prev) => [...(cursor ? (prev ?? []) : []), ...p.items]);
-        setNext(p.nextCursor);
-      })
-      .catch((e: unknown) => setError(errorText(e)));
-  useEffect(() => {
-    void load(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api]);
   return (
     <div className="stack">
       {comparing && <CompareSessions api={api} ids={comparing} onClose={() => setComparing(null)} />}
@@ -62,7 +48,7 @@ export function HistoryScreen() {
             </li>
           ))}
         </ul>
-        {next && <button type="button" onClick={() => void load(next)}>More</button>}
+        {more && <button type="button" onClick={more}>More</button>}
       </section>
     </div>
   );

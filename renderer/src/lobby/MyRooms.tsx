@@ -1,21 +1,13 @@
-import { useEffect, useState } from 'react';
-import type { RoomSummary } from '../api/types.ts';
 import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
-import { errorText } from '../ui/error-text.ts';
 import { listMyRooms } from './lobby-actions.ts';
 import { MODE_LABEL, PHASE_LABEL } from '../ui/labels.ts';
+import { usePagedList } from '../ui/use-paged-list.ts';
 
 /** `version` changes when a room was created here, so the list reloads. */
 export function MyRooms({ version }: { version: number }) {
   const { api } = useSession();
-  const [rooms, setRooms] = useState<RoomSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    listMyRooms(api)
-      .then((p) => setRooms(p.items))
-      .catch((e: unknown) => setError(errorText(e)));
-  }, [api, version]);
+  const { items: rooms, error, more } = usePagedList((cursor) => listMyRooms(api, cursor), [api, version]);
   return (
     <section className="card" aria-labelledby="my-rooms-title">
       <h2 id="my-rooms-title">My rooms</h2>
@@ -36,6 +28,7 @@ export function MyRooms({ version }: { version: number }) {
           </li>
         ))}
       </ul>
+      {more && <button type="button" onClick={more} data-testid="more-rooms">More rooms</button>}
     </section>
   );
 }

@@ -5,8 +5,8 @@ import type { RoomDetail } from '../api/types.ts';
 import { aiActions } from '../room/ai/ai-actions.ts';
 import { roomActions } from '../room/room-actions.ts';
 
-export function listMyRooms(api: ApiClient) {
-  return api.call('GET /v1/rooms', { limit: 20 });
+export function listMyRooms(api: ApiClient, cursor: string | null) {
+  return api.call('GET /v1/rooms', { limit: 20, ...(cursor ? { cursor } : {}) });
 }
 
 /** Creates the room; a practice room has nobody to wait for, so it starts coding (and its timer) right away. */
