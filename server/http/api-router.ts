@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AppError, REQUEST_ID_HEADER } from '../protocol/index.ts';
+import { AppError, decodeUriOrNull, REQUEST_ID_HEADER } from '../protocol/index.ts';
 import type { ApiContext, ApiHandler, ApiMiddleware, MatchedRoute } from './api-context.ts';
 import { peerAddress, type ClientIpResolver } from './client-ip.ts';
 import { readJsonBody } from './json-body.ts';
@@ -118,10 +118,6 @@ function matchSegments(pattern: string[], parts: string[]): Record<string, strin
  * PostgreSQL cannot compare), stays as it came, so the handler answers its resource's 404.
  */
 function safeDecode(segment: string): string {
-  try {
-    const decoded = decodeURIComponent(segment);
-    return decoded.includes('\0') ? segment : decoded;
-  } catch {
-    return segment;
-  }
+  const decoded = decodeUriOrNull(segment);
+  return decoded === null || decoded.includes('\0') ? segment : decoded;
 }

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { decodeUriOrNull } from '../protocol/index.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -71,16 +72,16 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
     res.end('This server has no web client.\n');
     return;
   }
-  const pathname = decodeSafely(new URL(req.url ?? '/', 'http://localhost').pathname);
-  const relative = normalize(pathname).replace(/^([/\\])+/, '');
-  const file = join(root, relative);
-  if (pathname.includes('\0') || (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep))) {
-    res.writeHead(404);
-    res.end();
-    return;
+  const pathname = decodeUriOrNull(new URL(req.url ?? '/', 'http://localhost').pathname);
+  // A path that names no file under the root (undecodable, a NUL, outside it) is unknown like any other: a browser
+  // gets the app, which says the link leads nowhere, instead of a blank page.
+  if (pathname !== null && !pathname.includes('\0')) {
+    const relative = normalize(pathname).replace(/^([/\\])+/, '');
+    const file = join(root, relative);
+    const inside = file === root || file.startsWith(root.endsWith(sep) ? root : root + sep);
+    const found = inside ? await fileAt(file) : undefined;
+    if (found) return sendFile(req, res, found, relative.startsWith('assets/'));
   }
-  const found = await fileAt(file);
-  if (found) return sendFile(req, res, found, relative.startsWith('assets/'));
   const wantsHtml = (req.headers.accept ?? '').includes('text/html');
   const index = wantsHtml ? await fileAt(join(root, 'index.html')) : undefined;
   if (index) return sendFile(req, res, index, false);
@@ -132,10 +133,3 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: string, immut
   createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }
 
-function decodeSafely(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return '\0';
-  }
-}

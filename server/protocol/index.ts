@@ -15,3 +15,4 @@ export * from './http-headers.ts';
 export * from './collab-token.ts';
 export * from './rules.ts';
 export * from './output-compare.ts';
+export * from './uri-decoding.ts';

@@ -32,4 +32,22 @@ describe('web client served by the server (Chromium)', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('a mangled link (bad percent-encoding, a NUL, a way out of the root) is an unknown page: the app for a browser, else a 404', async () => {
+    for (const path of ['/join/%E0%A4%A', '/index.html%00.js', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2fpackage.json']) {
+      const html = await fetch(server.url + path, { headers: { accept: 'text/html' } });
+      expect([path, html.status, html.headers.get('content-type')]).toEqual([path, 200, 'text/html; charset=utf-8']);
+      expect(await html.text()).toContain('<div id="root">');
+      const other = await fetch(server.url + path);
+      expect([path, other.status, await other.text()]).toEqual([path, 404, 'Not found\n']);
+    }
+    // Before, the app itself threw on the link (URIError) and left a blank page.
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url + '/join/%E0%A4%A');
+    await page.getByRole('heading', { name: 'Sign in', level: 2 }).waitFor({ timeout: 10_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

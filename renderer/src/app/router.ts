@@ -1,6 +1,7 @@
 // A tiny history router: the app has a handful of screens, so a path parser beats a routing library
 // in the lobby bundle. `/join/<code>` must be a real path because invite links point at it.
 import { useSyncExternalStore } from 'react';
+import { decodeUriOrNull } from '../../../server/protocol/index.ts';
 
 export type Route =
   | { name: 'lobby'; tab: 'rooms' | 'problems' }
@@ -12,7 +13,8 @@ export type Route =
   | { name: 'not-found'; path: string };
 
 export function parseRoute(pathname: string): Route {
-  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = pathname.split('/').filter(Boolean).map(decodeUriOrNull);
+  if (parts.includes(null)) return { name: 'not-found', path: pathname }; // a mangled link
   const [head, arg] = parts;
   if (parts.length === 0) return { name: 'lobby', tab: 'rooms' };
   if (head === 'problems' && parts.length === 1) return { name: 'lobby', tab: 'problems' };
