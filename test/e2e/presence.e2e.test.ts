@@ -34,6 +34,9 @@ describe('presence in the People list (Chromium)', () => {
 
   const synced = (p: Page) => expect.poll(() => p.getByTestId('sync-status').getAttribute('data-state'), T).toBe('synced');
   const carlSeenByHost = () => host.getByTestId('participant-Carl').textContent();
+  const presenceDot = () => host.getByTestId('participant-Carl')
+    .locator('.presence-dot')
+    .evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
   const editorCursors = () => host.locator('[data-testid="code-editor"] .remote-cursor').count();
   const boardCursors = () => host.locator('.tl-collaborator__cursor').count();
   const openTab = (p: Page, name: 'Code' | 'Whiteboard') => p.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name }).click();
@@ -70,6 +73,8 @@ describe('presence in the People list (Chromium)', () => {
     const silentAt = Date.now();
     await expect.poll(carlSeenByHost, { timeout: 15_000, interval: 250 }).toContain('reconnecting');
     expect(Date.now() - silentAt).toBeLessThanOrEqual(15_000);
+    // Seen at a glance too: the avatar's dot turns amber (--warn), and green (--ok) again on return.
+    expect(await presenceDot()).toBe('rgb(217, 162, 58)');
     await expect.poll(boardCursors, T).toBe(0);
     await openTab(host, 'Code');
     await expect.poll(editorCursors, T).toBe(0);
@@ -77,6 +82,7 @@ describe('presence in the People list (Chromium)', () => {
 
     await candCtx.setOffline(false);
     await expect.poll(carlSeenByHost, { timeout: 20_000 }).toContain('online');
+    expect(await presenceDot()).toBe('rgb(47, 179, 107)');
     await expect.poll(editorCursors, T).toBe(1);
     await openTab(host, 'Whiteboard');
     await expect.poll(boardCursors, T).toBe(1);

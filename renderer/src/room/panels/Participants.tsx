@@ -17,31 +17,37 @@ export function Participants({ participants, meId, myRole, interviewMode, online
   const isHost = myRole === 'host';
   return (
     <ul className="participants" data-testid="participants">
-      {participants.map((p) => (
-        <li key={p.userId} data-testid={`participant-${p.displayName}`}>
-          <div className="participant-line">
-            <span className="avatar" style={{ background: p.color }} aria-hidden="true">{p.displayName.slice(0, 1).toUpperCase()}</span>
-            <span className="grow participant-name">
-              <span className="name" title={p.displayName}>{p.displayName}</span>
-              {p.userId === meId && <span className="muted"> (you)</span>}
-              <br />
-              <span className="muted small">
-                {p.role} · {online.has(p.userId) ? 'online' : reconnecting.has(p.userId) ? 'reconnecting' : 'away'}
+      {participants.map((p) => {
+        const presence = online.has(p.userId) ? 'online' : reconnecting.has(p.userId) ? 'reconnecting' : 'away';
+        return (
+          <li key={p.userId} data-testid={`participant-${p.displayName}`} data-presence={presence}>
+            <div className="participant-line">
+              <span className={`avatar ${presence}`} style={{ background: p.color }} aria-hidden="true">
+                {p.displayName.slice(0, 1).toUpperCase()}
+                <span className="presence-dot" />
               </span>
-            </span>
-          </div>
-          {isHost && p.userId !== meId && (
-            <div className="row tight participant-actions">
-              {interviewMode && p.role !== 'interviewer' && (
-                <button type="button" className="small-button" onClick={() => onRole(p, 'interviewer')} title={`${p.displayName} gets the interviewer's controls`}>
-                  Make interviewer
-                </button>
-              )}
-              <button type="button" className="danger small-button" onClick={() => onKick(p)} data-testid={`kick-${p.displayName}`}>Remove</button>
+              <span className="grow participant-name">
+                <span className="name" title={p.displayName}>{p.displayName}</span>
+                {p.userId === meId && <span className="muted"> (you)</span>}
+                <br />
+                <span className="muted small">
+                  {p.role} · {presence}
+                </span>
+              </span>
             </div>
-          )}
-        </li>
-      ))}
+            {isHost && p.userId !== meId && (
+              <div className="row tight participant-actions">
+                {interviewMode && p.role !== 'interviewer' && (
+                  <button type="button" className="small-button" onClick={() => onRole(p, 'interviewer')} title={`${p.displayName} gets the interviewer's controls`}>
+                    Make interviewer
+                  </button>
+                )}
+                <button type="button" className="danger small-button" onClick={() => onKick(p)} data-testid={`kick-${p.displayName}`}>Remove</button>
+              </div>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }
