@@ -147,6 +147,7 @@ describe('AI panel (Chromium, fake provider)', () => {
     await page.getByTestId('ai-review-button').click();
     await expect.poll(() => page.getByTestId('ai-review').count(), T).toBe(1);
     expect(await page.getByTestId('ai-review').getByTestId('score').textContent()).toBe('64');
+    expect(await page.getByTestId('ai-review').locator('.ai-dimensions li .grow').allTextContents()).toEqual(['Problem solving', 'Efficiency']);
     expect(await page.getByTestId('ai-review-comments').textContent()).toContain('Add a test for the empty input.');
     // The two comments with a line are drawn in the editor: glyphs in the margin, tinted lines.
     const glyphs = page.locator('[data-testid="code-editor"] .ai-review-glyph');
@@ -179,7 +180,9 @@ describe('AI panel (Chromium, fake provider)', () => {
     const report = page.getByTestId('training-report');
     await expect.poll(() => report.getAttribute('data-status'), { timeout: 30_000 }).toBe('ready');
     expect(await report.getByTestId('score').textContent()).toBe('72');
-    expect(await report.getByTestId('report-dimensions').textContent()).toContain('communication');
+    // Dimensions read as words, not as the wire's identifiers.
+    const dimensions = (await report.getByTestId('report-dimensions').locator(':scope > li strong').allTextContents());
+    expect(dimensions).toEqual(['Problem solving', 'Code quality', 'Communication', 'Testing', 'Efficiency']);
     expect(await report.textContent()).toContain('Test the empty input first');
     // The timeline tells the question from the reply.
     const timeline = await page.getByTestId('timeline').textContent();
@@ -214,6 +217,7 @@ describe('AI panel (Chromium, fake provider)', () => {
     const table = page.getByTestId('compare').locator('table');
     await expect.poll(() => table.locator('tbody tr').count(), T).toBe(6); // overall + five dimensions
     expect(await table.locator('tbody tr').first().textContent()).toContain('72');
+    expect(await table.locator('tbody th').allTextContents()).toEqual(['Overall', 'Problem solving', 'Code quality', 'Communication', 'Testing', 'Efficiency']);
     await page.screenshot({ path: screenshotPath('ai-compare.png') });
   });
 

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import type { SessionComparison } from '../api/types.ts';
 import { errorCode, errorText } from '../ui/error-text.ts';
+import { dimensionLabel } from '../ui/labels.ts';
 import { ScoreBar } from '../ui/Score.tsx';
 import { compareSessions } from './session-actions.ts';
 import './ai-sections.css';
@@ -51,12 +52,12 @@ export function CompareSessions({ api, ids, onClose }: { api: ApiClient; ids: re
           </thead>
           <tbody>
             <tr>
-              <th scope="row">overall</th>
+              <th scope="row">Overall</th>
               {comparison.sessions.map((s) => <td key={s.sessionId}><ScoreBar score={s.overallScore} /></td>)}
             </tr>
             {comparison.dimensions.map((d) => (
               <tr key={d.name}>
-                <th scope="row">{d.name}</th>
+                <th scope="row">{dimensionLabel(d.name)}</th>
                 {d.scores.map((score, i) => <td key={comparison.sessions[i]?.sessionId ?? i}><ScoreBar score={score} /></td>)}
               </tr>
             ))}

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import type { SessionDetail, TrainingReport } from '../api/types.ts';
 import { errorCode, errorText } from '../ui/error-text.ts';
+import { dimensionLabel } from '../ui/labels.ts';
 import { renderMarkdown } from '../ui/markdown.ts';
 import { ScoreBadge, ScoreBar } from '../ui/Score.tsx';
 import { getReport } from './session-actions.ts';
@@ -69,7 +70,7 @@ function ReadyReport({ report }: { report: TrainingReport }) {
         {report.dimensions.map((d) => (
           <li key={d.name}>
             <div className="row tight">
-              <strong className="grow">{d.name}</strong>
+              <strong className="grow">{dimensionLabel(d.name)}</strong>
               <ScoreBar score={d.score} />
             </div>
             <p className="small">{d.summary}</p>

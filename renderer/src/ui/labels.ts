@@ -1,5 +1,6 @@
 // The words people read for the wire's enum values (phases, modes, languages, verdicts).
 import type { RoomMode, RoomStatus, SnapshotTrigger, SupportedLanguage, Verdict } from '../../../server/protocol/index.ts';
+import type { REPORT_DIMENSIONS } from '../../../server/protocol/api/sessions.ts';
 
 export const PHASE_LABEL: Record<RoomStatus, string> = { waiting: 'Waiting', warmup: 'Warm-up', coding: 'Coding', wrapup: 'Wrap-up', finished: 'Finished' };
 
@@ -34,3 +35,15 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   COMPILE_ERROR: 'Compile error',
   OUTPUT_LIMIT: 'Output limit exceeded',
 };
+
+/** The AI's report and review dimensions. */
+const DIMENSION_LABEL: Record<(typeof REPORT_DIMENSIONS)[number], string> = {
+  'problem-solving': 'Problem solving',
+  'code-quality': 'Code quality',
+  communication: 'Communication',
+  testing: 'Testing',
+  efficiency: 'Efficiency',
+};
+
+/** A dimension's name as people read it (a comparison names its dimensions by plain string: unknown ones as they come). */
+export const dimensionLabel = (name: string): string => DIMENSION_LABEL[name as keyof typeof DIMENSION_LABEL] ?? name;

@@ -1,6 +1,7 @@
 // A finished CodeReview in the panel: score, summary, the five dimensions, and every comment (the ones
 // with a line are also drawn in the editor; clicking one reveals its line).
 import type { CodeReview } from '../../api/types.ts';
+import { dimensionLabel } from '../../ui/labels.ts';
 import { renderMarkdown } from '../../ui/markdown.ts';
 import { ScoreBadge, ScoreBar } from '../../ui/Score.tsx';
 import type { ReviewComment } from './review-decorations.ts';
@@ -24,7 +25,7 @@ export function ReviewSummary({ review, onReveal, onClear }: ReviewSummaryProps)
         <ul className="ai-dimensions">
           {review.dimensions.map((d) => (
             <li key={d.name} title={d.summary}>
-              <span className="grow">{d.name}</span>
+              <span className="grow">{dimensionLabel(d.name)}</span>
               <ScoreBar score={d.score} />
             </li>
           ))}
