@@ -384,5 +384,7 @@ describe('interview room (Chromium, host + candidate)', () => {
     expect(hostWatch.foreign).toEqual([]);
     await host.getByRole('button', { name: 'History' }).click();
     await expect.poll(() => host.getByTestId('session-list').textContent(), T).toContain("Hana's room");
+    // The final verdict (the candidate's wrong answer) reads as words, not as the wire's WRONG_ANSWER.
+    expect(await host.getByTestId('session-list').locator('.badge.bad').allTextContents()).toEqual(['Wrong answer']);
   });
 });

@@ -4,7 +4,7 @@ import { useSession } from '../app/session-context.tsx';
 import { formatDuration, formatTime } from '../ui/format.ts';
 import { CompareSessions, COMPARE_MAX, COMPARE_MIN } from './CompareSessions.tsx';
 import { listSessions } from './session-actions.ts';
-import { LANGUAGE_LABEL, MODE_LABEL } from '../ui/labels.ts';
+import { LANGUAGE_LABEL, MODE_LABEL, VERDICT_LABEL } from '../ui/labels.ts';
 import { usePagedList } from '../ui/use-paged-list.ts';
 
 export function HistoryScreen() {
@@ -43,7 +43,7 @@ export function HistoryScreen() {
                 <span className="muted small">{formatTime(s.finishedAt)} · {formatDuration(s.durationMs)}</span>
               </span>
               {s.overallScore !== null && <span className="badge" title="Training report score">score {s.overallScore}</span>}
-              {s.finalVerdict && <span className={`badge ${s.finalVerdict === 'ACCEPTED' ? 'ok' : 'bad'}`}>{s.finalVerdict}</span>}
+              {s.finalVerdict && <span className={`badge ${s.finalVerdict === 'ACCEPTED' ? 'ok' : 'bad'}`}>{VERDICT_LABEL[s.finalVerdict]}</span>}
               <button type="button" onClick={() => navigate({ name: 'session', sessionId: s.id })}>Open</button>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import type { HealthResponse, SupportedLanguage } from '../../../server/protocol/index.ts';
+import { LANGUAGE_LABEL } from '../ui/labels.ts';
 
 /**
  * The languages a room may be created with: on the desktop's own server (offline practice, `embedded`), only
@@ -19,9 +20,9 @@ export function LanguageAvailability({ health }: { health: HealthResponse | null
     <div className="muted small" data-testid="language-availability">
       {missingLanguages.length > 0 && (
         <details>
-          <summary>Not installed on this computer: {missingLanguages.map((m) => m.language).join(', ')}</summary>
+          <summary>Not installed on this computer: {missingLanguages.map((m) => LANGUAGE_LABEL[m.language]).join(', ')}</summary>
           <ul>
-            {missingLanguages.map((m) => <li key={m.language}><strong>{m.language}</strong>: {m.installHint}</li>)}
+            {missingLanguages.map((m) => <li key={m.language}><strong>{LANGUAGE_LABEL[m.language]}</strong>: {m.installHint}</li>)}
           </ul>
         </details>
       )}
