@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import type { SessionComparison } from '../api/types.ts';
 import { errorCode, errorText } from '../ui/error-text.ts';
+import { formatTime } from '../ui/format.ts';
 import { dimensionLabel } from '../ui/labels.ts';
 import { ScoreBar } from '../ui/Score.tsx';
 import { compareSessions } from './session-actions.ts';
@@ -43,9 +44,9 @@ export function CompareSessions({ api, ids, onClose }: { api: ApiClient; ids: re
               <th scope="col">Score</th>
               {comparison.sessions.map((s) => (
                 <th key={s.sessionId} scope="col">
-                  {s.problemTitle ?? 'no problem'}
+                  {s.problemTitle ?? 'No problem'}
                   <br />
-                  <span className="muted small">{new Date(s.finishedAt).toLocaleDateString()}</span>
+                  <span className="muted small">{formatTime(s.finishedAt)}</span>
                 </th>
               ))}
             </tr>
