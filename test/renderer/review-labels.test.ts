@@ -1,5 +1,5 @@
 // The pure parts of the interviewer's review: timeline sentences (every event type has one, expected socket
-// closes are dropped, one drop per user shows once) and Run examples judging with the submission's rule.
+// closes are dropped, one drop per user shows once), Run examples judging with the submission's rule, and durations.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SESSION_EVENT_TYPES } from '../../server/protocol/api/sessions.ts';
@@ -7,6 +7,7 @@ import type { RunResult } from '../../server/protocol/index.ts';
 import type { SessionEvent } from '../../renderer/src/api/types.ts';
 import { eventLabel, timelineEvents, timelineRows } from '../../renderer/src/history/event-labels.ts';
 import { exampleRows, runOutcome } from '../../renderer/src/room/panels/run-outcome.ts';
+import { formatDuration } from '../../renderer/src/ui/format.ts';
 
 const HANA = randomUUID();
 const CARL = randomUUID();
@@ -85,5 +86,12 @@ describe('Run examples', () => {
 
   it('a free run that exits 0 reads as an exit status, not a verdict', () => {
     expect(runOutcome(run('', '').result!)).toEqual({ ok: true, text: 'Exited with status 0' });
+  });
+});
+
+describe('durations', () => {
+  it('reads seconds under a minute, then minutes, then hours and minutes', () => {
+    expect([0, 14_200, 59_400, 59_600, 90_000, 3_600_000, 5_430_000].map(formatDuration)).toEqual(['0 s', '14 s', '59 s', '1 min', '2 min', '1 h 0 min', '1 h 31 min']);
+    expect(formatDuration(null)).toBe('—');
   });
 });
