@@ -43,7 +43,7 @@ export const PACKAGE_RUNTIMES: Readonly<Record<string, PackageRuntime>> = {
   vitest: 'node',
 
   '@tldraw/assets': 'dom',
-  // The accessibility rules engine: its script is read from disk and run inside Chromium by test/e2e/accessibility.e2e.test.ts.
+  // The accessibility rules engine: its script is read from disk and run inside Chromium (axeViolations, test/e2e/e2e-helpers.ts).
   'axe-core': 'dom',
   dompurify: 'dom',
   'livekit-client': 'dom',

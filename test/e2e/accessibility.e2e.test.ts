@@ -2,33 +2,17 @@
 // runs over every screen a candidate or an interviewer sees, from sign-in to the session review, and each screen
 // must come out without a violation of any impact: text contrast (WCAG AA, 4.5:1, including the editor's syntax
 // colours), landmarks and headings, names on every control and on every Monaco editor.
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { api, editorText, registerUser, signedInContext, type TestUser } from './e2e-helpers.ts';
+import { api, axeViolations, editorText, registerUser, signedInContext, type TestUser } from './e2e-helpers.ts';
 
 const T = { timeout: 15_000 };
 /** A run or a report waits for the sandbox or the export: longer on a loaded machine. */
 const RUN = { timeout: 60_000 };
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-/** The page's axe violations, one line per failing element: rule, impact, element, why. */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const found = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`)) as AxeViolation[];
-  return found.flatMap((v) => v.nodes.map((n) => `${v.id} [${v.impact}] ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`));
-}
 
 describe('accessibility of every screen (axe-core in Chromium)', () => {
   let server: TestServer;
@@ -63,26 +47,26 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
     const page = await context.newPage();
     await page.goto(server.url + '/');
     await page.getByRole('button', { name: 'Sign in' }).first().waitFor(T);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('lobby, problems and history', async () => {
     await hostPage.goto(server.url + '/');
     await hostPage.getByRole('button', { name: 'Create room' }).waitFor(T);
-    expect(await violations(hostPage)).toEqual([]);
+    expect(await axeViolations(hostPage)).toEqual([]);
     await hostPage.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Problems' }).click();
     await hostPage.getByTestId('problem-list').locator('li').first().waitFor(T);
-    expect(await violations(hostPage)).toEqual([]);
+    expect(await axeViolations(hostPage)).toEqual([]);
     await hostPage.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'History' }).click();
     await hostPage.getByRole('heading', { name: 'History', level: 1 }).waitFor({ state: 'attached', ...T });
-    expect(await violations(hostPage)).toEqual([]);
+    expect(await axeViolations(hostPage)).toEqual([]);
     expect(await hostPage.title()).toBe('History · SynCode');
   });
 
   it('joining by invite link', async () => {
     await candidatePage.goto(`${server.url}/join/${room.code}`);
     await candidatePage.getByRole('button', { name: 'Join as candidate' }).waitFor(T);
-    expect(await violations(candidatePage)).toEqual([]);
+    expect(await axeViolations(candidatePage)).toEqual([]);
     await candidatePage.getByRole('button', { name: 'Join as candidate' }).click();
     await synced(candidatePage);
   });
@@ -94,27 +78,27 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
     await expect.poll(() => hostPage.getByTestId('phase').getAttribute('data-phase'), T).toBe('coding');
     // The starter code's comments are on screen: the editor's syntax colours are audited too.
     await expect.poll(() => editorText(hostPage), T).toContain('# ');
-    expect(await violations(hostPage)).toEqual([]);
+    expect(await axeViolations(hostPage)).toEqual([]);
     expect(await hostPage.title()).toMatch(/ · SynCode$/);
     await expect.poll(() => candidatePage.getByTestId('phase').getAttribute('data-phase'), T).toBe('coding');
-    expect(await violations(candidatePage)).toEqual([]);
+    expect(await axeViolations(candidatePage)).toEqual([]);
     // The examples' table after a run, and the AI panel (this server has no provider: its explanation).
     await candidatePage.getByTestId('run-examples-button').click();
     await candidatePage.getByTestId('examples-tab').waitFor(T);
     await expect.poll(() => candidatePage.getByTestId('example-1').getAttribute('data-state'), RUN).toMatch(/^(pass|fail)$/);
-    expect(await violations(candidatePage)).toEqual([]);
+    expect(await axeViolations(candidatePage)).toEqual([]);
     await candidatePage.getByTestId('ai-tab').click();
     await candidatePage.getByTestId('ai-panel').waitFor(T);
-    expect(await violations(candidatePage)).toEqual([]);
+    expect(await axeViolations(candidatePage)).toEqual([]);
     await candidatePage.getByTestId('whiteboard-tab').click();
     await candidatePage.locator('.tl-container').waitFor(T);
-    expect(await violations(candidatePage)).toEqual([]);
+    expect(await axeViolations(candidatePage)).toEqual([]);
   });
 
   it('wrap-up: the scorecard', async () => {
     await phase('wrapup');
     await hostPage.getByTestId('scorecard').waitFor(T);
-    expect(await violations(hostPage)).toEqual([]);
+    expect(await axeViolations(hostPage)).toEqual([]);
   });
 
   it('the session review: replay and snapshot diff', async () => {
@@ -122,7 +106,7 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
     await hostPage.goto(`${server.url}/sessions/${room.id}`);
     await hostPage.locator('[data-testid="replay-code"] .view-line').first().waitFor(T);
     await hostPage.locator('[data-testid="snapshot-diff"] .view-line').first().waitFor(T);
-    expect(await violations(hostPage)).toEqual([]);
+    expect(await axeViolations(hostPage)).toEqual([]);
   });
 
   it('the exported report', async () => {
@@ -136,7 +120,7 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
       await download.saveAs(file);
       const page = await contexts[0]!.newPage();
       await page.goto(`file://${file}`);
-      expect(await violations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       dir.remove();
     }

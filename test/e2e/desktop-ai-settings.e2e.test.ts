@@ -25,7 +25,7 @@ import { screenshotPath } from '../support/artifacts.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
-import { watchPage } from './e2e-helpers.ts';
+import { axeViolations, watchPage } from './e2e-helpers.ts';
 import { unusedReportPdf } from '../desktop/unused-services.ts';
 
 const T = { timeout: 20_000 };
@@ -138,6 +138,7 @@ describe('desktop AI settings (embedded server, real IPC handlers, fake provider
     expect(await page.getByLabel('Model').inputValue()).toBe('llama3.2:3b');
     await page.getByLabel('Model').fill('qwen2.5-coder:7b');
     await page.screenshot({ path: screenshotPath('ai-settings.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     const children = forker.children.length;
     await page.getByTestId('ai-save').click();
     await expect.poll(() => page.getByTestId('ai-settings-status').textContent(), { timeout: 60_000 }).toContain('Saved.');

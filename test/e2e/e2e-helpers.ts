@@ -1,5 +1,7 @@
 // Helpers shared by the renderer's Chromium e2e files and bench/ui.bench.ts (so: no vitest imports here): accounts made over REST (fast), pages signed in by
-// seeding the renderer's localStorage session, and Monaco reading/typing through the DOM.
+// seeding the renderer's localStorage session, Monaco reading/typing through the DOM, and an accessibility audit.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export interface TestUser {
@@ -92,4 +94,23 @@ export async function storedUpdateCount(page: Page, serverUrl: string, roomId: s
       count.onerror = () => reject(count.error);
     };
   })`)) as number;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+let axeSource: string | undefined;
+
+/**
+ * The page's accessibility violations found by axe-core (its script run in the page), one line per failing
+ * element: rule, impact, element, why. Empty when the page passes every rule.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const found = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`)) as AxeViolation[];
+  return found.flatMap((v) => v.nodes.map((n) => `${v.id} [${v.impact}] ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`));
 }
