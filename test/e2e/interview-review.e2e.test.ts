@@ -143,19 +143,35 @@ describe('interviewer review (Chromium, interviewer + candidate)', () => {
     await host.getByRole('button', { name: 'Code', exact: true }).click();
   });
 
-  it('in wrap-up the interviewer fills the scorecard beside the code', async () => {
+  it('during the interview the interviewer keeps private notes, which survive a reload', async () => {
+    expect(await cand.getByTestId('interviewer-notes').count()).toBe(0);
+    await host.getByTestId('interviewer-notes').fill('Found the hash-map idea quickly;');
+    await host.reload();
+    await expect.poll(() => host.getByTestId('sync-status').getAttribute('data-state'), T).toBe('synced');
+    expect(await host.getByTestId('interviewer-notes').inputValue()).toBe('Found the hash-map idea quickly;');
+  });
+
+  it('in wrap-up the interviewer fills the scorecard beside the code, begun from the notes, and a reload keeps it', async () => {
     await host.getByTestId('advance-phase').click(); // → wrap-up
     const card = host.getByTestId('scorecard');
     await card.waitFor(T);
     expect(await cand.getByTestId('scorecard').count()).toBe(0);
-    for (const [dimension, score] of [['Problem solving', 4], ['Communication', 5], ['Code quality', 3], ['Overall', 4]] as const) {
-      await card.getByRole('radio', { name: `${dimension} ${score} of 5` }).check();
-    }
+    expect(await host.getByTestId('interviewer-notes').count()).toBe(0);
+    expect(await card.getByLabel('Notes').inputValue()).toBe('Found the hash-map idea quickly;');
+    const scores = [['Problem solving', 4], ['Communication', 5], ['Code quality', 3], ['Overall', 4]] as const;
+    for (const [dimension, score] of scores) await card.getByRole('radio', { name: `${dimension} ${score} of 5` }).check();
     await card.getByRole('radio', { name: 'Strong yes' }).check();
     await card.getByLabel('Notes').fill('Found the hash-map idea quickly; <b>tests</b> first.');
+    await host.reload();
+    await card.waitFor(T);
+    for (const [dimension, score] of scores) expect(await card.getByRole('radio', { name: `${dimension} ${score} of 5` }).isChecked()).toBe(true);
+    expect(await card.getByRole('radio', { name: 'Strong yes' }).isChecked()).toBe(true);
+    expect(await card.getByLabel('Notes').inputValue()).toBe('Found the hash-map idea quickly; <b>tests</b> first.');
     await host.screenshot({ path: screenshotPath('review-scorecard-filled.png') });
     await card.getByRole('button', { name: 'Save scorecard' }).click();
     await expect.poll(() => host.getByTestId('scorecard-sent').textContent(), T).toContain('Strong yes');
+    // Sent: the draft is gone from this device.
+    expect(await host.evaluate(`Object.keys(localStorage).filter((k) => k.startsWith('syncode.scorecard:'))`)).toEqual([]);
   });
 
   it('Finish asks in the app, then both people land on the session page', async () => {

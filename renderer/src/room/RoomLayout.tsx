@@ -10,6 +10,7 @@ import { AiPanel } from './ai/AiPanel.tsx';
 import type { RoomConnection } from './collab/room-connection.ts';
 import { isStaff } from './collab/room-view.ts';
 import { Console, type ConsoleHandle } from './panels/Console.tsx';
+import { InterviewerNotes } from './panels/InterviewerNotes.tsx';
 import { Participants } from './panels/Participants.tsx';
 import { ProblemPanel } from './panels/ProblemPanel.tsx';
 import { RoleSwapBanner, SwapRolesButton } from './panels/RoleSwap.tsx';
@@ -196,6 +197,12 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
             <>
               <h3>Controls</h3>
               <StaffControls view={view} act={act} />
+            </>
+          )}
+          {staff && view.phase !== 'wrapup' && (
+            <>
+              <h3>Private notes</h3>
+              <InterviewerNotes view={view} />
             </>
           )}
         </section>

@@ -1,7 +1,8 @@
 // The interviewer's scorecard in wrap-up, beside the code: a 1–5 rating per dimension, notes and a hiring
-// recommendation about the candidate, sent once as feedback (POST /v1/rooms/:roomId/feedback).
+// recommendation about the candidate, sent once as feedback (POST /v1/rooms/:roomId/feedback). Until it is sent it
+// is a draft on this device (scorecard-draft.ts), whose notes the interviewer may have begun during the interview.
 import { useEffect, useState, type FormEvent } from 'react';
-import { RECOMMENDATIONS, type Recommendation } from '../../../../server/protocol/index.ts';
+import { RECOMMENDATIONS } from '../../../../server/protocol/index.ts';
 import type { PeerFeedbackEntry } from '../../api/types.ts';
 import { useSession } from '../../app/session-context.tsx';
 import { giveFeedback } from '../../history/session-actions.ts';
@@ -9,17 +10,14 @@ import { errorCode, errorText } from '../../ui/error-text.ts';
 import { RATING_KEYS, RATING_LABEL, RECOMMENDATION_LABEL, type RatingKey } from '../../ui/scorecard-labels.ts';
 import type { RoomView } from '../collab/room-view.ts';
 import { roomActions } from '../room-actions.ts';
-
-type Ratings = Record<RatingKey, number | null>;
-const EMPTY: Ratings = { problemSolving: null, communication: null, codeQuality: null, overall: null };
+import { useScorecardDraft } from './scorecard-draft.ts';
 
 export function Scorecard({ view }: { view: RoomView }) {
-  const { api } = useSession();
+  const { api, server } = useSession();
   const candidate = view.room.participants.find((p) => p.role === 'candidate') ?? null;
   const [sent, setSent] = useState<PeerFeedbackEntry | null>(null);
-  const [ratings, setRatings] = useState<Ratings>(EMPTY);
-  const [notes, setNotes] = useState('');
-  const [recommendation, setRecommendation] = useState<Recommendation | null>(null);
+  const { draft, update, clear } = useScorecardDraft(server.baseUrl, view.room.id, view.me.userId);
+  const { ratings, recommendation, notes } = draft;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -43,6 +41,7 @@ export function Scorecard({ view }: { view: RoomView }) {
     try {
       const full = Object.fromEntries(RATING_KEYS.map((k) => [k, ratings[k]!])) as Record<RatingKey, number>;
       setSent(await giveFeedback(api, view.room.id, { targetUserId: candidate.userId, ratings: full, recommendation, ...(notes.trim() ? { comment: notes.trim() } : {}) }));
+      clear();
     } catch (err) {
       setError(err);
     } finally {
@@ -59,7 +58,7 @@ export function Scorecard({ view }: { view: RoomView }) {
           <div className="segmented">
             {[1, 2, 3, 4, 5].map((n) => (
               <label key={n} className={ratings[k] === n ? 'on' : ''}>
-                <input type="radio" name={k} value={n} checked={ratings[k] === n} onChange={() => setRatings({ ...ratings, [k]: n })} aria-label={`${RATING_LABEL[k]} ${n} of 5`} />
+                <input type="radio" name={k} value={n} checked={ratings[k] === n} onChange={() => update({ ratings: { ...ratings, [k]: n } })} aria-label={`${RATING_LABEL[k]} ${n} of 5`} />
                 {n}
               </label>
             ))}
@@ -71,7 +70,7 @@ export function Scorecard({ view }: { view: RoomView }) {
         <div className="segmented">
           {RECOMMENDATIONS.map((r) => (
             <label key={r} className={recommendation === r ? 'on' : ''}>
-              <input type="radio" name="recommendation" value={r} checked={recommendation === r} onChange={() => setRecommendation(r)} />
+              <input type="radio" name="recommendation" value={r} checked={recommendation === r} onChange={() => update({ recommendation: r })} />
               {RECOMMENDATION_LABEL[r]}
             </label>
           ))}
@@ -79,7 +78,7 @@ export function Scorecard({ view }: { view: RoomView }) {
       </fieldset>
       <label>
         Notes
-        <textarea value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={2000} rows={4} placeholder="What the candidate did well, where they struggled" />
+        <textarea value={notes} onChange={(e) => update({ notes: e.target.value })} maxLength={2000} rows={4} placeholder="What the candidate did well, where they struggled" />
       </label>
       {error !== null && <p role="alert" className="error" data-error-code={errorCode(error)}>{errorText(error)}</p>}
       <button type="submit" className="primary" disabled={!complete || busy} title={complete ? 'Sent once; it appears on the session page' : 'Rate every dimension and choose a recommendation'}>

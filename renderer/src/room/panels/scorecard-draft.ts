@@ -1,0 +1,50 @@
+// The interviewer's scorecard as it is being written (ratings, recommendation, notes), kept on this device per
+// server, room and interviewer until it is sent: a reload, a reconnect or a closed window loses none of it, and
+// the notes written during the interview are the wrap-up scorecard's notes.
+import { useState } from 'react';
+import type { Recommendation } from '../../../../server/protocol/index.ts';
+import { RATING_KEYS, type RatingKey } from '../../ui/scorecard-labels.ts';
+
+export type Ratings = Record<RatingKey, number | null>;
+
+export interface ScorecardDraft {
+  ratings: Ratings;
+  recommendation: Recommendation | null;
+  notes: string;
+}
+
+const EMPTY: ScorecardDraft = { ratings: { problemSolving: null, communication: null, codeQuality: null, overall: null }, recommendation: null, notes: '' };
+
+const key = (server: string, roomId: string, userId: string) => `syncode.scorecard:${server}:${roomId}:${userId}`;
+
+function load(storageKey: string): ScorecardDraft {
+  try {
+    const raw = localStorage.getItem(storageKey);
+    if (!raw) return EMPTY;
+    const saved = JSON.parse(raw) as Partial<ScorecardDraft>;
+    const ratings = Object.fromEntries(RATING_KEYS.map((k) => [k, saved.ratings?.[k] ?? null])) as Ratings;
+    return { ratings, recommendation: saved.recommendation ?? null, notes: typeof saved.notes === 'string' ? saved.notes : '' };
+  } catch {
+    return EMPTY;
+  }
+}
+
+/** The draft of this interviewer's scorecard in this room; `update` saves a change at once, `clear` forgets it (sent). */
+export function useScorecardDraft(server: string, roomId: string, userId: string) {
+  const storageKey = key(server, roomId, userId);
+  const [draft, setDraft] = useState(() => load(storageKey));
+  const update = (patch: Partial<ScorecardDraft>) => {
+    const next = { ...draft, ...patch };
+    setDraft(next);
+    try {
+      localStorage.setItem(storageKey, JSON.stringify(next));
+    } catch {
+      // Storage full or disabled: the draft lives as long as the page.
+    }
+  };
+  const clear = () => {
+    setDraft(EMPTY);
+    localStorage.removeItem(storageKey);
+  };
+  return { draft, update, clear };
+}
