@@ -10,7 +10,7 @@ import { screenshotPath } from '../support/artifacts.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { editorText, focusEditorEnd, registerUser, signedInContext, watchPage, type TestUser } from './e2e-helpers.ts';
+import { api, editorText, focusEditorEnd, registerUser, signedInContext, watchPage, type TestUser } from './e2e-helpers.ts';
 
 const T = { timeout: 15_000 };
 const RUN = { timeout: 45_000 };
@@ -232,5 +232,16 @@ describe('interviewer review (Chromium, interviewer + candidate)', () => {
     await page.screenshot({ path: screenshotPath('review-exported-report.png'), fullPage: true });
     await offline.close();
     dir.remove();
+  });
+
+  it('with no candidate to score, wrap-up still shows the notes written during the interview', async () => {
+    const alone = await api<{ id: string }>(server.url, hostUser, 'POST', '/v1/rooms', { mode: 'interview', language: 'python' });
+    await host.goto(`${server.url}/rooms/${alone.id}`);
+    await expect.poll(() => host.getByTestId('sync-status').getAttribute('data-state'), T).toBe('synced');
+    await host.getByTestId('interviewer-notes').fill('Nobody came; try the Thursday slot.');
+    await api(server.url, hostUser, 'POST', `/v1/rooms/${alone.id}/control/phase`, { to: 'wrapup' });
+    await expect.poll(() => host.getByTestId('phase').getAttribute('data-phase'), T).toBe('wrapup');
+    expect(await host.locator('.scorecard').textContent()).toContain('No candidate in the room to score.');
+    expect(await host.getByTestId('interviewer-notes').inputValue()).toBe('Nobody came; try the Thursday slot.');
   });
 });

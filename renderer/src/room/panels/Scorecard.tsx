@@ -10,6 +10,7 @@ import { errorCode, errorText } from '../../ui/error-text.ts';
 import { RATING_KEYS, RATING_LABEL, RECOMMENDATION_LABEL, type RatingKey } from '../../ui/scorecard-labels.ts';
 import type { RoomView } from '../collab/room-view.ts';
 import { roomActions } from '../room-actions.ts';
+import { InterviewerNotes } from './InterviewerNotes.tsx';
 import { useScorecardDraft } from './scorecard-draft.ts';
 
 export function Scorecard({ view }: { view: RoomView }) {
@@ -29,7 +30,15 @@ export function Scorecard({ view }: { view: RoomView }) {
       .catch(() => undefined);
   }, [api, view.room.id, candidate?.userId]);
 
-  if (!candidate) return <section className="scorecard card-inset"><h3>Scorecard</h3><p className="muted">No candidate in the room to score.</p></section>;
+  if (!candidate) {
+    return (
+      <section className="scorecard card-inset">
+        <h3>Scorecard</h3>
+        <p className="muted">No candidate in the room to score. Your notes stay here, on this device.</p>
+        <InterviewerNotes view={view} />
+      </section>
+    );
+  }
   if (sent) return <SentScorecard entry={sent} name={candidate.displayName} />;
 
   const complete = RATING_KEYS.every((k) => ratings[k] !== null) && recommendation !== null;

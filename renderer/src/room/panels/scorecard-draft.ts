@@ -1,7 +1,7 @@
 // The interviewer's scorecard as it is being written (ratings, recommendation, notes), kept on this device per
 // server, room and interviewer until it is sent: a reload, a reconnect or a closed window loses none of it, and
 // the notes written during the interview are the wrap-up scorecard's notes.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Recommendation } from '../../../../server/protocol/index.ts';
 import { RATING_KEYS, type RatingKey } from '../../ui/scorecard-labels.ts';
 
@@ -29,13 +29,26 @@ function load(storageKey: string): ScorecardDraft {
   }
 }
 
+/** Every mounted view of a draft (the notes beside the controls, the scorecard), by storage key: a change shows in all. */
+const views = new Map<string, Set<(draft: ScorecardDraft) => void>>();
+
 /** The draft of this interviewer's scorecard in this room; `update` saves a change at once, `clear` forgets it (sent). */
 export function useScorecardDraft(server: string, roomId: string, userId: string) {
   const storageKey = key(server, roomId, userId);
   const [draft, setDraft] = useState(() => load(storageKey));
+  useEffect(() => {
+    const mine = views.get(storageKey) ?? new Set();
+    views.set(storageKey, mine.add(setDraft));
+    return () => {
+      mine.delete(setDraft);
+    };
+  }, [storageKey]);
+  const show = (next: ScorecardDraft) => {
+    for (const view of views.get(storageKey) ?? [setDraft]) view(next);
+  };
   const update = (patch: Partial<ScorecardDraft>) => {
     const next = { ...draft, ...patch };
-    setDraft(next);
+    show(next);
     try {
       localStorage.setItem(storageKey, JSON.stringify(next));
     } catch {
@@ -43,7 +56,7 @@ export function useScorecardDraft(server: string, roomId: string, userId: string
     }
   };
   const clear = () => {
-    setDraft(EMPTY);
+    show(EMPTY);
     localStorage.removeItem(storageKey);
   };
   return { draft, update, clear };
