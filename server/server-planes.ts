@@ -37,6 +37,8 @@ export interface ServerPlanes {
   callbackRouter: ApiRouter | undefined;
   /** Several processes (redisUrl): joining once listening, the peers' /internal/documents routes, the drain. */
   cluster: ClusterMember | undefined;
+  /** Where clients open the collab socket (`ws(s)://…/collab`): JoinRoomResponse.collabUrl, and the web client's CSP. */
+  collabUrl: () => string;
 }
 
 export interface ClusterMember {
@@ -105,6 +107,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
   const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', errorFields(error)), clientIp);
   registerHealth(router, options, settings, { sql, collab, execution, ai, cluster });
   const collabPublicUrl = options.externalCollab?.publicUrl;
+  const collabUrl = () => collabPublicUrl ?? `${settings.publicUrl().replace(/^http/, 'ws')}/collab`;
   const control = await createControlPlane({
     router,
     sql,
@@ -121,7 +124,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
     execution,
     collab,
     ai,
-    collabUrl: () => collabPublicUrl ?? `${settings.publicUrl().replace(/^http/, 'ws')}/collab`,
+    collabUrl,
     rooms: { roleSwapTtlMs: options.roleSwapTtlMs, ...(cluster ? { coordination: cluster.coordination } : {}) },
     log,
   });
@@ -139,7 +142,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
         }
       : undefined;
   settings.metrics.readFrom({ collab: collabPlane, execution, ai });
-  return { router, collabPlane, callbackRouter, cluster: member };
+  return { router, collabPlane, callbackRouter, cluster: member, collabUrl };
 }
 
 /** Several processes share tokens and the collab plane's rooms: a secret of their own or a split collab process would break both. */

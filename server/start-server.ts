@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { refuseAccess, type AccessPolicy } from './http/access-guard.ts';
 import { handleCors } from './http/cors.ts';
 import { createHttpListener } from './http/http-listener.ts';
-import { serveStatic } from './http/static-files.ts';
+import { serveStatic, webClientConnectSources, webClientCsp } from './http/static-files.ts';
 import { setRequestRoute } from './http/request-scope.ts';
 import { sendJson, sendUnknownRoute, sendUpgradeRequired } from './http/respond.ts';
 import { openOrUnwind } from './cleanup-stack.ts';
@@ -46,7 +46,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   return openOrUnwind(async (stack) => {
     const metrics = createServerMetrics();
-    const { router, collabPlane, callbackRouter, cluster } = await openServerPlanes(
+    const { router, collabPlane, callbackRouter, cluster, collabUrl } = await openServerPlanes(
       options,
       // The bound address is only read while handling a request, which needs the listener to be listening.
       { mode, log, nodeId, metrics, startedAt: Date.now(), publicUrl: () => options.publicUrl ?? listener.url(), boundUrl: () => listener.url() },
@@ -59,6 +59,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           )
         : undefined;
 
+    // The web client's CSP names the collab socket's origin, which needs the bound port: made on the first page served.
+    let csp: string | undefined;
     const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
       const refused = refuseAccess(req, access);
       if (refused) {
@@ -85,7 +87,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         sendUnknownRoute(res);
       } else {
         setRequestRoute('web-client');
-        serveStatic(req, res, webRoot, options.webClientState?.()).catch((error: unknown) => {
+        csp ??= webClientCsp(webClientConnectSources(collabUrl(), options.livekit?.url));
+        serveStatic(req, res, { root: webRoot, state: options.webClientState?.() ?? 'ready', csp }).catch((error: unknown) => {
           log.error('static file error', errorFields(error));
           res.destroy();
         });

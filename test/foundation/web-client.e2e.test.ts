@@ -22,7 +22,10 @@ describe('web client served by the server (Chromium)', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     const response = await page.goto(server.url + '/');
     expect(response?.status()).toBe(200);
-    expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("default-src 'self'");
+    // The page connects to its server and the collab socket only; before, any http(s)/ws(s) origin was allowed.
+    expect(csp).toContain(`connect-src 'self' ${server.url.replace('http', 'ws')};`);
     expect(response?.headers()['referrer-policy']).toBe('no-referrer');
     // An invite link's page (the single-page app's fallback) does not hand its code on as a Referer either.
     const invite = await fetch(`${server.url}/join/ABC234`, { headers: { accept: 'text/html' } });
