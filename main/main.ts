@@ -19,7 +19,7 @@ import { isAllowedNavigation, originOf, withLaunchSecret } from './renderer-orig
 import { startServerSupervisor, type ServerSupervisor } from './server-supervisor.ts';
 import { forkUtilityProcess } from './utility-fork.ts';
 import { corsForProfileServers } from './hosted-cors.ts';
-import { RENDERER_CSP } from './renderer-csp.ts';
+import { RENDERER_CSP, withoutCsp } from './renderer-csp.ts';
 import { electronReportPdf } from './report-window.ts';
 import { restoreWindowState, type WindowState } from './window-state.ts';
 
@@ -139,7 +139,7 @@ function run(): void {
     );
     requests.onHeadersReceived((details, callback) => {
       if (originOf(details.url) === rendererOrigin) {
-        return callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
+        return callback({ responseHeaders: { ...withoutCsp(details.responseHeaders), 'Content-Security-Policy': [RENDERER_CSP] } });
       }
       const hostedOrigins = profiles.list().flatMap((p) => (p.kind === 'hosted' ? [p.baseUrl] : []));
       callback(corsForProfileServers(details, rendererOrigin, hostedOrigins) ?? {});

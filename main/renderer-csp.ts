@@ -17,3 +17,12 @@ export const RENDERER_CSP = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * A response's headers without its Content-Security-Policy, in any spelling: main replaces it with RENDERER_CSP on
+ * the renderer's origin. The embedded server sends the web client's own CSP (`content-security-policy`, narrower:
+ * its connect-src knows no hosted server), and a second header of another case would be enforced as well.
+ */
+export function withoutCsp<T>(headers: Record<string, T> | undefined): Record<string, T> {
+  return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'));
+}

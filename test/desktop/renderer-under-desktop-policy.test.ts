@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { RENDERER_CSP } from '../../main/renderer-csp.ts';
+import { RENDERER_CSP, withoutCsp } from '../../main/renderer-csp.ts';
 import { LAUNCH_SECRET_HEADER } from '../../server/protocol/index.ts';
 import { screenshotPath } from '../support/artifacts.ts';
 import { chromium } from 'playwright-core';
@@ -31,7 +31,9 @@ async function desktopLikePage(browser: Browser, server: TestServer, session: un
   `);
   await context.route(`${server.url}/**`, async (route) => {
     const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': RENDERER_CSP } });
+    // As main's onHeadersReceived builds them: the server's narrower web-client CSP (which names no hosted server) must
+    // not remain beside RENDERER_CSP under another spelling, where Chromium would enforce both.
+    await route.fulfill({ response, headers: asDelivered({ ...withoutCsp(response.headers()), 'Content-Security-Policy': RENDERER_CSP }) });
   });
   const page = await context.newPage();
   const violations: string[] = [];
@@ -40,6 +42,23 @@ async function desktopLikePage(browser: Browser, server: TestServer, session: un
   });
   return { context, page, violations };
 }
+
+/** Headers as the page receives them: names differing only in case are one header, their values joined (HTTP). */
+function asDelivered(headers: Record<string, string>): Record<string, string> {
+  const merged = new Map<string, string>();
+  for (const [name, value] of Object.entries(headers)) {
+    const key = name.toLowerCase();
+    merged.set(key, merged.has(key) ? `${merged.get(key)}, ${value}` : value);
+  }
+  return Object.fromEntries(merged);
+}
+
+describe('main keeps one CSP on the renderer origin', () => {
+  it('drops the server\'s policy in any spelling before RENDERER_CSP is set', () => {
+    expect(withoutCsp({ 'content-security-policy': ["connect-src 'self'"], 'CONTENT-Security-Policy': ['x'], 'cache-control': ['no-cache'] })).toEqual({ 'cache-control': ['no-cache'] });
+    expect(withoutCsp(undefined)).toEqual({});
+  });
+});
 
 describe('the renderer under the desktop policy (Chromium, real embedded server)', () => {
   let server: TestServer;
@@ -78,6 +97,15 @@ describe('the renderer under the desktop policy (Chromium, real embedded server)
       await page.screenshot({ path: screenshotPath('desktop-policy-room.png') });
       const reported = (await page.evaluate('window.__csp')) as string[];
       expect([...reported, ...violations]).toEqual([]);
+      // The window reaches a hosted server too (a profile's): the embedded server's own page policy, which names
+      // no other server, is not left in force beside RENDERER_CSP.
+      const hosted = await startTestServer();
+      try {
+        const reached = await page.evaluate(`fetch(${JSON.stringify(`${hosted.url}/v1/health`)}, { mode: 'no-cors' }).then(() => 'reached', (e) => String(e))`);
+        expect(reached).toBe('reached');
+      } finally {
+        await hosted.stop();
+      }
     } finally {
       await context.close();
     }
