@@ -107,14 +107,14 @@ export interface TimelineRow {
 
 /** The timeline as it is read: the events worth reading (timelineEvents), repeats folded into one row. */
 export function timelineRows(events: readonly SessionEvent[], nameOf: NameOf): TimelineRow[] {
-  const rows: (TimelineRow & { label: string; lastAt: string })[] = [];
+  const runs: { event: SessionEvent; label: string; count: number; lastAt: string }[] = [];
   for (const event of timelineEvents(events)) {
     const label = eventLabel(event, nameOf);
-    const last = rows.at(-1);
+    const last = runs.at(-1);
     if (last?.label === label) Object.assign(last, { count: last.count + 1, lastAt: event.at });
-    else rows.push({ event, label, text: label, count: 1, lastAt: event.at });
+    else runs.push({ event, label, count: 1, lastAt: event.at });
   }
-  return rows.map(({ event, label, count, lastAt }) => ({
+  return runs.map(({ event, label, count, lastAt }) => ({
     event,
     count,
     text: count === 1 ? label : `${label} (${count} times, the last at ${new Date(lastAt).toLocaleTimeString()})`,
