@@ -29,6 +29,16 @@ function load(storageKey: string): ScorecardDraft {
   }
 }
 
+/** Saves the draft, or forgets it (null). Storage full or disabled: the draft lives as long as the page. */
+function store(storageKey: string, draft: ScorecardDraft | null): void {
+  try {
+    if (draft) localStorage.setItem(storageKey, JSON.stringify(draft));
+    else localStorage.removeItem(storageKey);
+  } catch {
+    // Sent feedback is sent either way; only the device's copy is left behind.
+  }
+}
+
 /** Every mounted view of a draft (the notes beside the controls, the scorecard), by storage key: a change shows in all. */
 const views = new Map<string, Set<(draft: ScorecardDraft) => void>>();
 
@@ -49,15 +59,11 @@ export function useScorecardDraft(server: string, roomId: string, userId: string
   const update = (patch: Partial<ScorecardDraft>) => {
     const next = { ...draft, ...patch };
     show(next);
-    try {
-      localStorage.setItem(storageKey, JSON.stringify(next));
-    } catch {
-      // Storage full or disabled: the draft lives as long as the page.
-    }
+    store(storageKey, next);
   };
   const clear = () => {
     show(EMPTY);
-    localStorage.removeItem(storageKey);
+    store(storageKey, null);
   };
   return { draft, update, clear };
 }
