@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PeerFeedbackEntry, SessionDetail, UserProfile } from '../api/types.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import { errorCode, errorText } from '../ui/error-text.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { RATING_KEYS as RATINGS, RATING_LABEL as LABEL, RECOMMENDATION_LABEL } from '../ui/scorecard-labels.ts';
 import { giveFeedback, listSessionFeedback } from './session-actions.ts';
 
@@ -70,7 +70,7 @@ function FeedbackForm({ api, roomId, targets, onDone }: { api: ApiClient; roomId
         ))}
       </div>
       <label>Comment<textarea value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} rows={3} /></label>
-      {error !== null && <p role="alert" className="error" data-error-code={errorCode(error)}>{errorText(error)}</p>}
+      <ErrorAlert error={error} />
       <button type="submit">Send feedback</button>
     </form>
   );

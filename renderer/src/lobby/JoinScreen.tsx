@@ -4,7 +4,7 @@ import type { RoomPreview } from '../api/types.ts';
 import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
 import { joinRoom } from '../room/room-actions.ts';
-import { errorCode, errorText } from '../ui/error-text.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { MODE_LABEL, PHASE_LABEL } from '../ui/labels.ts';
 import { lookupRoom } from './lobby-actions.ts';
 
@@ -55,7 +55,7 @@ export function JoinScreen({ code }: { code: string }) {
           {!preview.candidateSeatFree && <p className="muted">The candidate seat is taken.</p>}
         </>
       )}
-      {error !== null && <p role="alert" className="error" data-error-code={errorCode(error)}>{errorText(error)}</p>}
+      <ErrorAlert error={error} />
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { RECOMMENDATIONS } from '../../../../server/protocol/index.ts';
 import type { PeerFeedbackEntry } from '../../api/types.ts';
 import { useSession } from '../../app/session-context.tsx';
 import { giveFeedback } from '../../history/session-actions.ts';
-import { errorCode, errorText } from '../../ui/error-text.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { RATING_KEYS, RATING_LABEL, RECOMMENDATION_LABEL, type RatingKey } from '../../ui/scorecard-labels.ts';
 import type { RoomView } from '../collab/room-view.ts';
 import { roomActions } from '../room-actions.ts';
@@ -89,7 +89,7 @@ export function Scorecard({ view }: { view: RoomView }) {
         Notes
         <textarea value={notes} onChange={(e) => update({ notes: e.target.value })} maxLength={2000} rows={4} placeholder="What the candidate did well, where they struggled" />
       </label>
-      {error !== null && <p role="alert" className="error" data-error-code={errorCode(error)}>{errorText(error)}</p>}
+      <ErrorAlert error={error} />
       <button type="submit" className="primary" disabled={!complete || busy} title={complete ? 'Sent once; it appears on the session page' : 'Rate every dimension and choose a recommendation'}>
         Save scorecard
       </button>
