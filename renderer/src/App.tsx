@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { ServerChooser } from './auth/ServerChooser.tsx';
+import { ResetPasswordScreen } from './auth/ResetPasswordScreen.tsx';
 import { SignInScreen } from './auth/SignInScreen.tsx';
 import type { AuthTokens } from './api/types.ts';
 import { desktopBridge } from './app/desktop-bridge.ts';
@@ -11,6 +12,7 @@ import { useHealth } from './app/use-health.ts';
 import { HistoryScreen } from './history/HistoryScreen.tsx';
 import { JoinScreen } from './lobby/JoinScreen.tsx';
 import { LobbyScreen } from './lobby/LobbyScreen.tsx';
+import { AccountScreen } from './settings/account/AccountScreen.tsx';
 
 // Monaco, Yjs and tldraw live in these chunks only: the lobby's first load stays small.
 const RoomScreen = lazy(() => import('./room/RoomScreen.tsx').then((m) => ({ default: m.RoomScreen })));
@@ -40,12 +42,12 @@ export function App() {
 function Shell() {
   const route = useRoute();
   const { user, signOut, server } = useSession();
-  const title = user ? screenTitle(route) : 'Sign in';
+  const title = user || route.name === 'reset-password' ? screenTitle(route) : 'Sign in';
   useEffect(() => {
     document.title = windowTitle(title);
   }, [title]);
   // Signed out, the sign-in card's own heading says 'Sign in' (or 'Create an account'): the page's is the app's name.
-  const heading = user ? title : 'SynCode';
+  const heading = user || route.name === 'reset-password' ? title : 'SynCode';
   return (
     <div className={`app ${route.name === 'room' ? 'in-room' : ''}`}>
       <header className="topbar">
@@ -62,14 +64,24 @@ function Shell() {
         <ServerHealth baseUrl={server.baseUrl} />
         {user && (
           <span className="row tight">
-            <span data-testid="signed-in-as">{user.displayName}</span>
+            <button
+              type="button"
+              className={`link nav-link${route.name === 'account' ? ' current' : ''}`}
+              aria-current={route.name === 'account' ? 'page' : undefined}
+              title="Your account"
+              data-testid="signed-in-as"
+              onClick={() => navigate({ name: 'account' })}
+            >
+              {user.displayName}
+            </button>
             <button type="button" onClick={() => void signOut()}>Sign out</button>
           </span>
         )}
       </header>
       <main className="content">
         <h1 className="visually-hidden">{heading}</h1>
-        {user ? <Screen route={route} /> : <SignedOut route={route} />}
+        {/* Outside the signed-in switch: a reset signs this device out, and the screen must stay to say so. */}
+        {route.name === 'reset-password' ? <ResetPasswordScreen /> : user ? <Screen route={route} /> : <SignedOut route={route} />}
       </main>
     </div>
   );
@@ -109,6 +121,10 @@ function Screen({ route }: { route: Route }) {
       return <Suspense fallback={fallback}><SessionScreen key={route.sessionId} sessionId={route.sessionId} /></Suspense>;
     case 'ai-settings':
       return <Suspense fallback={fallback}><AiSettingsScreen /></Suspense>;
+    case 'account':
+      return <AccountScreen />;
+    case 'reset-password':
+      return <ResetPasswordScreen />;
     case 'not-found':
       return <p className="center">Nothing here. <button type="button" className="link" onClick={() => navigate({ name: 'lobby', tab: 'rooms' })}>Go to the lobby</button></p>;
   }

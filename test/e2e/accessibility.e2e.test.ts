@@ -50,6 +50,21 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('account settings and the reset-password page', async () => {
+    const context = await signedInContext(browser, server.url, await registerUser(server.url, 'Ines'));
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(server.url + '/settings/account');
+    await page.getByRole('button', { name: 'Delete my account…' }).waitFor(T);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(server.url + '/reset-password#token=not-a-real-token');
+    await page.getByRole('button', { name: 'Set new password' }).waitFor(T);
+    await page.getByLabel('New password', { exact: true }).fill('one password');
+    await page.getByLabel('Repeat the new password').fill('another one');
+    await page.getByText('The two passwords differ.').waitFor(T);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('lobby, problems and history', async () => {
     await hostPage.goto(server.url + '/');
     await hostPage.getByRole('button', { name: 'Create room' }).waitFor(T);

@@ -10,6 +10,8 @@ export type Route =
   | { name: 'history' }
   | { name: 'session'; sessionId: string }
   | { name: 'ai-settings' }
+  | { name: 'account' }
+  | { name: 'reset-password' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(pathname: string): Route {
@@ -23,6 +25,9 @@ export function parseRoute(pathname: string): Route {
   if (head === 'history' && parts.length === 1) return { name: 'history' };
   if (head === 'sessions' && arg && parts.length === 2) return { name: 'session', sessionId: arg };
   if (head === 'settings' && arg === 'ai' && parts.length === 2) return { name: 'ai-settings' };
+  if (head === 'settings' && arg === 'account' && parts.length === 2) return { name: 'account' };
+  // Reset links carry their token in the fragment (#token=…), which never reaches a server or a Referer.
+  if (head === 'reset-password' && parts.length === 1) return { name: 'reset-password' };
   return { name: 'not-found', path: pathname };
 }
 
@@ -40,6 +45,10 @@ export function routePath(route: Route): string {
       return `/sessions/${route.sessionId}`;
     case 'ai-settings':
       return '/settings/ai';
+    case 'account':
+      return '/settings/account';
+    case 'reset-password':
+      return '/reset-password';
     case 'not-found':
       return route.path;
   }

@@ -15,6 +15,10 @@ export function screenTitle(route: Route): string {
       return 'Session';
     case 'ai-settings':
       return 'AI settings';
+    case 'account':
+      return 'Account';
+    case 'reset-password':
+      return 'Reset password';
     case 'not-found':
       return 'Not found';
   }

@@ -18,6 +18,8 @@ export interface AppSession {
   api: ApiClient;
   user: UserProfile | null;
   signedIn(tokens: AuthTokens): void;
+  /** The signed-in user's profile changed (PATCH /v1/users/me): every screen shows the new one. */
+  profileChanged(user: UserProfile): void;
   signOut(): Promise<void>;
   /** Desktop only: switch to another server (local practice or a hosted URL). */
   switchServer(target: ServerTarget, tokens?: AuthTokens | null): void;
@@ -38,6 +40,13 @@ export function SessionProvider({ initial, initialTokens = null, children }: { i
   useEffect(() => state.store.subscribe((t) => setUser(t?.user ?? null)), [state]);
 
   const signedIn = useCallback((tokens: AuthTokens) => state.store.update(tokens), [state]);
+  const profileChanged = useCallback(
+    (next: UserProfile) => {
+      const tokens = state.store.current();
+      if (tokens) state.store.update({ ...tokens, user: next });
+    },
+    [state],
+  );
   const signOut = useCallback(async () => {
     const tokens = state.store.current();
     // Logout is public and idempotent; revoke the refresh family even if the access token has expired.
@@ -51,8 +60,8 @@ export function SessionProvider({ initial, initialTokens = null, children }: { i
   }, []);
 
   const value = useMemo<AppSession>(
-    () => ({ server: state.server, api: state.api, user, signedIn, signOut, switchServer }),
-    [state, user, signedIn, signOut, switchServer],
+    () => ({ server: state.server, api: state.api, user, signedIn, profileChanged, signOut, switchServer }),
+    [state, user, signedIn, profileChanged, signOut, switchServer],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

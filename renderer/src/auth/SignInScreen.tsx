@@ -1,29 +1,43 @@
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../app/session-context.tsx';
-import { errorCode, errorText } from '../ui/error-text.ts';
-import { register, signIn } from './auth-actions.ts';
+import { useHealth } from '../app/use-health.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { forgotPassword, register, signIn } from './auth-actions.ts';
 
-type Mode = 'login' | 'register';
+type Mode = 'login' | 'register' | 'forgot';
+
+const TITLE: Record<Mode, string> = { login: 'Sign in', register: 'Create an account', forgot: 'Reset your password' };
+const SUBMIT: Record<Mode, string> = { login: 'Sign in', register: 'Create account', forgot: 'Send reset link' };
 
 export function SignInScreen({ note }: { note?: string }) {
   const { api, signedIn, server } = useSession();
+  const { health } = useHealth(server.baseUrl);
   const [mode, setMode] = useState<Mode>('login');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  /** The address a reset link was asked for (the server answers the same whether or not it has an account). */
+  const [resetSentTo, setResetSentTo] = useState<string | null>(null);
+
+  const switchTo = (next: Mode) => {
+    setMode(next);
+    setError(null);
+    setResetSentTo(null);
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const tokens =
-        mode === 'login'
-          ? await signIn(api, { email, password })
-          : await register(api, { email, password, displayName });
-      signedIn(tokens);
+      if (mode === 'forgot') {
+        await forgotPassword(api, email);
+        setResetSentTo(email.trim());
+      } else {
+        signedIn(mode === 'login' ? await signIn(api, { email, password }) : await register(api, { email, password, displayName }));
+      }
     } catch (err) {
       setError(err);
     } finally {
@@ -33,45 +47,62 @@ export function SignInScreen({ note }: { note?: string }) {
 
   return (
     <section className="card narrow signin" aria-labelledby="signin-title">
-      <h2 id="signin-title">{mode === 'login' ? 'Sign in' : 'Create an account'}</h2>
+      <h2 id="signin-title">{TITLE[mode]}</h2>
       <p className="muted">on {server.profile?.label ?? new URL(server.baseUrl).host}</p>
       {note && <p className="note">{note}</p>}
-      <form onSubmit={submit} className="stack">
-        {mode === 'register' && (
+      {resetSentTo !== null ? (
+        <p role="status" className="note" data-testid="reset-sent">
+          If <strong>{resetSentTo}</strong> has an account here, a link to choose a new password is on its way to it. The link works
+          once, for one hour. Nothing arrived? Check the spam folder, or ask again.
+        </p>
+      ) : (
+        <form onSubmit={submit} className="stack">
+          {mode === 'forgot' && <p className="muted">Enter your account's email and we will send you a link to choose a new password.</p>}
+          {mode === 'register' && (
+            <label>
+              Display name
+              <input name="displayName" value={displayName} onChange={(e) => setDisplayName(e.target.value)} required maxLength={50} autoComplete="nickname" />
+            </label>
+          )}
           <label>
-            Display name
-            <input name="displayName" value={displayName} onChange={(e) => setDisplayName(e.target.value)} required maxLength={50} autoComplete="nickname" />
+            Email
+            <input name="email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="email" />
           </label>
+          {mode !== 'forgot' && (
+            <label>
+              Password
+              <input
+                name="password"
+                type="password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                required
+                minLength={mode === 'register' ? 8 : 1}
+                maxLength={128}
+                autoComplete={mode === 'login' ? 'current-password' : 'new-password'}
+              />
+            </label>
+          )}
+          <ErrorAlert error={error} />
+          <button type="submit" className="primary" disabled={busy}>
+            {SUBMIT[mode]}
+          </button>
+        </form>
+      )}
+      <div className="row tight">
+        {mode === 'login' ? (
+          <button type="button" className="link" onClick={() => switchTo('register')}>No account yet? Create one</button>
+        ) : (
+          <button type="button" className="link" onClick={() => switchTo('login')}>{mode === 'register' ? 'Have an account? Sign in' : 'Back to sign in'}</button>
         )}
-        <label>
-          Email
-          <input name="email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="email" />
-        </label>
-        <label>
-          Password
-          <input
-            name="password"
-            type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-            minLength={mode === 'register' ? 8 : 1}
-            maxLength={128}
-            autoComplete={mode === 'login' ? 'current-password' : 'new-password'}
-          />
-        </label>
-        {error !== null && (
-          <p role="alert" className="error" data-error-code={errorCode(error)}>
-            {errorText(error)}
-          </p>
+        {/* Only a server that can send email offers the reset: without one the link would lead nowhere. */}
+        {mode === 'login' && health?.features.email && (
+          <>
+            <span className="grow" />
+            <button type="button" className="link" onClick={() => switchTo('forgot')}>Forgot your password?</button>
+          </>
         )}
-        <button type="submit" className="primary" disabled={busy}>
-          {mode === 'login' ? 'Sign in' : 'Create account'}
-        </button>
-      </form>
-      <button type="button" className="link" onClick={() => setMode(mode === 'login' ? 'register' : 'login')}>
-        {mode === 'login' ? 'No account yet? Create one' : 'Have an account? Sign in'}
-      </button>
+      </div>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-// The account's REST calls: sign in, register, sign out, rotate the refresh token.
+// The account's REST calls: sign in, register, sign out, rotate the refresh token, change, forget and reset the password.
 import type { RouteBody } from '../../../server/protocol/api/routes/index.ts';
 import type { ApiClient } from '../api/api-client.ts';
 
@@ -16,4 +16,16 @@ export function signOut(api: ApiClient, refreshToken: string) {
 
 export function refreshTokens(api: ApiClient, refreshToken: string) {
   return api.call('POST /v1/auth/refresh', { refreshToken });
+}
+
+export function changePassword(api: ApiClient, body: RouteBody<'POST /v1/auth/change-password'>) {
+  return api.call('POST /v1/auth/change-password', body);
+}
+
+export function forgotPassword(api: ApiClient, email: string) {
+  return api.call('POST /v1/auth/forgot-password', { email });
+}
+
+export function resetPassword(api: ApiClient, body: RouteBody<'POST /v1/auth/reset-password'>) {
+  return api.call('POST /v1/auth/reset-password', body);
 }

@@ -6,7 +6,7 @@ import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
 import { desktopBridge } from '../app/desktop-bridge.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
-import { errorCode, errorText } from '../ui/error-text.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { desktopInviteLink, webInviteLink } from './invite-link.ts';
 import { createRoom } from './lobby-actions.ts';
 import { NO_FILTER, useProblems } from './use-problems.ts';
@@ -17,12 +17,12 @@ import { LANGUAGE_LABEL, MODE_LABEL } from '../ui/labels.ts';
 const MINUTE = 60_000;
 
 export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
-  const { api, server } = useSession();
+  const { api, server, user } = useSession();
   const { items: problems } = useProblems(NO_FILTER);
   const { health } = useHealth(server.baseUrl);
   const [mode, setMode] = useState<RoomMode>('interview');
   const [problemId, setProblemId] = useState('');
-  const [language, setLanguage] = useState<SupportedLanguage>('python');
+  const [language, setLanguage] = useState<SupportedLanguage>(user?.preferredLanguage ?? 'python');
   const [warmup, setWarmup] = useState(5);
   const [coding, setCoding] = useState(45);
   const [wrapup, setWrapup] = useState(10);
@@ -120,7 +120,7 @@ export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
             <input type="checkbox" checked={spectators} onChange={(e) => setSpectators(e.target.checked)} /> Allow spectators
           </label>
         )}
-        {error !== null && <p role="alert" className="error" data-error-code={errorCode(error)}>{errorText(error)}</p>}
+        <ErrorAlert error={error} />
         <button type="submit" className="primary">Create room</button>
       </form>
     </section>

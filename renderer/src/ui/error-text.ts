@@ -11,6 +11,8 @@ const TEXT: Partial<Record<ErrorCode | ClientErrorCode, string>> = {
   [ErrorCode.AUTH_ACCOUNT_BANNED]: 'This account is banned.',
   [ErrorCode.AUTH_UNAUTHENTICATED]: 'Please sign in again.',
   [ErrorCode.AUTH_REFRESH_INVALID]: 'Your session has ended. Please sign in again.',
+  [ErrorCode.AUTH_WRONG_PASSWORD]: 'The password is wrong.',
+  [ErrorCode.AUTH_RESET_TOKEN_INVALID]: 'This reset link is invalid, expired or already used. Ask for a new one.',
   [ErrorCode.AUTH_REFRESH_REUSED]: 'Your session was used elsewhere and has been ended for safety. Please sign in again.',
   [ErrorCode.RATE_LIMITED]: 'Too many attempts. Wait a moment and try again.',
   [ErrorCode.ROOM_NOT_FOUND]: 'No open room has this code.',

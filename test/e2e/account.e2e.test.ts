@@ -1,0 +1,134 @@
+// The account screen and the password reset in a real Chromium against a real server: profile, password change,
+// account deletion, and the reset link from the email to a new password.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotPath } from '../support/artifacts.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { registerUser, signedInContext, watchPage, type TestUser } from './e2e-helpers.ts';
+
+const T = { timeout: 10_000 };
+
+async function refreshStatus(serverUrl: string, refreshToken: string): Promise<number> {
+  const res = await fetch(`${serverUrl}/v1/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
+  return res.status;
+}
+
+async function loginStatus(serverUrl: string, user: TestUser, password: string): Promise<number> {
+  const res = await fetch(`${serverUrl}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email, password }) });
+  return res.status;
+}
+
+describe('account settings (Chromium)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function openAccount(user: TestUser): Promise<{ page: Page; close(): Promise<void>; watch: ReturnType<typeof watchPage> }> {
+    const context = await signedInContext(browser, server.url, user, { width: 1280, height: 900 });
+    const page = await context.newPage();
+    const watch = watchPage(page, server.url);
+    await page.goto(server.url + '/');
+    await page.getByTestId('signed-in-as').click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Profile' }).isVisible(), T).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/settings/account');
+    return { page, watch, close: () => context.close() };
+  }
+
+  it('renames the user everywhere, refuses a direction character by code, and makes the preferred language the new-room default', async () => {
+    const user = await registerUser(server.url, 'Lin');
+    const { page, watch, close } = await openAccount(user);
+    await page.getByLabel('Display name').fill('Lin \u202eeciffo');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => page.getByRole('alert').getAttribute('data-error-code'), T).toBe('VALIDATION_FAILED');
+    expect(await page.getByRole('alert').textContent()).toContain('text-direction');
+
+    await page.getByLabel('Display name').fill('Lin Chen');
+    await page.getByLabel('About you').fill('Backend engineer.');
+    await page.getByLabel('Preferred language').selectOption('rust');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), T).toBe('Saved.');
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent(), T).toBe('Lin Chen');
+    await page.screenshot({ path: screenshotPath('account-profile.png') });
+
+    const me = (await (await fetch(`${server.url}/v1/users/me`, { headers: { authorization: `Bearer ${user.tokens.accessToken}` } })).json()) as Record<string, unknown>;
+    expect(me).toMatchObject({ displayName: 'Lin Chen', bio: 'Backend engineer.', preferredLanguage: 'rust' });
+    // A reload keeps the new name (the stored session carries the profile), and the lobby's new room starts in Rust.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent(), T).toBe('Lin Chen');
+    await page.getByRole('button', { name: 'Rooms' }).click();
+    await expect.poll(() => page.getByLabel('Language').inputValue(), T).toBe('rust');
+    expect(watch.errors).toEqual([]);
+    await close();
+  });
+
+  it('changes the password: this tab stays signed in, older sessions end, and only the new password signs in', async () => {
+    const user = await registerUser(server.url, 'Mo');
+    const { page, watch, close } = await openAccount(user);
+    await page.getByLabel('Current password').fill('not my password');
+    await page.getByLabel('New password', { exact: true }).fill('a brand new secret');
+    await page.getByLabel('Repeat the new password').fill('a brand new secreT');
+    await expect.poll(() => page.getByText('The two passwords differ.').isVisible(), T).toBe(true);
+    expect(await page.getByRole('button', { name: 'Change password' }).isDisabled()).toBe(true);
+    await page.getByLabel('Repeat the new password').fill('a brand new secret');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.getByRole('alert').getAttribute('data-error-code'), T).toBe('AUTH_WRONG_PASSWORD');
+
+    await page.getByLabel('Current password').fill(user.password);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), T).toContain('Password changed.');
+    await page.screenshot({ path: screenshotPath('account-password.png') });
+    expect(await refreshStatus(server.url, user.tokens.refreshToken)).toBe(401);
+    expect(await loginStatus(server.url, user, user.password)).toBe(401);
+    expect(await loginStatus(server.url, user, 'a brand new secret')).toBe(200);
+    // This tab got the new session: it survives a reload (which refreshes with the new refresh token).
+    const stored = JSON.parse((await page.evaluate(`localStorage.getItem('syncode.session:${server.url}')`)) as string) as { refreshToken: string };
+    expect(stored.refreshToken).not.toBe(user.tokens.refreshToken);
+    expect(await refreshStatus(server.url, stored.refreshToken)).toBe(200);
+    expect(watch.errors).toEqual([]);
+    await close();
+  });
+
+  it('deletes the account only with the password and a confirmation, then signs out', async () => {
+    const user = await registerUser(server.url, 'Noor');
+    const { page, watch, close } = await openAccount(user);
+    await page.getByLabel('Your password, to confirm').fill('wrong password');
+    await page.getByRole('button', { name: 'Delete my account…' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Cancel' }).click();
+    expect(await loginStatus(server.url, user, user.password)).toBe(200);
+
+    await page.getByRole('button', { name: 'Delete my account…' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Delete my account' }).click();
+    await expect.poll(() => page.getByRole('alert').getAttribute('data-error-code'), T).toBe('AUTH_WRONG_PASSWORD');
+
+    await page.getByLabel('Your password, to confirm').fill(user.password);
+    await page.getByRole('button', { name: 'Delete my account…' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Delete my account' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible(), T).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await loginStatus(server.url, user, user.password)).toBe(401);
+    expect(watch.errors).toEqual([]);
+    await close();
+  });
+
+  it('offers no reset link on a server that cannot send email, and a reset page without its code says what to do', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible(), T).toBe(true);
+    await expect.poll(() => page.getByTestId('server-health').isVisible(), T).toBe(true);
+    expect(await page.getByRole('button', { name: 'Forgot your password?' }).count()).toBe(0);
+    await page.goto(server.url + '/reset-password');
+    await expect.poll(() => page.getByText('that link is missing its code').isVisible(), T).toBe(true);
+    await page.getByRole('button', { name: 'Back to sign in' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible(), T).toBe(true);
+    await context.close();
+  });
+});
