@@ -56,9 +56,9 @@ describe('desktop app renderer (window.syncode bridge)', () => {
     await server?.stop();
   });
 
-  async function desktopPage() {
+  async function desktopPage(kind: 'hosted' | 'local' = 'hosted') {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1300 } });
-    const profile = { id: 'hosted-1', kind: 'hosted', label: '127.0.0.1', baseUrl: server.url, account: cand.email };
+    const profile = { id: `${kind}-1`, kind, label: kind === 'local' ? 'This computer' : '127.0.0.1', baseUrl: server.url, account: cand.email };
     const fns: Record<string, (...a: never[]) => unknown> = {
       appInfo: () => ({ version: 'test', platform: 'linux' }),
       serverStatus: () => ({ state: 'stopped', url: null, message: null }),
@@ -121,5 +121,20 @@ describe('desktop app renderer (window.syncode bridge)', () => {
     await expect.poll(() => second.page.getByTestId('sync-status').getAttribute('data-state'), T).toBe('synced');
     await second.context.close();
     await hostCtx.close();
+  });
+
+  it("lets the practice account on this computer rename itself, with no password form (the app keeps that password)", async () => {
+    const { context, page } = await desktopPage('local');
+    await page.goto(`${server.url}/settings/account`);
+    await expect.poll(() => page.getByTestId('local-account-note').isVisible(), T).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Password' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Delete account' }).count()).toBe(0);
+    calls.length = 0;
+    await page.getByLabel('Display name').fill('Dora M.');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent(), T).toBe('Dora M.');
+    // The renamed profile is saved with the session, so the next launch starts with it.
+    expect(calls).toContain(`authSave ${cand.email}`);
+    await context.close();
   });
 });
