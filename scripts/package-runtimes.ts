@@ -27,6 +27,8 @@ export const PACKAGE_RUNTIMES: Readonly<Record<string, PackageRuntime>> = {
   jose: 'node',
   keytar: 'node',
   'livekit-server-sdk': 'node',
+  // Password-reset emails over SMTP (server/control/auth/smtp-mailer.ts); hosted servers only.
+  nodemailer: 'node',
   // The AI plane's one OpenAI-compatible client; server-side only, so provider keys never reach a browser.
   openai: 'node',
   pg: 'node',
@@ -38,6 +40,8 @@ export const PACKAGE_RUNTIMES: Readonly<Record<string, PackageRuntime>> = {
   '@vitejs/plugin-react': 'node',
   'electron-builder': 'node',
   'playwright-core': 'node',
+  // Tests only: the real SMTP server reset emails are sent to (test/support/test-smtp-server.ts).
+  'smtp-server': 'node',
   typescript: 'node',
   vite: 'node',
   vitest: 'node',

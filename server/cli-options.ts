@@ -66,6 +66,11 @@ export function optionsFromCli(argv: string[], env: NodeJS.ProcessEnv): ServerOp
   }
   if (env.SYNCODE_NODE_ID) options.nodeId = nodeIdFrom(env.SYNCODE_NODE_ID);
   if (env.SYNCODE_PUBLIC_URL) options.publicUrl = originFrom('SYNCODE_PUBLIC_URL', env.SYNCODE_PUBLIC_URL);
+  if (env.SYNCODE_SMTP_URL) options.smtpUrl = smtpUrlFrom(env.SYNCODE_SMTP_URL);
+  if (env.SYNCODE_MAIL_FROM) {
+    if (!options.smtpUrl) throw new Error('SYNCODE_MAIL_FROM needs SYNCODE_SMTP_URL (the SMTP server reset emails go through)');
+    options.mailFrom = senderFrom(env.SYNCODE_MAIL_FROM);
+  }
   if (env.SYNCODE_EXEC_WORKERS) options.execution = { workers: positiveInteger('SYNCODE_EXEC_WORKERS', env.SYNCODE_EXEC_WORKERS) };
   if (env.SYNCODE_SANDBOX) options.execution = { ...options.execution, sandbox: sandboxFrom(env.SYNCODE_SANDBOX) };
   if (env.SYNCODE_LOG_LEVEL) options.logLevel = logLevelFrom(env.SYNCODE_LOG_LEVEL);
@@ -130,6 +135,38 @@ function serviceUrlFrom(name: string, text: string, protocols: string[]): string
     throw new Error(`${name} is not a URL`);
   }
   if (!protocols.includes(url.protocol)) throw new Error(`${name} must be a ${protocols.join(' or ')} URL`);
+  return text;
+}
+
+/**
+ * `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://user:pass@host:465`, credentials URL-encoded;
+ * the text is kept as given, and never quoted in a message: it holds a password.
+ */
+function smtpUrlFrom(text: string): string {
+  serviceUrlFrom('SYNCODE_SMTP_URL', text, ['smtp:', 'smtps:']);
+  const url = new URL(text);
+  if (url.hostname === '') throw new Error('SYNCODE_SMTP_URL has no host (smtp://user:pass@host:587)');
+  if ((url.pathname !== '' && url.pathname !== '/') || url.search !== '' || url.hash !== '') {
+    throw new Error('SYNCODE_SMTP_URL must have no path, query or fragment');
+  }
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    throw new Error('SYNCODE_SMTP_URL: the user name and password must be URL-encoded');
+  }
+  return text;
+}
+
+const ADDRESS = String.raw`[^\s<>@",;]+@[^\s<>@",;]+`;
+const SENDER = new RegExp(String.raw`^(?:${ADDRESS}|(?:[^<>@",;\r\n]*|"[^"\r\n]*")\s*<${ADDRESS}>)$`);
+
+/**
+ * `no-reply@example.com` or `SynCode <no-reply@example.com>` (the name bare or in double quotes): one address on
+ * one line, as it becomes the From header.
+ */
+function senderFrom(text: string): string {
+  if (!SENDER.test(text)) throw new Error(`SYNCODE_MAIL_FROM must be an address or "Name <address>": ${text}`);
   return text;
 }
 
@@ -201,6 +238,8 @@ Environment: HOST, PORT, SYNCODE_DATA_DIR, SYNCODE_WEB_ROOT, SYNCODE_WEB_BUILD (
   SYNCODE_NODE_ID (this process's name among several; default host name and port),
   SYNCODE_INTERNAL_URL (with SYNCODE_REDIS_URL: the origin other server processes reach this one at; default the bound address),
   SYNCODE_PUBLIC_URL (the public origin absolute URLs are built from; default http://HOST:PORT as bound),
+  SYNCODE_SMTP_URL (smtp://user:pass@host:587 or smtps://…:465 : password reset emails, linking to SYNCODE_PUBLIC_URL),
+  SYNCODE_MAIL_FROM (their From: address or "Name <address>"; default SynCode <no-reply@host of SYNCODE_PUBLIC_URL>),
   SYNCODE_TRUSTED_PROXIES (addresses/CIDRs of reverse proxies, comma-separated), SYNCODE_SANDBOX (isolated|limited),
   SYNCODE_AI_BASE_URL [+ SYNCODE_AI_API_KEY, SYNCODE_AI_MODEL, SYNCODE_AI_REQUESTS_PER_DAY] (OpenAI-compatible AI provider),
   SYNCODE_LOG_LEVEL (debug|info|warn|error|silent), SYNCODE_METRICS_TOKEN (bearer token for GET /metrics).

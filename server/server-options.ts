@@ -54,8 +54,18 @@ export interface ServerOptions {
   adminEmail?: string;
   adminPassword?: string;
   livekit?: LiveKitOptions;
-  /** Outgoing email (password reset). Absent: no email is sent, and forgot-password still answers the same. */
+  /**
+   * Outgoing email (password reset). Absent: one over smtpUrl when that is set; otherwise no email is sent, and
+   * forgot-password still answers the same.
+   */
   mailer?: Mailer;
+  /**
+   * Hosted mode: the SMTP server reset emails go through (SYNCODE_SMTP_URL), `smtp://user:pass@host:587` (STARTTLS
+   * when offered) or `smtps://user:pass@host:465`, credentials URL-encoded. The reset link is built from publicUrl.
+   */
+  smtpUrl?: string;
+  /** Their From header (SYNCODE_MAIL_FROM). Default: `SynCode <no-reply@HOST>`, HOST publicUrl's host name. */
+  mailFrom?: string;
   /** Directory of the built web client served at `/`; null serves none. Default: dist/renderer. */
   webRoot?: string | null;
   /** Whether the web client in webRoot can be served yet (the CLI builds it on first start). Default: ready. */

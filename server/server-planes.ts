@@ -10,7 +10,7 @@ import type { CleanupStack } from './cleanup-stack.ts';
 import { ApiRouter } from './http/api-router.ts';
 import { createClientIpResolver } from './http/client-ip.ts';
 import { registerHealthRoute } from './control/health-route.ts';
-import { createControlPlane } from './control/index.ts';
+import { createControlPlane, createSmtpMailer, type Mailer } from './control/index.ts';
 import { createExecutionPlane } from './execution/index.ts';
 import { createAiPlane, type AiService } from './ai/index.ts';
 import { createCursorCodec } from './pagination.ts';
@@ -103,9 +103,16 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
     ? (cluster?.routeControl(collabPlane) ?? collabPlane.control)
     : createCollabHttpClient(options.externalCollab!.baseUrl, internalSecret);
 
+  // Reset emails are a hosted server's: an embedded one has no address a link in an email could reach.
+  const mailer =
+    options.mailer ??
+    (options.smtpUrl && mode === 'hosted'
+      ? createSmtpMailer({ url: options.smtpUrl, from: options.mailFrom, publicUrl: settings.publicUrl, log })
+      : undefined);
+
   const clientIp = createClientIpResolver(options.trustedProxies ?? []);
   const router = new ApiRouter((error) => log.error('unhandled error in /v1 handler', errorFields(error)), clientIp);
-  registerHealth(router, options, settings, { sql, collab, execution, ai, cluster });
+  registerHealth(router, options, settings, { sql, collab, execution, ai, cluster, mailer });
   const collabPublicUrl = options.externalCollab?.publicUrl;
   const collabUrl = () => collabPublicUrl ?? `${settings.publicUrl().replace(/^http/, 'ws')}/collab`;
   const control = await createControlPlane({
@@ -120,7 +127,7 @@ export async function openServerPlanes(options: ServerOptions, settings: PlaneSe
     adminEmail: options.adminEmail,
     adminPassword: options.adminPassword,
     livekit: options.livekit,
-    mailer: options.mailer,
+    mailer,
     execution,
     collab,
     ai,
@@ -156,9 +163,9 @@ function registerHealth(
   router: ApiRouter,
   options: ServerOptions,
   settings: PlaneSettings,
-  planes: { sql: SqlDatabase; collab: CollabControl; execution: ExecutionPlane; ai: AiService; cluster: Cluster | undefined },
+  planes: { sql: SqlDatabase; collab: CollabControl; execution: ExecutionPlane; ai: AiService; cluster: Cluster | undefined; mailer: Mailer | undefined },
 ): void {
-  const { sql, collab, execution, ai, cluster } = planes;
+  const { sql, collab, execution, ai, cluster, mailer } = planes;
   registerHealthRoute(router, {
     version: SERVER_VERSION,
     mode: settings.mode,
@@ -180,15 +187,16 @@ function registerHealth(
       },
       execution: () => ({ ...execution.health(), latencyMs: null }),
       ...(ai.health ? { ai: ai.health } : {}),
-      // A configured mailer has no liveness check of its own; without one the check reports `disabled`.
-      ...(options.mailer ? { email: () => ({ status: 'ok' as const, latencyMs: null, message: 'configured' }) } : {}),
+      // A configured mailer has no liveness check of its own (an SMTP login per health request would be one
+      // more login for providers to rate-limit); without one the check reports `disabled`.
+      ...(mailer ? { email: () => ({ status: 'ok' as const, latencyMs: null, message: 'configured' }) } : {}),
     },
     features: () => ({
       media: Boolean(options.livekit),
       recording: false,
       matchmaking: false,
       ai: ai.available,
-      email: Boolean(options.mailer),
+      email: Boolean(mailer),
       ...execution.features(),
     }),
   });

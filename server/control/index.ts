@@ -57,6 +57,7 @@ export type { RoomDirectory, FinishedSessionFact } from './room-directory.ts';
 export type { RoomCoordination } from './rooms/room-engine.ts';
 export type { RateCounter } from './ratelimit/rate-limits.ts';
 export type { Mailer } from './auth/mailer.ts';
+export { createSmtpMailer } from './auth/smtp-mailer.ts';
 export type { ProblemCatalog } from './problems/problem-catalog.ts';
 
 export interface ControlPlaneDeps {

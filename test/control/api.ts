@@ -29,7 +29,7 @@ export async function call<T = any>(server: { url: string }, method: string, pat
 let counter = 0;
 
 /** Registers a fresh account; returns its AuthTokens body. */
-export async function registerUser(server: TestServer, name = 'User'): Promise<{ accessToken: string; refreshToken: string; user: { id: string; email: string } }> {
+export async function registerUser(server: { url: string }, name = 'User'): Promise<{ accessToken: string; refreshToken: string; user: { id: string; email: string } }> {
   const email = `${name.toLowerCase().replace(/\W/g, '')}-${++counter}-${Date.now()}@example.com`;
   const res = await call(server, 'POST', '/v1/auth/register', { body: { email, password: 'correct horse battery', displayName: name } });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);

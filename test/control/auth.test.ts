@@ -9,7 +9,7 @@ import { ADMIN, call, loginAdmin, registerUser } from './api.ts';
 const JWT_SECRET = 'test-secret-for-auth-tests-0123456789abcdef';
 const PASSWORD = 'correct horse battery';
 
-/** Stands in for an SMTP server (an external service we cannot run here): records reset emails. */
+/** Stands in for an SMTP server (password-reset-email.test.ts sends to a real one): records reset emails. */
 const sent: { to: string; token: string; expiresAt: string }[] = [];
 
 describe('auth', () => {

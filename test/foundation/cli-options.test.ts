@@ -6,6 +6,7 @@ import { optionsFromCli } from '../../server/cli-options.ts';
 import { REPO_ROOT } from '../../server/paths.ts';
 import { onFreePort } from '../support/free-port.ts';
 import { pollUntil } from '../support/poll.ts';
+import { runServerCliToExit } from '../support/server-cli.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 const DATA = ['--data-dir', '/tmp/syncode-cli-options'];
@@ -85,6 +86,45 @@ describe('optionsFromCli: CORS, split deployment and execution workers', () => {
       ['https://user:pw@interviews.example.com', 'SYNCODE_PUBLIC_URL must have no query, fragment or credentials'],
     ];
     for (const [bad, message] of cases) expect(() => optionsFromCli(DATA, { SYNCODE_PUBLIC_URL: bad }), bad).toThrow(message);
+  });
+
+  it('SYNCODE_SMTP_URL: an smtp: or smtps: URL with a host, kept as given; refusals name the variable, never the password', () => {
+    expect(optionsFromCli(DATA, {}).smtpUrl).toBeUndefined();
+    for (const url of ['smtp://apikey:p%40ss%2Fw0rd@smtp.example.com:587', 'smtps://mailer:secret@smtp.example.com:465/', 'smtp://relay.internal', 'smtp://[::1]:25']) {
+      expect(optionsFromCli(DATA, { SYNCODE_SMTP_URL: url }).smtpUrl, url).toBe(url);
+    }
+    const cases: [string, string][] = [
+      ['smtp.example.com:587', 'SYNCODE_SMTP_URL must be a smtp: or smtps: URL'],
+      ['https://mailer:hunter2@smtp.example.com', 'SYNCODE_SMTP_URL must be a smtp: or smtps: URL'],
+      ['smtp://', 'SYNCODE_SMTP_URL has no host'],
+      ['smtp:relay.internal', 'SYNCODE_SMTP_URL has no host'],
+      ['smtp://mailer:hunter2@smtp.example.com/path', 'SYNCODE_SMTP_URL must have no path, query or fragment'],
+      ['smtp://mailer:hunter2@smtp.example.com?secure=true', 'SYNCODE_SMTP_URL must have no path, query or fragment'],
+      ['smtp://mailer:hunter2%zz@smtp.example.com', 'SYNCODE_SMTP_URL: the user name and password must be URL-encoded'],
+      ['smtp://mailer:hunter2@smtp.example.com:99999', 'SYNCODE_SMTP_URL is not a URL'],
+    ];
+    for (const [bad, message] of cases) {
+      let error: Error | undefined;
+      try {
+        optionsFromCli(DATA, { SYNCODE_SMTP_URL: bad });
+      } catch (e) {
+        error = e as Error;
+      }
+      expect(error?.message, bad).toContain(message);
+      expect(error?.message, bad).not.toContain('hunter2');
+    }
+  });
+
+  it('SYNCODE_MAIL_FROM: an address or "Name <address>" on one line, with SYNCODE_SMTP_URL; unset, the server derives it', () => {
+    const smtp = { SYNCODE_SMTP_URL: 'smtp://smtp.example.com' };
+    expect(optionsFromCli(DATA, smtp).mailFrom).toBeUndefined();
+    for (const from of ['no-reply@example.com', 'SynCode <no-reply@example.com>', '"Acme, Inc." <interviews@acme.example>', '<a@b>']) {
+      expect(optionsFromCli(DATA, { ...smtp, SYNCODE_MAIL_FROM: from }).mailFrom, from).toBe(from);
+    }
+    for (const bad of ['SynCode', 'a@b, c@d', 'SynCode <no-reply@example.com', 'Acme, Inc. <a@b>', 'a@b\r\nBcc: c@d', 'Name\r\nBcc: c@d <a@b>']) {
+      expect(() => optionsFromCli(DATA, { ...smtp, SYNCODE_MAIL_FROM: bad }), bad).toThrow('SYNCODE_MAIL_FROM must be an address or "Name <address>"');
+    }
+    expect(() => optionsFromCli(DATA, { SYNCODE_MAIL_FROM: 'no-reply@example.com' })).toThrow('SYNCODE_MAIL_FROM needs SYNCODE_SMTP_URL');
   });
 
   it('SYNCODE_NODE_ID: a short printable name, nothing else', () => {
@@ -169,6 +209,12 @@ describe('npm run server with the new variables (real child processes)', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     const health = (await res.json()) as { checks: { collab: { status: string; message: string } } };
     expect(health.checks.collab).toMatchObject({ status: 'ok', message: 'separate process' });
+  });
+
+  it('exits 2 naming SYNCODE_SMTP_URL when it is not an smtp(s) URL', async () => {
+    const { code, stderr } = await runServerCliToExit(DATA, { SYNCODE_SMTP_URL: 'https://mailer:hunter2@smtp.example.com' });
+    expect(stderr.trim()).toBe('SYNCODE_SMTP_URL must be a smtp: or smtps: URL');
+    expect(code).toBe(2);
   });
 
   it('exits 2 with the message before starting anything', async () => {
