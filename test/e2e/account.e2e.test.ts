@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath } from '../support/artifacts.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { registerUser, signedInContext, watchPage, type TestUser } from './e2e-helpers.ts';
+import { parseMail, startTestSmtpServer, type TestSmtpServer } from '../support/test-smtp-server.ts';
+import { axeViolations, registerUser, signedInContext, watchPage, type TestUser } from './e2e-helpers.ts';
 
 const T = { timeout: 10_000 };
 
@@ -129,6 +130,71 @@ describe('account settings (Chromium)', () => {
     await expect.poll(() => page.getByText('that link is missing its code').isVisible(), T).toBe(true);
     await page.getByRole('button', { name: 'Back to sign in' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible(), T).toBe(true);
+    await context.close();
+  });
+});
+
+describe('password reset by email (Chromium, a real SMTP server)', () => {
+  const SMTP = { user: 'syncode', pass: 'smtp password' };
+  let smtp: TestSmtpServer;
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    smtp = await startTestSmtpServer(SMTP);
+    server = await startTestServer({ smtpUrl: `smtp://${SMTP.user}:${encodeURIComponent(SMTP.pass)}@127.0.0.1:${smtp.port}` });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await smtp?.stop();
+  });
+
+  it('asks for a link from the sign-in card, opens it from the email, sets a new password and signs in with it', async () => {
+    const user = await registerUser(server.url, 'Pia');
+    // A second device signed in before the reset: the reset ends its session.
+    const elsewhere = await signedInContext(browser, server.url, user);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const watch = watchPage(page, server.url);
+    await page.goto(server.url + '/');
+    await page.getByRole('button', { name: 'Forgot your password?' }).click();
+    await page.getByLabel('Email').fill(user.email);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await expect.poll(() => page.getByTestId('reset-sent').textContent(), T).toContain(user.email);
+    await page.screenshot({ path: screenshotPath('password-reset-sent.png') });
+
+    await expect.poll(() => smtp.received.length, T).toBe(1);
+    const link = /https?:\/\/\S+\/reset-password#token=\S+/.exec(parseMail(smtp.received[0]!.raw).text)?.[0];
+    expect(link?.startsWith(server.url + '/reset-password#token=')).toBe(true);
+    await page.goto(link!);
+    await expect.poll(() => page.getByRole('heading', { name: 'Choose a new password' }).isVisible(), T).toBe(true);
+    // The token leaves the address bar (and so the history) once read.
+    expect(new URL(page.url()).hash).toBe('');
+    await page.getByLabel('New password', { exact: true }).fill('reset to this one');
+    await page.getByLabel('Repeat the new password').fill('reset to this one');
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    await expect.poll(() => page.getByTestId('reset-done').isVisible(), T).toBe(true);
+    await page.screenshot({ path: screenshotPath('password-reset-done.png') });
+
+    await page.getByRole('button', { name: 'Sign in with the new password' }).click();
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill('reset to this one');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent(), T).toBe('Pia');
+    expect(await refreshStatus(server.url, user.tokens.refreshToken)).toBe(401);
+
+    // The same link a second time: used up, and the page says to ask for a new one.
+    const again = await elsewhere.newPage();
+    await again.goto(link!);
+    await again.getByLabel('New password', { exact: true }).fill('yet another one');
+    await again.getByLabel('Repeat the new password').fill('yet another one');
+    await again.getByRole('button', { name: 'Set new password' }).click();
+    await expect.poll(() => again.getByRole('alert').getAttribute('data-error-code'), T).toBe('AUTH_RESET_TOKEN_INVALID');
+    expect(await loginStatus(server.url, user, 'reset to this one')).toBe(200);
+    expect(watch.errors).toEqual([]);
+    await elsewhere.close();
     await context.close();
   });
 });
