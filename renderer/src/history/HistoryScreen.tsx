@@ -4,6 +4,7 @@ import { useSession } from '../app/session-context.tsx';
 import { formatDuration, formatTime } from '../ui/format.ts';
 import { CompareSessions, COMPARE_MAX, COMPARE_MIN } from './CompareSessions.tsx';
 import { listSessions } from './session-actions.ts';
+import { TrainingProgress } from './TrainingProgress.tsx';
 import { LANGUAGE_LABEL, MODE_LABEL, VERDICT_LABEL } from '../ui/labels.ts';
 import { usePagedList } from '../ui/use-paged-list.ts';
 
@@ -16,6 +17,7 @@ export function HistoryScreen() {
   return (
     <div className="stack">
       {comparing && <CompareSessions api={api} ids={comparing} onClose={() => setComparing(null)} />}
+      <TrainingProgress />
       <section className="card" aria-labelledby="history-title">
         <div className="row tight">
           <h2 id="history-title" className="grow">My sessions</h2>

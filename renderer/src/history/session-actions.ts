@@ -57,3 +57,8 @@ export function compareSessions(api: ApiClient, ids: readonly string[]) {
 export function loadAiHistory(api: ApiClient, sessionId: string, userId?: string) {
   return allPages((cursor) => api.call('GET /v1/sessions/:sessionId/ai-history', { sessionId }, { limit: 100, cursor, ...(userId ? { userId } : {}) }));
 }
+
+/** Practice over time, one point per day, week or month (UTC) from `from` until now. */
+export function trainingStats(api: ApiClient, query: { from: string; bucket: 'day' | 'week' | 'month' }) {
+  return api.call('GET /v1/users/me/stats', query);
+}

@@ -1,0 +1,53 @@
+// The History screen's progress card in Chromium against a real server: finished practice sessions show up in the
+// period's totals and in the current bar, the period can change, and a new account is told what will show there.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshotPath } from '../support/artifacts.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { api, axeViolations, registerUser, signedInContext, type TestUser } from './e2e-helpers.ts';
+
+const T = { timeout: 15_000 };
+
+describe('training progress on the History screen (Chromium)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function finishPractice(user: TestUser, problemId: string): Promise<void> {
+    const room = await api<{ id: string }>(server.url, user, 'POST', '/v1/rooms', { mode: 'practice', problemId, language: 'python' });
+    for (const to of ['coding', 'finished']) await api(server.url, user, 'POST', `/v1/rooms/${room.id}/control/phase`, { to });
+  }
+
+  it('counts finished sessions in the totals and in the current bar, per week and per month', async () => {
+    const user = await registerUser(server.url, 'Tove');
+    const problems = await api<{ items: { id: string }[] }>(server.url, user, 'GET', '/v1/problems');
+    const context = await signedInContext(browser, server.url, user);
+    const page = await context.newPage();
+    await page.goto(server.url + '/history');
+    await expect.poll(() => page.getByTestId('training-progress').textContent(), T).toContain('Nothing finished in this period yet');
+
+    await finishPractice(user, problems.items[0]!.id);
+    await finishPractice(user, problems.items[1]!.id);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('progress-totals').textContent(), T).toBe('2 sessions · under a minute of practice · 0 of 0 submissions accepted · 0 problems solved');
+    const bars = page.getByTestId('progress-bar');
+    expect(await bars.count()).toBeGreaterThanOrEqual(12);
+    // This week's bar is the last, and it carries the two sessions.
+    expect(await bars.last().locator('title').textContent()).toMatch(/^Week of .+: 2 sessions, /);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('history-progress.png') });
+
+    await page.getByLabel('Period').selectOption('12m');
+    await expect.poll(async () => (await bars.last().locator('title').textContent()) ?? '', T).toMatch(/^\w+ \d+: 2 sessions, /);
+    expect(await bars.count()).toBeGreaterThanOrEqual(12);
+    await context.close();
+  });
+});
