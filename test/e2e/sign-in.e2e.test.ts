@@ -83,6 +83,27 @@ describe('sign-in and lobby (Chromium)', () => {
     await context.close();
   });
 
+  it('offers the way back into the unfinished room the user is in, until they leave it', async () => {
+    const host = await registerUser(server.url, 'Hakon');
+    const candidate = await registerUser(server.url, 'Cleo');
+    const room = await api<{ id: string; code: string }>(server.url, host, 'POST', '/v1/rooms', { mode: 'interview', name: 'Loop at ten' });
+    await api(server.url, candidate, 'POST', `/v1/rooms/${room.id}/join`, { code: room.code, role: 'candidate' });
+    const context = await signedInContext(browser, server.url, candidate);
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    await expect.poll(() => page.getByTestId('active-room').textContent(), T).toContain('Loop at ten');
+    await page.getByRole('button', { name: 'Return to the room' }).click();
+    await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-state'), T).toBe('synced');
+    expect(new URL(page.url()).pathname).toBe(`/rooms/${room.id}`);
+
+    await api(server.url, candidate, 'POST', `/v1/rooms/${room.id}/leave`);
+    await page.goto(server.url + '/');
+    await page.getByRole('heading', { name: 'My rooms' }).waitFor(T);
+    await expect.poll(() => page.getByText('Loop at ten').count(), T).toBeGreaterThan(0);
+    expect(await page.getByTestId('active-room').count()).toBe(0);
+    await context.close();
+  });
+
   it('lists my rooms 20 at a time, and "More rooms" brings the older ones', async () => {
     const user = await registerUser(server.url, 'Rita');
     for (let i = 1; i <= 21; i++) await api(server.url, user, 'POST', '/v1/rooms', { mode: 'interview', language: 'python', name: `Room ${i}` });

@@ -1,24 +1,29 @@
 import { useState } from 'react';
+import { ActiveRoomBanner } from './ActiveRoomBanner.tsx';
 import { CreateRoomForm } from './CreateRoomForm.tsx';
 import { JoinByCode } from './JoinByCode.tsx';
 import { MyRooms } from './MyRooms.tsx';
 import { ProblemBrowser } from './ProblemBrowser.tsx';
 import { Weaknesses } from './Weaknesses.tsx';
 
-// The lobby: rooms (create, join, mine) or the problem bank; the top bar switches between them.
+// The lobby: rooms (the way back into an unfinished one, create, join, mine) or the problem bank; the top bar
+// switches between them.
 export function LobbyScreen({ tab }: { tab: 'rooms' | 'problems' }) {
   const [roomsVersion, setRoomsVersion] = useState(0);
   return (
     <div className="lobby">
       {tab === 'rooms' ? (
-        <div className="lobby-grid">
-          <CreateRoomForm onCreated={() => setRoomsVersion((v) => v + 1)} />
-          <div className="stack">
-            <JoinByCode />
-            <MyRooms version={roomsVersion} />
-            <Weaknesses />
+        <>
+          <ActiveRoomBanner />
+          <div className="lobby-grid">
+            <CreateRoomForm onCreated={() => setRoomsVersion((v) => v + 1)} />
+            <div className="stack">
+              <JoinByCode />
+              <MyRooms version={roomsVersion} />
+              <Weaknesses />
+            </div>
           </div>
-        </div>
+        </>
       ) : (
         <ProblemBrowser />
       )}

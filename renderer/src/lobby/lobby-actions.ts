@@ -29,3 +29,8 @@ export async function myWeaknesses(api: ApiClient) {
   const room = rooms.items.find((r) => r.myRole !== null);
   return room ? aiActions(api, room.id).weaknesses() : null;
 }
+
+/** The unfinished room I joined last and have not left (to offer the way back after a closed tab or a crash). */
+export function myActiveRoom(api: ApiClient) {
+  return api.call('GET /v1/users/me/active-room');
+}
