@@ -104,6 +104,28 @@ describe('sign-in and lobby (Chromium)', () => {
     await context.close();
   });
 
+  it('lets the host end an unfinished room from My rooms, after a confirmation', async () => {
+    const host = await registerUser(server.url, 'Ebba');
+    const guest = await registerUser(server.url, 'Finn');
+    const room = await api<{ id: string; code: string }>(server.url, host, 'POST', '/v1/rooms', { mode: 'interview', name: 'Cancelled slot' });
+    await api(server.url, guest, 'POST', `/v1/rooms/${room.id}/join`, { code: room.code, role: 'candidate' });
+    const guestPage = await (await signedInContext(browser, server.url, guest)).newPage();
+    await guestPage.goto(server.url + '/');
+    await expect.poll(() => guestPage.getByTestId('my-rooms').textContent(), T).toContain('Cancelled slot');
+    // Only the host is offered the end.
+    expect(await guestPage.getByRole('button', { name: 'End Cancelled slot' }).count()).toBe(0);
+
+    const context = await signedInContext(browser, server.url, host);
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    await page.getByRole('button', { name: 'End Cancelled slot' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'End the room' }).click();
+    await expect.poll(() => page.getByTestId('my-rooms').getByRole('listitem').filter({ hasText: 'Cancelled slot' }).textContent(), T).toContain('Finished');
+    expect((await api<{ status: string }>(server.url, host, 'GET', `/v1/rooms/${room.id}`)).status).toBe('finished');
+    await guestPage.context().close();
+    await context.close();
+  });
+
   it('lists my rooms 20 at a time, and "More rooms" brings the older ones', async () => {
     const user = await registerUser(server.url, 'Rita');
     for (let i = 1; i <= 21; i++) await api(server.url, user, 'POST', '/v1/rooms', { mode: 'interview', language: 'python', name: `Room ${i}` });

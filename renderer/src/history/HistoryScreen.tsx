@@ -3,15 +3,33 @@ import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
 import { formatDuration, formatTime } from '../ui/format.ts';
 import { CompareSessions, COMPARE_MAX, COMPARE_MIN } from './CompareSessions.tsx';
-import { listSessions } from './session-actions.ts';
+import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { listSessions, removeSession } from './session-actions.ts';
 import { TrainingProgress } from './TrainingProgress.tsx';
 import { LANGUAGE_LABEL, MODE_LABEL, VERDICT_LABEL } from '../ui/labels.ts';
 import { usePagedList } from '../ui/use-paged-list.ts';
 
 export function HistoryScreen() {
   const { api } = useSession();
-  const { items: sessions, error, more } = usePagedList((cursor) => listSessions(api, cursor), [api]);
+  const { items: sessions, error, more, remove } = usePagedList((cursor) => listSessions(api, cursor), [api]);
   const [picked, setPicked] = useState<string[]>([]);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const [removeError, setRemoveError] = useState<unknown>(null);
+  const askRemove = (session: { id: string; name: string }) =>
+    setConfirm({
+      title: `Remove ${session.name} from your history?`,
+      text: 'Only you stop seeing it: the other participants keep theirs. This cannot be undone.',
+      confirmLabel: 'Remove',
+      danger: true,
+      onConfirm: () => {
+        setRemoveError(null);
+        removeSession(api, session.id).then(() => {
+          remove((s) => s.id === session.id);
+          setPicked((p) => p.filter((id) => id !== session.id));
+        }, setRemoveError);
+      },
+    });
   const [comparing, setComparing] = useState<string[] | null>(null);
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : p.length < COMPARE_MAX ? [...p, id] : p));
   return (
@@ -27,6 +45,7 @@ export function HistoryScreen() {
         </div>
         <p className="muted small">Tick {COMPARE_MIN}–{COMPARE_MAX} sessions with a training report to compare their scores.</p>
         {error && <p role="alert" className="error">{error}</p>}
+        <ErrorAlert error={removeError} />
         {sessions === null && !error && <p className="muted">Loading…</p>}
         {sessions?.length === 0 && <p className="muted">No finished sessions yet.</p>}
         <ul className="list" data-testid="session-list">
@@ -46,12 +65,14 @@ export function HistoryScreen() {
               </span>
               {s.overallScore !== null && <span className="badge" title="Training report score">score {s.overallScore}</span>}
               {s.finalVerdict && <span className={`badge ${s.finalVerdict === 'ACCEPTED' ? 'ok' : 'bad'}`}>{VERDICT_LABEL[s.finalVerdict]}</span>}
+              <button type="button" onClick={() => askRemove(s)} aria-label={`Remove ${s.name} from my history`}>Remove</button>
               <button type="button" onClick={() => navigate({ name: 'session', sessionId: s.id })}>Open</button>
             </li>
           ))}
         </ul>
         {more && <button type="button" onClick={more}>More</button>}
       </section>
+      {confirm && <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />}
     </div>
   );
 }

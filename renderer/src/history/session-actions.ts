@@ -1,11 +1,16 @@
-// The session history's REST calls: my sessions, one session with its whole timeline and snapshots, the
-// final whiteboard, and peer feedback.
+// The session history's REST calls: my sessions (and removing one from them), one session with its whole timeline
+// and snapshots, the final whiteboard, and peer feedback.
 import type { RouteBody } from '../../../server/protocol/api/routes/index.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import { withHistoryCache } from './history-cache.ts';
 
 export function listSessions(api: ApiClient, cursor: string | null) {
   return api.call('GET /v1/sessions', { limit: 20, ...(cursor ? { cursor } : {}) });
+}
+
+/** Hides a finished session from my history (the other participants keep theirs). */
+export function removeSession(api: ApiClient, sessionId: string) {
+  return api.call('DELETE /v1/sessions/:sessionId', { sessionId });
 }
 
 /** Every page of a paged read (sessions are bounded: a few hundred events, tens of snapshots). */

@@ -1,20 +1,39 @@
+import { useState } from 'react';
+import type { RoomSummary } from '../api/types.ts';
 import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
-import { listMyRooms } from './lobby-actions.ts';
+import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog.tsx';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { endRoom, listMyRooms } from './lobby-actions.ts';
 import { MODE_LABEL, PHASE_LABEL } from '../ui/labels.ts';
 import { usePagedList } from '../ui/use-paged-list.ts';
 
-/** `version` changes when a room was created here, so the list reloads. */
+/** `version` changes when a room was created here, so the list reloads. The host may end an unfinished room here. */
 export function MyRooms({ version }: { version: number }) {
-  const { api } = useSession();
-  const { items: rooms, error, more } = usePagedList((cursor) => listMyRooms(api, cursor), [api, version]);
+  const { api, user } = useSession();
+  const [ended, setEnded] = useState(0);
+  const { items: rooms, error, more } = usePagedList((cursor) => listMyRooms(api, cursor), [api, version, ended]);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const [endError, setEndError] = useState<unknown>(null);
+  const askEnd = (room: RoomSummary) =>
+    setConfirm({
+      title: `End ${room.name}?`,
+      text: 'Everyone in it is disconnected and nobody can join again; it moves to History as a finished session.',
+      confirmLabel: 'End the room',
+      danger: true,
+      onConfirm: () => {
+        setEndError(null);
+        endRoom(api, room.id).then(() => setEnded((n) => n + 1), setEndError);
+      },
+    });
   return (
     <section className="card" aria-labelledby="my-rooms-title">
       <h2 id="my-rooms-title">My rooms</h2>
       {error && <p role="alert" className="error">{error}</p>}
+      <ErrorAlert error={endError} />
       {rooms === null && !error && <p className="muted">Loading…</p>}
       {rooms?.length === 0 && <p className="muted">No rooms yet.</p>}
-      <ul className="list">
+      <ul className="list" data-testid="my-rooms">
         {rooms?.map((r) => (
           <li key={r.id} className="list-row">
             <span className="grow">
@@ -23,12 +42,18 @@ export function MyRooms({ version }: { version: number }) {
             {r.status === 'finished' ? (
               <button type="button" onClick={() => navigate({ name: 'session', sessionId: r.id })}>Session</button>
             ) : (
-              <button type="button" onClick={() => navigate({ name: 'room', roomId: r.id })}>Open</button>
+              <>
+                {r.hostId === user?.id && (
+                  <button type="button" onClick={() => askEnd(r)} aria-label={`End ${r.name}`}>End</button>
+                )}
+                <button type="button" onClick={() => navigate({ name: 'room', roomId: r.id })}>Open</button>
+              </>
             )}
           </li>
         ))}
       </ul>
       {more && <button type="button" onClick={more} data-testid="more-rooms">More rooms</button>}
+      {confirm && <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} />}
     </section>
   );
 }

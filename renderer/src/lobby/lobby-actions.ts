@@ -1,4 +1,4 @@
-// The lobby's REST calls: my rooms, creating a room, and the invite-code preview.
+// The lobby's REST calls: my rooms, creating and ending a room, and the invite-code preview.
 import type { RouteBody } from '../../../server/protocol/api/routes/index.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { RoomDetail } from '../api/types.ts';
@@ -14,6 +14,11 @@ export async function createRoom(api: ApiClient, body: RouteBody<'POST /v1/rooms
   const room = await api.call('POST /v1/rooms', body);
   if (body.mode === 'practice') await roomActions(api, room.id).advancePhase('coding');
   return room;
+}
+
+/** The host ends a room for good: everyone is disconnected and it becomes a finished session. */
+export function endRoom(api: ApiClient, roomId: string) {
+  return api.call('DELETE /v1/rooms/:roomId', { roomId });
 }
 
 export function lookupRoom(api: ApiClient, code: string) {

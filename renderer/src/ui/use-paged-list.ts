@@ -27,5 +27,7 @@ export function usePagedList<T>(fetchPage: (cursor: string | null) => Promise<Pa
     void load(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
-  return { items, error, more: next ? () => void load(next) : null };
+  /** Drops the loaded items `match` picks (after the server removed them), without reading the pages again. */
+  const remove = (match: (item: T) => boolean) => setItems((prev) => prev?.filter((item) => !match(item)) ?? prev);
+  return { items, error, more: next ? () => void load(next) : null, remove };
 }

@@ -1,5 +1,6 @@
-// The History screen's progress card in Chromium against a real server: finished practice sessions show up in the
-// period's totals and in the current bar, the period can change, and a new account is told what will show there.
+// The History screen in Chromium against a real server: the progress card (finished practice sessions show up in
+// the period's totals and in the current bar, the period can change, a new account is told what will show there),
+// and removing a session from one's own history.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath } from '../support/artifacts.ts';
@@ -9,7 +10,7 @@ import { api, axeViolations, registerUser, signedInContext, type TestUser } from
 
 const T = { timeout: 15_000 };
 
-describe('training progress on the History screen (Chromium)', () => {
+describe('the History screen (Chromium)', () => {
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {
@@ -48,6 +49,32 @@ describe('training progress on the History screen (Chromium)', () => {
     await page.getByLabel('Period').selectOption('12m');
     await expect.poll(async () => (await bars.last().locator('title').textContent()) ?? '', T).toMatch(/^\w+ \d+: 2 sessions, /);
     expect(await bars.count()).toBeGreaterThanOrEqual(12);
+    await context.close();
+  });
+
+  it('removes a session from my history after a confirmation, and only from mine', async () => {
+    const [host, candidate] = await Promise.all([registerUser(server.url, 'Ulla'), registerUser(server.url, 'Vik')]);
+    const room = await api<{ id: string; code: string }>(server.url, host, 'POST', '/v1/rooms', { mode: 'interview', name: 'Friday loop' });
+    await api(server.url, candidate, 'POST', `/v1/rooms/${room.id}/join`, { code: room.code, role: 'candidate' });
+    for (const to of ['warmup', 'coding', 'wrapup', 'finished']) await api(server.url, host, 'POST', `/v1/rooms/${room.id}/control/phase`, { to });
+    const context = await signedInContext(browser, server.url, candidate);
+    const page = await context.newPage();
+    await page.goto(server.url + '/history');
+    const list = page.getByTestId('session-list');
+    await expect.poll(() => list.textContent(), T).toContain('Friday loop');
+
+    await page.getByRole('button', { name: 'Remove Friday loop from my history' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Cancel' }).click();
+    expect(await list.textContent()).toContain('Friday loop');
+    await page.getByRole('button', { name: 'Remove Friday loop from my history' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => list.textContent(), T).not.toContain('Friday loop');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('training-progress').isVisible(), T).toBe(true);
+    expect(await list.textContent()).not.toContain('Friday loop');
+    // The interviewer's history keeps it.
+    const hostSessions = await api<{ items: { name: string }[] }>(server.url, host, 'GET', '/v1/sessions');
+    expect(hostSessions.items.map((s) => s.name)).toContain('Friday loop');
     await context.close();
   });
 });
