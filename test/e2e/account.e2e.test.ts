@@ -6,7 +6,7 @@ import { screenshotPath } from '../support/artifacts.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { parseMail, startTestSmtpServer, type TestSmtpServer } from '../support/test-smtp-server.ts';
-import { axeViolations, registerUser, signedInContext, watchPage, type TestUser } from './e2e-helpers.ts';
+import { api, axeViolations, registerUser, signedInContext, watchPage, type TestUser } from './e2e-helpers.ts';
 
 const T = { timeout: 10_000 };
 
@@ -117,6 +117,26 @@ describe('account settings (Chromium)', () => {
     expect(await loginStatus(server.url, user, user.password)).toBe(401);
     expect(watch.errors).toEqual([]);
     await close();
+  });
+
+  it("shows a participant's bio and record when their name in the People list is opened", async () => {
+    const [host, candidate] = await Promise.all([registerUser(server.url, 'Rhea'), registerUser(server.url, 'Sami')]);
+    await api(server.url, candidate, 'PATCH', '/v1/users/me', { bio: 'Ten years of embedded C.\nNow learning Rust.' });
+    const room = await api<{ id: string; code: string }>(server.url, host, 'POST', '/v1/rooms', { mode: 'interview' });
+    await api(server.url, candidate, 'POST', `/v1/rooms/${room.id}/join`, { code: room.code, role: 'candidate' });
+    const context = await signedInContext(browser, server.url, host, { width: 1440, height: 900 });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/rooms/${room.id}`);
+    const name = page.getByTestId('participant-Sami').getByRole('button', { name: 'Sami' });
+    await name.click();
+    await expect.poll(() => page.getByTestId('participant-profile').textContent(), T).toContain('Ten years of embedded C.');
+    expect(await page.getByTestId('participant-profile').textContent()).toMatch(/Member since .+ · 0 sessions · 0 solved/);
+    expect(await name.getAttribute('aria-expanded')).toBe('true');
+    await page.screenshot({ path: screenshotPath('participant-profile.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    await name.click();
+    expect(await page.getByTestId('participant-profile').count()).toBe(0);
+    await context.close();
   });
 
   it('offers no reset link on a server that cannot send email, and a reset page without its code says what to do', async () => {

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import type { RoomRole } from '../../../../server/protocol/index.ts';
 import type { RoomParticipantSummary } from '../../api/types.ts';
+import { ParticipantProfile } from './ParticipantProfile.tsx';
 
 export interface ParticipantsProps {
   participants: RoomParticipantSummary[];
@@ -15,6 +17,8 @@ export interface ParticipantsProps {
 
 export function Participants({ participants, meId, myRole, interviewMode, online, reconnecting, onKick, onRole }: ParticipantsProps) {
   const isHost = myRole === 'host';
+  /** The participant whose profile is open (one at a time). */
+  const [opened, setOpened] = useState<string | null>(null);
   return (
     <ul className="participants" data-testid="participants">
       {participants.map((p) => {
@@ -27,7 +31,16 @@ export function Participants({ participants, meId, myRole, interviewMode, online
                 <span className="presence-dot" />
               </span>
               <span className="grow participant-name">
-                <span className="name" title={p.displayName}>{p.displayName}</span>
+                <button
+                  type="button"
+                  className="link name"
+                  title={`About ${p.displayName}`}
+                  aria-expanded={opened === p.userId}
+                  aria-controls={`profile-${p.userId}`}
+                  onClick={() => setOpened(opened === p.userId ? null : p.userId)}
+                >
+                  {p.displayName}
+                </button>
                 {p.userId === meId && <span className="muted"> (you)</span>}
                 <br />
                 <span className="muted small">
@@ -35,6 +48,7 @@ export function Participants({ participants, meId, myRole, interviewMode, online
                 </span>
               </span>
             </div>
+            {opened === p.userId && <ParticipantProfile userId={p.userId} id={`profile-${p.userId}`} />}
             {isHost && p.userId !== meId && (
               <div className="row tight participant-actions">
                 {interviewMode && p.role !== 'interviewer' && (
