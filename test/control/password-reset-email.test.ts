@@ -4,7 +4,7 @@
 // caller and leaves a warning naming the reason, never the token; an embedded server sends nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollUntil } from '../support/poll.ts';
-import { startServerCli, type ServerCli } from '../support/server-cli.ts';
+import { logLines, startServerCli, type ServerCli } from '../support/server-cli.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 import { startTestServer } from '../support/test-server.ts';
 import { parseMail, startTestSmtpServer, type TestSmtpServer } from '../support/test-smtp-server.ts';
@@ -26,15 +26,6 @@ const NEW_PASSWORD = 'a brand new password 1';
 /** A reset token's shape (32 random bytes, base64url): no log line may hold one. */
 const TOKEN_SHAPE = /[A-Za-z0-9_-]{43}/;
 
-type LogLine = Record<string, unknown>;
-
-function logLines(cli: ServerCli): LogLine[] {
-  return cli
-    .stderr()
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as LogLine);
-}
 
 function smtpUrl(port: number, login: { user: string; pass: string }): string {
   return `smtp://${encodeURIComponent(login.user)}:${encodeURIComponent(login.pass)}@127.0.0.1:${port}`;

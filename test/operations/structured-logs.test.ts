@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollUntil } from '../support/poll.ts';
-import { startServerCli, type ServerCli } from '../support/server-cli.ts';
+import { logLines, startServerCli, type ServerCli } from '../support/server-cli.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 const SECRETS = {
@@ -18,15 +18,6 @@ const SECRETS = {
 };
 const PASSWORD = 'a long enough password 1';
 
-type LogLine = Record<string, unknown>;
-
-function logLines(cli: ServerCli): LogLine[] {
-  return cli
-    .stderr()
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as LogLine);
-}
 
 describe('structured JSON logs of the server CLI', () => {
   const cleanups: (() => Promise<unknown> | void)[] = [];

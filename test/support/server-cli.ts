@@ -27,6 +27,17 @@ export interface ServerCli {
   stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
 
+export type LogLine = Record<string, unknown>;
+
+/** The process's stderr so far as JSON log lines (a line that is not JSON fails the test that reads it). */
+export function logLines(cli: ServerCli): LogLine[] {
+  return cli
+    .stderr()
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as LogLine);
+}
+
 /**
  * Starts `node server/cli.ts --port 0 ...args` with `env` added and waits for its ready line. Always `await
  * stop()` (a process that failed to start is killed before this rejects).

@@ -5,6 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { useAction } from '../ui/use-action.ts';
 import { resetPassword } from './auth-actions.ts';
 import { NewPasswordFields, useNewPassword } from './NewPasswordFields.tsx';
 
@@ -16,28 +17,21 @@ export function ResetPasswordScreen() {
   const { api, user, signOut } = useSession();
   const [token] = useState(tokenFromFragment);
   const newPassword = useNewPassword();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState(false);
 
   useEffect(() => {
     if (location.hash) history.replaceState(null, '', location.pathname);
   }, []);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!token || !newPassword.valid) return;
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await resetPassword(api, { token, newPassword: newPassword.value });
       setDone(true);
       if (user) await signOut();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const toSignIn = () => navigate({ name: 'lobby', tab: 'rooms' });
 

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useSession } from '../app/session-context.tsx';
 import { useHealth } from '../app/use-health.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { useAction } from '../ui/use-action.ts';
 import { forgotPassword, register, signIn } from './auth-actions.ts';
 
 type Mode = 'login' | 'register' | 'forgot';
@@ -16,33 +17,25 @@ export function SignInScreen({ note }: { note?: string }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   /** The address a reset link was asked for (the server answers the same whether or not it has an account). */
   const [resetSentTo, setResetSentTo] = useState<string | null>(null);
 
   const switchTo = (next: Mode) => {
     setMode(next);
-    setError(null);
     setResetSentTo(null);
   };
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       if (mode === 'forgot') {
         await forgotPassword(api, email);
         setResetSentTo(email.trim());
       } else {
         signedIn(mode === 'login' ? await signIn(api, { email, password }) : await register(api, { email, password, displayName }));
       }
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -5,27 +5,21 @@ import { navigate } from '../../app/router.ts';
 import { useSession } from '../../app/session-context.tsx';
 import { ConfirmDialog, type ConfirmRequest } from '../../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { deleteAccount } from './account-actions.ts';
 
 export function DeleteAccount() {
   const { api, signOut } = useSession();
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
 
-  const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const remove = () =>
+    run(async () => {
       await deleteAccount(api, password);
       navigate({ name: 'lobby', tab: 'rooms' }, { replace: true });
       await signOut();
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
-  };
+    });
   const ask = (e: FormEvent) => {
     e.preventDefault();
     setConfirm({

@@ -4,31 +4,25 @@ import { changePassword } from '../../auth/auth-actions.ts';
 import { NewPasswordFields, useNewPassword } from '../../auth/NewPasswordFields.tsx';
 import { useSession } from '../../app/session-context.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useAction } from '../../ui/use-action.ts';
 
 export function PasswordForm() {
   const { api, signedIn } = useSession();
   const [current, setCurrent] = useState('');
   const newPassword = useNewPassword();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [changed, setChanged] = useState(false);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!newPassword.valid) return;
-    setBusy(true);
-    setError(null);
     setChanged(false);
-    try {
+    void run(async () => {
       signedIn(await changePassword(api, { currentPassword: current, newPassword: newPassword.value }));
       setCurrent('');
       newPassword.reset();
       setChanged(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

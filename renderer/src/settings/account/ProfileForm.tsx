@@ -4,6 +4,7 @@ import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../../../../server/
 import type { UserProfile } from '../../api/types.ts';
 import { useSession } from '../../app/session-context.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { LANGUAGE_LABEL } from '../../ui/labels.ts';
 import { updateProfile } from './account-actions.ts';
 
@@ -12,27 +13,20 @@ export function ProfileForm({ user }: { user: UserProfile }) {
   const [displayName, setDisplayName] = useState(user.displayName);
   const [bio, setBio] = useState(user.bio ?? '');
   const [language, setLanguage] = useState<SupportedLanguage | ''>(user.preferredLanguage ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [saved, setSaved] = useState(false);
   const changed = displayName.trim() !== user.displayName || bio.trim() !== (user.bio ?? '') || language !== (user.preferredLanguage ?? '');
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setSaved(false);
-    try {
+    void run(async () => {
       const next = await updateProfile(api, { displayName, bio: bio.trim() === '' ? null : bio.trim(), preferredLanguage: language === '' ? null : language });
       profileChanged(next);
       setDisplayName(next.displayName);
       setBio(next.bio ?? '');
       setSaved(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
