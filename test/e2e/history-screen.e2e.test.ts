@@ -1,38 +1,27 @@
 // The History screen in Chromium against a real server: the progress card (finished practice sessions show up in
 // the period's totals and in the current bar, the period can change, a new account is told what will show there),
 // and removing a session from one's own history.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshotPath } from '../support/artifacts.ts';
-import { launchChromium } from '../support/chromium.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { api, axeViolations, registerUser, signedInContext, type TestUser } from './e2e-helpers.ts';
+import { serverAndBrowser } from './server-and-browser.ts';
 
 const T = { timeout: 15_000 };
 
 describe('the History screen (Chromium)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const ctx = serverAndBrowser();
 
   async function finishPractice(user: TestUser, problemId: string): Promise<void> {
-    const room = await api<{ id: string }>(server.url, user, 'POST', '/v1/rooms', { mode: 'practice', problemId, language: 'python' });
-    for (const to of ['coding', 'finished']) await api(server.url, user, 'POST', `/v1/rooms/${room.id}/control/phase`, { to });
+    const room = await api<{ id: string }>(ctx.server.url, user, 'POST', '/v1/rooms', { mode: 'practice', problemId, language: 'python' });
+    for (const to of ['coding', 'finished']) await api(ctx.server.url, user, 'POST', `/v1/rooms/${room.id}/control/phase`, { to });
   }
 
   it('counts finished sessions in the totals and in the current bar, per week and per month', async () => {
-    const user = await registerUser(server.url, 'Tove');
-    const problems = await api<{ items: { id: string }[] }>(server.url, user, 'GET', '/v1/problems');
-    const context = await signedInContext(browser, server.url, user);
+    const user = await registerUser(ctx.server.url, 'Tove');
+    const problems = await api<{ items: { id: string }[] }>(ctx.server.url, user, 'GET', '/v1/problems');
+    const context = await signedInContext(ctx.browser, ctx.server.url, user);
     const page = await context.newPage();
-    await page.goto(server.url + '/history');
+    await page.goto(ctx.server.url + '/history');
     await expect.poll(() => page.getByTestId('training-progress').textContent(), T).toContain('Nothing finished in this period yet');
 
     await finishPractice(user, problems.items[0]!.id);
@@ -53,13 +42,13 @@ describe('the History screen (Chromium)', () => {
   });
 
   it('removes a session from my history after a confirmation, and only from mine', async () => {
-    const [host, candidate] = await Promise.all([registerUser(server.url, 'Ulla'), registerUser(server.url, 'Vik')]);
-    const room = await api<{ id: string; code: string }>(server.url, host, 'POST', '/v1/rooms', { mode: 'interview', name: 'Friday loop' });
-    await api(server.url, candidate, 'POST', `/v1/rooms/${room.id}/join`, { code: room.code, role: 'candidate' });
-    for (const to of ['warmup', 'coding', 'wrapup', 'finished']) await api(server.url, host, 'POST', `/v1/rooms/${room.id}/control/phase`, { to });
-    const context = await signedInContext(browser, server.url, candidate);
+    const [host, candidate] = await Promise.all([registerUser(ctx.server.url, 'Ulla'), registerUser(ctx.server.url, 'Vik')]);
+    const room = await api<{ id: string; code: string }>(ctx.server.url, host, 'POST', '/v1/rooms', { mode: 'interview', name: 'Friday loop' });
+    await api(ctx.server.url, candidate, 'POST', `/v1/rooms/${room.id}/join`, { code: room.code, role: 'candidate' });
+    for (const to of ['warmup', 'coding', 'wrapup', 'finished']) await api(ctx.server.url, host, 'POST', `/v1/rooms/${room.id}/control/phase`, { to });
+    const context = await signedInContext(ctx.browser, ctx.server.url, candidate);
     const page = await context.newPage();
-    await page.goto(server.url + '/history');
+    await page.goto(ctx.server.url + '/history');
     const list = page.getByTestId('session-list');
     await expect.poll(() => list.textContent(), T).toContain('Friday loop');
 
@@ -73,7 +62,7 @@ describe('the History screen (Chromium)', () => {
     await expect.poll(() => page.getByTestId('training-progress').isVisible(), T).toBe(true);
     expect(await list.textContent()).not.toContain('Friday loop');
     // The interviewer's history keeps it.
-    const hostSessions = await api<{ items: { name: string }[] }>(server.url, host, 'GET', '/v1/sessions');
+    const hostSessions = await api<{ items: { name: string }[] }>(ctx.server.url, host, 'GET', '/v1/sessions');
     expect(hostSessions.items.map((s) => s.name)).toContain('Friday loop');
     await context.close();
   });

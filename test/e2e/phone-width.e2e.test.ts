@@ -1,11 +1,10 @@
 // A candidate may open the invite on a phone: at 390 px (a common phone width) no screen may be wider than the
 // window, which would hide its right edge (fields, buttons) behind a sideways scroll.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { screenshotPath } from '../support/artifacts.ts';
-import { launchChromium } from '../support/chromium.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { api, registerUser, signedInContext } from './e2e-helpers.ts';
+import { serverAndBrowser } from './server-and-browser.ts';
 
 const T = { timeout: 15_000 };
 const PHONE = { width: 390, height: 844 };
@@ -23,30 +22,21 @@ const overflow = (page: Page) =>
     .concat(document.documentElement.scrollWidth > window.innerWidth ? ['page scroll width ' + document.documentElement.scrollWidth] : [])`) as Promise<string[]>;
 
 describe('screens at phone width (Chromium, 390 px)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const ctx = serverAndBrowser();
 
   it('sign-in, lobby, problems, history, account, join and the room fit the window', async () => {
-    const host = await registerUser(server.url, 'Hedda');
-    const candidate = await registerUser(server.url, 'Cato');
-    const problems = await api<{ items: { id: string }[] }>(server.url, host, 'GET', '/v1/problems');
-    const room = await api<{ id: string; code: string }>(server.url, host, 'POST', '/v1/rooms', { mode: 'interview', language: 'python', problemId: problems.items[0]!.id });
+    const host = await registerUser(ctx.server.url, 'Hedda');
+    const candidate = await registerUser(ctx.server.url, 'Cato');
+    const problems = await api<{ items: { id: string }[] }>(ctx.server.url, host, 'GET', '/v1/problems');
+    const room = await api<{ id: string; code: string }>(ctx.server.url, host, 'POST', '/v1/rooms', { mode: 'interview', language: 'python', problemId: problems.items[0]!.id });
 
-    const anonymous = await browser.newContext({ viewport: PHONE });
+    const anonymous = await ctx.browser.newContext({ viewport: PHONE });
     const signIn = await anonymous.newPage();
-    await signIn.goto(server.url + '/');
+    await signIn.goto(ctx.server.url + '/');
     await signIn.getByRole('heading', { name: 'Sign in' }).waitFor(T);
     expect(await overflow(signIn)).toEqual([]);
 
-    const context = await signedInContext(browser, server.url, candidate, PHONE);
+    const context = await signedInContext(ctx.browser, ctx.server.url, candidate, PHONE);
     const page = await context.newPage();
     const screens: [string, string][] = [
       ['/', 'Create room'],
@@ -56,7 +46,7 @@ describe('screens at phone width (Chromium, 390 px)', () => {
       [`/join/${room.code}`, 'Join as candidate'],
     ];
     for (const [path, marker] of screens) {
-      await page.goto(server.url + path);
+      await page.goto(ctx.server.url + path);
       await page.getByText(marker).first().waitFor(T);
       expect({ path, overflow: await overflow(page) }).toEqual({ path, overflow: [] });
     }
