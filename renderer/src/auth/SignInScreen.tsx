@@ -17,12 +17,13 @@ export function SignInScreen({ note }: { note?: string }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const { busy, error, run } = useAction();
+  const { busy, error, run, clearError } = useAction();
   /** The address a reset link was asked for (the server answers the same whether or not it has an account). */
   const [resetSentTo, setResetSentTo] = useState<string | null>(null);
 
   const switchTo = (next: Mode) => {
     setMode(next);
+    clearError();
     setResetSentTo(null);
   };
 

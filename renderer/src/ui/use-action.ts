@@ -16,5 +16,7 @@ export function useAction() {
       setBusy(false);
     }
   };
-  return { busy, error, run };
+  /** Forgets a shown error (the form changed to ask something else). */
+  const clearError = () => setError(null);
+  return { busy, error, run, clearError };
 }
