@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath } from '../support/artifacts.ts';
+import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.ts';
 import { parseMail, startTestSmtpServer, type TestSmtpServer } from '../support/test-smtp-server.ts';
 import { api, axeViolations, registerUser, signedInContext, watchPage, type TestUser } from './e2e-helpers.ts';
 import { serverAndBrowser } from './server-and-browser.ts';
@@ -199,6 +200,29 @@ describe('password reset by email (Chromium, a real SMTP server)', () => {
     expect(await loginStatus(ctx.server.url, user, 'reset to this one')).toBe(200);
     expect(watch.errors).toEqual([]);
     await elsewhere.close();
+    await context.close();
+  });
+});
+
+describe("today's usage on the account screen (Chromium; the AI provider is a fake, an external service)", () => {
+  let provider: FakeOpenAi;
+  beforeAll(async () => {
+    provider = await startFakeOpenAi();
+  });
+  afterAll(() => provider?.close());
+  const ctx = serverAndBrowser(() => ({ ai: { baseUrl: provider.baseUrl, model: 'fake-model', requestsPerDay: 5 } }));
+
+  it('counts what was used today against the allowances, and says which are unlimited', async () => {
+    const user = await registerUser(ctx.server.url, 'Wren');
+    for (const name of ['Monday slot', 'Tuesday slot']) await api(ctx.server.url, user, 'POST', '/v1/rooms', { mode: 'interview', name });
+    const context = await signedInContext(ctx.browser, ctx.server.url, user);
+    const page = await context.newPage();
+    await page.goto(ctx.server.url + '/settings/account');
+    const usage = page.getByTestId('usage');
+    await expect.poll(() => usage.getByRole('row', { name: 'Rooms created' }).textContent(), T).toBe('Rooms created2 (no limit)');
+    expect(await usage.getByRole('row', { name: 'AI requests' }).textContent()).toBe('AI requests0 of 5');
+    expect(await page.getByText('Plan: Free.').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });
