@@ -118,9 +118,12 @@ describe('sign-in and lobby (Chromium)', () => {
     const context = await signedInContext(browser, server.url, host);
     const page = await context.newPage();
     await page.goto(server.url + '/');
+    await expect.poll(() => page.getByTestId('active-room').textContent(), T).toContain('Cancelled slot');
     await page.getByRole('button', { name: 'End Cancelled slot' }).click();
     await page.getByTestId('confirm-dialog').getByRole('button', { name: 'End the room' }).click();
     await expect.poll(() => page.getByTestId('my-rooms').getByRole('listitem').filter({ hasText: 'Cancelled slot' }).textContent(), T).toContain('Finished');
+    // The way back into it goes with it.
+    await expect.poll(() => page.getByTestId('active-room').count(), T).toBe(0);
     expect((await api<{ status: string }>(server.url, host, 'GET', `/v1/rooms/${room.id}`)).status).toBe('finished');
     await guestPage.context().close();
     await context.close();

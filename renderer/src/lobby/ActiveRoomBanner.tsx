@@ -8,7 +8,8 @@ import { useSession } from '../app/session-context.tsx';
 import { MODE_LABEL, PHASE_LABEL } from '../ui/labels.ts';
 import { myActiveRoom } from './lobby-actions.ts';
 
-export function ActiveRoomBanner() {
+/** `version` changes when a room was created or ended in the lobby, so the question is asked again. */
+export function ActiveRoomBanner({ version }: { version: number }) {
   const { api } = useSession();
   const [room, setRoom] = useState<RoomSummary | null>(null);
   useEffect(() => {
@@ -19,7 +20,7 @@ export function ActiveRoomBanner() {
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, version]);
   if (!room) return null;
   return (
     <section className="card active-room" aria-labelledby="active-room-title" data-testid="active-room">

@@ -8,11 +8,13 @@ import { endRoom, listMyRooms } from './lobby-actions.ts';
 import { MODE_LABEL, PHASE_LABEL } from '../ui/labels.ts';
 import { usePagedList } from '../ui/use-paged-list.ts';
 
-/** `version` changes when a room was created here, so the list reloads. The host may end an unfinished room here. */
-export function MyRooms({ version }: { version: number }) {
+/**
+ * `version` changes when a room was created or ended here, so the list reloads. The host may end an unfinished room
+ * here (`onEnded` follows).
+ */
+export function MyRooms({ version, onEnded }: { version: number; onEnded: () => void }) {
   const { api, user } = useSession();
-  const [ended, setEnded] = useState(0);
-  const { items: rooms, error, more } = usePagedList((cursor) => listMyRooms(api, cursor), [api, version, ended]);
+  const { items: rooms, error, more } = usePagedList((cursor) => listMyRooms(api, cursor), [api, version]);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [endError, setEndError] = useState<unknown>(null);
   const askEnd = (room: RoomSummary) =>
@@ -23,7 +25,7 @@ export function MyRooms({ version }: { version: number }) {
       danger: true,
       onConfirm: () => {
         setEndError(null);
-        endRoom(api, room.id).then(() => setEnded((n) => n + 1), setEndError);
+        endRoom(api, room.id).then(onEnded, setEndError);
       },
     });
   return (
