@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { pollUntil } from '../support/poll.ts';
+import { RESET_EMAILS_PER_HOUR } from '../../server/control/auth/auth-service.ts';
 import { ADMIN, call, loginAdmin, registerUser } from './api.ts';
 
 const JWT_SECRET = 'test-secret-for-auth-tests-0123456789abcdef';
@@ -141,6 +142,20 @@ describe('auth', () => {
     expect(reused.body.code).toBe('AUTH_RESET_TOKEN_INVALID');
     expect((await call(server, 'POST', '/v1/auth/refresh', { body: { refreshToken: u.refreshToken } })).body.code).toBe('AUTH_REFRESH_INVALID');
     expect((await call(server, 'POST', '/v1/auth/login', { body: { email: u.user.email, password: 'reset password 1' } })).status).toBe(200);
+  });
+
+  it(`sends one account at most ${RESET_EMAILS_PER_HOUR} reset emails an hour, and answers every request the same`, async () => {
+    const u = await registerUser(server, 'Flooded');
+    const other = await registerUser(server, 'Neighbour');
+    const ask = (email: string) => call(server, 'POST', '/v1/auth/forgot-password', { body: { email } });
+    for (let i = 0; i < RESET_EMAILS_PER_HOUR + 2; i++) expect((await ask(u.user.email)).status).toBe(202);
+    // Sending starts before the request is answered: after the answers, every email that will go has been handed over.
+    expect(sent.filter((m) => m.to === u.user.email)).toHaveLength(RESET_EMAILS_PER_HOUR);
+    // Another account is not held back by it, and the links already sent still work.
+    expect((await ask(other.user.email)).status).toBe(202);
+    expect(sent.filter((m) => m.to === other.user.email)).toHaveLength(1);
+    const first = sent.find((m) => m.to === u.user.email)!;
+    expect((await call(server, 'POST', '/v1/auth/reset-password', { body: { token: first.token, newPassword: 'flood survivor 1' } })).status).toBe(204);
   });
 
   it('refuses missing, malformed, expired, wrongly typed and collab bearer tokens', async () => {

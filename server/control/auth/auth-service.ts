@@ -12,6 +12,9 @@ import { createDecoyHash, hashPassword, verifyPassword } from './passwords.ts';
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
 export const RESET_TOKEN_TTL_MS = 3600 * 1000;
+const HOUR_MS = 3600 * 1000;
+/** Reset emails one account may be sent in an hour (each link works for that hour anyway). */
+export const RESET_EMAILS_PER_HOUR = 3;
 
 /** 256 random bits, base64url: refresh and reset tokens. */
 function newSecret(): string {
@@ -148,13 +151,19 @@ export class AuthService {
   /**
    * Creates a 1-hour single-use reset token and mails it when a mailer (SMTP) is configured. Without one
    * nothing is sent. The caller answers the same in every case, so nobody learns which emails have accounts.
+   * At most RESET_EMAILS_PER_HOUR go to one account in an hour: the per-IP rate limit alone would let anyone
+   * with a few IP addresses flood someone's inbox (and the sender's reputation) with reset emails.
    */
   async requestPasswordReset(email: string): Promise<void> {
     const mailer = this.#ctx.mailer;
     const user = await this.#ctx.users.findByEmail(email);
     if (!mailer || !user || user.deletedAt !== null) return;
-    const token = newSecret();
     const now = Date.now();
+    if ((await this.#credentials.countPasswordResetsSince(user.id, now - HOUR_MS)) >= RESET_EMAILS_PER_HOUR) {
+      this.#ctx.log.info('password reset email not sent: the hourly allowance of this account is used', { userId: user.id });
+      return;
+    }
+    const token = newSecret();
     await this.#credentials.insertPasswordReset(user.id, hashSecret(token), now, now + RESET_TOKEN_TTL_MS);
     mailer
       .sendPasswordReset({ to: user.email, token, expiresAt: toTimestamp(now + RESET_TOKEN_TTL_MS) })

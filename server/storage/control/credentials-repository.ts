@@ -67,6 +67,12 @@ export class CredentialsRepository {
     await this.#db.run(sql, [randomUUID(), userId, tokenHash, now, expiresAt]);
   }
 
+  /** Reset tokens issued to the user since `since` (used or not). */
+  async countPasswordResetsSince(userId: string, since: number): Promise<number> {
+    const row = await this.#db.get<{ n: number }>('SELECT COUNT(*) AS n FROM password_resets WHERE user_id = ? AND created_at >= ?', [userId, since]);
+    return Number(row?.n ?? 0);
+  }
+
   findPasswordReset(tokenHash: string): Promise<PasswordResetRecord | undefined> {
     return this.#db.get('SELECT id, user_id AS "userId", expires_at AS "expiresAt", used_at AS "usedAt" FROM password_resets WHERE token_hash = ?', [
       tokenHash,
