@@ -47,7 +47,7 @@ export function SignInScreen({ note }: { note?: string }) {
       {resetSentTo !== null ? (
         <p role="status" className="note" data-testid="reset-sent">
           If <strong>{resetSentTo}</strong> has an account here, a link to choose a new password is on its way to it. The link works
-          once, for one hour. Nothing arrived? Check the spam folder, or ask again.
+          once, for one hour. Nothing after a few minutes? Check the spam folder, then ask again (a few times an hour at most).
         </p>
       ) : (
         <form onSubmit={submit} className="stack">
