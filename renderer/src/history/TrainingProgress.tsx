@@ -1,10 +1,11 @@
 // The History screen's progress card: how much was practised over time (GET /v1/users/me/stats) as a bar per day,
 // week or month (finished sessions), with the period's totals: sessions, time, accepted submissions, problems solved.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { TrainingStats } from '../../../server/protocol/api/users.ts';
 import { useSession } from '../app/session-context.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatDuration } from '../ui/format.ts';
+import { useLoaded } from '../ui/use-loaded.ts';
 import { trainingStats } from './session-actions.ts';
 
 type Point = TrainingStats['points'][number];
@@ -22,22 +23,10 @@ const CHART = { width: 600, height: 100 };
 export function TrainingProgress() {
   const { api } = useSession();
   const [range, setRange] = useState<Range>('12w');
-  const [stats, setStats] = useState<TrainingStats | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { bucket, days } = RANGES[range];
+  const { data: stats, error } = useLoaded(() => trainingStats(api, { from: new Date(Date.now() - days * DAY_MS).toISOString(), bucket }), [api, range]);
 
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    const { bucket, days } = RANGES[range];
-    trainingStats(api, { from: new Date(Date.now() - days * DAY_MS).toISOString(), bucket })
-      .then((s) => live && setStats(s))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [api, range]);
-
-  const points = stats?.bucket === RANGES[range].bucket ? stats.points : null;
+  const points = stats?.bucket === bucket ? stats.points : null;
   return (
     <section className="card" aria-labelledby="progress-title" data-testid="training-progress">
       <div className="row tight">

@@ -1,26 +1,16 @@
 // The way back into an interview after a closed tab, a crash or a restart: the lobby names the unfinished room the
 // user is still in (GET /v1/users/me/active-room) with one button to return. Nothing shows when there is none, or
 // when the question fails (My rooms below still lists the room).
-import { useEffect, useState } from 'react';
-import type { RoomSummary } from '../api/types.ts';
 import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
 import { MODE_LABEL, PHASE_LABEL } from '../ui/labels.ts';
+import { useLoaded } from '../ui/use-loaded.ts';
 import { myActiveRoom } from './lobby-actions.ts';
 
 /** `version` changes when a room was created or ended in the lobby, so the question is asked again. */
 export function ActiveRoomBanner({ version }: { version: number }) {
   const { api } = useSession();
-  const [room, setRoom] = useState<RoomSummary | null>(null);
-  useEffect(() => {
-    let live = true;
-    myActiveRoom(api)
-      .then((r) => live && setRoom(r.room))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [api, version]);
+  const room = useLoaded(() => myActiveRoom(api), [api, version]).data?.room;
   if (!room) return null;
   return (
     <section className="card active-room" aria-labelledby="active-room-title" data-testid="active-room">

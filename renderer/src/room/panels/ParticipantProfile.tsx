@@ -1,21 +1,12 @@
 // What someone in the room tells about themselves (GET /v1/users/:userId): their bio and track record, read when
 // the participant's name is opened, so an interviewer can see who joined without leaving the room.
-import { useEffect, useState } from 'react';
-import type { PublicProfile } from '../../../../server/protocol/api/users.ts';
 import { useSession } from '../../app/session-context.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { useLoaded } from '../../ui/use-loaded.ts';
 
 export function ParticipantProfile({ userId, id }: { userId: string; id: string }) {
   const { api } = useSession();
-  const [profile, setProfile] = useState<PublicProfile | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    api.call('GET /v1/users/:userId', { userId }).then((p) => live && setProfile(p), (e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [api, userId]);
+  const { data: profile, error } = useLoaded(() => api.call('GET /v1/users/:userId', { userId }), [api, userId]);
   return (
     <div id={id} className="participant-profile small" data-testid="participant-profile">
       <ErrorAlert error={error} />

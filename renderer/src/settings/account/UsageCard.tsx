@@ -1,10 +1,10 @@
 // Today's usage against the plan (GET /v1/users/me/quotas): what the day's allowances have left before a request is
 // refused with USER_QUOTA_EXCEEDED, and when they renew. Unlimited allowances show the count alone.
-import { useEffect, useState } from 'react';
 import type { QuotaInfo } from '../../../../server/protocol/api/users.ts';
 import { useSession } from '../../app/session-context.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatTime } from '../../ui/format.ts';
+import { useLoaded } from '../../ui/use-loaded.ts';
 import { myQuotas } from './account-actions.ts';
 
 type DailyQuota = Exclude<keyof QuotaInfo['limits'], 'recordingMinutesPerMonth'>;
@@ -19,15 +19,7 @@ const PLAN_LABEL: Record<QuotaInfo['plan'], string> = { local: 'Practice on this
 
 export function UsageCard() {
   const { api } = useSession();
-  const [quotas, setQuotas] = useState<QuotaInfo | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    myQuotas(api).then((q) => live && setQuotas(q), (e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  const { data: quotas, error } = useLoaded(() => myQuotas(api), [api]);
   return (
     <section className="card" aria-labelledby="usage-title">
       <h2 id="usage-title">Usage today</h2>
