@@ -47,11 +47,11 @@ export const zSession = z.object({
   refreshToken: z.string().min(1).max(8192),
 });
 
-export const zHistoryKey = z.object({
+export const zHistorySession = z.object({
   server: zServerUrl,
   sessionId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
-  part: z.enum(HISTORY_PARTS),
 });
+export const zHistoryKey = zHistorySession.extend({ part: z.enum(HISTORY_PARTS) });
 
 /** A cached history part: JSON-safe data of at most MAX_HISTORY_BYTES once serialised (an hour's replay log is well under 1 MiB). */
 export const MAX_HISTORY_BYTES = 64 * 1024 * 1024;

@@ -119,6 +119,8 @@ export interface SyncodeApi {
   'history:put': (key: HistoryKey, value: unknown) => void;
   /** The cached part, or null when it was never cached. */
   'history:get': (key: HistoryKey) => unknown;
+  /** Drops every cached part of one session of a server (it was removed from my history, or is gone there). */
+  'history:forget': (session: Omit<HistoryKey, 'part'>) => void;
   'ai:settings': () => AiSettings;
   /** Saves the provider (the key to the OS keychain) and restarts the embedded server with it. */
   'ai:save': (input: AiSettingsInput) => AiSettings;
@@ -177,6 +179,7 @@ export const IPC_CHANNELS = [
   'report:save-pdf',
   'history:put',
   'history:get',
+  'history:forget',
   'ai:settings',
   'ai:save',
   'ai:clear',

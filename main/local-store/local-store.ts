@@ -162,6 +162,11 @@ export class LocalStore {
     return row ? (JSON.parse(row.data) as unknown) : null;
   }
 
+  /** Drops every cached part of one session. */
+  forgetHistory(session: Omit<HistoryKey, 'part'>): void {
+    this.#db.prepare('DELETE FROM history_cache WHERE server = ? AND session_id = ?').run(session.server, session.sessionId);
+  }
+
   get isOpen(): boolean {
     return this.#db.open;
   }

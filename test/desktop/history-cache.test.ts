@@ -39,12 +39,22 @@ describe('history cache in the local store', () => {
       expect(store.getHistory({ ...key, part: 'session' })).toEqual({ detail: { id: SESSION }, timeline: [], snapshots: [] });
       expect(store.getHistory({ ...key, part: 'replay-whiteboard' })).toBeNull();
       expect(store.getHistory({ ...key, server: 'https://other.example.com' })).toBeNull();
+
+      // Forgetting a session drops all its parts, and nothing of another session or server.
+      const other = '0b7e2f4a-9c1d-4e8b-a3f5-6d2c8e1b7a90';
+      store.putHistory({ ...key, sessionId: other }, replay);
+      store.putHistory({ ...key, server: 'https://other.example.com' }, replay);
+      store.forgetHistory({ server: SERVER, sessionId: SESSION });
+      expect(store.getHistory(key)).toBeNull();
+      expect(store.getHistory({ ...key, part: 'session' })).toBeNull();
+      expect(store.getHistory({ ...key, sessionId: other })).toEqual(replay);
+      expect(store.getHistory({ ...key, server: 'https://other.example.com' })).toEqual(replay);
     } finally {
       store.close();
     }
   });
 
-  it('is reached through history:put / history:get, which refuse bad keys and values', async () => {
+  it('is reached through history:put / history:get / history:forget, which refuse bad keys and values', async () => {
     const store = new LocalStore({ file: join(dir.path, 'ipc.sqlite') });
     try {
       const profiles = new ProfileService({ settings: store, credentials: new MemoryCredentialStore(), localBaseUrl: () => 'http://127.0.0.1:1' });
@@ -67,10 +77,14 @@ describe('history cache in the local store', () => {
         () => handlers['history:put']({ ...key, server: 'http://rooms.example.com' }, replay),
         () => handlers['history:get']({ ...key, sessionId: '../../etc' }),
         () => handlers['history:put'](key, circular),
+        () => handlers['history:forget']({ server: SERVER, sessionId: '%' }),
+        () => handlers['history:forget']({ server: 'file:///etc', sessionId: SESSION }),
       ]) {
         await expect(Promise.resolve().then(call)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
       }
       expect(await handlers['history:get'](key)).toEqual(replay);
+      await handlers['history:forget']({ server: SERVER, sessionId: SESSION });
+      expect(await handlers['history:get'](key)).toBeNull();
     } finally {
       store.close();
     }

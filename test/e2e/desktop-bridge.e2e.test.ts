@@ -4,7 +4,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { join } from 'node:path';
+import type { HistoryKey } from '../../preload/api.ts';
+import { LocalStore } from '../../main/local-store/local-store.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { screenshotPath } from '../support/artifacts.ts';
 import { api, editorText, focusEditorEnd, registerUser, signedInContext, type TestUser } from './e2e-helpers.ts';
@@ -29,6 +33,9 @@ const BRIDGE_SCRIPT = `(() => {
     storeLoad: (key) => call('storeLoad', key).then((s) => (s ? u8(s) : null)),
     storeAppend: (key, update) => call('storeAppend', key, b64(update)),
     storeClear: (key) => call('storeClear', key),
+    historyPut: (key, value) => call('historyPut', key, value),
+    historyGet: (key) => call('historyGet', key),
+    historyForget: (session) => call('historyForget', session),
     recentList: () => Promise.resolve([]),
     recentAdd: () => Promise.resolve(),
     shellOpenExternal: () => Promise.resolve(),
@@ -42,6 +49,9 @@ describe('desktop app renderer (window.syncode bridge)', () => {
   let host: TestUser;
   let cand: TestUser;
   const store = new Map<string, Uint8Array[]>();
+  // The history cache is main's real local store (a SQLite file), reached as main's handlers reach it.
+  const historyDir = makeTempDir('syncode-desktop-history-');
+  let history: LocalStore;
   const calls: string[] = [];
   const keyOf = (k: { server: string; roomId: string; doc: string }) => `${k.server}|${k.roomId}|${k.doc}`;
 
@@ -50,10 +60,13 @@ describe('desktop app renderer (window.syncode bridge)', () => {
     browser = await launchChromium();
     host = await registerUser(server.url, 'Hilde');
     cand = await registerUser(server.url, 'Dora');
+    history = new LocalStore({ file: join(historyDir.path, 'local-store.sqlite') });
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    history?.close();
+    historyDir.remove();
   });
 
   async function desktopPage(kind: 'hosted' | 'local' = 'hosted') {
@@ -81,6 +94,9 @@ describe('desktop app renderer (window.syncode bridge)', () => {
         calls.push(`storeClear ${k.doc}`);
         store.delete(keyOf(k));
       },
+      historyPut: (key: HistoryKey, value: unknown) => history.putHistory(key, value),
+      historyGet: (key: HistoryKey) => history.getHistory(key),
+      historyForget: (session: Omit<HistoryKey, 'part'>) => history.forgetHistory(session),
     };
     for (const [name, fn] of Object.entries(fns)) await context.exposeFunction(`bridge_${name}`, fn);
     await context.addInitScript(BRIDGE_SCRIPT);
@@ -135,6 +151,37 @@ describe('desktop app renderer (window.syncode bridge)', () => {
     await expect.poll(() => page.getByTestId('signed-in-as').textContent(), T).toBe('Dora M.');
     // The renamed profile is saved with the session, so the next launch starts with it.
     expect(calls).toContain(`authSave ${cand.email}`);
+    await context.close();
+  });
+
+  it('drops the offline copy of a session removed from History, or one the server no longer has for me', async () => {
+    const finished = async (name: string) => {
+      const room = await api<{ id: string; code: string }>(server.url, host, 'POST', '/v1/rooms', { mode: 'interview', name });
+      await api(server.url, cand, 'POST', `/v1/rooms/${room.id}/join`, { code: room.code, role: 'candidate' });
+      for (const to of ['warmup', 'coding', 'wrapup', 'finished']) await api(server.url, host, 'POST', `/v1/rooms/${room.id}/control/phase`, { to });
+      return room.id;
+    };
+    const [removed, goneElsewhere, kept] = [await finished('Removed here'), await finished('Removed on the laptop'), await finished('Kept')];
+    const cached = (sessionId: string) => history.getHistory({ server: server.url, sessionId, part: 'session' });
+    const { context, page } = await desktopPage();
+    for (const sessionId of [removed, goneElsewhere, kept]) {
+      await page.goto(`${server.url}/sessions/${sessionId}`);
+      await expect.poll(() => cached(sessionId), T).not.toBeNull();
+    }
+
+    await page.goto(`${server.url}/history`);
+    await page.getByRole('button', { name: 'Remove Removed here from my history' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => cached(removed), T).toBeNull();
+
+    // Removed on another device: the session page hears SESSION_NOT_FOUND, and the copy goes too.
+    await api(server.url, cand, 'DELETE', `/v1/sessions/${goneElsewhere}`);
+    await page.goto(`${server.url}/sessions/${goneElsewhere}`);
+    await expect.poll(() => page.getByRole('alert').textContent(), T).toContain('That session does not exist.');
+    await expect.poll(() => cached(goneElsewhere), T).toBeNull();
+
+    // Only those two: the other session's copy stays for reading offline.
+    expect(cached(kept)).toMatchObject({ detail: { id: kept } });
     await context.close();
   });
 });

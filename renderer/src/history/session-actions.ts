@@ -2,15 +2,16 @@
 // and snapshots, the final whiteboard, and peer feedback.
 import type { RouteBody } from '../../../server/protocol/api/routes/index.ts';
 import type { ApiClient } from '../api/api-client.ts';
-import { withHistoryCache } from './history-cache.ts';
+import { forgetCachedSession, withHistoryCache } from './history-cache.ts';
 
 export function listSessions(api: ApiClient, cursor: string | null) {
   return api.call('GET /v1/sessions', { limit: 20, ...(cursor ? { cursor } : {}) });
 }
 
-/** Hides a finished session from my history (the other participants keep theirs). */
-export function removeSession(api: ApiClient, sessionId: string) {
-  return api.call('DELETE /v1/sessions/:sessionId', { sessionId });
+/** Hides a finished session from my history (the other participants keep theirs), and drops its offline copy. */
+export async function removeSession(api: ApiClient, sessionId: string): Promise<void> {
+  await api.call('DELETE /v1/sessions/:sessionId', { sessionId });
+  forgetCachedSession(api, sessionId);
 }
 
 /** Every page of a paged read (sessions are bounded: a few hundred events, tens of snapshots). */
