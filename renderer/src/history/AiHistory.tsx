@@ -1,33 +1,26 @@
 // The AI conversation of a session, opened on demand: the caller's own, or (for the session's host or
 // interviewer) any participant's.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import type { AiMessage, SessionDetail } from '../api/types.ts';
-import { errorCode, errorText } from '../ui/error-text.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { renderMarkdown } from '../ui/markdown.ts';
+import { useLoaded } from '../ui/use-loaded.ts';
 import { loadAiHistory } from './session-actions.ts';
 import './ai-sections.css';
 
 export function AiHistorySection({ api, detail, meId }: { api: ApiClient; detail: SessionDetail; meId: string }) {
   const [open, setOpen] = useState(false);
   const [userId, setUserId] = useState(meId);
-  const [messages, setMessages] = useState<AiMessage[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const staff = detail.myRole === 'host' || detail.myRole === 'interviewer';
   const others = detail.participants.filter((p) => p.role !== 'spectator');
 
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    setMessages(null);
-    setError(null);
-    loadAiHistory(api, detail.id, userId === meId ? undefined : userId)
-      .then((m) => live && setMessages(m))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [api, detail.id, open, userId, meId]);
+  // Read once opened, and again for another person's conversation.
+  const { data: messages, error } = useLoaded<AiMessage[] | null>(
+    () => (open ? loadAiHistory(api, detail.id, userId === meId ? undefined : userId) : Promise.resolve(null)),
+    [api, detail.id, open, userId, meId],
+    { clear: true },
+  );
 
   return (
     <section className="card" data-testid="ai-history">
@@ -44,7 +37,7 @@ export function AiHistorySection({ api, detail, meId }: { api: ApiClient; detail
               </select>
             </label>
           )}
-          {error !== null && <p className="error" role="alert" data-error-code={errorCode(error)}>{errorText(error)}</p>}
+          <ErrorAlert error={error} />
           {messages === null && error === null && <p className="muted">Loading…</p>}
           {messages?.length === 0 && <p className="muted">No messages with the AI in this session.</p>}
           <ol className="ai-history-list">

@@ -1,12 +1,12 @@
 // Scores of 2–5 of my sessions side by side (oldest first): the overall score and each report dimension
 // as bars, so progress over time shows at a glance.
-import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import type { SessionComparison } from '../api/types.ts';
-import { errorCode, errorText } from '../ui/error-text.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatTime } from '../ui/format.ts';
 import { dimensionLabel } from '../ui/labels.ts';
 import { ScoreBar } from '../ui/Score.tsx';
+import { useLoaded } from '../ui/use-loaded.ts';
 import { compareSessions } from './session-actions.ts';
 import './ai-sections.css';
 
@@ -14,20 +14,8 @@ export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 5;
 
 export function CompareSessions({ api, ids, onClose }: { api: ApiClient; ids: readonly string[]; onClose: () => void }) {
-  const [comparison, setComparison] = useState<SessionComparison | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const key = ids.join(',');
-  useEffect(() => {
-    let live = true;
-    setComparison(null);
-    setError(null);
-    compareSessions(api, key.split(','))
-      .then((c) => live && setComparison(c))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [api, key]);
+  const { data: comparison, error } = useLoaded<SessionComparison>(() => compareSessions(api, key.split(',')), [api, key], { clear: true });
 
   return (
     <section className="card" data-testid="compare" aria-labelledby="compare-title">
@@ -35,7 +23,7 @@ export function CompareSessions({ api, ids, onClose }: { api: ApiClient; ids: re
         <h3 id="compare-title" className="grow">Compare sessions</h3>
         <button type="button" className="link" onClick={onClose}>Close</button>
       </div>
-      {error !== null && <p className="error" role="alert" data-error-code={errorCode(error)}>{errorText(error)}</p>}
+      <ErrorAlert error={error} />
       {!comparison && error === null && <p className="muted">Loading…</p>}
       {comparison && (
         <table className="compare-table">

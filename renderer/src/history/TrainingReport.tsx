@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
 import type { SessionDetail, TrainingReport } from '../api/types.ts';
-import { errorCode, errorText } from '../ui/error-text.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { dimensionLabel } from '../ui/labels.ts';
 import { renderMarkdown } from '../ui/markdown.ts';
 import { ScoreBadge, ScoreBar } from '../ui/Score.tsx';
@@ -43,7 +43,7 @@ export function TrainingReportSection({ api, detail }: { api: ApiClient; detail:
     <section className="card training-report" data-testid="training-report" data-status={report?.status ?? (error ? 'error' : 'loading')}>
       <h3>Training report</h3>
       {!finished && <p className="muted">The report is written once the session has finished.</p>}
-      {error !== null && <p className="error" role="alert" data-error-code={errorCode(error)}>{errorText(error)}</p>}
+      <ErrorAlert error={error} />
       {finished && !report && error === null && <p className="muted">Loading…</p>}
       {report?.status === 'pending' && (
         <p role="status"><span className="spinner" /> The AI is writing the report. This page updates when it is ready.</p>

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { CodeSnapshot } from '../../../server/protocol/index.ts';
 import type { ApiClient } from '../api/api-client.ts';
 import type { SessionDetail, SessionEvent } from '../api/types.ts';
+import { useLoaded } from '../ui/use-loaded.ts';
 import { loadSession } from './session-actions.ts';
 
 export interface SessionData {
@@ -10,17 +10,6 @@ export interface SessionData {
   snapshots: CodeSnapshot[];
 }
 
-export function useSessionData(api: ApiClient, sessionId: string) {
-  const [data, setData] = useState<SessionData | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    loadSession(api, sessionId)
-      .then((loaded) => live && setData(loaded))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [api, sessionId]);
-  return { data, error };
+export function useSessionData(api: ApiClient, sessionId: string): { data: SessionData | null; error: unknown } {
+  return useLoaded(() => loadSession(api, sessionId), [api, sessionId], { clear: true });
 }

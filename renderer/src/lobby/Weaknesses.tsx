@@ -1,41 +1,40 @@
 // My weak spots across sessions, found by the AI in my training reports (by severity, with the trend and
 // the evidence that links back to the sessions).
-import { useEffect, useState } from 'react';
 import { ErrorCode } from '../../../server/protocol/index.ts';
 import { isApiError } from '../api/api-client.ts';
 import type { WeaknessEntry } from '../api/types.ts';
 import { desktopBridge } from '../app/desktop-bridge.ts';
 import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
-import { errorText } from '../ui/error-text.ts';
+import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { useLoaded } from '../ui/use-loaded.ts';
 import { myWeaknesses } from './lobby-actions.ts';
 
 const TREND: Record<WeaknessEntry['trend'], string> = { improving: '↘ improving', stable: '→ stable', worsening: '↗ worsening' };
 
-type State = { kind: 'loading' } | { kind: 'no-practice' } | { kind: 'ready'; items: WeaknessEntry[] } | { kind: 'no-ai' } | { kind: 'error'; text: string };
+type Loaded = { kind: 'no-practice' } | { kind: 'ready'; items: WeaknessEntry[] } | { kind: 'no-ai' };
 
 export function Weaknesses() {
   const { api, server } = useSession();
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  useEffect(() => {
-    let live = true;
-    myWeaknesses(api)
-      .then((r) => live && setState(r ? { kind: 'ready', items: r.items } : { kind: 'no-practice' }))
-      .catch((e: unknown) => {
-        if (!live) return;
-        setState(isApiError(e) && e.code === ErrorCode.AI_UNAVAILABLE ? { kind: 'no-ai' } : { kind: 'error', text: errorText(e) });
-      });
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  const { data, error } = useLoaded(
+    () =>
+      myWeaknesses(api).then(
+        (r): Loaded => (r ? { kind: 'ready', items: r.items } : { kind: 'no-practice' }),
+        (e: unknown): Loaded => {
+          if (isApiError(e) && e.code === ErrorCode.AI_UNAVAILABLE) return { kind: 'no-ai' };
+          throw e;
+        },
+      ),
+    [api],
+  );
+  const state = data ?? { kind: error === null ? 'loading' : 'error' };
   const localAi = desktopBridge() !== undefined && server.profile?.kind === 'local';
 
   return (
     <section className="card weaknesses" aria-labelledby="weaknesses-title" data-testid="weaknesses" data-state={state.kind}>
       <h2 id="weaknesses-title">Weak spots</h2>
       {state.kind === 'loading' && <p className="muted">Loading…</p>}
-      {state.kind === 'error' && <p className="error" role="alert">{state.text}</p>}
+      <ErrorAlert error={error} />
       {state.kind === 'no-practice' && <p className="muted">Practise a few problems: the AI's reports of your sessions show here what to work on.</p>}
       {state.kind === 'no-ai' && (
         <p className="muted">

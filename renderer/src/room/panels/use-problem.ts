@@ -1,37 +1,30 @@
 // The room's problem (statement, examples), remembered in localStorage so that an offline reload still shows
 // the statement last seen.
-import { useEffect, useState } from 'react';
 import type { ProblemDetail } from '../../api/types.ts';
 import { useSession } from '../../app/session-context.tsx';
 import { getProblem } from '../../lobby/problem-actions.ts';
 import { errorText } from '../../ui/error-text.ts';
+import { useLoaded } from '../../ui/use-loaded.ts';
 
 export function useProblem(problemId: string | null): { problem: ProblemDetail | null; error: string | null } {
   const { api } = useSession();
-  const [problem, setProblem] = useState<ProblemDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setProblem(null);
-    setError(null);
-    if (!problemId) return;
-    let live = true;
-    getProblem(api, problemId)
-      .then((p) => {
-        if (!live) return;
-        setProblem(p);
+  const { data: problem, error } = useLoaded(
+    async () => {
+      if (!problemId) return null;
+      try {
+        const p = await getProblem(api, problemId);
         remember(p);
-      })
-      .catch((e: unknown) => {
-        if (!live) return;
+        return p;
+      } catch (e) {
         const cached = recall(problemId);
-        if (cached) setProblem(cached);
-        else setError(errorText(e));
-      });
-    return () => {
-      live = false;
-    };
-  }, [api, problemId]);
-  return { problem, error };
+        if (cached) return cached;
+        throw e;
+      }
+    },
+    [api, problemId],
+    { clear: true },
+  );
+  return { problem, error: error === null ? null : errorText(error) };
 }
 
 const cacheKey = (id: string) => `syncode.problem:${id}`;
