@@ -63,8 +63,10 @@ describe('AI panel (Chromium, fake provider)', () => {
   let roomId: string;
 
   beforeAll(async () => {
-    // The web build is served (webRoot back to its default); the provider streams a token every 15 ms.
-    world = await startAiWorld({ server: { webRoot: undefined }, fake: { chunkDelayMs: 15 } });
+    // The web build is served (webRoot back to its default); the provider streams a token every 15 ms. The
+    // server waits 30 s for a silent provider (not the AI suites' 2 s): a held reply stays held while the page
+    // is checked and photographed on a loaded machine; with 2 s the server failed it as a silent provider.
+    world = await startAiWorld({ server: { webRoot: undefined }, fake: { chunkDelayMs: 15 }, provider: { limits: { timeoutMs: 30_000 } } });
     world.fake.setDefault(replyFor);
     browser = await launchChromium();
     user = await registerUser(world.server.url, 'Ada');
