@@ -97,13 +97,20 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
     expect(await hostPage.title()).toMatch(/ · SynCode$/);
     await expect.poll(() => candidatePage.getByTestId('phase').getAttribute('data-phase'), T).toBe('coding');
     expect(await axeViolations(candidatePage)).toEqual([]);
-    // The examples' table after a run, and the AI panel (this server has no provider: its explanation).
+    // The examples' table after a run, and the AI panel.
     await candidatePage.getByTestId('run-examples-button').click();
     await candidatePage.getByTestId('examples-tab').waitFor(T);
     await expect.poll(() => candidatePage.getByTestId('example-1').getAttribute('data-state'), RUN).toMatch(/^(pass|fail)$/);
     expect(await axeViolations(candidatePage)).toEqual([]);
-    await candidatePage.getByTestId('ai-tab').click();
-    await candidatePage.getByTestId('ai-panel').waitFor(T);
+    // An interview has the AI off: the candidate has no AI tab; the host's explains it and turns it on, and then
+    // the candidate's tab appears (this server has no provider: its explanation).
+    expect(await candidatePage.getByTestId('ai-tab').count()).toBe(0);
+    await hostPage.getByTestId('ai-tab').click();
+    await hostPage.getByTestId('ai-enable').waitFor(T);
+    expect(await axeViolations(hostPage)).toEqual([]);
+    await hostPage.getByTestId('ai-enable').click();
+    await candidatePage.getByTestId('ai-tab').click(T);
+    await expect.poll(() => candidatePage.getByTestId('ai-blocked').getAttribute('data-code'), T).toBe('AI_UNAVAILABLE');
     expect(await axeViolations(candidatePage)).toEqual([]);
     await candidatePage.getByTestId('whiteboard-tab').click();
     await candidatePage.locator('.tl-container').waitFor(T);

@@ -65,6 +65,10 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
           : 'The interviewer locked the editor.'
         : '';
   const staff = isStaff(view.role);
+  // The AI tab: in rooms with AI on, and for the host, who can turn it on. Nobody else sees an AI that is off
+  // (a candidate in an interview without AI is not shown an "AI interviewer" tab); turned off, it closes.
+  const aiTab = view.role !== 'spectator' && (view.room.config.aiEnabled || view.role === 'host');
+  const side = aiTab ? sideTab : 'problem';
   const readCode = () => conn.code.doc.getText(CODE_TEXT).toString();
   const peer = view.room.mode === 'peer' && (view.role === 'host' || view.role === 'candidate');
   const advancing = advancingFrom === view.phase;
@@ -132,18 +136,19 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
         </div>
       )}
       <div className="room-body">
-        <section className="room-left" aria-label="Problem and AI interviewer">
+        {/* Focusable: it scrolls, and without the AI tab it may hold nothing else a keyboard can reach. */}
+        <section className="room-left" aria-label={aiTab ? 'Problem and AI interviewer' : 'Problem'} tabIndex={0}>
           {staff && view.phase === 'wrapup' && <Scorecard view={view} />}
-          {view.role !== 'spectator' && (
+          {aiTab && (
             <nav className="tabs" aria-label="Side panel">
-              <button type="button" aria-pressed={sideTab === 'problem'} onClick={() => setSideTab('problem')}>Problem</button>
-              <button type="button" aria-pressed={sideTab === 'ai'} onClick={() => setSideTab('ai')} data-testid="ai-tab">AI interviewer</button>
+              <button type="button" aria-pressed={side === 'problem'} onClick={() => setSideTab('problem')}>Problem</button>
+              <button type="button" aria-pressed={side === 'ai'} onClick={() => setSideTab('ai')} data-testid="ai-tab">AI interviewer</button>
             </nav>
           )}
-          <div hidden={sideTab === 'ai' && view.role !== 'spectator'}>
+          <div hidden={side === 'ai'}>
             <ProblemPanel problemId={view.problemId} />
           </div>
-          {sideTab === 'ai' && view.role !== 'spectator' && <AiPanel view={view} readCode={readCode} editor={editor} />}
+          {side === 'ai' && <AiPanel view={view} readCode={readCode} editor={editor} />}
         </section>
         <section className="room-center" aria-label="Code and whiteboard">
           <nav className="tabs" aria-label="Workspace">
