@@ -180,6 +180,11 @@ describe('sign-in and lobby (Chromium)', () => {
     await expect.poll(() => page.getByTestId('countdown').getAttribute('data-running'), T).toBe('true');
     expect(await page.getByTestId('run-button').isEnabled()).toBe(true);
     await expect.poll(() => page.getByTestId('problem-panel').locator('h2').first().textContent(), T).toContain('hard');
+    // Alone in the room: no video, no editor lock, no scorecard notes, and no "everyone sees every run".
+    await page.getByTestId('staff-controls').waitFor(T);
+    for (const testId of ['video-panel', 'lock-button', 'interviewer-notes']) expect(await page.getByTestId(testId).count(), testId).toBe(0);
+    expect(await page.locator('.console-body.run').textContent()).not.toContain('Everyone');
+    await page.locator('[data-testid="code-editor"] .view-lines').waitFor(T);
     await page.screenshot({ path: screenshotPath('practice-room.png') });
     await context.close();
   });

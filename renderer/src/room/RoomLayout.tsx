@@ -69,6 +69,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
   // (a candidate in an interview without AI is not shown an "AI interviewer" tab); turned off, it closes.
   const aiTab = view.role !== 'spectator' && (view.room.config.aiEnabled || view.role === 'host');
   const side = aiTab ? sideTab : 'problem';
+  const solo = view.room.mode === 'practice';
   const readCode = () => conn.code.doc.getText(CODE_TEXT).toString();
   const peer = view.room.mode === 'peer' && (view.role === 'host' || view.role === 'candidate');
   const advancing = advancingFrom === view.phase;
@@ -156,7 +157,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
             <button type="button" aria-pressed={tab === 'whiteboard'} onClick={() => openTab('whiteboard')} data-testid="whiteboard-tab">Whiteboard</button>
           </nav>
           <div className="workspace" hidden={tab !== 'code'}>
-            <Suspense fallback={<div className="code-editor muted center">Loading the editor…</div>}>
+            <Suspense fallback={<div className="code-editor editor-loading muted" role="status">Loading the editor…</div>}>
               <CodeEditor
                 conn={conn.code}
                 roomId={view.room.id}
@@ -185,7 +186,8 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
           )}
         </section>
         <section className="room-right" aria-label="People and controls">
-          <VideoPanel roomId={view.room.id} />
+          {/* Solo practice has nobody to call, nobody to lock out, and no scorecard to take notes for. */}
+          {!solo && <VideoPanel roomId={view.room.id} />}
           <h3>People</h3>
           <Participants
             participants={view.room.participants}
@@ -204,7 +206,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
               <StaffControls view={view} act={act} />
             </>
           )}
-          {staff && view.phase !== 'wrapup' && (
+          {staff && !solo && view.phase !== 'wrapup' && (
             <>
               <h3>Private notes</h3>
               <InterviewerNotes view={view} />

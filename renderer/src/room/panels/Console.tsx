@@ -135,7 +135,7 @@ export function Console({ view, readCode, ref }: ConsoleProps) {
             Input (stdin)
             <textarea value={stdin} onChange={(e) => setStdin(e.target.value)} rows={4} spellCheck={false} data-testid="stdin" />
           </label>
-          <RunOutput run={latestRun} by={latestRun ? nameOf(latestRun.userId) : ''} />
+          <RunOutput run={latestRun} by={latestRun ? nameOf(latestRun.userId) : ''} solo={view.room.mode === 'practice'} />
         </div>
       )}
       {tab === 'examples' && (

@@ -2,8 +2,8 @@ import type { RunResult } from '../../../../server/protocol/index.ts';
 import { runOutcome } from './run-outcome.ts';
 
 /** The room's newest run: how it ended (exit status, never a verdict), its output, and who started it. */
-export function RunOutput({ run, by }: { run: RunResult | null; by: string }) {
-  if (!run) return <p className="muted">Run the code to see its output here. Everyone in the room sees every run.</p>;
+export function RunOutput({ run, by, solo }: { run: RunResult | null; by: string; solo: boolean }) {
+  if (!run) return <p className="muted">Run the code to see its output here.{solo ? '' : ' Everyone in the room sees every run.'}</p>;
   if (run.status === 'queued' || run.status === 'running') {
     return <p className="muted" role="status"><span className="spinner" /> {run.status === 'running' ? 'Running' : 'Queued'} (started by {by})…</p>;
   }

@@ -28,7 +28,8 @@ export function StaffControls({ view, act }: StaffControlsProps) {
         {view.editorLocked ? (
           <button type="button" onClick={() => act(room.unlockEditor)} data-testid="unlock-button">Unlock editor</button>
         ) : (
-          <button type="button" onClick={() => act(room.lockEditor)} data-testid="lock-button">Lock editor</button>
+          // Nobody else edits in solo practice: locking would only lock yourself out.
+          view.room.mode !== 'practice' && <button type="button" onClick={() => act(room.lockEditor)} data-testid="lock-button">Lock editor</button>
         )}
         {timer && (timer.running ? (
           <button type="button" onClick={() => act(room.pauseTimer)}>Pause timer</button>
