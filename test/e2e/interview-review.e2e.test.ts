@@ -56,10 +56,19 @@ describe('interviewer review (Chromium, interviewer + candidate)', () => {
     expect(modes).toEqual(['Interview', 'Peer practice', 'Solo practice']);
     expect(await host.getByLabel('Language').locator('option').allTextContents()).toContain('Python');
     expect(await host.getByRole('button', { name: 'Problems' }).count()).toBe(1);
+    // Each mode brings its own phase minutes: solo practice neither warms up nor wraps up.
+    const minutes = () => Promise.all(['Warm-up', 'Coding', 'Wrap-up'].map((label) => host.getByLabel(label).inputValue()));
+    expect(await minutes()).toEqual(['5', '45', '10']);
+    await host.getByLabel('Mode').selectOption({ label: 'Solo practice' });
+    expect(await minutes()).toEqual(['0', '45', '0']);
+    await host.getByLabel('Mode').selectOption({ label: 'Interview' });
+    expect(await minutes()).toEqual(['5', '45', '10']);
+    await host.getByRole('textbox', { name: 'Room name (optional)' }).fill('Carl, onsite loop');
     await host.getByLabel('Problem').selectOption({ label: 'Two Sum (easy)' });
     await host.getByLabel('Language').selectOption('python');
     await host.screenshot({ path: screenshotPath('review-lobby.png') });
     await host.getByRole('button', { name: 'Create room' }).click();
+    await expect.poll(() => host.locator('#created-title').textContent(), T).toBe('Room ready: Carl, onsite loop');
     const invite = await host.getByTestId('invite-link').inputValue();
     await host.getByRole('button', { name: 'Enter room' }).click();
     await synced(host);

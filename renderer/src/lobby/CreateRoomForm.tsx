@@ -15,17 +15,30 @@ import { LanguageAvailability, offeredLanguages } from './LanguageAvailability.t
 import { LANGUAGE_LABEL, MODE_LABEL } from '../ui/labels.ts';
 
 const MINUTE = 60_000;
+/** Each mode's phase minutes (the server's defaults): an interview warms up and wraps up; solo practice does neither. */
+const MODE_MINUTES: Record<RoomMode, { warmup: number; coding: number; wrapup: number }> = {
+  interview: { warmup: 5, coding: 45, wrapup: 10 },
+  peer: { warmup: 0, coding: 45, wrapup: 10 },
+  practice: { warmup: 0, coding: 45, wrapup: 0 },
+};
 
 export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
   const { api, server, user } = useSession();
   const { items: problems } = useProblems(NO_FILTER);
   const { health } = useHealth(server.baseUrl);
   const [mode, setMode] = useState<RoomMode>('interview');
+  const [name, setName] = useState('');
   const [problemId, setProblemId] = useState('');
   const [language, setLanguage] = useState<SupportedLanguage>(user?.preferredLanguage ?? 'python');
-  const [warmup, setWarmup] = useState(5);
-  const [coding, setCoding] = useState(45);
-  const [wrapup, setWrapup] = useState(10);
+  const [warmup, setWarmup] = useState(MODE_MINUTES.interview.warmup);
+  const [coding, setCoding] = useState(MODE_MINUTES.interview.coding);
+  const [wrapup, setWrapup] = useState(MODE_MINUTES.interview.wrapup);
+  const changeMode = (next: RoomMode) => {
+    setMode(next);
+    setWarmup(MODE_MINUTES[next].warmup);
+    setCoding(MODE_MINUTES[next].coding);
+    setWrapup(MODE_MINUTES[next].wrapup);
+  };
   const [spectators, setSpectators] = useState(true);
   const [created, setCreated] = useState<RoomDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -37,6 +50,7 @@ export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
     setError(null);
     const body: RouteBody<'POST /v1/rooms'> = {
       mode,
+      ...(name.trim() ? { name: name.trim() } : {}),
       language: languages.includes(language) ? language : languages[0],
       ...(problemId ? { problemId } : {}),
       config: {
@@ -90,7 +104,7 @@ export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
         <div className="row">
           <label className="grow">
             Mode
-            <select name="mode" value={mode} onChange={(e) => setMode(e.target.value as RoomMode)}>
+            <select name="mode" value={mode} onChange={(e) => changeMode(e.target.value as RoomMode)}>
               {ROOM_MODES.map((m) => <option key={m} value={m}>{MODE_LABEL[m]}</option>)}
             </select>
           </label>
@@ -102,6 +116,10 @@ export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
           </label>
         </div>
         <LanguageAvailability health={health} />
+        <label>
+          Room name (optional)
+          <input name="name" value={name} onChange={(e) => setName(e.target.value)} maxLength={80} placeholder={`${user?.displayName ?? 'My'}'s room`} />
+        </label>
         <label>
           Problem
           <select name="problem" value={problemId} onChange={(e) => setProblemId(e.target.value)}>
