@@ -112,6 +112,15 @@ describe('accessibility of every screen (axe-core in Chromium)', () => {
     await candidatePage.getByTestId('ai-tab').click(T);
     await expect.poll(() => candidatePage.getByTestId('ai-blocked').getAttribute('data-code'), T).toBe('AI_UNAVAILABLE');
     expect(await axeViolations(candidatePage)).toEqual([]);
+    // Turned off again in the host's settings: the candidate's open AI tab closes back to the problem.
+    await hostPage.getByTestId('staff-controls').getByRole('button', { name: 'Settings', exact: true }).click();
+    const aiSetting = hostPage.getByLabel('AI interviewer, hints and reviews');
+    expect(await aiSetting.isChecked()).toBe(true);
+    await aiSetting.uncheck();
+    await hostPage.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => candidatePage.getByTestId('ai-tab').count(), T).toBe(0);
+    expect(await candidatePage.getByTestId('problem-panel').isVisible()).toBe(true);
+    await hostPage.getByTestId('staff-controls').getByRole('button', { name: 'Settings', exact: true }).click();
     await candidatePage.getByTestId('whiteboard-tab').click();
     await candidatePage.locator('.tl-container').waitFor(T);
     expect(await axeViolations(candidatePage)).toEqual([]);

@@ -60,7 +60,10 @@ export function StaffControls({ view, act }: StaffControlsProps) {
           Use problem
         </button>
       </div>
-      {showSettings && <Settings room={view.room} onSave={(body) => act(() => room.saveSettings(body))} />}
+      {/* Keyed by what it edits: a change saved elsewhere (the AI tab turning the AI on) shows here at once. */}
+      {showSettings && (
+        <Settings key={JSON.stringify([view.room.name, view.room.config])} room={view.room} onSave={(body) => act(() => room.saveSettings(body))} />
+      )}
     </div>
   );
 }
@@ -70,18 +73,21 @@ function Settings({ room, onSave }: { room: RoomDetail; onSave: (body: RouteBody
   const [spectators, setSpectators] = useState(room.config.allowSpectators);
   const [coding, setCoding] = useState(Math.round(room.config.codingDurationMs / 60_000));
   const [autoAdvance, setAutoAdvance] = useState(room.config.autoAdvance);
+  const [ai, setAi] = useState(room.config.aiEnabled);
   return (
     <form
       className="stack settings"
       onSubmit={(e) => {
         e.preventDefault();
-        onSave({ name, config: { allowSpectators: spectators, codingDurationMs: coding * 60_000, autoAdvance } });
+        onSave({ name, config: { allowSpectators: spectators, codingDurationMs: coding * 60_000, autoAdvance, aiEnabled: ai } });
       }}
     >
       <label>Room name<input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} /></label>
       <label>Coding minutes<input type="number" min={0} max={240} value={coding} onChange={(e) => setCoding(Number(e.target.value) || 0)} /></label>
       <label className="check"><input type="checkbox" checked={spectators} onChange={(e) => setSpectators(e.target.checked)} /> Allow spectators</label>
       <label className="check"><input type="checkbox" checked={autoAdvance} onChange={(e) => setAutoAdvance(e.target.checked)} /> Advance phases when the timer ends</label>
+      {/* Off, nobody but the host sees an AI tab; on, candidates can chat with it and ask for hints. */}
+      <label className="check"><input type="checkbox" checked={ai} onChange={(e) => setAi(e.target.checked)} /> AI interviewer, hints and reviews</label>
       <button type="submit">Save settings</button>
     </form>
   );
