@@ -5,6 +5,7 @@ import { formatDuration, formatTime } from '../ui/format.ts';
 import { CompareSessions, COMPARE_MAX, COMPARE_MIN } from './CompareSessions.tsx';
 import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { useAction } from '../ui/use-action.ts';
 import { listSessions, removeSession } from './session-actions.ts';
 import { TrainingProgress } from './TrainingProgress.tsx';
 import { LANGUAGE_LABEL, MODE_LABEL, VERDICT_LABEL } from '../ui/labels.ts';
@@ -15,20 +16,19 @@ export function HistoryScreen() {
   const { items: sessions, error, more, remove } = usePagedList((cursor) => listSessions(api, cursor), [api]);
   const [picked, setPicked] = useState<string[]>([]);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-  const [removeError, setRemoveError] = useState<unknown>(null);
+  const removal = useAction();
   const askRemove = (session: { id: string; name: string }) =>
     setConfirm({
       title: `Remove ${session.name} from your history?`,
       text: 'Only you stop seeing it: the other participants keep theirs. This cannot be undone.',
       confirmLabel: 'Remove',
       danger: true,
-      onConfirm: () => {
-        setRemoveError(null);
-        removeSession(api, session.id).then(() => {
+      onConfirm: () =>
+        void removal.run(async () => {
+          await removeSession(api, session.id);
           remove((s) => s.id === session.id);
           setPicked((p) => p.filter((id) => id !== session.id));
-        }, setRemoveError);
-      },
+        }),
     });
   const [comparing, setComparing] = useState<string[] | null>(null);
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : p.length < COMPARE_MAX ? [...p, id] : p));
@@ -45,7 +45,7 @@ export function HistoryScreen() {
         </div>
         <p className="muted small">Tick {COMPARE_MIN}–{COMPARE_MAX} sessions with a training report to compare their scores.</p>
         {error && <p role="alert" className="error">{error}</p>}
-        <ErrorAlert error={removeError} />
+        <ErrorAlert error={removal.error} />
         {sessions === null && !error && <p className="muted">Loading…</p>}
         {sessions?.length === 0 && <p className="muted">No finished sessions yet.</p>}
         <ul className="list" data-testid="session-list">

@@ -7,6 +7,7 @@ import { useSession } from '../app/session-context.tsx';
 import { desktopBridge } from '../app/desktop-bridge.ts';
 import { CopyButton } from '../ui/CopyButton.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { useAction } from '../ui/use-action.ts';
 import { desktopInviteLink, webInviteLink } from './invite-link.ts';
 import { createRoom } from './lobby-actions.ts';
 import { NO_FILTER, useProblems } from './use-problems.ts';
@@ -16,7 +17,8 @@ import { LANGUAGE_LABEL, MODE_LABEL } from '../ui/labels.ts';
 
 const MINUTE = 60_000;
 /** Each mode's phase minutes (the server's defaults): an interview warms up and wraps up; solo practice does neither. */
-const MODE_MINUTES: Record<RoomMode, { warmup: number; coding: number; wrapup: number }> = {
+type PhaseMinutes = { warmup: number; coding: number; wrapup: number };
+const MODE_MINUTES: Record<RoomMode, PhaseMinutes> = {
   interview: { warmup: 5, coding: 45, wrapup: 10 },
   peer: { warmup: 0, coding: 45, wrapup: 10 },
   practice: { warmup: 0, coding: 45, wrapup: 0 },
@@ -30,37 +32,33 @@ export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
   const [name, setName] = useState('');
   const [problemId, setProblemId] = useState('');
   const [language, setLanguage] = useState<SupportedLanguage>(user?.preferredLanguage ?? 'python');
-  const [warmup, setWarmup] = useState(MODE_MINUTES.interview.warmup);
-  const [coding, setCoding] = useState(MODE_MINUTES.interview.coding);
-  const [wrapup, setWrapup] = useState(MODE_MINUTES.interview.wrapup);
+  const [minutes, setMinutes] = useState<PhaseMinutes>(MODE_MINUTES.interview);
+  const setPhaseMinutes = (phase: keyof PhaseMinutes) => (value: number) => setMinutes((m) => ({ ...m, [phase]: value }));
   const changeMode = (next: RoomMode) => {
     setMode(next);
-    setWarmup(MODE_MINUTES[next].warmup);
-    setCoding(MODE_MINUTES[next].coding);
-    setWrapup(MODE_MINUTES[next].wrapup);
+    setMinutes(MODE_MINUTES[next]);
   };
   const [spectators, setSpectators] = useState(true);
   const [created, setCreated] = useState<RoomDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const creation = useAction();
   const problem = problems?.find((p) => p.id === problemId);
   const languages = offeredLanguages(health, problem ? problem.languages : SUPPORTED_LANGUAGES);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
     const body: RouteBody<'POST /v1/rooms'> = {
       mode,
       ...(name.trim() ? { name: name.trim() } : {}),
       language: languages.includes(language) ? language : languages[0],
       ...(problemId ? { problemId } : {}),
       config: {
-        warmupDurationMs: warmup * MINUTE,
-        codingDurationMs: coding * MINUTE,
-        wrapupDurationMs: wrapup * MINUTE,
+        warmupDurationMs: minutes.warmup * MINUTE,
+        codingDurationMs: minutes.coding * MINUTE,
+        wrapupDurationMs: minutes.wrapup * MINUTE,
         ...(mode === 'practice' ? {} : { allowSpectators: spectators }),
       },
     };
-    try {
+    void creation.run(async () => {
       const room = await createRoom(api, body);
       if (mode === 'practice') {
         navigate({ name: 'room', roomId: room.id });
@@ -68,9 +66,7 @@ export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
         setCreated(room);
         onCreated();
       }
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
 
   if (created) {
@@ -129,16 +125,16 @@ export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
         </label>
         <fieldset className="row">
           <legend>Phase durations (minutes, 0 = untimed)</legend>
-          <NumberField label="Warm-up" value={warmup} onChange={setWarmup} max={60} />
-          <NumberField label="Coding" value={coding} onChange={setCoding} max={240} />
-          <NumberField label="Wrap-up" value={wrapup} onChange={setWrapup} max={60} />
+          <NumberField label="Warm-up" value={minutes.warmup} onChange={setPhaseMinutes('warmup')} max={60} />
+          <NumberField label="Coding" value={minutes.coding} onChange={setPhaseMinutes('coding')} max={240} />
+          <NumberField label="Wrap-up" value={minutes.wrapup} onChange={setPhaseMinutes('wrapup')} max={60} />
         </fieldset>
         {mode !== 'practice' && (
           <label className="check">
             <input type="checkbox" checked={spectators} onChange={(e) => setSpectators(e.target.checked)} /> Allow spectators
           </label>
         )}
-        <ErrorAlert error={error} />
+        <ErrorAlert error={creation.error} />
         <button type="submit" className="primary">Create room</button>
       </form>
     </section>

@@ -4,6 +4,7 @@ import { navigate } from '../app/router.ts';
 import { useSession } from '../app/session-context.tsx';
 import { ConfirmDialog, type ConfirmRequest } from '../ui/ConfirmDialog.tsx';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { useAction } from '../ui/use-action.ts';
 import { endRoom, listMyRooms } from './lobby-actions.ts';
 import { MODE_LABEL, PHASE_LABEL } from '../ui/labels.ts';
 import { usePagedList } from '../ui/use-paged-list.ts';
@@ -16,23 +17,24 @@ export function MyRooms({ version, onEnded }: { version: number; onEnded: () => 
   const { api, user } = useSession();
   const { items: rooms, error, more } = usePagedList((cursor) => listMyRooms(api, cursor), [api, version]);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
-  const [endError, setEndError] = useState<unknown>(null);
+  const ending = useAction();
   const askEnd = (room: RoomSummary) =>
     setConfirm({
       title: `End ${room.name}?`,
       text: 'Everyone in it is disconnected and nobody can join again; it moves to History as a finished session.',
       confirmLabel: 'End the room',
       danger: true,
-      onConfirm: () => {
-        setEndError(null);
-        endRoom(api, room.id).then(onEnded, setEndError);
-      },
+      onConfirm: () =>
+        void ending.run(async () => {
+          await endRoom(api, room.id);
+          onEnded();
+        }),
     });
   return (
     <section className="card" aria-labelledby="my-rooms-title">
       <h2 id="my-rooms-title">My rooms</h2>
       {error && <p role="alert" className="error">{error}</p>}
-      <ErrorAlert error={endError} />
+      <ErrorAlert error={ending.error} />
       {rooms === null && !error && <p className="muted">Loading…</p>}
       {rooms?.length === 0 && <p className="muted">No rooms yet.</p>}
       <ul className="list" data-testid="my-rooms">
