@@ -120,7 +120,7 @@ export interface SyncodeApi {
   /** The cached part, or null when it was never cached. */
   'history:get': (key: HistoryKey) => unknown;
   /** Drops every cached part of one session of a server (it was removed from my history, or is gone there). */
-  'history:forget': (session: Omit<HistoryKey, 'part'>) => void;
+  'history:forget': (session: HistorySession) => void;
   'ai:settings': () => AiSettings;
   /** Saves the provider (the key to the OS keychain) and restarts the embedded server with it. */
   'ai:save': (input: AiSettingsInput) => AiSettings;
@@ -139,10 +139,13 @@ export interface ReportPdfRequest {
   fileName: string;
 }
 
-/** One cached part of a session of a server: the session page's reads, the replay logs. */
-export interface HistoryKey {
+/** One session of a server, as its history is cached. */
+export interface HistorySession {
   server: string;
   sessionId: string;
+}
+/** One cached part of a session of a server: the session page's reads, the replay logs. */
+export interface HistoryKey extends HistorySession {
   part: HistoryPart;
 }
 export const HISTORY_PARTS = ['session', 'replay-code', 'replay-whiteboard'] as const;

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as Y from 'yjs';
-import type { HistoryKey, LocalDocKey, RecentRoom } from '../../preload/api.ts';
+import type { HistoryKey, HistorySession, LocalDocKey, RecentRoom } from '../../preload/api.ts';
 import { migrateLocalStore } from './local-store-schema.ts';
 
 export interface LocalStoreOptions {
@@ -163,7 +163,7 @@ export class LocalStore {
   }
 
   /** Drops every cached part of one session. */
-  forgetHistory(session: Omit<HistoryKey, 'part'>): void {
+  forgetHistory(session: HistorySession): void {
     this.#db.prepare('DELETE FROM history_cache WHERE server = ? AND session_id = ?').run(session.server, session.sessionId);
   }
 

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { join } from 'node:path';
-import type { HistoryKey } from '../../preload/api.ts';
+import type { HistoryKey, HistorySession } from '../../preload/api.ts';
 import { LocalStore } from '../../main/local-store/local-store.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
@@ -96,7 +96,7 @@ describe('desktop app renderer (window.syncode bridge)', () => {
       },
       historyPut: (key: HistoryKey, value: unknown) => history.putHistory(key, value),
       historyGet: (key: HistoryKey) => history.getHistory(key),
-      historyForget: (session: Omit<HistoryKey, 'part'>) => history.forgetHistory(session),
+      historyForget: (session: HistorySession) => history.forgetHistory(session),
     };
     for (const [name, fn] of Object.entries(fns)) await context.exposeFunction(`bridge_${name}`, fn);
     await context.addInitScript(BRIDGE_SCRIPT);
