@@ -189,7 +189,6 @@ export const IPC_CHANNELS = [
   'ai:list-models',
   'ai:detect-local',
 ] as const satisfies readonly IpcChannel[];
-export const IPC_EVENTS = ['server-status', 'deep-link', 'menu-action'] as const satisfies readonly IpcEvent[];
 
 /**
  * Why a bridge call failed: bridge functions reject with this plain object (not an Error: only an Error's

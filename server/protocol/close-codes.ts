@@ -20,7 +20,6 @@ export const CloseCode = {
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;
-export type CloseCodeValue = (typeof CloseCode)[CloseCodeName]['code'];
 
 /** What a product client does after each close code (stop, back off and reconnect, rejoin, resync, …). */
 export type CloseAction = 'stop' | 'reconnect-now' | 'reconnect-soon' | 'reconnect-backoff' | 'rejoin-once' | 'resync' | 'offer-use-here' | 'retry-after-10s' | 'show-session';

@@ -149,8 +149,6 @@ export type RoomEvent =
   | ExecutionFinishedEvent
   | RecordingChangedEvent;
 
-export type RoomEventType = RoomEvent['type'];
-
 /** Events only the collab plane generates; the control plane may not push them. */
 export const COLLAB_ONLY_EVENT_TYPES = ['room-state', 'update-rejected', 'room-warning', 'room-closed', 'snapshot-taken'] as const;
 type CollabOnlyEventType = (typeof COLLAB_ONLY_EVENT_TYPES)[number];

@@ -49,9 +49,4 @@ export interface CodeSnapshot {
   sizeBytes: number;
 }
 
-export interface ParticipantRole {
-  userId: string;
-  role: RoomRole;
-}
-
 export type { LockReason, RoomMode, RoomRole, RoomStatus, SupportedLanguage };

@@ -111,8 +111,6 @@ interface TestRow {
   stderr: string | null;
 }
 
-export type ExecutionStore = Awaited<ReturnType<typeof createExecutionStore>>;
-
 /** Jobs record `liveness.nodeId`, the process that holds them; `liveness` tells which holders are gone. */
 export async function createExecutionStore(db: SqlDatabase, cursors: CursorCodec, liveness: NodeLiveness) {
   await migrateSql(db, 'execution', EXECUTION_MIGRATIONS);
