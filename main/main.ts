@@ -19,6 +19,7 @@ import { isAllowedNavigation, originOf, withLaunchSecret } from './renderer-orig
 import { startServerSupervisor, type ServerSupervisor } from './server-supervisor.ts';
 import { forkUtilityProcess } from './utility-fork.ts';
 import { corsForProfileServers } from './hosted-cors.ts';
+import { ConnectGuard } from './connect-guard.ts';
 import { RENDERER_CSP, withoutCsp } from './renderer-csp.ts';
 import { electronReportPdf } from './report-window.ts';
 import { restoreWindowState, type WindowState } from './window-state.ts';
@@ -133,16 +134,28 @@ function run(): void {
     if (fallbackReason) log('no OS keychain; sign-ins are not remembered on this device', fallbackReason);
     const profiles = new ProfileService({ settings: localStore, credentials, localBaseUrl: () => sup.status().url });
 
+    const hostedOrigins = (): string[] => profiles.list().flatMap((p) => (p.kind === 'hosted' ? [p.baseUrl] : []));
+    const guard = new ConnectGuard({ rendererOrigin: () => rendererOrigin, serverOrigins: hostedOrigins });
+    const refusedOrigins = new Set<string>();
     const requests = session.defaultSession.webRequest;
+    requests.onBeforeRequest((details, callback) => {
+      const allowed = guard.allows(details.url);
+      const origin = originOf(details.url) ?? details.url;
+      if (!allowed && !refusedOrigins.has(origin)) {
+        refusedOrigins.add(origin);
+        log('refused a connection from the window (not the app\'s server, a profile\'s, nor one they announced)', origin);
+      }
+      callback({ cancel: !allowed });
+    });
     requests.onBeforeSendHeaders((details, callback) =>
       callback({ requestHeaders: withLaunchSecret(details.url, details.requestHeaders, rendererOrigin, sup.launchSecret) }),
     );
     requests.onHeadersReceived((details, callback) => {
+      guard.learn(details.url, details.responseHeaders);
       if (originOf(details.url) === rendererOrigin) {
         return callback({ responseHeaders: { ...withoutCsp(details.responseHeaders), 'Content-Security-Policy': [RENDERER_CSP] } });
       }
-      const hostedOrigins = profiles.list().flatMap((p) => (p.kind === 'hosted' ? [p.baseUrl] : []));
-      callback(corsForProfileServers(details, rendererOrigin, hostedOrigins) ?? {});
+      callback(corsForProfileServers(details, rendererOrigin, hostedOrigins()) ?? {});
     });
     // Camera and microphone (video calls) and clipboard writes, for our own page only.
     session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => {

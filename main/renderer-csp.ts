@@ -1,7 +1,9 @@
 /**
  * The CSP main sets on every response of the renderer's origin. connect-src: our own origin (the embedded
  * server), hosted servers over https/wss, LiveKit (wss), and loopback http/ws for a server run locally with
- * `npm run server` (profiles accept http on loopback only). No inline or remote scripts.
+ * `npm run server` (profiles accept http on loopback only). It cannot name the hosted servers, which are added
+ * after the page loads: ConnectGuard (connect-guard.ts) narrows connections to them per request. No inline or
+ * remote scripts.
  */
 export const RENDERER_CSP = [
   "default-src 'self'",

@@ -18,6 +18,7 @@ import { observeRequests } from './operations/request-observer.ts';
 import { createServerMetrics } from './operations/server-metrics.ts';
 import type { RunningServer, ServerOptions } from './server-options.ts';
 import { errorFields } from './error-fields.ts';
+import { CONNECT_SOURCES_HEADER } from './protocol/index.ts';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -59,7 +60,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           )
         : undefined;
 
-    // The web client's CSP names the collab socket's origin, which needs the bound port: made on the first page served.
+    // The collab socket's origin needs the bound port: the connect sources are made on the first request that needs them.
+    let connectSources: string[] | undefined;
+    const connectTo = (): string[] => (connectSources ??= webClientConnectSources(collabUrl(), options.livekit?.url));
     let csp: string | undefined;
     const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
       const refused = refuseAccess(req, access);
@@ -70,6 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const path = (req.url ?? '/').split('?')[0]!;
       if (path === '/v1' || path.startsWith('/v1/')) {
         if (handleCors(req, res, options.corsOrigins ?? [])) return;
+        res.setHeader(CONNECT_SOURCES_HEADER, connectTo().join(' '));
         void router.handle(req, res);
       } else if (path === '/collab' || path.startsWith('/collab/')) {
         setRequestRoute('/collab');
@@ -87,7 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         sendUnknownRoute(res);
       } else {
         setRequestRoute('web-client');
-        csp ??= webClientCsp(webClientConnectSources(collabUrl(), options.livekit?.url));
+        csp ??= webClientCsp(connectTo());
         serveStatic(req, res, { root: webRoot, state: options.webClientState?.() ?? 'ready', csp }).catch((error: unknown) => {
           log.error('static file error', errorFields(error));
           res.destroy();

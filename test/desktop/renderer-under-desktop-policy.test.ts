@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ConnectGuard } from '../../main/connect-guard.ts';
 import { RENDERER_CSP, withoutCsp } from '../../main/renderer-csp.ts';
 import { LAUNCH_SECRET_HEADER } from '../../server/protocol/index.ts';
 import { screenshotPath } from '../support/artifacts.ts';
@@ -13,11 +14,18 @@ const T = { timeout: 20_000 };
 
 /**
  * What the desktop window does, minus Electron (which cannot run here): the real renderer build loaded from
- * the real embedded server's origin, every request carrying the launch secret (main's onBeforeSendHeaders)
- * and every response of that origin carrying RENDERER_CSP (main's onHeadersReceived). Service workers are
- * blocked: Playwright's request hooks do not see their fetches (Electron's session hooks do).
+ * the real embedded server's origin, every request carrying the launch secret (main's onBeforeSendHeaders),
+ * every HTTP request asked of main's ConnectGuard (onBeforeRequest; Playwright's request routes do not see
+ * WebSockets, whose checks connect-guard.test.ts covers), what each response announces learned by it, and every
+ * response of the renderer's origin carrying RENDERER_CSP (onHeadersReceived). Service workers are blocked:
+ * Playwright's request hooks do not see their fetches (Electron's session hooks do).
  */
-async function desktopLikePage(browser: Browser, server: TestServer, session: unknown): Promise<{ context: BrowserContext; page: Page; violations: string[] }> {
+async function desktopLikePage(
+  browser: Browser,
+  server: TestServer,
+  session: unknown,
+  guard: ConnectGuard,
+): Promise<{ context: BrowserContext; page: Page; violations: string[]; refused: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     extraHTTPHeaders: { [LAUNCH_SECRET_HEADER]: SECRET },
@@ -29,8 +37,16 @@ async function desktopLikePage(browser: Browser, server: TestServer, session: un
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
   `);
-  await context.route(`${server.url}/**`, async (route) => {
+  const refused: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (!guard.allows(url)) {
+      refused.push(url);
+      return route.abort('blockedbyclient');
+    }
     const response = await route.fetch();
+    guard.learn(url, response.headers());
+    if (!url.startsWith(`${server.url}/`)) return route.fulfill({ response });
     // As main's onHeadersReceived builds them: the server's narrower web-client CSP (which names no hosted server) must
     // not remain beside RENDERER_CSP under another spelling, where Chromium would enforce both.
     await route.fulfill({ response, headers: asDelivered({ ...withoutCsp(response.headers()), 'Content-Security-Policy': RENDERER_CSP }) });
@@ -40,7 +56,7 @@ async function desktopLikePage(browser: Browser, server: TestServer, session: un
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
-  return { context, page, violations };
+  return { context, page, violations, refused };
 }
 
 /** Headers as the page receives them: names differing only in case are one header, their values joined (HTTP). */
@@ -85,7 +101,11 @@ describe('the renderer under the desktop policy (Chromium, real embedded server)
       body: { email: 'me-0123456789abcdef@syncode.local', password: 'random local password', displayName: 'Me' },
     });
     expect(registered.status).toBe(201);
-    const { context, page, violations } = await desktopLikePage(browser, server, registered.body);
+    const profiles: string[] = [];
+    const guard = new ConnectGuard({ rendererOrigin: () => server.url, serverOrigins: () => profiles });
+    const { context, page, violations, refused } = await desktopLikePage(browser, server, registered.body, guard);
+    const fetchFromPage = (url: string): Promise<unknown> =>
+      page.evaluate(`fetch(${JSON.stringify(url)}, { mode: 'no-cors' }).then(() => 'reached', () => 'refused')`);
     try {
       await page.goto(`${server.url}/`);
       await page.getByLabel('Problem').selectOption({ label: 'Two Sum (easy)' });
@@ -97,14 +117,22 @@ describe('the renderer under the desktop policy (Chromium, real embedded server)
       await page.screenshot({ path: screenshotPath('desktop-policy-room.png') });
       const reported = (await page.evaluate('window.__csp')) as string[];
       expect([...reported, ...violations]).toEqual([]);
-      // The window reaches a hosted server too (a profile's): the embedded server's own page policy, which names
-      // no other server, is not left in force beside RENDERER_CSP.
-      const hosted = await startTestServer();
+      expect(refused).toEqual([]);
+      // The window reaches a hosted server once it is a profile's: the embedded server's own page policy, which
+      // names no other server, is not left in force beside RENDERER_CSP. Another server (here standing in for the
+      // hosted server's LiveKit) stays out of reach until the hosted server has announced it.
+      const media = await startTestServer();
+      const hosted = await startTestServer({ livekit: { url: media.url.replace(/^http/, 'ws'), apiKey: 'key', apiSecret: 'secret-secret-secret-secret-secret-0' } });
       try {
-        const reached = await page.evaluate(`fetch(${JSON.stringify(`${hosted.url}/v1/health`)}, { mode: 'no-cors' }).then(() => 'reached', (e) => String(e))`);
-        expect(reached).toBe('reached');
+        expect(await fetchFromPage(`${hosted.url}/v1/health`)).toBe('refused');
+        profiles.push(hosted.url);
+        expect(await fetchFromPage(`${media.url}/v1/health`)).toBe('refused');
+        expect(await fetchFromPage(`${hosted.url}/v1/health`)).toBe('reached');
+        expect(await fetchFromPage(`${media.url}/v1/health`)).toBe('reached');
+        expect(refused).toEqual([`${hosted.url}/v1/health`, `${media.url}/v1/health`]);
       } finally {
         await hosted.stop();
+        await media.stop();
       }
     } finally {
       await context.close();

@@ -1,7 +1,9 @@
 // The web client's connect-src: the page's own origin, the collab socket's and LiveKit's (as WebSocket and HTTP),
-// and nothing else; and the CSP a server with LiveKit and a split collab process sends with its pages.
+// and nothing else; and the CSP a server with LiveKit and a split collab process sends with its pages, and the same
+// list on its /v1 responses (CONNECT_SOURCES_HEADER, which the desktop app's connection guard reads).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webClientConnectSources, webClientCsp } from '../../server/http/static-files.ts';
+import { CONNECT_SOURCES_HEADER } from '../../server/protocol/index.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 describe('web client connect-src', () => {
@@ -36,6 +38,17 @@ describe('web client connect-src', () => {
       expect(page.headers.get('content-security-policy')).toContain(
         "connect-src 'self' wss://interviews.example.com wss://media.example.com https://media.example.com;",
       );
+    });
+
+    it('names them on every /v1 response, errors included', async () => {
+      const expected = 'wss://interviews.example.com wss://media.example.com https://media.example.com';
+      const health = await fetch(`${server.url}/v1/health`);
+      expect(health.headers.get(CONNECT_SOURCES_HEADER)).toBe(expected);
+      const refused = await fetch(`${server.url}/v1/users/me`);
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get(CONNECT_SOURCES_HEADER)).toBe(expected);
+      const page = await fetch(`${server.url}/join/ABC234`, { headers: { accept: 'text/html' } });
+      expect(page.headers.get(CONNECT_SOURCES_HEADER)).toBeNull();
     });
   });
 });
