@@ -132,7 +132,7 @@ function unclassifiedDependencies(root: string): Violation[] {
 }
 
 function unclassifiedMessage(name: string): string {
-  return `'${name}' is not classified: add it to scripts/package-runtimes.ts with the runtime it needs (pure, node, dom, electron or types).`;
+  return `'${name}' is not classified: add it to scripts/package-runtimes.ts with the runtime it needs (pure, node, dom, electron, types or dev).`;
 }
 
 /** Where packages of `runtime` may be imported, for the message. */

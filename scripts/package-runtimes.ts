@@ -5,9 +5,10 @@
 /**
  * `pure`: plain JS, runs anywhere (server/protocol included). `node`: needs Node (native modules, sockets,
  * the file system). `dom`: needs a browser. `electron`: Electron's own API (main and preload processes).
- * `types`: type declarations, never imported at run time.
+ * `types`: type declarations, never imported at run time. `dev`: tests, benchmarks and build tooling only, never
+ * imported by the product's folders (a production install has no devDependencies).
  */
-export type PackageRuntime = 'pure' | 'node' | 'dom' | 'electron' | 'types';
+export type PackageRuntime = 'pure' | 'node' | 'dom' | 'electron' | 'types' | 'dev';
 
 export const PACKAGE_RUNTIMES: Readonly<Record<string, PackageRuntime>> = {
   // The whiteboard's record schema (validators only); the collab plane checks records with it.
@@ -36,19 +37,11 @@ export const PACKAGE_RUNTIMES: Readonly<Record<string, PackageRuntime>> = {
   pino: 'node',
   'prom-client': 'node',
   ws: 'node',
-  '@doyensec/electronegativity': 'node',
-  '@vitejs/plugin-react': 'node',
-  'electron-builder': 'node',
-  'playwright-core': 'node',
-  // Tests only: the real SMTP server reset emails are sent to (test/support/test-smtp-server.ts).
-  'smtp-server': 'node',
   typescript: 'node',
+  // A devDependency, loaded only where installed: the server builds a missing web client with it (web-client-build.ts).
   vite: 'node',
-  vitest: 'node',
 
   '@tldraw/assets': 'dom',
-  // The accessibility rules engine: its script is read from disk and run inside Chromium (axeViolations, test/e2e/e2e-helpers.ts).
-  'axe-core': 'dom',
   dompurify: 'dom',
   'livekit-client': 'dom',
   'monaco-editor': 'dom',
@@ -59,6 +52,16 @@ export const PACKAGE_RUNTIMES: Readonly<Record<string, PackageRuntime>> = {
   'y-monaco': 'dom',
 
   electron: 'electron',
+
+  '@doyensec/electronegativity': 'dev',
+  '@vitejs/plugin-react': 'dev',
+  // The accessibility rules engine: its script is read from disk and run inside Chromium (axeViolations, test/e2e/e2e-helpers.ts).
+  'axe-core': 'dev',
+  'electron-builder': 'dev',
+  'playwright-core': 'dev',
+  // The real SMTP server reset emails are sent to in tests (test/support/test-smtp-server.ts).
+  'smtp-server': 'dev',
+  vitest: 'dev',
 
   '@types/better-sqlite3': 'types',
   '@types/node': 'types',

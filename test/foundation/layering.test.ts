@@ -48,6 +48,8 @@ describe('layering lint (ARCHITECTURE.md import table, package runtimes, raw IPC
     ['renderer/src/a.ts', "import Database from 'better-sqlite3';", "'better-sqlite3' is a node package, usable only in server/, main/, test/"],
     ['server/protocol/a.ts', "import { WebSocket } from 'ws';", "'ws' is a node package, usable only in server/, main/"],
     ['server/collab/a.ts', "import { createRoot } from 'react-dom/client';", "'react-dom' is a dom package, usable only in renderer/"],
+    ['server/control/auth/a.ts', "import { SMTPServer } from 'smtp-server';", "'smtp-server' is a dev package, usable only in test/, scripts/, bench/"],
+    ['main/a.ts', "import { chromium } from 'playwright-core';", "'playwright-core' is a dev package, usable only in test/, scripts/, bench/"],
     ['main/a.ts', "import { ipcMain } from 'electron';", "may not import ipcMain from 'electron': only main/main.ts does"],
     ['main/ipc-handlers.ts', "import { app, ipcMain as m } from 'electron';", "may not import ipcMain from 'electron'"],
     ['preload/a.ts', "import { ipcRenderer } from 'electron';", "may not import ipcRenderer from 'electron': only preload/preload.ts does"],
@@ -74,6 +76,7 @@ describe('layering lint (ARCHITECTURE.md import table, package runtimes, raw IPC
     ['main/main.ts', "import { app, ipcMain } from 'electron';\nimport Database from 'better-sqlite3';"],
     ['preload/preload.ts', "import { contextBridge, ipcRenderer } from 'electron';"],
     ['test/a.test.ts', "import Database from 'better-sqlite3';\nimport Ajv from 'ajv';"],
+    ['test/a.test.ts', "import { SMTPServer } from 'smtp-server';\nimport { chromium } from 'playwright-core';"],
   ])('%s: %s is allowed', (file, source) => {
     expect(checkFile(REPO_ROOT, file, source + '\n')).toEqual([]);
   });
