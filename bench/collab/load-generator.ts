@@ -133,8 +133,10 @@ function lightClient(collabUrl: string, roomId: string, token: string, observe: 
 }
 
 async function runJoin(cfg: Extract<GeneratorConfig, { kind: 'join' }>): Promise<void> {
+  // The builder and the joiners are different users: a second connection of the builder's user to the document
+  // would replace the builder (4009) while its last updates are still on their way.
+  const builder = new WebSocket(`${cfg.collabUrl}/${cfg.roomId}/code?token=${await token(cfg, cfg.roomId)}`);
   const url = `${cfg.collabUrl}/${cfg.roomId}/code?token=${await token(cfg, cfg.roomId)}`;
-  const builder = new WebSocket(url);
   await new Promise((r) => builder.once('open', r));
   const ydoc = new Y.Doc();
   const text = ydoc.getText('code');
