@@ -1,9 +1,9 @@
 // The window's connection guard (main's onBeforeRequest): the renderer's origin, the profiles' servers and what
-// those announce in CONNECT_SOURCES_HEADER, nothing else; and, against a real server, what it learns from one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// those announce in CONNECT_SOURCES_HEADER, nothing else. What it learns from a real server's response:
+// test/foundation/web-client-csp.test.ts.
+import { describe, expect, it } from 'vitest';
 import { ConnectGuard } from '../../main/connect-guard.ts';
 import { CONNECT_SOURCES_HEADER } from '../../server/protocol/index.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const RENDERER = 'http://127.0.0.1:5123';
 const HOSTED = 'https://interviews.example.com';
@@ -74,29 +74,5 @@ describe('ConnectGuard', () => {
     expect(guard.allows('https://other.example.net/')).toBe(false);
     guard.learn(`${HOSTED}/v1/health`, { 'cache-control': ['no-store'] });
     expect(guard.allows('https://other.example.net/')).toBe(false);
-  });
-
-  describe('with a real server that has LiveKit and announces its collab socket at its public address', () => {
-    let server: TestServer;
-    beforeAll(async () => {
-      server = await startTestServer({
-        publicUrl: 'https://collab.example.com',
-        livekit: { url: 'wss://media.example.com', apiKey: 'key', apiSecret: 'secret-secret-secret-secret-secret-0' },
-      });
-    });
-    afterAll(async () => {
-      await server?.stop();
-    });
-
-    it('allows its collab socket and LiveKit once one of its responses has been seen', async () => {
-      const guard = guardWith([server.url]);
-      expect(guard.allows('wss://collab.example.com/collab/r1/code')).toBe(false);
-      const response = await fetch(`${server.url}/v1/health`);
-      guard.learn(response.url, Object.fromEntries(response.headers));
-      expect(guard.allows('wss://collab.example.com/collab/r1/code')).toBe(true);
-      expect(guard.allows('wss://media.example.com/rtc?access_token=t')).toBe(true);
-      expect(guard.allows('https://media.example.com/rtc/validate')).toBe(true);
-      expect(guard.allows('https://elsewhere.example.com/')).toBe(false);
-    });
   });
 });

@@ -2,6 +2,7 @@
 // and nothing else; and the CSP a server with LiveKit and a split collab process sends with its pages, and the same
 // list on its /v1 responses (CONNECT_SOURCES_HEADER, which the desktop app's connection guard reads).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConnectGuard } from '../../main/connect-guard.ts';
 import { webClientConnectSources, webClientCsp } from '../../server/http/static-files.ts';
 import { CONNECT_SOURCES_HEADER } from '../../server/protocol/index.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -49,6 +50,17 @@ describe('web client connect-src', () => {
       expect(refused.headers.get(CONNECT_SOURCES_HEADER)).toBe(expected);
       const page = await fetch(`${server.url}/join/ABC234`, { headers: { accept: 'text/html' } });
       expect(page.headers.get(CONNECT_SOURCES_HEADER)).toBeNull();
+    });
+
+    it('lets a desktop window that added it as a profile reach its collab socket and LiveKit, once a response was seen', async () => {
+      const guard = new ConnectGuard({ rendererOrigin: () => 'http://127.0.0.1:5123', serverOrigins: () => [server.url] });
+      expect(guard.allows('wss://interviews.example.com/collab/r1/code')).toBe(false);
+      const response = await fetch(`${server.url}/v1/health`);
+      guard.learn(response.url, Object.fromEntries(response.headers));
+      expect(guard.allows('wss://interviews.example.com/collab/r1/code')).toBe(true);
+      expect(guard.allows('wss://media.example.com/rtc?access_token=t')).toBe(true);
+      expect(guard.allows('https://media.example.com/rtc/validate')).toBe(true);
+      expect(guard.allows('https://elsewhere.example.com/')).toBe(false);
     });
   });
 });
