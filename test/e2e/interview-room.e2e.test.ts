@@ -330,6 +330,9 @@ describe('interview room (Chromium, host + candidate)', () => {
     await synced(spec);
     expect(await spec.getByTestId('room').getAttribute('data-role')).toBe('spectator');
     await expect.poll(() => spec.getByTestId('readonly-banner').textContent(), T).toContain('spectator');
+    // Spectators cannot run code: no stdin box to type into, and Run says why.
+    expect(await spec.getByTestId('stdin').count()).toBe(0);
+    expect(await spec.getByTestId('run-button').getAttribute('title')).toBe('Spectators watch; they do not run code.');
     await focusEditorEnd(spec);
     await spec.keyboard.type('# spectator edit');
     await spec.screenshot({ path: screenshotPath('room-spectator.png') });

@@ -130,11 +130,14 @@ export function Console({ view, readCode, ref }: ConsoleProps) {
       {error !== null && <p role="alert" className="error" data-error-code={error.code}>{error.text}</p>}
       {results.error !== null && error === null && <p role="alert" className="error small">Could not read a result: {errorText(results.error)}</p>}
       {tab === 'run' && (
-        <div className="console-body run">
-          <label className="stdin">
-            Input (stdin)
-            <textarea value={stdin} onChange={(e) => setStdin(e.target.value)} rows={4} spellCheck={false} data-testid="stdin" />
-          </label>
+        // A spectator never runs code, so there is no input to type for them: the output takes the width.
+        <div className={view.role === 'spectator' ? 'console-body' : 'console-body run'}>
+          {view.role !== 'spectator' && (
+            <label className="stdin">
+              Input (stdin)
+              <textarea value={stdin} onChange={(e) => setStdin(e.target.value)} rows={4} spellCheck={false} data-testid="stdin" />
+            </label>
+          )}
           <RunOutput run={latestRun} by={latestRun ? nameOf(latestRun.userId) : ''} solo={view.room.mode === 'practice'} />
         </div>
       )}
