@@ -26,6 +26,8 @@ export interface HttpCallbackOptions {
 export interface HttpCallbackSender extends CollabCallbacks {
   /** Items handed over and not yet acknowledged (buffered or in flight). */
   pendingCount(): number;
+  /** Of those, the ones in the buffer: their retries are spent, and they wait for the next success or flush. */
+  bufferedCount(): number;
   close(): void;
 }
 
@@ -188,6 +190,7 @@ export function createHttpCallbackSender(options: HttpCallbackOptions): HttpCall
       return { received: 1 };
     },
     pendingCount: () => buffer.length + inFlight,
+    bufferedCount: () => buffer.length,
     close() {
       closed = true;
       clearInterval(flushTimer);

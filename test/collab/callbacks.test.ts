@@ -39,6 +39,11 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; rep
   return { url: `http://127.0.0.1:${port}`, received, replies, server };
 }
 
+/** A snapshot-ready item of a room of its own, taken `n` ms from now (the buffer orders by takenAt). */
+function snapshotItem(trigger: SnapshotReadyItem['trigger'], n: number): SnapshotReadyItem {
+  return { id: randomUUID(), roomId: randomUUID(), doc: 'code', takenAt: new Date(Date.now() + n).toISOString(), trigger, bytes: 'AA==', sizeBytes: 1 };
+}
+
 describe('HTTP callbacks: retry 1/2/4, buffering, at-least-once', () => {
   const cleanup: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
@@ -82,15 +87,24 @@ describe('HTTP callbacks: retry 1/2/4, buffering, at-least-once', () => {
   });
 
   it('buffers after the last retry and delivers buffered items first with the next success', async () => {
+    // The sender alone, so the test can wait until the item is in the buffer: its last attempt's 503 may still be on
+    // its way back when the receiver has counted four attempts, and a callback sent meanwhile would go out alone.
     // No periodic flush within the test: the buffered item can only go out with the next callback.
-    const { receiver, server, roomId } = await setup([10, 20, 40]);
+    const receiver = await startReceiver();
+    cleanup.push(() => new Promise<void>((r) => receiver.server.close(() => r())));
+    const sender = createHttpCallbackSender({ baseUrl: receiver.url, internalSecret: INTERNAL_SECRET, log: silentLogger, retryDelaysMs: [10, 20, 40], flushIntervalMs: 60_000 });
+    cleanup.push(() => sender.close());
     receiver.replies.push(503, 503, 503, 503);
-    const first = await server.plane.control.takeSnapshot(roomId, 'manual');
-    await pollUntil(() => server.plane.health(), (x) => x.pendingCallbacks === 1 && receiver.received.length === 4);
-    const second = await server.plane.control.takeSnapshot(roomId, 'manual');
-    await pollUntil(() => receiver.received.length, (n) => n === 5);
-    expect(receiver.received[4]!.body.snapshots!.map((s) => s.id)).toEqual([first.snapshot.id, second.snapshot.id]);
-    await pollUntil(() => server.plane.health(), (x) => x.pendingCallbacks === 0);
+    const first = snapshotItem('manual', 1);
+    const firstAcked = sender.snapshotReady({ snapshots: [first] });
+    await pollUntil(() => sender.bufferedCount(), (n) => n === 1);
+    expect(receiver.received.length).toBe(4);
+    const second = snapshotItem('manual', 2);
+    await expect(sender.snapshotReady({ snapshots: [second] })).resolves.toEqual({ received: 1 });
+    await expect(firstAcked).resolves.toEqual({ received: 1 });
+    expect(receiver.received.length).toBe(5);
+    expect(receiver.received[4]!.body.snapshots!.map((s) => s.id)).toEqual([first.id, second.id]);
+    expect(sender.pendingCount()).toBe(0);
   });
 
   it('delivers buffered items with the periodic flush, without any new callback', async () => {
@@ -117,14 +131,11 @@ describe('HTTP callbacks: retry 1/2/4, buffering, at-least-once', () => {
     cleanup.push(() => new Promise<void>((r) => receiver.server.close(() => r())));
     const sender = createHttpCallbackSender({ baseUrl: receiver.url, internalSecret: INTERNAL_SECRET, log: silentLogger, retryDelaysMs: [], maxItems: 3, flushIntervalMs: 60_000 });
     cleanup.push(() => sender.close());
-    const item = (trigger: SnapshotReadyItem['trigger'], n: number): SnapshotReadyItem => ({
-      id: randomUUID(), roomId: randomUUID(), doc: 'code', takenAt: new Date(Date.now() + n).toISOString(), trigger, bytes: 'AA==', sizeBytes: 1,
-    });
     const disconnect = (userId: string) => ({ roomId: randomUUID(), userId, doc: 'code' as const, closeCode: 1006, disconnectedAt: new Date().toISOString() });
     receiver.replies.push(503, 503, 503, 503, 503);
     const outcomes: Promise<unknown>[] = [];
-    const p1 = item('periodic', 1);
-    const end = item('session-end', 2);
+    const p1 = snapshotItem('periodic', 1);
+    const end = snapshotItem('session-end', 2);
     outcomes.push(sender.snapshotReady({ snapshots: [p1] }).catch(() => 'dropped'));
     outcomes.push(sender.userDisconnected(disconnect('d1')).catch(() => 'dropped'));
     outcomes.push(sender.snapshotReady({ snapshots: [end] }).catch(() => 'dropped'));
@@ -141,7 +152,7 @@ describe('HTTP callbacks: retry 1/2/4, buffering, at-least-once', () => {
     await expect(outcomes[4]).resolves.toEqual({ received: 1 });
     const notices = receiver.received.filter((r) => r.path.endsWith('user-disconnected')).map((r) => r.body.userId);
     expect(notices.slice(-3).sort()).toEqual(['d2', 'd2b', 'd3']);
-    const last = sender.snapshotReady({ snapshots: [item('manual', 3)] });
+    const last = sender.snapshotReady({ snapshots: [snapshotItem('manual', 3)] });
     await expect(last).resolves.toEqual({ received: 1 });
     await expect(outcomes[2]).resolves.toEqual({ received: 1 });
     const delivered = receiver.received.at(-1)!.body.snapshots!.map((s) => s.trigger);
