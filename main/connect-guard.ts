@@ -29,10 +29,11 @@ export class ConnectGuard {
    * latest list replaces the earlier one). Headers from anywhere else are ignored.
    */
   learn(responseUrl: string, headers: Record<string, string[] | string> | undefined): void {
-    const from = originOf(responseUrl);
-    if (from === null || !this.#isServer(from)) return;
+    // The header first: most responses have none, and they need no look at the profiles.
     const value = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === CONNECT_SOURCES_HEADER)?.[1];
     if (value === undefined) return;
+    const from = originOf(responseUrl);
+    if (from === null || !this.#servers().includes(from)) return;
     const listed = (Array.isArray(value) ? value.join(' ') : value).split(/[\s,]+/);
     this.#sources.set(from, new Set(listed.flatMap((source) => originOf(source) ?? [])));
   }
@@ -51,16 +52,12 @@ export class ConnectGuard {
     if (!NETWORK_SCHEMES.has(scheme)) return true;
     const origin = originOf(requestUrl);
     if (origin === null) return false;
-    if (this.#isServer(origin)) return true;
-    return this.#servers().some((server) => this.#sources.get(server)?.has(origin) ?? false);
+    const servers = this.#servers();
+    return servers.includes(origin) || servers.some((server) => this.#sources.get(server)?.has(origin) ?? false);
   }
 
   #servers(): string[] {
     const renderer = this.#options.rendererOrigin();
     return [...(renderer ? [renderer] : []), ...this.#options.serverOrigins()];
-  }
-
-  #isServer(origin: string): boolean {
-    return this.#servers().includes(origin);
   }
 }

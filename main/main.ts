@@ -139,13 +139,13 @@ function run(): void {
     const refusedOrigins = new Set<string>();
     const requests = session.defaultSession.webRequest;
     requests.onBeforeRequest((details, callback) => {
-      const allowed = guard.allows(details.url);
+      if (guard.allows(details.url)) return callback({});
       const origin = originOf(details.url) ?? details.url;
-      if (!allowed && !refusedOrigins.has(origin)) {
+      if (!refusedOrigins.has(origin)) {
         refusedOrigins.add(origin);
         log('refused a connection from the window (not the app\'s server, a profile\'s, nor one they announced)', origin);
       }
-      callback({ cancel: !allowed });
+      callback({ cancel: true });
     });
     requests.onBeforeSendHeaders((details, callback) =>
       callback({ requestHeaders: withLaunchSecret(details.url, details.requestHeaders, rendererOrigin, sup.launchSecret) }),

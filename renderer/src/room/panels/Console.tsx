@@ -42,7 +42,8 @@ export function Console({ view, readCode, ref }: ConsoleProps) {
   const nameOf = (userId: string) =>
     userId === view.me.userId ? 'you' : (view.room.participants.find((p) => p.userId === userId)?.displayName ?? 'someone');
 
-  const canExecute = view.role !== 'spectator' && (view.role !== 'candidate' || !view.editorLocked);
+  const spectator = view.role === 'spectator';
+  const canExecute = !spectator && (view.role !== 'candidate' || !view.editorLocked);
   // Runs from the warm-up on, submissions from coding on; none once finished.
   const runPhase = view.phase === 'warmup' || view.phase === 'coding' || view.phase === 'wrapup';
   const submitPhase = view.phase === 'coding' || view.phase === 'wrapup';
@@ -52,7 +53,7 @@ export function Console({ view, readCode, ref }: ConsoleProps) {
   const examplesBusy = rows.some((r) => r.state === 'running');
   const judging = isPending(results.submission?.status) || view.lockReason === 'submit';
   const why = !canExecute
-    ? view.role === 'spectator' ? 'Spectators watch; they do not run code.' : 'The editor is locked.'
+    ? spectator ? 'Spectators watch; they do not run code.' : 'The editor is locked.'
     : !runPhase ? 'Runs start with the warm-up, submissions with coding.'
     : !submitPhase ? 'Submissions open when coding starts.'
     : view.problemId === null ? 'Choose a problem to submit against.'
@@ -131,8 +132,8 @@ export function Console({ view, readCode, ref }: ConsoleProps) {
       {results.error !== null && error === null && <p role="alert" className="error small">Could not read a result: {errorText(results.error)}</p>}
       {tab === 'run' && (
         // A spectator never runs code, so there is no input to type for them: the output takes the width.
-        <div className={view.role === 'spectator' ? 'console-body' : 'console-body run'}>
-          {view.role !== 'spectator' && (
+        <div className={spectator ? 'console-body' : 'console-body run'}>
+          {!spectator && (
             <label className="stdin">
               Input (stdin)
               <textarea value={stdin} onChange={(e) => setStdin(e.target.value)} rows={4} spellCheck={false} data-testid="stdin" />
