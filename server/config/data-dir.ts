@@ -13,11 +13,13 @@ export const DATA_FILE_MODE = 0o600;
 const SQLITE_FILE = /\.sqlite(-wal|-shm|-journal)?$/;
 /** A SQLite database itself (`syncode.sqlite`, `collab.sqlite`). */
 export const SQLITE_DATABASE = /\.sqlite$/;
+/** The collab store's journal of accepted updates not yet in collab.sqlite (server/storage/collab/update-journal.ts). */
+export const COLLAB_JOURNAL = 'collab.journal';
 /** The folder of generated secrets (server/config/secrets.ts). */
 export const SECRETS_DIR = 'secrets';
 
 /**
- * Creates `dataDir` (0700) if missing, else restricts it, its SQLite files (0600) and its secrets folder. A path that
+ * Creates `dataDir` (0700) if missing, else restricts it, its SQLite files and the collab journal (0600) and its secrets folder. A path that
  * cannot be a directory (a file, no permission) is a StartupError.
  */
 export function secureDataDir(dataDir: string, log: Logger): void {
@@ -29,7 +31,7 @@ export function secureDataDir(dataDir: string, log: Logger): void {
   restrict(dataDir, DATA_DIR_MODE, log);
   for (const entry of readdirSync(dataDir, { withFileTypes: true })) {
     const path = join(dataDir, entry.name);
-    if (entry.isFile() && SQLITE_FILE.test(entry.name)) restrict(path, DATA_FILE_MODE, log);
+    if (entry.isFile() && (SQLITE_FILE.test(entry.name) || entry.name === COLLAB_JOURNAL)) restrict(path, DATA_FILE_MODE, log);
     if (entry.isDirectory() && entry.name === SECRETS_DIR) {
       restrict(path, DATA_DIR_MODE, log);
       for (const secret of readdirSync(path, { withFileTypes: true })) {

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATA_DIR_MODE, DATA_FILE_MODE, SECRETS_DIR, SQLITE_DATABASE } from '../config/data-dir.ts';
+import { COLLAB_JOURNAL, DATA_DIR_MODE, DATA_FILE_MODE, SECRETS_DIR, SQLITE_DATABASE } from '../config/data-dir.ts';
 import { StartupError } from '../config/startup-error.ts';
 
 export interface BackedUpFile {
@@ -16,6 +16,9 @@ export interface BackedUpFile {
  * - every SQLite database, with `VACUUM INTO`: one read transaction, so each copy is everything committed when it
  *   began, whatever the running server writes meanwhile (its write-ahead log included, no -wal or -shm file
  *   needed), compacted;
+ * - the collab journal (updates committed but not yet moved into collab.sqlite), copied before collab.sqlite: a row
+ *   the server moves meanwhile is then in the database's copy, and a row it moved before is in both (the restored
+ *   server keeps it once);
  * - the generated secrets, so that sessions and invite tokens stay valid after a restore.
  * Throws a StartupError (the CLI exits 2) when `dataDir` holds no database or `target` already holds a backup.
  */
@@ -23,10 +26,12 @@ export function backupDataDir(dataDir: string, target: string): BackedUpFile[] {
   const databases = existsSync(dataDir) ? readdirSync(dataDir).filter((name) => SQLITE_DATABASE.test(name)).sort() : [];
   if (databases.length === 0) throw new StartupError(`${dataDir} holds no SynCode database (--data-dir or SYNCODE_DATA_DIR)`);
   const secrets = existsSync(join(dataDir, SECRETS_DIR)) ? readdirSync(join(dataDir, SECRETS_DIR)).sort() : [];
-  const names = [...databases, ...secrets.map((s) => join(SECRETS_DIR, s))];
+  const journal = existsSync(join(dataDir, COLLAB_JOURNAL)) ? [COLLAB_JOURNAL] : [];
+  const names = [...databases, ...journal, ...secrets.map((s) => join(SECRETS_DIR, s))];
   const taken = names.find((name) => existsSync(join(target, name)));
   if (taken !== undefined) throw new StartupError(`${join(target, taken)} exists already: back up into a new folder`);
   mkdirSync(join(target, SECRETS_DIR), { recursive: true, mode: DATA_DIR_MODE });
+  for (const name of journal) copyFileSync(join(dataDir, name), join(target, name));
   for (const name of databases) {
     const copy = join(target, name);
     closeSync(openSync(copy, 'wx', DATA_FILE_MODE)); // VACUUM INTO writes into an empty file it finds

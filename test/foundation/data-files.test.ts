@@ -40,14 +40,14 @@ describe('data directory permissions', () => {
     return server;
   }
 
-  it('creates the directory 0700 and every file in it 0600: both databases with -wal/-shm, the generated secrets', async () => {
+  it('creates the directory 0700 and every file in it 0600: both databases with -wal/-shm, the collab journal, the generated secrets', async () => {
     const parent = makeTempDir('syncode-modes-');
     cleanups.push(parent.remove);
     const dataDir = join(parent.path, 'data');
     const server = await start(dataDir);
     cleanups.push(() => server.stop());
     const found = modes(dataDir);
-    for (const name of ['syncode.sqlite', 'syncode.sqlite-wal', 'syncode.sqlite-shm', 'collab.sqlite', 'collab.sqlite-wal', 'secrets/jwt-secret', 'secrets/internal-secret']) {
+    for (const name of ['syncode.sqlite', 'syncode.sqlite-wal', 'syncode.sqlite-shm', 'collab.sqlite', 'collab.sqlite-wal', 'collab.journal', 'secrets/jwt-secret', 'secrets/internal-secret']) {
       expect(found, name).toHaveProperty([name], '600');
     }
     expect(found).toMatchObject({ '.': '700', secrets: '700' });

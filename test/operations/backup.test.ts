@@ -51,11 +51,12 @@ describe('npm run backup', () => {
     ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^collab\.sqlite\s+[\d,]+ bytes$/m);
+    expect(run.stdout).toMatch(/^collab\.journal\s+[\d,]+ bytes$/m);
     expect(run.stdout).toMatch(/^syncode\.sqlite\s+[\d,]+ bytes$/m);
     expect(run.stdout).toMatch(/^secrets\/jwt-secret\s+[\d,]+ bytes$/m);
     expect(run.stdout).toContain(`Backup of ${dataDir} written to ${target}`);
     expect(statSync(target).mode & 0o777).toBe(0o700);
-    for (const file of ['syncode.sqlite', 'collab.sqlite', 'secrets/jwt-secret', 'secrets/internal-secret']) {
+    for (const file of ['syncode.sqlite', 'collab.sqlite', 'collab.journal', 'secrets/jwt-secret', 'secrets/internal-secret']) {
       expect(statSync(join(target, file)).mode & 0o777, file).toBe(0o600);
     }
     for (const file of ['syncode.sqlite', 'collab.sqlite']) {

@@ -2,6 +2,7 @@ import type { CollabDoc, RoomRole, RoomStatus, SnapshotReadyItem, SnapshotTrigge
 import { migrateSql, openServerDatabase, type SqlDatabase, type SqlValue } from '../sql/index.ts';
 import { insertRows, marks } from './bulk-sql.ts';
 import { COLLAB_MIGRATIONS } from './collab-migrations.ts';
+import { JournaledLog, type UnnumberedRow } from './journaled-log.ts';
 import { LogKeys } from './log-keys.ts';
 import type { ClientClaim, CollabStore, LoggedUpdate, NewUpdate, ParticipantRecord, RoomPatch, RoomRecord, StoredDocument } from './collab-store.ts';
 
@@ -33,21 +34,21 @@ const ROOM_COLUMNS: Record<keyof RoomPatch, { column: string; toDb: (v: never) =
 };
 
 const INSERT_LOG = 'INSERT INTO collab_log (doc_key, author_key, accepted_at, bytes)';
-const INSERT_LOG_ROW = `${INSERT_LOG} VALUES (?, ?, ?, ?)`;
 
 /**
- * Opens the collab store: `collab.sqlite` in the data directory (WAL), separate from the control plane's file,
- * or the PostgreSQL database of `databaseUrl` (SYNCODE_DATABASE_URL), and brings its schema up to date.
+ * Opens the collab store: `collab.sqlite` in the data directory (WAL), separate from the control plane's file, with
+ * its journal of recent commits (journaled-log.ts), or the PostgreSQL database of `databaseUrl`
+ * (SYNCODE_DATABASE_URL), and brings its schema up to date.
  */
 export async function openCollabStore(options: { dataDir: string; databaseUrl?: string }): Promise<CollabStore> {
   const db = openServerDatabase(options.databaseUrl, options.dataDir, 'collab.sqlite');
   try {
     await migrateSql(db, 'collab', COLLAB_MIGRATIONS);
+    return new SqlCollabStore(db, db.dialect === 'sqlite' ? await JournaledLog.open(db, options.dataDir) : null);
   } catch (error) {
     await db.close();
     throw error;
   }
-  return new SqlCollabStore(db);
 }
 
 /**
@@ -57,10 +58,13 @@ export async function openCollabStore(options: { dataDir: string; databaseUrl?: 
 class SqlCollabStore implements CollabStore {
   readonly #db: SqlDatabase;
   readonly #keys: LogKeys;
+  /** SQLite's log (journal first); null on PostgreSQL, where a commit is one multi-row insert. */
+  readonly #journaled: JournaledLog | null;
 
-  constructor(db: SqlDatabase) {
+  constructor(db: SqlDatabase, journaled: JournaledLog | null) {
     this.#db = db;
     this.#keys = new LogKeys(db);
+    this.#journaled = journaled;
   }
 
   async createRoom(room: RoomRecord, participants: { userId: string; role: RoomRole }[], initial: NewUpdate[]): Promise<boolean> {
@@ -144,10 +148,12 @@ class SqlCollabStore implements CollabStore {
 
   async appendUpdates(batch: readonly NewUpdate[]): Promise<number[]> {
     if (batch.length === 0) return [];
-    return this.#insertLog(batch, await this.#keys.of(batch));
+    const keys = await this.#keys.of(batch);
+    return this.#journaled ? this.#journaled.append(unnumbered(batch, keys)) : this.#insertLog(batch, keys);
   }
 
   async loadDocument(roomId: string, doc: CollabDoc): Promise<StoredDocument> {
+    await this.#journaled?.settle();
     const [checkpoint, key] = await Promise.all([
       this.#db.get<{ upto_update_id: number; state: Uint8Array }>(
         `SELECT upto_update_id, state FROM collab_checkpoints WHERE room_id = ? AND doc = ?
@@ -169,6 +175,7 @@ class SqlCollabStore implements CollabStore {
   }
 
   async latestUpdateId(roomId: string, doc: CollabDoc): Promise<number> {
+    await this.#journaled?.settle();
     const key = await this.#keys.doc(roomId, doc);
     if (key === undefined) return 0;
     const row = await this.#db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM collab_log WHERE doc_key = ?', [key]);
@@ -176,6 +183,7 @@ class SqlCollabStore implements CollabStore {
   }
 
   async readLog(roomId: string, doc: CollabDoc, after: number, limit: number): Promise<LoggedUpdate[]> {
+    await this.#journaled?.settle();
     const key = await this.#keys.doc(roomId, doc);
     if (key === undefined) return [];
     const rows = await this.#db.all<{ id: number; accepted_at: number; user_id: string | null; bytes: Uint8Array }>(
@@ -277,12 +285,14 @@ class SqlCollabStore implements CollabStore {
   }
 
   async logStats(): Promise<{ updates: number; bytes: number; storedBytes: number | null }> {
+    await this.#journaled?.settle();
     const row = await this.#db.get<{ n: number; b: number }>('SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(bytes)), 0) AS b FROM collab_log');
     return { updates: row?.n ?? 0, bytes: row?.b ?? 0, storedBytes: await this.#logStoredBytes() };
   }
 
-  close(): Promise<void> {
-    return this.#db.close();
+  async close(): Promise<void> {
+    await this.#journaled?.close();
+    await this.#db.close();
   }
 
   /** Bytes on disk of the log table and its index: SQLite's dbstat pages (null when this build lacks dbstat), PostgreSQL's relation size. */
@@ -298,23 +308,20 @@ class SqlCollabStore implements CollabStore {
   }
 
   /**
-   * The log rows of a commit and their ids in row order: on PostgreSQL one multi-row INSERT … RETURNING id
-   * (bulk-sql.ts); on SQLite one cached single-row insert per update in one transaction, whose ids are consecutive
-   * (one writer, AUTOINCREMENT), so only the last is read.
+   * Log rows straight into collab_log, and their ids in row order: on SQLite with the ids the journaled log assigns;
+   * on PostgreSQL one multi-row INSERT … RETURNING id (bulk-sql.ts).
    */
   async #insertLog(batch: readonly NewUpdate[], keys: [number, number | null][]): Promise<number[]> {
+    if (this.#journaled) return this.#journaled.insert(unnumbered(batch, keys));
     const rows = batch.map((u, i): SqlValue[] => [keys[i]![0], keys[i]![1], u.acceptedAt, u.update]);
-    if (this.#db.dialect === 'sqlite') {
-      return this.#db.transaction(async () => {
-        for (const row of rows) await this.#db.run(INSERT_LOG_ROW, row);
-        const last = (await this.#db.get<{ id: number }>('SELECT last_insert_rowid() AS id'))!.id;
-        return rows.map((_, i) => last - rows.length + 1 + i);
-      });
-    }
     const returned = await insertRows<{ id: number }>(this.#db, INSERT_LOG, rows, 'RETURNING id');
     // Ids are assigned in row order; PostgreSQL does not promise RETURNING's order, so they are sorted.
     return returned.map((r) => r.id).sort((a, b) => a - b);
   }
+}
+
+function unnumbered(batch: readonly NewUpdate[], keys: readonly [number, number | null][]): UnnumberedRow[] {
+  return batch.map((u, i) => ({ docKey: keys[i]![0], authorKey: keys[i]![1], acceptedAt: u.acceptedAt, bytes: u.update }));
 }
 
 function toRoom(row: RoomRow): RoomRecord {
