@@ -6,10 +6,10 @@ const BUSY_COMMIT_SPACING_MS = 2;
 const RATE_WINDOW_MS = 250;
 
 /**
- * Paces the write-ahead group commit. A commit's fixed cost (the transaction, and WAL frames for the same
- * few table and index pages) dwarfs a keystroke's bytes, so a busy plane spaces its commits a couple of
- * milliseconds apart and each transaction carries the updates of several event-loop turns. A quiet plane
- * commits on the next turn, adding no latency where it would be felt most.
+ * Paces the write-ahead group commit of a store whose commit has a fixed cost (PostgreSQL's round trip;
+ * CollabStore.spacesCommits) that dwarfs a keystroke's bytes: a busy plane spaces its commits a couple of
+ * milliseconds apart and each commit carries the updates of several event-loop turns. A quiet plane commits on
+ * the next turn, adding no latency where it would be felt most.
  */
 export class CommitPacer {
   #busy = false;

@@ -33,13 +33,15 @@ export class StoreWriter {
   readonly #handlers: CommitHandlers;
   readonly #queue: QueuedUpdate[] = [];
   readonly #claims: { doc: LiveDoc; claim: ClientClaim }[] = [];
-  readonly #pacer = new CommitPacer();
+  /** Null where a commit costs too little to be worth spacing (CollabStore.spacesCommits). */
+  readonly #pacer: CommitPacer | null;
   #flushScheduled = false;
   /** The last write issued; never rejects. */
   #tail: Promise<void> = Promise.resolve();
 
   constructor(store: CollabStore, log: Logger, handlers: CommitHandlers) {
     this.#store = store;
+    this.#pacer = store.spacesCommits ? new CommitPacer() : null;
     this.#log = log;
     this.#handlers = handlers;
   }
@@ -84,7 +86,7 @@ export class StoreWriter {
 
   #scheduleFlush(): void {
     this.#flushScheduled = true;
-    const wait = this.#pacer.delayBeforeCommit(performance.now());
+    const wait = this.#pacer?.delayBeforeCommit(performance.now()) ?? 0;
     if (wait > 0) setTimeout(() => void this.flush(), wait);
     else setImmediate(() => void this.flush());
   }
@@ -95,7 +97,7 @@ export class StoreWriter {
     const batch = this.#queue.splice(0);
     const claims = this.#claims.splice(0);
     const startedAt = performance.now();
-    this.#pacer.committed(startedAt, batch.length);
+    this.#pacer?.committed(startedAt, batch.length);
     try {
       let ids: number[];
       try {

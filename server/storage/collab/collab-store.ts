@@ -72,6 +72,11 @@ export type RoomPatch = Partial<Omit<RoomRecord, 'roomId' | 'createdAt' | 'mode'
  * of its own.
  */
 export interface CollabStore {
+  /**
+   * Whether a busy plane should space its commits (server/collab/commit-pacer.ts): true where a commit has a fixed
+   * cost that a larger batch shares (PostgreSQL's round trip), false where it is one system call (SQLite's journal).
+   */
+  readonly spacesCommits: boolean;
   /** Creates the room with its first updates in one transaction; false when the room already exists. */
   createRoom(room: RoomRecord, participants: { userId: string; role: RoomRole }[], initial: NewUpdate[]): Promise<boolean>;
   getRoom(roomId: string): Promise<RoomRecord | undefined>;

@@ -67,6 +67,10 @@ class SqlCollabStore implements CollabStore {
     this.#journaled = journaled;
   }
 
+  get spacesCommits(): boolean {
+    return this.#journaled === null;
+  }
+
   async createRoom(room: RoomRecord, participants: { userId: string; role: RoomRole }[], initial: NewUpdate[]): Promise<boolean> {
     // Keys first, outside the transaction: a key cached from a transaction that rolled back would not exist.
     const keys = await this.#keys.of(initial);
