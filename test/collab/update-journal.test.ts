@@ -100,6 +100,32 @@ describe('the SQLite collab store commits through its journal', () => {
     expect(statSync(join(dir, COLLAB_JOURNAL)).size).toBe(0);
   });
 
+  it('a move that fails (another connection holds the write lock) loses nothing, and commits go on meanwhile', async () => {
+    const dir = dataDir();
+    const store = await openCollabStore({ dataDir: dir });
+    const locker = new Database(join(dir, 'collab.sqlite'));
+    try {
+      expect(await store.appendUpdates([update(0), update(1)])).toEqual([1, 2]);
+      locker.exec('BEGIN IMMEDIATE');
+      // The read's move waits out SQLite's busy timeout (5 s) and fails; the rows stay in the journal, and a commit
+      // issued while the move is under way is not failed with it.
+      const read = store.readLog('room-1', 'code', 0, 100);
+      const appended = store.appendUpdates([update(2)]);
+      await expect(read).rejects.toThrow(/locked/);
+      expect(await appended).toEqual([3]);
+      expect(statSync(join(dir, COLLAB_JOURNAL)).size).toBeGreaterThan(3 * 32);
+      locker.exec('COMMIT');
+      expect((await store.readLog('room-1', 'code', 0, 100)).map((r) => [r.id, r.acceptedAt])).toEqual([
+        [1, 1_000],
+        [2, 1_001],
+        [3, 1_002],
+      ]);
+    } finally {
+      locker.close();
+      await store.close();
+    }
+  }, 20_000);
+
   it('keeps a row moved before the kill once, and drops a torn last record', async () => {
     const dir = dataDir();
     const first = await openCollabStore({ dataDir: dir });

@@ -15,6 +15,8 @@ const MOVE_AT_BYTES = 1 << 20;
 /** A row moved twice (the process was killed before it emptied the journal) is kept once. */
 const INSERT_ROW = 'INSERT INTO collab_log (id, doc_key, author_key, accepted_at, bytes) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING';
 
+const settled = (): void => {};
+
 export class JournaledLog {
   readonly #db: SqlDatabase;
   readonly #journal: UpdateJournal;
@@ -22,7 +24,7 @@ export class JournaledLog {
   /** Rows in the journal that collab_log does not hold yet. */
   #pending: JournalRow[] = [];
   #timer: NodeJS.Timeout | null = null;
-  /** The move in progress; appends wait for it, so the journal is emptied of moved rows only. */
+  /** The move in progress (never rejects); appends wait for it, so the journal is emptied of moved rows only. */
   #moving: Promise<void> | null = null;
 
   private constructor(db: SqlDatabase, journal: UpdateJournal, nextId: number) {
@@ -72,21 +74,28 @@ export class JournaledLog {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     if (this.#pending.length === 0) return;
-    this.#moving = (async () => {
+    const move = (async () => {
       await insertNumbered(this.#db, this.#pending);
       this.#pending = [];
       this.#journal.clear();
     })();
+    // Whoever waits for this move goes on either way; only this call reports its failure.
+    const marker = move.then(settled, settled);
+    this.#moving = marker;
     try {
-      await this.#moving;
+      await move;
     } finally {
-      this.#moving = null;
+      if (this.#moving === marker) this.#moving = null;
     }
   }
 
+  /** Moves what is pending and closes the journal; rows a failed move left stay in the file for the next open. */
   async close(): Promise<void> {
-    await this.settle();
-    this.#journal.close();
+    try {
+      await this.settle();
+    } finally {
+      this.#journal.close();
+    }
   }
 
   #number(rows: readonly UnnumberedRow[]): JournalRow[] {

@@ -295,8 +295,11 @@ class SqlCollabStore implements CollabStore {
   }
 
   async close(): Promise<void> {
-    await this.#journaled?.close();
-    await this.#db.close();
+    try {
+      await this.#journaled?.close();
+    } finally {
+      await this.#db.close();
+    }
   }
 
   /** Bytes on disk of the log table and its index: SQLite's dbstat pages (null when this build lacks dbstat), PostgreSQL's relation size. */
