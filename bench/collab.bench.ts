@@ -254,7 +254,7 @@ function printTable(header: string[], rows: string[][]): void {
 async function commitLatencyRows(cluster: PostgresCluster): Promise<string[][]> {
   const rows: string[][] = [];
   for (const [backend, storage] of [
-    ['SQLite (collab.sqlite, WAL)', await freshStorage(null)],
+    ['SQLite (collab.journal, then collab.sqlite)', await freshStorage(null)],
     ['PostgreSQL (local, pooled)', await freshStorage(cluster)],
   ] as const) {
     const store = await openCollabStore(storage);

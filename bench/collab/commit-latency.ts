@@ -1,7 +1,8 @@
 // The store's commit latency under the write pattern of scenario (c), measured on the store alone (no server,
 // no sockets): 200 documents with 2 authors each, 2000 keystroke-sized updates a second, committed the way the
-// plane's writer does it — one commit at a time, a busy plane spacing commits 2 ms apart, every update that
-// arrived meanwhile in the batch.
+// plane's writer does it on PostgreSQL — one commit at a time, a busy plane spacing commits 2 ms apart, every
+// update that arrived meanwhile in the batch. SQLite gets the same batches, so that both rows compare (its plane
+// commits on every turn instead: CollabStore.spacesCommits).
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { CollabStore, NewUpdate } from '../../server/storage/collab/index.ts';
 import { percentile } from './proc-stats.ts';
