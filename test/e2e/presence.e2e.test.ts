@@ -1,6 +1,7 @@
 // A participant whose network goes away shows as reconnecting in the others' People list within 15 s of
-// going silent, and as online again when the network returns; meanwhile their cursors in the editor and on
-// the whiteboard are hidden, and drawn again once they are back. Real Chromium against a real server.
+// going silent (in their own list at once), and as online again when the network returns; meanwhile their
+// cursors in the editor and on the whiteboard are hidden, and drawn again once they are back. Real Chromium
+// against a real server.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath } from '../support/artifacts.ts';
@@ -34,6 +35,7 @@ describe('presence in the People list (Chromium)', () => {
 
   const synced = (p: Page) => expect.poll(() => p.getByTestId('sync-status').getAttribute('data-state'), T).toBe('synced');
   const carlSeenByHost = () => host.getByTestId('participant-Carl').textContent();
+  const carlSeenByCarl = () => cand.getByTestId('participant-Carl').textContent();
   const presenceDot = () => host.getByTestId('participant-Carl')
     .locator('.presence-dot')
     .evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
@@ -51,6 +53,7 @@ describe('presence in the People list (Chromium)', () => {
     await cand.getByRole('button', { name: 'Join as candidate' }).click();
     await synced(cand);
     await expect.poll(carlSeenByHost, T).toContain('online');
+    await expect.poll(carlSeenByCarl, T).toContain('online');
 
     // Carl's caret in the editor, then his pointer on the whiteboard (where he stays, so the pointer he last
     // published is on the canvas) are drawn in Hana's views.
@@ -71,6 +74,9 @@ describe('presence in the People list (Chromium)', () => {
 
     await candCtx.setOffline(true);
     const silentAt = Date.now();
+    // Carl's own list says so at once: his awareness state is fresh only on his side.
+    await expect.poll(carlSeenByCarl, T).toContain('reconnecting');
+    await cand.screenshot({ path: screenshotPath('presence-self-reconnecting.png') });
     await expect.poll(carlSeenByHost, { timeout: 15_000, interval: 250 }).toContain('reconnecting');
     expect(Date.now() - silentAt).toBeLessThanOrEqual(15_000);
     // Seen at a glance too: the avatar's dot turns amber (--warn), and green (--ok) again on return.
@@ -82,6 +88,7 @@ describe('presence in the People list (Chromium)', () => {
 
     await candCtx.setOffline(false);
     await expect.poll(carlSeenByHost, { timeout: 20_000 }).toContain('online');
+    await expect.poll(carlSeenByCarl, T).toContain('online');
     expect(await presenceDot()).toBe('rgb(47, 179, 107)');
     await expect.poll(editorCursors, T).toBe(1);
     await openTab(host, 'Whiteboard');

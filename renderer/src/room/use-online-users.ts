@@ -10,13 +10,19 @@ export interface Presence {
   reconnecting: Set<string>;
 }
 
-/** Presence of the document's users, from awareness states and when each was last renewed. */
+/**
+ * Presence of the document's users, from awareness states and when each was last renewed. This client's own user
+ * is reconnecting while its connection, once up, is down: its awareness state is always fresh locally.
+ */
 export function useOnlineUsers(conn: DocConnection): Presence {
   const [presence, setPresence] = useState<Presence>(() => ({ online: new Set(), reconnecting: new Set() }));
   useEffect(() => {
     let awareness = conn.provider.awareness;
+    let wasConnected = false;
     const read = () => {
-      const next = presenceOf(awareness, Date.now());
+      const connected = conn.state === 'syncing' || conn.state === 'synced';
+      wasConnected ||= connected;
+      const next = presenceOf(awareness, Date.now(), connected || !wasConnected);
       setPresence((prev) => (sameSet(prev.online, next.online) && sameSet(prev.reconnecting, next.reconnecting) ? prev : next));
     };
     awareness.on('update', read);
@@ -27,24 +33,27 @@ export function useOnlineUsers(conn: DocConnection): Presence {
       read();
     };
     conn.on('doc-replaced', onReplaced);
+    conn.on('state', read);
     const recheck = setInterval(read, SILENCE_RECHECK_MS);
     read();
     return () => {
       clearInterval(recheck);
       awareness.off('update', read);
       conn.off('doc-replaced', onReplaced);
+      conn.off('state', read);
     };
   }, [conn]);
   return presence;
 }
 
-function presenceOf(awareness: Awareness, now: number): Presence {
+function presenceOf(awareness: Awareness, now: number, ownLive: boolean): Presence {
   const online = new Set<string>();
   const silent = new Set<string>();
   awareness.getStates().forEach((s, clientId) => {
     const id = (s as { user?: { id?: string } }).user?.id;
     if (!id) return;
-    (isSilent(awareness, clientId, now) ? silent : online).add(id);
+    const live = clientId === awareness.clientID ? ownLive : !isSilent(awareness, clientId, now);
+    (live ? online : silent).add(id);
   });
   const reconnecting = new Set([...silent].filter((id) => !online.has(id)));
   return { online, reconnecting };
