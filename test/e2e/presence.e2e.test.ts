@@ -1,5 +1,5 @@
 // A participant whose network goes away shows as reconnecting in the others' People list within 15 s of
-// going silent (in their own list at once), and as online again when the network returns; meanwhile their
+// going silent (in their own list at once, where the others are unknown meanwhile), and as online again when the network returns; meanwhile their
 // cursors in the editor and on the whiteboard are hidden, and drawn again once they are back. Real Chromium
 // against a real server.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -36,6 +36,7 @@ describe('presence in the People list (Chromium)', () => {
   const synced = (p: Page) => expect.poll(() => p.getByTestId('sync-status').getAttribute('data-state'), T).toBe('synced');
   const carlSeenByHost = () => host.getByTestId('participant-Carl').textContent();
   const carlSeenByCarl = () => cand.getByTestId('participant-Carl').textContent();
+  const hanaSeenByCarl = () => cand.getByTestId('participant-Hana').textContent();
   const presenceDot = () => host.getByTestId('participant-Carl')
     .locator('.presence-dot')
     .evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
@@ -54,6 +55,7 @@ describe('presence in the People list (Chromium)', () => {
     await synced(cand);
     await expect.poll(carlSeenByHost, T).toContain('online');
     await expect.poll(carlSeenByCarl, T).toContain('online');
+    await expect.poll(hanaSeenByCarl, T).toContain('online');
 
     // Carl's caret in the editor, then his pointer on the whiteboard (where he stays, so the pointer he last
     // published is on the canvas) are drawn in Hana's views.
@@ -74,8 +76,9 @@ describe('presence in the People list (Chromium)', () => {
 
     await candCtx.setOffline(true);
     const silentAt = Date.now();
-    // Carl's own list says so at once: his awareness state is fresh only on his side.
+    // Carl's own list says so at once (his awareness state is fresh only on his side), and cannot tell where Hana is.
     await expect.poll(carlSeenByCarl, T).toContain('reconnecting');
+    expect(await hanaSeenByCarl()).toContain('unknown');
     await cand.screenshot({ path: screenshotPath('presence-self-reconnecting.png') });
     await expect.poll(carlSeenByHost, { timeout: 15_000, interval: 250 }).toContain('reconnecting');
     expect(Date.now() - silentAt).toBeLessThanOrEqual(15_000);

@@ -196,6 +196,7 @@ export function RoomLayout({ conn }: { conn: RoomConnection }) {
             interviewMode={view.room.mode === 'interview'}
             online={presence.online}
             reconnecting={presence.reconnecting}
+            selfOffline={presence.selfOffline}
             onKick={kick}
             onRole={setRole}
           />

@@ -8,6 +8,8 @@ export interface Presence {
   online: Set<string>;
   /** Users whose every state stopped being renewed: their connection went silent; they may come back. */
   reconnecting: Set<string>;
+  /** This client's connection, once up, is down: it cannot know whether the others are there. */
+  selfOffline: boolean;
 }
 
 /**
@@ -15,15 +17,17 @@ export interface Presence {
  * is reconnecting while its connection, once up, is down: its awareness state is always fresh locally.
  */
 export function useOnlineUsers(conn: DocConnection): Presence {
-  const [presence, setPresence] = useState<Presence>(() => ({ online: new Set(), reconnecting: new Set() }));
+  const [presence, setPresence] = useState<Presence>(() => ({ online: new Set(), reconnecting: new Set(), selfOffline: false }));
   useEffect(() => {
     let awareness = conn.provider.awareness;
     let wasConnected = false;
     const read = () => {
       const connected = conn.state === 'syncing' || conn.state === 'synced';
       wasConnected ||= connected;
-      const next = presenceOf(awareness, Date.now(), connected || !wasConnected);
-      setPresence((prev) => (sameSet(prev.online, next.online) && sameSet(prev.reconnecting, next.reconnecting) ? prev : next));
+      const next = presenceOf(awareness, Date.now(), wasConnected && !connected);
+      setPresence((prev) =>
+        sameSet(prev.online, next.online) && sameSet(prev.reconnecting, next.reconnecting) && prev.selfOffline === next.selfOffline ? prev : next,
+      );
     };
     awareness.on('update', read);
     const onReplaced = () => {
@@ -46,17 +50,17 @@ export function useOnlineUsers(conn: DocConnection): Presence {
   return presence;
 }
 
-function presenceOf(awareness: Awareness, now: number, ownLive: boolean): Presence {
+function presenceOf(awareness: Awareness, now: number, selfOffline: boolean): Presence {
   const online = new Set<string>();
   const silent = new Set<string>();
   awareness.getStates().forEach((s, clientId) => {
     const id = (s as { user?: { id?: string } }).user?.id;
     if (!id) return;
-    const live = clientId === awareness.clientID ? ownLive : !isSilent(awareness, clientId, now);
+    const live = clientId === awareness.clientID ? !selfOffline : !isSilent(awareness, clientId, now);
     (live ? online : silent).add(id);
   });
   const reconnecting = new Set([...silent].filter((id) => !online.has(id)));
-  return { online, reconnecting };
+  return { online, reconnecting, selfOffline };
 }
 
 function sameSet(a: Set<string>, b: Set<string>): boolean {

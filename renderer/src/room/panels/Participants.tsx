@@ -11,18 +11,21 @@ export interface ParticipantsProps {
   online: Set<string>;
   /** Users whose connection went silent (shown as reconnecting until they return or time out). */
   reconnecting: Set<string>;
+  /** Our own connection is down: the others' presence is unknown, not away. */
+  selfOffline: boolean;
   onKick: (p: RoomParticipantSummary) => void;
   onRole: (p: RoomParticipantSummary, role: RoomRole) => void;
 }
 
-export function Participants({ participants, meId, myRole, interviewMode, online, reconnecting, onKick, onRole }: ParticipantsProps) {
+export function Participants({ participants, meId, myRole, interviewMode, online, reconnecting, selfOffline, onKick, onRole }: ParticipantsProps) {
   const isHost = myRole === 'host';
   /** The participant whose profile is open (one at a time). */
   const [opened, setOpened] = useState<string | null>(null);
   return (
     <ul className="participants" data-testid="participants">
       {participants.map((p) => {
-        const presence = online.has(p.userId) ? 'online' : reconnecting.has(p.userId) ? 'reconnecting' : 'away';
+        const presence =
+          selfOffline && p.userId !== meId ? 'unknown' : online.has(p.userId) ? 'online' : reconnecting.has(p.userId) ? 'reconnecting' : 'away';
         return (
           <li key={p.userId} data-testid={`participant-${p.displayName}`} data-presence={presence}>
             <div className="participant-line">
@@ -43,7 +46,7 @@ export function Participants({ participants, meId, myRole, interviewMode, online
                 </button>
                 {p.userId === meId && <span className="muted"> (you)</span>}
                 <br />
-                <span className="muted small">
+                <span className="muted small" title={presence === 'unknown' ? 'Not known while you are offline' : undefined}>
                   {p.role} · {presence}
                 </span>
               </span>
